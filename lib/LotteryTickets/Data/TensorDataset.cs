@@ -1,0 +1,53 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Data;
+
+/// <summary>
+/// Examples and labels held as two tensors on one device: <see cref="Inputs"/> is float32 [N, …] and
+/// <see cref="Labels"/> is int64 [N]. The trainer slices mini-batches from it without copying to the host.
+/// </summary>
+public sealed class TensorDataset : IDisposable
+{
+    /// <summary>Wraps two tensors with the same first dimension. The dataset owns (and disposes) them.</summary>
+    public TensorDataset(Tensor inputs, Tensor labels)
+    {
+        Check.NotNull(inputs);
+        Check.NotNull(labels);
+        Check.That(inputs.dim() >= 2, $"inputs must have shape [N, …] with N ≥ 1; got [{string.Join(", ", inputs.shape)}].", nameof(inputs));
+        Check.That(labels.dim() == 1, $"labels must have shape [N]; got [{string.Join(", ", labels.shape)}].", nameof(labels));
+        Check.That(inputs.shape[0] == labels.shape[0], $"inputs has {inputs.shape[0]} examples but labels has {labels.shape[0]}.", nameof(labels));
+        Check.That(inputs.shape[0] > 0, "the dataset is empty (N = 0).", nameof(inputs));
+        Inputs = inputs;
+        Labels = labels;
+    }
+
+    /// <summary>float32 [N, …].</summary>
+    public Tensor Inputs { get; }
+
+    /// <summary>int64 class indices [N].</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>Number of examples N.</summary>
+    public int Count => (int)Inputs.shape[0];
+
+    /// <summary>The device the tensors live on.</summary>
+    public Device Device => Inputs.device;
+
+    /// <summary>The same examples on another device (a new dataset; this one is unchanged).</summary>
+    public TensorDataset To(Device device) => new(Inputs.to(device), Labels.to(device));
+
+    /// <summary>The first <paramref name="count"/> examples (a view; shares storage).</summary>
+    public TensorDataset Take(int count)
+    {
+        Check.InRange(count, 1, Count);
+        return new TensorDataset(Inputs.narrow(0, 0, count), Labels.narrow(0, 0, count));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Inputs.Dispose();
+        Labels.Dispose();
+    }
+}
