@@ -1,0 +1,128 @@
+using System.Diagnostics;
+
+namespace LotteryNotebooks.Reproduce;
+
+/// <summary>
+/// Executes notebooks top to bottom in the stock kernel: dotnet-repl from the repository's tool manifest, run in the
+/// notebook's own folder (so its relative <c>#r</c> paths resolve as they do in VS Code and Jupyter). A notebook
+/// fails when any cell records an error or the kernel exits non-zero.
+/// </summary>
+public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
+{
+    /// <summary>Restores the pinned kernel tools and builds the notebook payload (artifacts/notebook).</summary>
+    public async Task PrepareAsync(bool build)
+    {
+        await Step("restoring the notebook kernel (dotnet tool restore)", "dotnet", ["tool", "restore"], TimeSpan.FromMinutes(10));
+        if (build)
+            await Step("building the library for the notebooks (artifacts/notebook)", "dotnet",
+                ["build", repo.PayloadProject, "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly"], TimeSpan.FromMinutes(20));
+    }
+
+    async Task Step(string what, string file, string[] args, TimeSpan timeout)
+    {
+        log.WriteLine($"• {what}");
+        var r = await ChildProcess.RunAsync(file, args, repo.Root, null, timeout);
+        if (r.ExitCode != 0 || r.TimedOut)
+            throw new InvalidOperationException($"{what} failed (exit {r.ExitCode}{(r.TimedOut ? ", timed out" : "")}):\n{r.OutputTail}");
+    }
+
+    /// <summary>Runs one notebook and writes the executed copy to <paramref name="outputPath"/>.</summary>
+    public async Task<NotebookResult> RunAsync(string notebookPath, string outputPath, string budget, TimeSpan timeout,
+        string outputRoot, CancellationToken cancel = default)
+    {
+        string name = Path.GetFileNameWithoutExtension(notebookPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        string partial = outputPath + ".partial";
+        File.Delete(partial);
+        string progressFile = Path.Combine(Path.GetTempPath(), $"lottery-progress-{Guid.NewGuid():N}.txt");
+        var env = new Dictionary<string, string>
+        {
+            ["LOTTERY_BUDGET"] = budget,
+            ["LOTTERY_OUT"] = Path.GetFullPath(outputRoot),
+            ["LOTTERY_NOTEBOOK"] = name,
+            ["LOTTERY_PROGRESS_FILE"] = progressFile,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        long shown = 0;
+        var clock = Stopwatch.StartNew();
+        var lastPrint = TimeSpan.Zero;
+        void ShowProgress()
+        {
+            if (File.Exists(progressFile))
+            {
+                using var fs = new FileStream(progressFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (fs.Length > shown)
+                {
+                    fs.Seek(shown, SeekOrigin.Begin);
+                    string text = new StreamReader(fs).ReadToEnd();
+                    int end = text.LastIndexOf('\n');
+                    if (end >= 0)
+                    {
+                        foreach (var l in text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                            log.WriteLine($"    {name} │ {l.TrimEnd()}");
+                        shown += System.Text.Encoding.UTF8.GetByteCount(text[..(end + 1)]);
+                        lastPrint = clock.Elapsed;
+                    }
+                }
+            }
+            if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(30))
+            {
+                log.WriteLine($"    {name} │ running… {clock.Elapsed.TotalSeconds:0} s");
+                lastPrint = clock.Elapsed;
+            }
+        }
+        ChildProcess.Outcome outcome;
+        try
+        {
+            outcome = await ChildProcess.RunAsync("dotnet",
+                ["tool", "run", "dotnet-repl", "--", "--run", Path.GetFileName(notebookPath), "--exit-after-run",
+                 "--output-format", "ipynb", "--output-path", Path.GetFullPath(partial)],
+                Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, env, timeout, ShowProgress, cancel);
+        }
+        finally
+        {
+            File.Delete(progressFile);
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (!File.Exists(partial))
+            return new NotebookResult(name, notebookPath, null, false, seconds, [],
+                outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min" : $"the kernel wrote no notebook (exit {outcome.ExitCode}):\n{Tail(outcome.OutputTail)}");
+        File.Move(partial, outputPath, overwrite: true);
+        var errors = NotebookErrors.Read(outputPath);
+        string? failure = outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min"
+            : errors.Count == 0 && outcome.ExitCode != 0 ? $"the kernel exited with {outcome.ExitCode}:\n{Tail(outcome.OutputTail)}"
+            : null;
+        return new NotebookResult(name, notebookPath, outputPath, errors.Count == 0 && failure is null, seconds, errors, failure);
+    }
+
+    static string Tail(string s) => s.Length > 4000 ? "…" + s[^4000..] : s;
+
+    /// <summary>Runs the selected notebooks of the collection and writes report.md / report.json.</summary>
+    public async Task<RunReport> RunAllAsync(RunOptions options, CancellationToken cancel = default)
+    {
+        string outRoot = Path.GetFullPath(options.OutputDirectory ?? repo.DefaultOutput);
+        Directory.CreateDirectory(outRoot);
+        var notebooks = repo.Notebooks()
+            .Where(p => options.Filters.Count == 0 || options.Filters.Any(f => Path.GetFileNameWithoutExtension(p).StartsWith(f, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (notebooks.Count == 0)
+            throw new ArgumentException($"no notebook matches {string.Join(", ", options.Filters)} in {repo.NotebooksDirectory}.");
+        await PrepareAsync(options.Build);
+        var results = new List<NotebookResult>();
+        for (int i = 0; i < notebooks.Count; i++)
+        {
+            string nb = notebooks[i];
+            string relative = Path.GetRelativePath(repo.NotebooksDirectory, nb);
+            log.WriteLine($"[{i + 1}/{notebooks.Count}] {relative} (budget {options.Budget})");
+            var r = await RunAsync(nb, Path.Combine(outRoot, relative), options.Budget, options.Timeout, outRoot, cancel);
+            results.Add(r);
+            log.WriteLine($"    → {r.Status} in {r.Seconds:0.0} s");
+            foreach (var e in r.Errors) log.WriteLine($"    ✗ {e}");
+            if (r.Failure is not null) log.WriteLine($"    ✗ {r.Failure}");
+        }
+        var report = new RunReport(options.Budget, DateTimeOffset.Now, results);
+        report.Write(outRoot);
+        return report;
+    }
+}

@@ -1,0 +1,55 @@
+namespace LotteryNotebooks.Reproduce;
+
+/// <summary>What to run: the budget, the output folder, which notebooks, and the per-notebook time limit.</summary>
+public sealed record RunOptions
+{
+    public string Budget { get; init; } = "quick";
+    public string? OutputDirectory { get; init; }
+    public IReadOnlyList<string> Filters { get; init; } = Array.Empty<string>();
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
+    public bool Build { get; init; } = true;
+
+    /// <summary>Parses the command line: <c>[--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build] [NAME…]</c>.</summary>
+    public static RunOptions Parse(IReadOnlyList<string> args)
+    {
+        var o = new RunOptions();
+        var filters = new List<string>();
+        bool timeoutGiven = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{a} needs a value.");
+            switch (a)
+            {
+                case "--budget":
+                    string b = Next().ToLowerInvariant();
+                    if (b is not ("quick" or "full")) throw new ArgumentException($"--budget must be quick or full; got '{b}'.");
+                    o = o with { Budget = b };
+                    break;
+                case "--out": o = o with { OutputDirectory = Next() }; break;
+                case "--timeout-minutes":
+                    if (!double.TryParse(Next(), System.Globalization.CultureInfo.InvariantCulture, out double m) || m <= 0)
+                        throw new ArgumentException("--timeout-minutes must be a positive number.");
+                    o = o with { Timeout = TimeSpan.FromMinutes(m) };
+                    timeoutGiven = true;
+                    break;
+                case "--no-build": o = o with { Build = false }; break;
+                case "-h" or "--help": throw new HelpRequested();
+                default:
+                    if (a.StartsWith('-')) throw new ArgumentException($"unknown option {a}.");
+                    filters.Add(a);
+                    break;
+            }
+        }
+        if (!timeoutGiven && o.Budget == "full") o = o with { Timeout = TimeSpan.FromHours(6) };
+        return o with { Filters = filters };
+    }
+
+    public const string Usage =
+        "usage: dotnet run --project environment/Reproduce [-- [--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build] [NOTEBOOK…]]\n" +
+        "  Executes every notebook (or those whose name starts with NOTEBOOK) in the stock .NET Interactive kernel\n" +
+        "  (dotnet-repl) and writes the executed notebooks, report.md and report.json to out/ (or DIR).";
+}
+
+/// <summary>Thrown by <see cref="RunOptions.Parse"/> for -h/--help.</summary>
+public sealed class HelpRequested : Exception;

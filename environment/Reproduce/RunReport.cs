@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LotteryNotebooks.Reproduce;
+
+/// <summary>The outcome of a reproduce run: per notebook ok/failed and seconds; written as report.md and report.json.</summary>
+public sealed record RunReport(string Budget, DateTimeOffset Finished, IReadOnlyList<NotebookResult> Results)
+{
+    public bool Succeeded => Results.All(r => r.Succeeded);
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# LotteryNotebooks — reproduce report").AppendLine();
+        sb.AppendLine($"Budget: **{Budget}** · finished {Finished:yyyy-MM-dd HH:mm:ss zzz} · " +
+                      $"{Results.Count(r => r.Succeeded)}/{Results.Count} notebooks ok · {Results.Sum(r => r.Seconds):0} s in all").AppendLine();
+        sb.AppendLine("| notebook | status | seconds | first error |").AppendLine("|---|---|---:|---|");
+        foreach (var r in Results)
+        {
+            string err = (r.Errors.FirstOrDefault()?.ToString() ?? r.Failure ?? "").Split('\n')[0];
+            sb.AppendLine($"| {r.Name} | {r.Status} | {r.Seconds:0.0} | {err.Replace("|", "\\|")} |");
+        }
+        return sb.ToString();
+    }
+
+    public void Write(string directory)
+    {
+        WriteAtomically(Path.Combine(directory, "report.md"), ToMarkdown());
+        WriteAtomically(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    static void WriteAtomically(string path, string text)
+    {
+        string tmp = path + ".tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

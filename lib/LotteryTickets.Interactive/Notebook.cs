@@ -1,0 +1,45 @@
+using System.Reflection;
+using LotteryTickets.Experiments;
+using LotteryTickets.Hardware;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>
+/// The first cell of every notebook: <c>var nb = Notebook.Setup("00-winning-tickets");</c>. Binds FSharp.Core for
+/// Plotly.NET, registers the offline chart formatter and the library's HTML formatters, chooses the device (CUDA when
+/// available; <c>forceCpu</c> or <c>LOTTERY_DEVICE=cpu</c> for CPU) and reads the budget.
+/// </summary>
+public static class Notebook
+{
+    /// <summary>Sets up the kernel for a notebook and returns what the notebook needs.</summary>
+    /// <param name="name">The notebook's name (names its figure folder).</param>
+    /// <param name="forceCpu">Run on the CPU even where CUDA is available.</param>
+    /// <param name="threads">CPU threads for libtorch (null: leave libtorch's default).</param>
+    public static NotebookSession Setup(string name, bool forceCpu = false, int? threads = null)
+    {
+        Check.That(!string.IsNullOrWhiteSpace(name), "name must name the notebook, e.g. \"00-winning-tickets\".", nameof(name));
+        if (threads is not null) Check.InRange(threads.Value, 1, Environment.ProcessorCount * 4, nameof(threads));
+        FSharpCoreBinding.Install();
+        RegisterFormatters();
+        if (threads is { } t) set_num_threads(t);
+        var device = Devices.Choose(forceCpu);
+        return new NotebookSession(name, device, Budget.Current, LibraryVersion);
+    }
+
+    /// <summary>The library's informational version.</summary>
+    public static string LibraryVersion =>
+        typeof(Budget).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Registers every formatter of the library (idempotent).</summary>
+    public static void RegisterFormatters()
+    {
+        OfflinePlotly.ResetScript();
+        RegisterChartFormatter();
+        HtmlFormatters.Register();
+    }
+
+    // Kept apart so that FSharp.Core binding is installed before any Plotly.NET type is touched.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static void RegisterChartFormatter() => OfflinePlotly.Register();
+}

@@ -1,0 +1,50 @@
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// How much compute a notebook spends: <see cref="Quick"/> (the default: each notebook in minutes on two CPU cores,
+/// for a classroom) or <see cref="Full"/> (paper-scale: more levels, epochs and seeds). Chosen by the reproduce
+/// command's <c>--budget</c> option or the <c>LOTTERY_BUDGET</c> environment variable; each notebook says what its
+/// budget means.
+/// </summary>
+public sealed record Budget(string Name)
+{
+    /// <summary>Environment variable that selects the budget (<c>quick</c> or <c>full</c>).</summary>
+    public const string EnvironmentVariable = "LOTTERY_BUDGET";
+
+    /// <summary>Minutes per notebook on two CPU cores.</summary>
+    public static Budget Quick { get; } = new("quick");
+
+    /// <summary>Paper-scale runs.</summary>
+    public static Budget Full { get; } = new("full");
+
+    /// <summary>True for <see cref="Full"/>.</summary>
+    public bool IsFull => Name == Full.Name;
+
+    /// <summary>Picks a value by budget: <c>budget.Choose(quick: 5, full: 20)</c>.</summary>
+    public T Choose<T>(T quick, T full) => IsFull ? full : quick;
+
+    /// <summary>Parses <c>quick</c> or <c>full</c> (case-insensitive).</summary>
+    public static Budget Parse(string name)
+    {
+        Check.NotNull(name);
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "quick" => Quick,
+            "full" => Full,
+            _ => throw new ArgumentException($"budget must be 'quick' or 'full'; got '{name}'.", nameof(name)),
+        };
+    }
+
+    /// <summary>The budget named by <c>LOTTERY_BUDGET</c>, else <see cref="Quick"/>.</summary>
+    public static Budget Current
+    {
+        get
+        {
+            string? v = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            return string.IsNullOrWhiteSpace(v) ? Quick : Parse(v);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
