@@ -24,7 +24,7 @@ public static class Notebook
         RegisterFormatters();
         if (threads is { } t) set_num_threads(t);
         var device = Devices.Choose(forceCpu);
-        return new NotebookSession(name, device, Budget.Current, LibraryVersion);
+        return new NotebookSession(name, device, Budget.Current, LibraryVersion, NotebookSession.DefaultOutputDirectory());
     }
 
     /// <summary>The library's informational version.</summary>

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
+using Plotly.NET.CSharp;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>
+/// A figure of the collection: titled, with axis titles that carry units, one or more series, and the tidy data
+/// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(Figure)"/> renders it and
+/// writes its CSV to <c>out/figures/&lt;notebook&gt;/&lt;name&gt;.csv</c>.
+/// </summary>
+public sealed record Figure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series)
+{
+    /// <summary>Logarithmic x axis.</summary>
+    public bool LogX { get; init; }
+
+    /// <summary>x decreasing to the right (e.g. weights remaining: 100 % → 1 %).</summary>
+    public bool ReverseX { get; init; }
+
+    /// <summary>Draw markers on the lines.</summary>
+    public bool Markers { get; init; } = true;
+
+    /// <summary>The Plotly.NET chart (rendered offline by the formatter that <see cref="Notebook.Setup"/> registers).</summary>
+    public GenericChart ToChart()
+    {
+        Check.That(System.Text.RegularExpressions.Regex.IsMatch(Name, "^[A-Za-z0-9_.-]+$"),
+            $"figure name '{Name}' must use letters, digits, '.', '_' or '-' (it names a CSV file).", nameof(Name));
+        var charts = new List<GenericChart>();
+        foreach (var s in Series.Select(s => s.Validated()))
+        {
+            var chart = PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name, ShowMarkers: Markers);
+            if (s.YError is not null)
+                foreach (var trace in GenericChart.getTraces(chart))
+                    trace.SetProperty("error_y", new Dictionary<string, object>
+                    {
+                        ["type"] = "data", ["array"] = s.YError.ToArray(), ["visible"] = true,
+                    });
+            charts.Add(chart);
+        }
+        var combined = GenericChart.combine(charts);
+        var xaxis = new LinearAxis();
+        xaxis.SetProperty("title", new Dictionary<string, object> { ["text"] = XTitle });
+        if (LogX) xaxis.SetProperty("type", "log");
+        if (ReverseX) xaxis.SetProperty("autorange", "reversed");
+        var yaxis = new LinearAxis();
+        yaxis.SetProperty("title", new Dictionary<string, object> { ["text"] = YTitle });
+        var layout = new Layout();
+        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = Title });
+        layout.SetProperty("xaxis", xaxis);
+        layout.SetProperty("yaxis", yaxis);
+        layout.SetProperty("width", 760);
+        layout.SetProperty("height", 460);
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
+        return GenericChart.addLayout(layout, combined);
+    }
+
+    /// <summary>Tidy CSV: figure, series, x, y, y_error, x_title, y_title — one row per point, invariant culture.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("figure,series,x,y,y_error,x_title,y_title\n");
+        foreach (var s in Series.Select(s => s.Validated()))
+            for (int i = 0; i < s.X.Count; i++)
+                sb.Append(Csv(Name)).Append(',').Append(Csv(s.Name)).Append(',')
+                  .Append(s.X[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                  .Append(s.Y[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                  .Append(s.YError is null ? "" : s.YError[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                  .Append(Csv(XTitle)).Append(',').Append(Csv(YTitle)).Append('\n');
+        return sb.ToString();
+    }
+
+    static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}
