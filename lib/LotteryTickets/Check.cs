@@ -47,6 +47,12 @@ internal static class Check
                 throw new ArgumentException($"{name} must contain only finite numbers; element {i} is {values[i]}.", name);
     }
 
+    /// <summary>A string that is not null, empty or only white space (e.g. a path).</summary>
+    public static string NotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException($"{name} must be a non-empty string (e.g. a folder path); got {(value is null ? "null" : $"\"{value}\"")}.", name)
+            : value;
+
     public static void That(bool condition, string message, string name)
     {
         if (!condition) throw new ArgumentException(message, name);
