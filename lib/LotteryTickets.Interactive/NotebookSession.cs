@@ -16,7 +16,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     public string FiguresDirectory => Path.Combine(OutputDirectory, "figures", Name);
 
     /// <summary>Writes the figure's tidy CSV (atomically) and returns its chart for display.</summary>
-    public GenericChart Show(Figure figure)
+    public GenericChart Show(LineFigure figure)
     {
         Check.NotNull(figure);
         var chart = figure.ToChart();

@@ -9,10 +9,10 @@ namespace LotteryTickets.Interactive;
 
 /// <summary>
 /// A figure of the collection: titled, with axis titles that carry units, one or more series, and the tidy data
-/// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(Figure)"/> renders it and
+/// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(LineFigure)"/> renders it and
 /// writes its CSV to <c>out/figures/&lt;notebook&gt;/&lt;name&gt;.csv</c>.
 /// </summary>
-public sealed record Figure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series)
+public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series)
 {
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
