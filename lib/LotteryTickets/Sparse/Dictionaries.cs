@@ -12,7 +12,8 @@ public static class Dictionaries
     /// <summary>A copy of <paramref name="a"/> with every column scaled to unit ℓ2 norm (zero columns stay zero).</summary>
     public static Matrix<double> NormalizeColumns(Matrix<double> a)
     {
-        Check.NonEmpty(Check.Finite(a));
+        Check.Finite(a);
+        Check.NonEmpty(a);
         var result = a.Clone();
         for (int j = 0; j < a.ColumnCount; j++)
         {
@@ -25,7 +26,8 @@ public static class Dictionaries
     /// <summary>Mutual coherence μ = max over i ≠ j of |aᵢᵀaⱼ| / (‖aᵢ‖‖aⱼ‖). Needs n ≥ 2 and no zero column.</summary>
     public static double MutualCoherence(Matrix<double> a)
     {
-        Check.NonEmpty(Check.Finite(a));
+        Check.Finite(a);
+        Check.NonEmpty(a);
         Check.That(a.ColumnCount >= 2, $"a must have at least 2 columns; got {a.ColumnCount}.", nameof(a));
         for (int j = 0; j < a.ColumnCount; j++)
             Check.That(a.Column(j).L2Norm() > 0, $"a must have no zero column; column {j} is zero.", nameof(a));

@@ -24,8 +24,10 @@ public sealed class OrthogonalMatchingPursuit
     /// <summary>Fits one signal: b ≈ A x with x sparse. A is m×n (n atoms), b has length m.</summary>
     public OmpResult Fit(Matrix<double> a, Vector<double> b)
     {
-        Check.NonEmpty(Check.Finite(a));
-        Check.Length(Check.Finite(b), a.RowCount, "the number of rows of a");
+        Check.Finite(a);
+        Check.NonEmpty(a);
+        Check.Finite(b);
+        Check.Length(b, a.RowCount, "the number of rows of a");
         int maxAtoms = MaxAtoms(a.RowCount, a.ColumnCount);
         var colNorm2 = new double[a.ColumnCount];
         for (int j = 0; j < a.ColumnCount; j++) colNorm2[j] = a.Column(j).DotProduct(a.Column(j));
@@ -40,9 +42,11 @@ public sealed class OrthogonalMatchingPursuit
     /// </summary>
     public OmpResult FitGram(Matrix<double> gram, Vector<double> atb, double bNormSquared)
     {
-        Check.NonEmpty(Check.Finite(gram));
+        Check.Finite(gram);
+        Check.NonEmpty(gram);
         Check.That(gram.RowCount == gram.ColumnCount, $"gram must be square (n×n); got {gram.RowCount}×{gram.ColumnCount}.", nameof(gram));
-        Check.Length(Check.Finite(atb), gram.RowCount, "the size of gram");
+        Check.Finite(atb);
+        Check.Length(atb, gram.RowCount, "the size of gram");
         Check.NonNegative(bNormSquared);
         int maxAtoms = MaxAtoms(gram.RowCount, gram.ColumnCount);
         return Run(new GramSource(gram, atb, bNormSquared), gram.ColumnCount, maxAtoms, Math.Sqrt(bNormSquared));
@@ -54,7 +58,8 @@ public sealed class OrthogonalMatchingPursuit
     /// </summary>
     public IReadOnlyList<OmpResult> FitMany(Matrix<double> a, Matrix<double> b, bool parallel = false)
     {
-        Check.NonEmpty(Check.Finite(a));
+        Check.Finite(a);
+        Check.NonEmpty(a);
         Check.Finite(b);
         Check.That(b.RowCount == a.RowCount, $"b must have {a.RowCount} rows (the rows of a); got {b.RowCount}.", nameof(b));
         MaxAtoms(a.RowCount, a.ColumnCount);
