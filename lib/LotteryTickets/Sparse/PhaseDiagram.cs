@@ -82,7 +82,7 @@ public static class PhaseDiagram
             double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
             if (lambdaMax <= 0) return false;
             var fit = new L1Regression(new L1Options(1e-3 * lambdaMax, L1Algorithm.ProximalNewton, Tolerance: 1e-10,
-                MaxIterations: 200, NonNegative: nonNegative)).Fit(a, b);
+                MaxIterations: 30, NonNegative: nonNegative)).Fit(a, b);
             estimate = Debias(a, b, fit.Coefficients);
         }
         return (estimate - x).L2Norm() <= o.SuccessTolerance * x.L2Norm();
