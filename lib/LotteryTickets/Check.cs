@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets;
 
@@ -52,6 +53,51 @@ internal static class Check
         string.IsNullOrWhiteSpace(value)
             ? throw new ArgumentException($"{name} must be a non-empty string (e.g. a folder path); got {(value is null ? "null" : $"\"{value}\"")}.", name)
             : value;
+
+    /// <summary>Every entry of a matrix is finite (no NaN, no ±∞).</summary>
+    public static Matrix<double> Finite(Matrix<double>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        if (values is null) throw new ArgumentNullException(name);
+        for (int j = 0; j < values.ColumnCount; j++)
+            for (int i = 0; i < values.RowCount; i++)
+                if (!double.IsFinite(values[i, j]))
+                    throw new ArgumentException($"{name} must contain only finite numbers; entry ({i}, {j}) is {values[i, j]}.", name);
+        return values;
+    }
+
+    /// <summary>Every entry of a vector is finite (no NaN, no ±∞).</summary>
+    public static Vector<double> Finite(Vector<double>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        if (values is null) throw new ArgumentNullException(name);
+        for (int i = 0; i < values.Count; i++)
+            if (!double.IsFinite(values[i]))
+                throw new ArgumentException($"{name} must contain only finite numbers; element {i} is {values[i]}.", name);
+        return values;
+    }
+
+    /// <summary>A matrix with at least one row and one column.</summary>
+    public static Matrix<double> NonEmpty(Matrix<double> values, [CallerArgumentExpression(nameof(values))] string? name = null) =>
+        values.RowCount > 0 && values.ColumnCount > 0 ? values
+            : throw new ArgumentException($"{name} must have at least one row and one column; got {values.RowCount}×{values.ColumnCount}.", name);
+
+    /// <summary>A vector whose length equals <paramref name="expected"/> (e.g. the row count of the matrix it goes with).</summary>
+    public static Vector<double> Length(Vector<double> values, int expected, string what, [CallerArgumentExpression(nameof(values))] string? name = null) =>
+        values.Count == expected ? values
+            : throw new ArgumentException($"{name} must have length {expected} ({what}); got {values.Count}.", name);
+
+    /// <summary>Row indices: distinct, each in [0, <paramref name="rowCount"/>).</summary>
+    public static IReadOnlyList<int> DistinctIndices(IReadOnlyList<int>? indices, int rowCount, [CallerArgumentExpression(nameof(indices))] string? name = null)
+    {
+        if (indices is null) throw new ArgumentNullException(name);
+        var seen = new HashSet<int>();
+        foreach (int i in indices)
+        {
+            if (i < 0 || i >= rowCount)
+                throw new ArgumentOutOfRangeException(name, i, $"{name} must hold indices in [0, {rowCount - 1}]; got {i}.");
+            if (!seen.Add(i)) throw new ArgumentException($"{name} must hold distinct indices; {i} appears twice.", name);
+        }
+        return indices;
+    }
 
     public static void That(bool condition, string message, string name)
     {

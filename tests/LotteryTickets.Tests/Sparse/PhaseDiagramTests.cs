@@ -1,0 +1,48 @@
+using LotteryTickets.Sparse;
+
+namespace LotteryTickets.Tests.Sparse;
+
+public class PhaseDiagramTests
+{
+    private static PhaseDiagramOptions Small(PhaseDiagramMethod method, int seed = 42) =>
+        new([0.3, 0.6], [0.1, 0.9], N: 40, Trials: 6, Seed: seed, Method: method);
+
+    private sealed class Counter : IProgress<PhaseDiagramProgress>
+    {
+        public int Reports;
+        public void Report(PhaseDiagramProgress value) => Interlocked.Increment(ref Reports);
+    }
+
+    [Theory]
+    [InlineData(PhaseDiagramMethod.L1)]
+    [InlineData(PhaseDiagramMethod.Omp)]
+    public void SameSeedGivesTheSameGridSerialOrParallel(PhaseDiagramMethod method)
+    {
+        var counter = new Counter();
+        var parallel = PhaseDiagram.Run(Small(method), counter);
+        var serial = PhaseDiagram.Run(Small(method) with { MaxDegreeOfParallelism = 1 });
+        Assert.Equal(parallel.SuccessFractions(), serial.SuccessFractions());
+        Assert.Equal(4, counter.Reports);
+        Assert.Equal([12, 24], parallel.Measurements);
+        // Far below the transition everything succeeds; far above nothing does.
+        Assert.Equal(1.0, parallel.SuccessFraction(1, 0));
+        Assert.Equal(0.0, parallel.SuccessFraction(0, 1));
+    }
+
+    [Fact]
+    public void BadOptionsThrow()
+    {
+        Assert.Equal("Trials", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagram.Run(Small(PhaseDiagramMethod.Omp) with { Trials = 0 })).ParamName);
+        Assert.Equal("Deltas", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagram.Run(Small(PhaseDiagramMethod.Omp) with { Deltas = [1.5] })).ParamName);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void L1DiagramFollowsTheTheoreticalCurve()
+    {
+        var o = new PhaseDiagramOptions([0.5], [0.25, 0.55], N: 200, Trials: 20, Seed: 1);
+        var r = PhaseDiagram.Run(o);
+        Assert.True(r.SuccessFraction(0, 0) >= 0.9);
+        Assert.True(r.SuccessFraction(0, 1) <= 0.1);
+    }
+}
