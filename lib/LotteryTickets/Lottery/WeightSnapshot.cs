@@ -65,7 +65,15 @@ public sealed class WeightSnapshot : IDisposable
     /// <summary>True when both snapshots have the same names, shapes and bit-identical values.</summary>
     public bool ContentEquals(WeightSnapshot? other) =>
         other is not null && Names.SequenceEqual(other.Names) &&
-        Names.All(n => _tensors[n].shape.SequenceEqual(other._tensors[n].shape) && _tensors[n].equal(other._tensors[n]).item<bool>());
+        Names.All(n => _tensors[n].shape.SequenceEqual(other._tensors[n].shape) && BitsEqual(_tensors[n], other._tensors[n]));
+
+    private static bool BitsEqual(Tensor a, Tensor b)
+    {
+        using var ca = a.contiguous().to(ScalarType.Float32);
+        using var cb = b.contiguous().to(ScalarType.Float32);
+        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(ca.data<float>().ToArray().AsSpan())
+            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(cb.data<float>().ToArray().AsSpan()));
+    }
 
     /// <summary>Writes the snapshot to one file, atomically (temporary file, then rename).</summary>
     public void Save(string path) =>

@@ -98,7 +98,7 @@ public sealed class Mask : IDisposable
         {
             var a = _tensors[l];
             var b = other._tensors[l];
-            if (!a.shape.SequenceEqual(b.shape) || !a.equal(b).item<bool>()) return false;
+            if (!a.shape.SequenceEqual(b.shape) || !a.eq(b).all().item<bool>()) return false;
         }
         return true;
     }

@@ -36,7 +36,7 @@ internal static class TensorFile
                     using var t = tensor.detach().cpu().contiguous();
                     w.Write(name);
                     w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
-                    w.Write(t.dim());
+                    w.Write((int)t.dim());
                     foreach (var d in t.shape) w.Write(d);
                     if (t.dtype == ScalarType.Bool)
                         w.Write(MemoryMarshal.AsBytes(t.data<bool>().ToArray().AsSpan()));
