@@ -29,8 +29,8 @@ public sealed class WeightSnapshot : IDisposable
         var list = new List<(string, Tensor)>();
         foreach (var (name, t) in module.state_dict())
         {
-            using var cpu = t.detach().cpu();
-            list.Add((name, cpu.clone()));
+            using var scope = torch.NewDisposeScope();
+            list.Add((name, t.detach().cpu().clone().MoveToOuterDisposeScope()));
         }
         return new WeightSnapshot(list);
     }
@@ -69,8 +69,9 @@ public sealed class WeightSnapshot : IDisposable
 
     private static bool BitsEqual(Tensor a, Tensor b)
     {
-        using var ca = a.contiguous().to(ScalarType.Float32);
-        using var cb = b.contiguous().to(ScalarType.Float32);
+        using var scope = torch.NewDisposeScope();
+        var ca = a.contiguous().to(ScalarType.Float32);
+        var cb = b.contiguous().to(ScalarType.Float32);
         return System.Runtime.InteropServices.MemoryMarshal.AsBytes(ca.data<float>().ToArray().AsSpan())
             .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(cb.data<float>().ToArray().AsSpan()));
     }

@@ -56,8 +56,9 @@ internal static class MagnitudeRanking
         for (int i = 0; i < layers.Count; i++)
         {
             var kept = values[layers[i]];
-            using var cpu = weights[layers[i]].detach().cpu().to(TorchSharp.torch.ScalarType.Float32).contiguous();
-            var w = cpu.data<float>().ToArray();
+            float[] w;
+            using (var scope = TorchSharp.torch.NewDisposeScope())
+                w = weights[layers[i]].detach().cpu().to(TorchSharp.torch.ScalarType.Float32).contiguous().data<float>().ToArray();
             for (long j = 0; j < kept.LongLength; j++)
             {
                 if (!kept[j]) continue;

@@ -20,7 +20,7 @@ public sealed class Mask : IDisposable
     {
         Layers = owned.Select(e => e.Name).ToList().AsReadOnly();
         _tensors = owned.ToDictionary(e => e.Name, e => e.Tensor);
-        _kept = owned.ToDictionary(e => e.Name, e => e.Tensor.count_nonzero().item<long>());
+        _kept = owned.ToDictionary(e => e.Name, e => { using var c = e.Tensor.count_nonzero(); return c.item<long>(); });
         OutputLayer = outputLayer;
         if (outputLayer is not null)
             Check.That(_tensors.ContainsKey(outputLayer), $"outputLayer \"{outputLayer}\" is not one of the mask's layers.", nameof(outputLayer));
@@ -38,8 +38,9 @@ public sealed class Mask : IDisposable
         {
             Check.That(!string.IsNullOrEmpty(name), "layer names must not be empty.", nameof(tensors));
             Check.NotNull(t, nameof(tensors));
-            using var cpu = t.detach().cpu();
-            list.Add((name, cpu.dtype == ScalarType.Bool ? cpu.clone() : cpu.ne(0)));
+            using var scope = torch.NewDisposeScope();
+            var cpu = t.detach().cpu();
+            list.Add((name, (cpu.dtype == ScalarType.Bool ? cpu.clone() : cpu.ne(0)).MoveToOuterDisposeScope()));
         }
         Check.That(list.Count > 0, "a mask needs at least one layer.", nameof(tensors));
         Check.That(list.Select(e => e.Item1).Distinct().Count() == list.Count, "layer names must be unique.", nameof(tensors));
@@ -94,6 +95,7 @@ public sealed class Mask : IDisposable
     {
         if (other is null) return false;
         if (!Layers.SequenceEqual(other.Layers)) return false;
+        using var scope = torch.NewDisposeScope();
         foreach (var l in Layers)
         {
             var a = _tensors[l];

@@ -20,7 +20,7 @@ public sealed class MaskedModel : IDisposable
         Mask = Check.NotNull(mask);
         mask.EnsureMatches(model);
         foreach (var (name, p) in model.PrunableTensors())
-            _pairs.Add((p, mask[name].to(p.dtype).to(p.device)));
+            _pairs.Add((p, mask[name].to(p.dtype, p.device, copy: true)));
     }
 
     /// <summary>The model.</summary>

@@ -33,7 +33,8 @@ internal static class TensorFile
                 w.Write(list.Count);
                 foreach (var (name, tensor) in list)
                 {
-                    using var t = tensor.detach().cpu().contiguous();
+                    using var scope = torch.NewDisposeScope();
+                    var t = tensor.detach().cpu().contiguous();
                     w.Write(name);
                     w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
                     w.Write((int)t.dim());
@@ -42,7 +43,7 @@ internal static class TensorFile
                         w.Write(MemoryMarshal.AsBytes(t.data<bool>().ToArray().AsSpan()));
                     else
                     {
-                        using var f = t.to(ScalarType.Float32);
+                        var f = t.to(ScalarType.Float32);
                         w.Write(MemoryMarshal.AsBytes(f.data<float>().ToArray().AsSpan()));
                     }
                 }

@@ -76,6 +76,7 @@ public static class Trainer
 
         void EvaluateNow(int iteration)
         {
+            using var scope = torch.NewDisposeScope();
             double trainLoss = lossCount > 0 ? lossSum.item<float>() / lossCount : double.NaN;
             lossSum.zero_();
             lossCount = 0;
