@@ -20,7 +20,8 @@ public sealed class MaskedModel : IDisposable
         Mask = Check.NotNull(mask);
         mask.EnsureMatches(model);
         foreach (var (name, p) in model.PrunableTensors())
-            _pairs.Add((p, mask[name].to(p.dtype, p.device, copy: true)));
+            if (mask.Kept(name) < mask.Total(name)) // fully kept layers need no multiply (the dense level 0 costs nothing)
+                _pairs.Add((p, mask[name].to(p.dtype, p.device, copy: true)));
     }
 
     /// <summary>The model.</summary>
