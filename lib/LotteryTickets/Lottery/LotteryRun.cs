@@ -1,0 +1,48 @@
+using LotteryTickets.Training;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Lottery;
+
+/// <summary>
+/// A finished (or partial) IMP run: the levels in order, the rewind point and the last level's trained weights (enough
+/// to continue with more levels). Owns the masks and snapshots; does not own the data.
+/// </summary>
+public sealed class LotteryRun : IDisposable
+{
+    internal LotteryRun(LotteryHparams hparams, TrainingData data, Device device, IReadOnlyList<LevelResult> levels,
+        WeightSnapshot rewindWeights, WeightSnapshot lastTrainedWeights)
+    {
+        Hparams = hparams;
+        Data = data;
+        Device = device;
+        Levels = levels;
+        RewindWeights = rewindWeights;
+        LastTrainedWeights = lastTrainedWeights;
+    }
+
+    /// <summary>The run's settings.</summary>
+    public LotteryHparams Hparams { get; }
+
+    /// <summary>The data it trained on (controls reuse it).</summary>
+    public TrainingData Data { get; }
+
+    /// <summary>The device it trained on.</summary>
+    public Device Device { get; }
+
+    /// <summary>Level 0 (dense) first.</summary>
+    public IReadOnlyList<LevelResult> Levels { get; }
+
+    /// <summary>The weights every level rewinds to (initialisation, or after <see cref="LotteryHparams.RewindStep"/> iterations).</summary>
+    public WeightSnapshot RewindWeights { get; }
+
+    /// <summary>The last level's trained weights.</summary>
+    public WeightSnapshot LastTrainedWeights { get; }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var l in Levels) l.Mask.Dispose();
+        RewindWeights.Dispose();
+        LastTrainedWeights.Dispose();
+    }
+}

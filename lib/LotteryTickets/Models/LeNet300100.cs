@@ -1,0 +1,43 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Models;
+
+/// <summary>
+/// LeNet-300-100: a fully connected network 784 → 300 → 100 → 10 with ReLU (Frankle &amp; Carbin 2019). It flattens
+/// its input, so images [N, 1, 28, 28] and vectors [N, 784] both work.
+/// </summary>
+public sealed class LeNet300100 : PrunableModel
+{
+    private readonly Linear fc1;
+    private readonly Linear fc2;
+    private readonly Linear fc3;
+
+    /// <summary>Builds the layers with PyTorch's default initialisation (seed the global generator first for reproducibility).</summary>
+    public LeNet300100(int inputs = 784, int hidden1 = 300, int hidden2 = 100, int classes = 10) : base("lenet_300_100")
+    {
+        Check.Positive(inputs);
+        Check.Positive(hidden1);
+        Check.Positive(hidden2);
+        Check.InRange(classes, 2, 1_000_000);
+        fc1 = nn.Linear(inputs, hidden1);
+        fc2 = nn.Linear(hidden1, hidden2);
+        fc3 = nn.Linear(hidden2, classes);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> PrunableParameters { get; } = ["fc1.weight", "fc2.weight", "fc3.weight"];
+
+    /// <inheritdoc />
+    public override string OutputParameter => "fc3.weight";
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        var x = nn.functional.relu(fc1.call(input.flatten(1)));
+        x = nn.functional.relu(fc2.call(x));
+        return fc3.call(x);
+    }
+}

@@ -1,0 +1,74 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Models;
+
+/// <summary>
+/// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c> or <c>"conv2"</c>; the width
+/// properties that do not apply to the chosen network are ignored.
+/// </summary>
+public sealed record ModelHparams
+{
+    /// <summary>The model names <see cref="Name"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2"];
+
+    private readonly string _name = "lenet_300_100";
+    private readonly int _hidden1 = 300, _hidden2 = 100, _convWidth = 64, _fcWidth = 256;
+    private readonly int _inputChannels = 1, _imageSize = 28, _classes = 10;
+
+    /// <summary><c>"lenet_300_100"</c> (default) or <c>"conv2"</c>.</summary>
+    public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
+
+    /// <summary>LeNet's first hidden width (300).</summary>
+    public int Hidden1 { get => _hidden1; init => _hidden1 = Check.Positive(value, nameof(Hidden1)); }
+
+    /// <summary>LeNet's second hidden width (100).</summary>
+    public int Hidden2 { get => _hidden2; init => _hidden2 = Check.Positive(value, nameof(Hidden2)); }
+
+    /// <summary>Conv-2's filters per convolution (64).</summary>
+    public int ConvWidth { get => _convWidth; init => _convWidth = Check.Positive(value, nameof(ConvWidth)); }
+
+    /// <summary>Conv-2's fully connected width (256).</summary>
+    public int FcWidth { get => _fcWidth; init => _fcWidth = Check.Positive(value, nameof(FcWidth)); }
+
+    /// <summary>Input channels (1 for MNIST).</summary>
+    public int InputChannels { get => _inputChannels; init => _inputChannels = Check.Positive(value, nameof(InputChannels)); }
+
+    /// <summary>Input image side (28 for MNIST); LeNet takes InputChannels × ImageSize² inputs.</summary>
+    public int ImageSize { get => _imageSize; init => _imageSize = Check.Positive(value, nameof(ImageSize)); }
+
+    /// <summary>Number of classes (10).</summary>
+    public int Classes { get => _classes; init => _classes = Check.InRange(value, 2, 1_000_000, nameof(Classes)); }
+
+    /// <summary>LeNet-300-100 with the paper's widths.</summary>
+    public static ModelHparams LeNet300100 => new();
+
+    /// <summary>Conv-2; the paper uses 64 filters and 256 units.</summary>
+    public static ModelHparams Conv2(int convWidth = 64, int fcWidth = 256) => new() { Name = "conv2", ConvWidth = convWidth, FcWidth = fcWidth };
+
+    /// <summary>
+    /// Builds the model on the CPU with the global generator seeded by <paramref name="seed"/> (so the same seed gives
+    /// the same initial weights on every device), then moves it to <paramref name="device"/>. The caller's global
+    /// generator state is restored afterwards.
+    /// </summary>
+    public PrunableModel Create(Device device, long seed)
+    {
+        Check.NotNull(device);
+        using var saved = torch.random.get_rng_state();
+        try
+        {
+            torch.random.manual_seed(seed);
+            PrunableModel model = Name switch
+            {
+                "conv2" => new Models.Conv2(ConvWidth, FcWidth, InputChannels, ImageSize, Classes),
+                _ => new Models.LeNet300100(InputChannels * ImageSize * ImageSize, Hidden1, Hidden2, Classes),
+            };
+            if (device.type != DeviceType.CPU) model.to(device);
+            return model;
+        }
+        finally
+        {
+            torch.random.set_rng_state(saved);
+        }
+    }
+}

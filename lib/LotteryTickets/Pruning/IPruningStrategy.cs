@@ -1,0 +1,16 @@
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Pruning;
+
+/// <summary>A pruning rule: from the current mask and the trained weights, the next (sparser) mask.</summary>
+public interface IPruningStrategy
+{
+    /// <summary>The registry name (see <see cref="PruningStrategies"/>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// The next mask. Weights already pruned stay pruned; <paramref name="trainedWeights"/> must contain every layer of
+    /// <paramref name="current"/> with the same shape (extra entries, e.g. biases, are ignored).
+    /// </summary>
+    Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams);
+}

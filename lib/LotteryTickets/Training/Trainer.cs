@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using LotteryTickets.Data;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Training;
+
+/// <summary>
+/// Mini-batch training with cross-entropy, a seeded data order, masked weights held at exactly zero, and evaluation
+/// in large no-grad batches. Everything stays on the model's device; the host reads values only at evaluation points.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="model"/> in place. With a <paramref name="mask"/>, pruned weights are zeroed before
+    /// training and after every optimizer step. The same <paramref name="seed"/> gives the same data order (and, on
+    /// the CPU, identical results).
+    /// </summary>
+    public static TrainingResult Train(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
+        TensorDataset test, TrainingHparams hparams, long seed, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        TrainCore(model, mask, train, validation, test, hparams, seed, 0, -1, progress, cancellationToken, out _);
+
+    /// <summary>Accuracy in [0, 1] of <paramref name="model"/> on <paramref name="data"/> (eval mode, no gradients).</summary>
+    public static double Evaluate(PrunableModel model, TensorDataset data, int batchSize = 1000)
+    {
+        Check.NotNull(model);
+        Check.NotNull(data);
+        Check.Positive(batchSize);
+        CheckDevice(model, data, nameof(data));
+        using var correct = torch.zeros(1, ScalarType.Int64, device: data.Device);
+        AddCorrect(model, data, batchSize, correct);
+        return (double)correct.item<long>() / data.Count;
+    }
+
+    /// <summary>
+    /// The full loop. <paramref name="startIteration"/> &gt; 0 skips that many steps of the schedule (the data order is
+    /// drawn as if they had run: late rewinding resumes mid-schedule). When <paramref name="snapshotAt"/> ≥ 0, the
+    /// weights after that many steps are captured into <paramref name="snapshot"/> (0 = before training).
+    /// </summary>
+    internal static TrainingResult TrainCore(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
+        TensorDataset test, TrainingHparams hparams, long seed, int startIteration, int snapshotAt,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out Lottery.WeightSnapshot? snapshot)
+    {
+        Check.NotNull(model);
+        Check.NotNull(train);
+        Check.NotNull(test);
+        Check.NotNull(hparams);
+        CheckDevice(model, train, nameof(train));
+        CheckDevice(model, test, nameof(test));
+        if (validation is not null) CheckDevice(model, validation, nameof(validation));
+        Check.That(train.Labels.dtype == ScalarType.Int64, "train labels must be int64 class indices.", nameof(train));
+        int perEpoch = hparams.IterationsPerEpoch(train.Count);
+        int total = checked(perEpoch * hparams.Epochs);
+        Check.InRange(startIteration, 0, total);
+        Check.InRange(snapshotAt, -1, total);
+
+        var clock = Stopwatch.StartNew();
+        using var masked = mask is null ? null : new MaskedModel(model, mask);
+        masked?.ApplyMask();
+        snapshot = null;
+        if (snapshotAt >= 0 && snapshotAt == startIteration) snapshot = Lottery.WeightSnapshot.Capture(model);
+
+        var device = train.Device;
+        var parameters = model.parameters().ToList();
+        using optim.Optimizer optimizer = hparams.Optimizer == "sgd"
+            ? torch.optim.SGD(parameters, hparams.LearningRate, momentum: hparams.Momentum, weight_decay: hparams.WeightDecay)
+            : torch.optim.Adam(parameters, hparams.LearningRate, weight_decay: hparams.WeightDecay);
+        using var generator = new Generator(unchecked((ulong)seed));
+        using var lossSum = torch.zeros(1, ScalarType.Float32, device: device);
+        int lossCount = 0;
+        int evalEvery = hparams.EvalEvery > 0 ? hparams.EvalEvery : perEpoch;
+        var evaluations = new List<EvaluationPoint>();
+
+        void EvaluateNow(int iteration)
+        {
+            using var scope = torch.NewDisposeScope();
+            double trainLoss = lossCount > 0 ? lossSum.item<float>() / lossCount : double.NaN;
+            lossSum.zero_();
+            lossCount = 0;
+            double? val = validation is null ? null : AccuracyOf(model, validation, hparams.EvalBatchSize);
+            double testAcc = AccuracyOf(model, test, hparams.EvalBatchSize);
+            var point = new EvaluationPoint(iteration, (double)iteration / perEpoch, val, testAcc, trainLoss);
+            evaluations.Add(point);
+            progress?.Report(new TrainingProgress(point, total));
+        }
+
+        model.train();
+        int n = train.Count;
+        int it = 0;
+        for (int epoch = 0; epoch < hparams.Epochs; epoch++)
+        {
+            using var order = torch.randperm(n, generator: generator);
+            if (it + perEpoch <= startIteration) { it += perEpoch; continue; }
+            using var perm = device.type == DeviceType.CPU ? order.alias() : order.to(device);
+            for (int b = 0; b < perEpoch; b++, it++)
+            {
+                if (it < startIteration) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                using (var scope = torch.NewDisposeScope())
+                {
+                    int start = b * hparams.BatchSize;
+                    var idx = perm.narrow(0, start, Math.Min(hparams.BatchSize, n - start));
+                    var x = train.Inputs.index_select(0, idx);
+                    var y = train.Labels.index_select(0, idx);
+                    optimizer.zero_grad();
+                    var loss = nn.functional.cross_entropy(model.call(x), y);
+                    loss.backward();
+                    optimizer.step();
+                    masked?.ApplyMask();
+                    lossSum.add_(loss.detach());
+                }
+                lossCount++;
+                int done = it + 1;
+                if (snapshotAt == done) snapshot = Lottery.WeightSnapshot.Capture(model);
+                if (done % evalEvery == 0 || done == total) EvaluateNow(done);
+            }
+        }
+        if (evaluations.Count == 0) EvaluateNow(total); // startIteration == total: nothing left to train
+        return new TrainingResult(evaluations, total, clock.Elapsed.TotalSeconds);
+    }
+
+    private static double AccuracyOf(PrunableModel model, TensorDataset data, int batchSize)
+    {
+        using var correct = torch.zeros(1, ScalarType.Int64, device: data.Device);
+        AddCorrect(model, data, batchSize, correct);
+        return (double)correct.item<long>() / data.Count;
+    }
+
+    private static void AddCorrect(PrunableModel model, TensorDataset data, int batchSize, Tensor correct)
+    {
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var _ = torch.no_grad();
+            for (int start = 0; start < data.Count; start += batchSize)
+            {
+                using var scope = torch.NewDisposeScope();
+                int len = Math.Min(batchSize, data.Count - start);
+                var predicted = model.call(data.Inputs.narrow(0, start, len)).argmax(1);
+                correct.add_(predicted.eq(data.Labels.narrow(0, start, len)).sum());
+            }
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+        }
+    }
+
+    private static void CheckDevice(PrunableModel model, TensorDataset data, string name) =>
+        Check.That(data.Device.type == model.Device.type && data.Device.index == model.Device.index,
+            $"{name} is on {data.Device} but the model is on {model.Device}; move one of them (TensorDataset.To / model.to).", name);
+}

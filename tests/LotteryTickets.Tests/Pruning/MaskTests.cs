@@ -1,0 +1,112 @@
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Tests.Support;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Tests.Pruning;
+
+public class MaskTests
+{
+    private static PrunableModel Tiny(int hidden1 = 12)
+    {
+        Synthetic.EnsureInitialised();
+        return new ModelHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
+    }
+
+    [Fact]
+    public void DenseMaskCountsEveryWeight()
+    {
+        using var model = Tiny();
+        using var mask = Mask.Dense(model);
+        Assert.Equal(["fc1.weight", "fc2.weight", "fc3.weight"], mask.Layers);
+        Assert.Equal("fc3.weight", mask.OutputLayer);
+        Assert.Equal(16 * 12, mask.Total("fc1.weight"));
+        Assert.Equal(16 * 12 + 12 * 8 + 8 * 4, mask.KeptCount);
+        Assert.Equal(100.0, mask.PercentKept);
+        var report = mask.Report();
+        Assert.Equal(3, report.Rows.Count);
+        Assert.Equal(mask.TotalCount, report.Total.Total);
+        Assert.Contains("fc2.weight", report.ToString());
+    }
+
+    [Fact]
+    public void SaveLoadRoundTripsAndCloneIsEqual()
+    {
+        using var model = Tiny();
+        using var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 5), new PruningHparams { OutputFraction = 0.1 });
+        var path = Path.Combine(Path.GetTempPath(), $"mask-{Guid.NewGuid():N}.bin");
+        try
+        {
+            mask.Save(path);
+            using var loaded = Mask.Load(path, model);
+            using var clone = mask.Clone();
+            Assert.True(loaded.ContentEquals(mask));
+            Assert.True(clone.ContentEquals(mask));
+            Assert.Equal(mask.OutputLayer, loaded.OutputLayer);
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".tmp-*"));
+            using var other = Mask.Dense(model);
+            Assert.False(other.ContentEquals(mask));
+
+            using var bigger = Tiny(hidden1: 13);
+            var ex = Assert.ThrowsAny<ArgumentException>(() => Mask.Load(path, bigger));
+            Assert.Equal("path", ex.ParamName);
+            Assert.Contains("mismatch", ex.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void MismatchedOrUnknownLayersAreRejectedWithTheParameterName()
+    {
+        using var model = Tiny();
+        using var bigger = Tiny(hidden1: 13);
+        using var wrongShape = Mask.Dense(bigger);
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new MaskedModel(model, wrongShape));
+        Assert.Equal("mask", ex.ParamName);
+        Assert.Contains("mismatch", ex.Message);
+
+        using var one = torch.ones(16, 12);
+        using var unknown = Mask.FromTensors(new Dictionary<string, Tensor> { ["fc9.weight"] = one });
+        ex = Assert.ThrowsAny<ArgumentException>(() => new MaskedModel(model, unknown));
+        Assert.Equal("mask", ex.ParamName);
+        Assert.Contains("unknown layer name", ex.Message);
+
+        using var dense = Mask.Dense(model);
+        ex = Assert.ThrowsAny<ArgumentException>(() => dense.Kept("nope"));
+        Assert.Equal("layer", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.PositiveInfinity)]
+    public void FractionOutsideZeroOneIsRejected(double fraction)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { Fraction = fraction });
+        Assert.Equal("Fraction", ex.ParamName);
+        ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { OutputFraction = fraction });
+        Assert.Equal("OutputFraction", ex.ParamName);
+    }
+
+    [Fact]
+    public void UnknownStrategyNameIsRejected()
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get("random"));
+        Assert.Equal("name", ex.ParamName);
+        ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { Strategy = "random" });
+        Assert.Equal("Strategy", ex.ParamName);
+    }
+
+    [Fact]
+    public void TrainedWeightsMissingALayerAreRejected()
+    {
+        using var model = Tiny();
+        using var dense = Mask.Dense(model);
+        var weights = Weights.Random(model, 1);
+        weights.Remove("fc2.weight");
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new GlobalMagnitudePruning().Prune(dense, weights, new PruningHparams()));
+        Assert.Equal("trainedWeights", ex.ParamName);
+    }
+}

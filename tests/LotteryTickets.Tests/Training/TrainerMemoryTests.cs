@@ -1,0 +1,54 @@
+using LotteryTickets.Lottery;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Tests.Support;
+using LotteryTickets.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Tests.Training;
+
+public class TrainerMemoryTests
+{
+    /// <summary>Tensors left alive by training do not depend on how many epochs ran (every batch is disposed).</summary>
+    [Fact]
+    public void LiveTensorCountDoesNotGrowWithEpochs()
+    {
+        var data = Synthetic.Splits();
+        using var model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 1);
+        using var mask = Mask.Dense(model);
+        long LiveAfter(int epochs)
+        {
+            long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            Trainer.Train(model, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = epochs }, seed: 1);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
+        }
+        LiveAfter(1);
+        long one = LiveAfter(1);
+        long five = LiveAfter(5);
+        Assert.True(five <= one && one <= 0, $"live tensors after 1 epoch: +{one}, after 5 epochs: +{five}");
+    }
+
+    /// <summary>An IMP run and its controls leave no tensors behind once disposed, however many levels ran.</summary>
+    [Fact]
+    public void ImpRunReleasesEveryTensorOnDispose()
+    {
+        var data = Synthetic.Splits();
+        var h = new LotteryHparams { Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 } };
+        long Leaked(int levels)
+        {
+            long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            using (var run = IterativeMagnitudePruning.Run(h with { Levels = levels }, data))
+            using (LotteryControls.Train(run, ControlKind.RandomMask, 1))
+            using (LotteryControls.Train(run, ControlKind.RandomReinit, 1)) { }
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
+        }
+        Leaked(1);
+        long one = Leaked(1), three = Leaked(3);
+        Assert.True(one <= 0 && three <= 0, $"tensors left alive: {one} after 1 level, {three} after 3 levels");
+    }
+}
