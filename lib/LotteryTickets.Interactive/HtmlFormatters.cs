@@ -1,3 +1,6 @@
+using System.Globalization;
+using LotteryTickets.Lottery;
+using LotteryTickets.Pruning;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace LotteryTickets.Interactive;
@@ -5,12 +8,42 @@ namespace LotteryTickets.Interactive;
 /// <summary>HTML tables for the library's results, registered by <see cref="Notebook.Setup"/>.</summary>
 public static class HtmlFormatters
 {
-    /// <summary>Registers the formatters (idempotent).</summary>
+    static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Registers the formatters (idempotent: a later registration replaces an earlier one).</summary>
     public static void Register()
     {
-        Formatter.Register<NotebookSession>((s, w) => w.Write(
-            $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(s.ToString())}</div>"), HtmlFormatter.MimeType);
-        Formatter.Register<ProgressLine>((p, w) => w.Write(
-            $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(p.Text)}</div>"), HtmlFormatter.MimeType);
+        Register<NotebookSession>(s => $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(s.ToString())}</div>");
+        Register<ProgressLine>(p => $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(p.Text)}</div>");
+        Register<SparsityReport>(r => ToHtml(r));
+        Register<TicketExperimentResult>(r => ToHtml(r));
+    }
+
+    static void Register<T>(Func<T, string> html) =>
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
+
+    /// <summary>Per layer and total: kept / total weights and % kept.</summary>
+    public static string ToHtml(SparsityReport report)
+    {
+        var rows = report.Rows.Append(report.Total).Select(r => (IReadOnlyList<string>)
+            [r.Layer, r.Kept.ToString("N0", C), r.Total.ToString("N0", C), r.PercentKept.ToString("0.00", C) + " %"]).ToList();
+        return HtmlTable.Render("Sparsity", ["layer", "kept", "total", "kept (%)"], rows, emphasiseRow: rows.Count - 1);
+    }
+
+    /// <summary>Per level: weights remaining, accuracy of the ticket and of both controls, early-stop iterations.</summary>
+    public static string ToHtml(TicketExperimentResult r)
+    {
+        string Acc(TicketCurvePoint? p) => p is null ? "—" : r.Seeds.Count > 1
+            ? $"{p.MeanAccuracy.ToString("0.00", C)} ± {p.StdAccuracy.ToString("0.00", C)}" : p.MeanAccuracy.ToString("0.00", C);
+        string Its(TicketCurvePoint? p) => p is null ? "—" : p.MeanEarlyStopIteration.ToString("0", C);
+        var rows = r.Ticket.Points.Select(t => (IReadOnlyList<string>)
+        [
+            t.Level.ToString(C), t.PercentRemaining.ToString("0.0", C) + " %",
+            Acc(t), Acc(r.RandomReinit.AtLevel(t.Level)), Acc(r.RandomMask.AtLevel(t.Level)),
+            Its(t), Its(r.RandomReinit.AtLevel(t.Level)), Its(r.RandomMask.AtLevel(t.Level)),
+        ]);
+        string caption = $"Test accuracy (%) at the early-stop iteration — {r.Seeds.Count} seed(s), {r.Seconds.ToString("0", C)} s";
+        return HtmlTable.Render(caption,
+            ["level", "weights left", "ticket", "random re-init", "random mask", "stop it. (ticket)", "stop it. (re-init)", "stop it. (mask)"], rows);
     }
 }

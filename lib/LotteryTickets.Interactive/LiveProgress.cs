@@ -23,7 +23,7 @@ public sealed class LiveProgress<T> : IProgress<T>
     DisplayedValue? line;
     readonly string? progressFile;
     readonly object gate = new();
-    long lastUpdateMs = -1000;
+    long lastUpdateMs = -1000, lastFileMs = -10_000;
     string last = "";
 
     /// <summary>Starts a progress line.</summary>
@@ -68,7 +68,7 @@ public sealed class LiveProgress<T> : IProgress<T>
                 line = context.Display(Html(text), HtmlFormatter.MimeType);
             else if (line is not null) line.Update(Html(text));
             else if (context is null) Console.WriteLine(text);
-            AppendToProgressFile(text);
+            AppendToProgressFile(text, force: true);
         }
     }
 
@@ -88,10 +88,13 @@ public sealed class LiveProgress<T> : IProgress<T>
         AppendToProgressFile(text);
     }
 
-    void AppendToProgressFile(string text)
+    void AppendToProgressFile(string text, bool force = false)
     {
-        if (progressFile is not null)
+        // The terminal gets a line every few seconds, not every update.
+        long now = clock.ElapsedMilliseconds;
+        if (progressFile is not null && (force || now - lastFileMs >= 3000))
         {
+            lastFileMs = now;
             try { File.AppendAllText(progressFile, text + Environment.NewLine); }
             catch (IOException) { /* progress is best effort; the run itself must not fail on it */ }
         }

@@ -44,6 +44,13 @@ public sealed class TensorDataset : IDisposable
         return new TensorDataset(Inputs.narrow(0, 0, count), Labels.narrow(0, 0, count));
     }
 
+    /// <summary>The examples after the first <paramref name="count"/> (a view; shares storage).</summary>
+    public TensorDataset Skip(int count)
+    {
+        Check.InRange(count, 0, Count - 1);
+        return new TensorDataset(Inputs.narrow(0, count, Count - count), Labels.narrow(0, count, Count - count));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

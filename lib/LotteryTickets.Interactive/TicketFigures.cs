@@ -1,0 +1,40 @@
+using LotteryTickets.Lottery;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>Frankle &amp; Carbin's figures for a <see cref="TicketExperimentResult"/>: accuracy and early-stop
+/// iteration against the share of weights remaining (log axis, sparser to the right), with ±1 s.d. over seeds.</summary>
+public static class TicketFigures
+{
+    /// <summary>Display names of the series.</summary>
+    public static string Label(string series) => series switch
+    {
+        TicketExperiment.Ticket => "winning ticket (rewound)",
+        TicketExperiment.RandomReinit => "same mask, random re-init",
+        TicketExperiment.RandomMask => "random mask, same sparsity",
+        _ => series,
+    };
+
+    /// <summary>Test accuracy (%) at the early-stop iteration against weights remaining (%).</summary>
+    public static LineFigure Accuracy(TicketExperimentResult r) => Make(r, "accuracy-vs-weights-remaining",
+        "Test accuracy at early stop", "test accuracy at early stop (%)", p => (p.MeanAccuracy, p.StdAccuracy));
+
+    /// <summary>Early-stop iteration against weights remaining (%).</summary>
+    public static LineFigure EarlyStop(TicketExperimentResult r) => Make(r, "early-stop-vs-weights-remaining",
+        "Early-stop iteration (best validation accuracy)", "early-stop iteration", p => (p.MeanEarlyStopIteration, p.StdEarlyStopIteration));
+
+    static LineFigure Make(TicketExperimentResult r, string name, string title, string yTitle,
+        Func<TicketCurvePoint, (double Mean, double Std)> value)
+    {
+        Check.NotNull(r);
+        var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve =>
+        {
+            var points = curve.Name == TicketExperiment.Ticket ? curve.Points : curve.Points.Where(p => p.Level > 0).ToList();
+            return new FigureSeries(Label(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
+                points.Select(p => value(p).Mean).ToList(), r.Seeds.Count > 1 ? points.Select(p => value(p).Std).ToList() : null);
+        }).ToList();
+        string seeds = r.Seeds.Count > 1 ? $" (mean ± s.d. over {r.Seeds.Count} seeds)" : "";
+        return new LineFigure(name, $"{title}{seeds} — {r.Hparams.Model.Name}", "weights remaining (%)", yTitle, series)
+        { LogX = true, ReverseX = true };
+    }
+}

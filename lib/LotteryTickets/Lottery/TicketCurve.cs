@@ -1,0 +1,37 @@
+namespace LotteryTickets.Lottery;
+
+/// <summary>
+/// One series of Frankle &amp; Carbin's figure — the ticket, or a control — as points per pruning level, aggregated
+/// over seeds. Plain numbers only (no tensors), so it outlives the runs it came from.
+/// </summary>
+public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
+{
+    /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
+    public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
+    {
+        Check.NotNull(perSeed);
+        Check.That(perSeed.Count > 0, "perSeed must hold at least one seed's levels.", nameof(perSeed));
+        int count = perSeed[0].Count;
+        Check.That(perSeed.All(s => s.Count == count), "every seed must have the same number of levels.", nameof(perSeed));
+        var points = new List<TicketCurvePoint>();
+        for (int i = 0; i < count; i++)
+        {
+            var levels = perSeed.Select(s => s[i]).ToList();
+            var acc = levels.Select(l => 100 * l.Training.EarlyStopTestAccuracy).ToList();
+            var its = levels.Select(l => (double)l.Training.EarlyStopIteration).ToList();
+            points.Add(new TicketCurvePoint(levels[0].Level, levels.Average(l => l.PercentRemaining),
+                acc.Average(), StandardDeviation(acc), its.Average(), StandardDeviation(its), levels.Count));
+        }
+        return new TicketCurve(name, points.AsReadOnly());
+    }
+
+    /// <summary>The point at a level, or null when the curve has none there (controls start at level 1).</summary>
+    public TicketCurvePoint? AtLevel(int level) => Points.FirstOrDefault(p => p.Level == level);
+
+    static double StandardDeviation(IReadOnlyList<double> xs)
+    {
+        if (xs.Count < 2) return 0;
+        double mean = xs.Average();
+        return Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Count - 1));
+    }
+}
