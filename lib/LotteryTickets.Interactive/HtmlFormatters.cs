@@ -16,6 +16,7 @@ public static class HtmlFormatters
         Register<NotebookSession>(s => $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(s.ToString())}</div>");
         Register<ProgressLine>(p => $"<div style=\"font-family:monospace\">{System.Net.WebUtility.HtmlEncode(p.Text)}</div>");
         Register<SparsityReport>(r => ToHtml(r));
+        Register<ShownFigure>(f => f.ToHtml());
         Register<TicketExperimentResult>(r => ToHtml(r));
     }
 

@@ -15,8 +15,8 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     /// <summary>Folder of this notebook's figure CSVs: <c>&lt;out&gt;/figures/&lt;notebook&gt;</c>.</summary>
     public string FiguresDirectory => Path.Combine(OutputDirectory, "figures", Name);
 
-    /// <summary>Writes the figure's tidy CSV (atomically) and returns its chart for display.</summary>
-    public GenericChart Show(LineFigure figure)
+    /// <summary>Writes the figure's tidy CSV (atomically) and returns the chart, with a link to download that CSV, for display.</summary>
+    public ShownFigure Show(LineFigure figure)
     {
         Check.NotNull(figure);
         var chart = figure.ToChart();
@@ -25,7 +25,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
         string tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(tmp, figure.ToCsv());
         File.Move(tmp, path, overwrite: true);
-        return chart;
+        return new ShownFigure(figure, chart, path);
     }
 
     /// <summary>The output folder: <c>LOTTERY_OUT</c>, else <c>out/</c> of the checkout around the current directory,

@@ -71,4 +71,14 @@ public class FigureTests
         Assert.DoesNotContain("<script src", first);
         Assert.True(first.Length > 3_000_000);
     }
+
+    [Fact]
+    public void ShownFigureLinksItsCsvForDownload()
+    {
+        var fig = Sample();
+        string html = new ShownFigure(fig, fig.ToChart(), "/tmp/acc.csv").ToHtml();
+        var m = System.Text.RegularExpressions.Regex.Match(html, "download=\"acc.csv\" href=\"data:text/csv;base64,([A-Za-z0-9+/=]+)\"");
+        Assert.True(m.Success);
+        Assert.Equal(fig.ToCsv(), System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)));
+    }
 }
