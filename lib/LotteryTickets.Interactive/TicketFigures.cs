@@ -37,4 +37,14 @@ public static class TicketFigures
         return new LineFigure(name, $"{title}{seeds} — {r.Hparams.Model.Name}", "weights remaining (%)", yTitle, series)
         { LogX = true, ReverseX = true };
     }
+
+    /// <summary>Accuracy curves of several runs on one figure (e.g. rewinding to init vs to step k).</summary>
+    public static LineFigure Compare(string name, string title, params (string Label, TicketCurve Curve)[] curves)
+    {
+        Check.That(curves.Length > 0, "curves must hold at least one curve.", nameof(curves));
+        var series = curves.Select(c => new FigureSeries(c.Label,
+            c.Curve.Points.Select(p => p.PercentRemaining).ToList(), c.Curve.Points.Select(p => p.MeanAccuracy).ToList(),
+            c.Curve.Points.Any(p => p.Seeds > 1) ? c.Curve.Points.Select(p => p.StdAccuracy).ToList() : null)).ToList();
+        return new LineFigure(name, title, "weights remaining (%)", "test accuracy at early stop (%)", series) { LogX = true, ReverseX = true };
+    }
 }

@@ -1,0 +1,42 @@
+using LotteryTickets.Experiments;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Training;
+
+namespace LotteryTickets.Lottery;
+
+/// <summary>
+/// The collection's standard set-ups, defined once so that a notebook, its solutions and later chapters use the same
+/// numbers. Each depends on the <see cref="Budget"/>: the quick one for a classroom, the full one paper-scale.
+/// </summary>
+public static class LotteryPresets
+{
+    /// <summary>
+    /// Frankle &amp; Carbin's LeNet-300-100 on MNIST: Adam 1.2·10⁻³, batch 60; each level removes 20 % of the remaining
+    /// weights ranked globally, the output layer 10 %; rewind to initialisation; evaluation every 50 iterations.
+    /// Quick: 12 levels (to ~7 % of the weights) × 10 epochs. Full: 16 levels (to ~3 %) × 20 epochs.
+    /// </summary>
+    public static LotteryHparams LeNetMnist(Budget budget)
+    {
+        Check.NotNull(budget);
+        return new LotteryHparams
+        {
+            Model = ModelHparams.LeNet300100,
+            Training = new TrainingHparams
+            {
+                Optimizer = "adam", LearningRate = 1.2e-3, BatchSize = 60,
+                Epochs = budget.Choose(quick: 10, full: 20), EvalEvery = 50,
+            },
+            Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = 0.2, OutputFraction = 0.1 },
+            Levels = budget.Choose(quick: 12, full: 16),
+            RewindStep = 0,
+        };
+    }
+
+    /// <summary>Seeds per budget: one for quick, five (for error bars) for full.</summary>
+    public static IReadOnlyList<long> Seeds(Budget budget)
+    {
+        Check.NotNull(budget);
+        return budget.Choose<IReadOnlyList<long>>(quick: [1], full: [1, 2, 3, 4, 5]);
+    }
+}
