@@ -7,7 +7,8 @@ namespace LotteryTickets.Storage;
 
 /// <summary>
 /// A small binary file of named float32 / bool tensors plus string metadata, written atomically (a temporary file in
-/// the same folder, then a rename), so a crash never leaves a half-written mask or snapshot behind.
+/// the same folder, then a rename), so a crash never leaves a half-written mask or snapshot behind. A crash can leave a <c>*.tmp-*</c> file, which no
+/// reader opens.
 /// </summary>
 internal static class TensorFile
 {
@@ -47,6 +48,8 @@ internal static class TensorFile
                         w.Write(MemoryMarshal.AsBytes(f.data<float>().ToArray().AsSpan()));
                     }
                 }
+                w.Flush();
+                stream.Flush(flushToDisk: true); // the bytes are on disk before the rename makes them visible
             }
             File.Move(temp, full, overwrite: true);
         }

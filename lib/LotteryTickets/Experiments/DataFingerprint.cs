@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using LotteryTickets.Data;
+using LotteryTickets.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// A description of a run's data for its <see cref="RunKey"/>: a source name, the split sizes and a SHA-256 of the
+/// examples and labels themselves, so that different data never share a key.
+/// </summary>
+internal static class DataFingerprint
+{
+    public static string Describe(TrainingData data, string? source)
+    {
+        Check.NotNull(data);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(sha, data.Train);
+        if (data.Validation is not null) Add(sha, data.Validation);
+        Add(sha, data.Test);
+        string hash = Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test {data.Test.Count}; sha256 {hash}");
+    }
+
+    private static void Add(IncrementalHash sha, TensorDataset d)
+    {
+        Add(sha, d.Inputs);
+        Add(sha, d.Labels);
+    }
+
+    private static void Add(IncrementalHash sha, Tensor t)
+    {
+        sha.AppendData(MemoryMarshal.AsBytes(t.shape.AsSpan()));
+        long rows = t.shape.Length == 0 ? 1 : t.shape[0];
+        const long chunk = 4096;
+        for (long start = 0; start < rows; start += chunk)
+        {
+            using var scope = torch.NewDisposeScope();
+            var part = (t.shape.Length == 0 ? t.reshape(1) : t.narrow(0, start, Math.Min(chunk, rows - start))).detach().cpu().contiguous();
+            if (part.dtype == ScalarType.Int64) sha.AppendData(MemoryMarshal.AsBytes(part.data<long>().ToArray().AsSpan()));
+            else if (part.dtype == ScalarType.Int32) sha.AppendData(MemoryMarshal.AsBytes(part.data<int>().ToArray().AsSpan()));
+            else if (part.dtype == ScalarType.Byte) sha.AppendData(part.data<byte>().ToArray());
+            else sha.AppendData(MemoryMarshal.AsBytes(part.to(ScalarType.Float32).data<float>().ToArray().AsSpan()));
+        }
+    }
+}

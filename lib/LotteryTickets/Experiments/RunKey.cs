@@ -1,0 +1,118 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// The name of a run, as in open_lth: a stable hash of the parameters that differ from their defaults. Every public
+/// settable property of the parameter record is compared with a default-constructed instance of its type (nested
+/// records recursively); the differing ones become sorted <c>Path=Value</c> lines (invariant culture, doubles
+/// round-trip), and the key is the first 16 hex digits of their SHA-256. A property added later with a default value
+/// therefore leaves old keys unchanged.
+/// </summary>
+public sealed class RunKey : IEquatable<RunKey>
+{
+    private RunKey(string kind, IReadOnlyList<string> lines)
+    {
+        Kind = kind;
+        Lines = lines;
+        CanonicalText = string.Join("\n", lines);
+        Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText)))[..16].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The key of a run of <paramref name="experimentKind"/> (e.g. <c>"ticket_experiment"</c>) with
+    /// <paramref name="hparams"/> (a record; only its non-default values count) and <paramref name="extra"/> values that
+    /// always count (budget, data description …; null values are left out).
+    /// </summary>
+    /// <example><code>var key = RunKey.For("imp", hparams with { Seed = 1 }, ("budget", "quick"), ("data", mnist.Source));</code></example>
+    public static RunKey For(string experimentKind, object hparams, params (string Name, object? Value)[] extra)
+    {
+        Check.NotBlank(experimentKind);
+        Check.NotNull(hparams);
+        Check.NotNull(extra);
+        var lines = new List<string>();
+        Collect(hparams, Default(hparams.GetType()), "", lines, 0);
+        foreach (var (name, value) in extra)
+        {
+            Check.That(!string.IsNullOrWhiteSpace(name), "extra names must be non-empty.", nameof(extra));
+            if (value is not null) lines.Add($"extra.{name}={Format(value)}");
+        }
+        Check.That(lines.Select(l => l[..l.IndexOf('=')]).Distinct().Count() == lines.Count, "extra names must be distinct.", nameof(extra));
+        lines.Sort(StringComparer.Ordinal);
+        lines.Insert(0, $"kind={experimentKind}");
+        return new RunKey(experimentKind, lines.AsReadOnly());
+    }
+
+    /// <summary>What kind of experiment.</summary>
+    public string Kind { get; }
+
+    /// <summary>16 lower-case hex digits; names the run's folder and rows.</summary>
+    public string Hash { get; }
+
+    /// <summary>The hashed lines: <c>kind=…</c>, then the non-default <c>Path=Value</c> lines in ordinal order.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>The hashed text (<see cref="Lines"/> joined by newlines), stored beside the run.</summary>
+    public string CanonicalText { get; }
+
+    /// <summary>The same lines as a JSON object (path → value text), for the run store.</summary>
+    public string ToJson() => JsonSerializer.Serialize(Lines.ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]),
+        new JsonSerializerOptions { WriteIndented = true });
+
+    /// <inheritdoc />
+    public bool Equals(RunKey? other) => other is not null && other.Hash == Hash && other.CanonicalText == CanonicalText;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RunKey);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Hash.GetHashCode(StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => Hash;
+
+    private static void Collect(object value, object? defaults, string prefix, List<string> lines, int depth)
+    {
+        Check.That(depth < 16, "parameters nest too deeply (a cycle?).", "hparams");
+        foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null)
+                     .OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            string path = prefix + p.Name;
+            object? v = p.GetValue(value);
+            object? d = defaults is null ? null : p.GetValue(defaults);
+            if (v is not null && !IsLeaf(v.GetType()))
+            {
+                Collect(v, d ?? Default(v.GetType()), path + ".", lines, depth + 1);
+                continue;
+            }
+            string text = Format(v);
+            if (defaults is null || text != Format(d)) lines.Add($"{path}={text}");
+        }
+    }
+
+    private static object? Default(Type type) =>
+        type.GetConstructor(Type.EmptyTypes) is { } ctor ? ctor.Invoke(null) : null;
+
+    private static bool IsLeaf(Type t) =>
+        t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) ||
+        t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(Guid) || typeof(IEnumerable).IsAssignableFrom(t);
+
+    private static string Format(object? v) => v switch
+    {
+        null => "null",
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        IEnumerable list => "[" + string.Join(",", list.Cast<object?>().Select(Format)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Reflection;
+using LotteryTickets.Lottery;
+using LotteryTickets.Pruning;
+using Microsoft.Data.Sqlite;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// Finished work, kept so that it is never computed twice: an embedded SQLite database (<c>runs</c>: one row per run
+/// key; <c>levels</c>: one row per trained level of a series, with its metrics as JSON) and, beside it, one folder per
+/// run (<c>&lt;key&gt;/params.txt</c>, <c>rewind.weights</c>, <c>&lt;series&gt;/level_NN.mask</c>, and for the ticket
+/// <c>level_NN.weights</c>). Files are written atomically before the row that names them, so a row implies complete
+/// files. WAL journal and a busy timeout let readers (a notebook) and one writer (the reproduce command) in other
+/// processes share it. An instance is not thread-safe; open one per thread or process.
+/// </summary>
+public sealed class RunStore
+{
+    /// <summary>Where the store lives unless told otherwise (relative to the current directory).</summary>
+    public const string DefaultPath = "out/runs/runs.db";
+
+    private const int SchemaVersion = 1;
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> (default <see cref="DefaultPath"/>).</summary>
+    public RunStore(string? path = null)
+    {
+        if (path is not null) Check.NotBlank(path);
+        DatabasePath = Path.GetFullPath(path ?? DefaultPath);
+        Folder = Path.GetDirectoryName(DatabasePath)!;
+        Directory.CreateDirectory(Folder);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString();
+        using var c = Open();
+        Execute(c, "PRAGMA journal_mode=WAL;");
+        using var tx = c.BeginTransaction();
+        Execute(c, """
+            CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS runs (
+                key TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                params TEXT NOT NULL,
+                library_version TEXT NOT NULL,
+                seed INTEGER,
+                created TEXT NOT NULL,
+                completed TEXT,
+                status TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS levels (
+                key TEXT NOT NULL REFERENCES runs(key),
+                series TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                percent_remaining REAL NOT NULL,
+                early_stop_iteration INTEGER NOT NULL,
+                early_stop_test_accuracy REAL,
+                final_test_accuracy REAL,
+                wall_seconds REAL NOT NULL,
+                mask_file TEXT NOT NULL,
+                weights_file TEXT,
+                metrics TEXT NOT NULL,
+                saved TEXT NOT NULL,
+                PRIMARY KEY (key, series, level));
+            INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', $v);
+            """, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        tx.Commit();
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The folder holding the database and the run folders.</summary>
+    public string Folder { get; }
+
+    /// <summary>Raised after a level's row is committed: run key, series, level.</summary>
+    public event Action<string, string, int>? LevelSaved;
+
+    /// <summary>The folder of a run's files.</summary>
+    public string RunFolder(string key) => Path.Combine(Folder, CheckKey(key));
+
+    /// <summary>
+    /// Records that <paramref name="key"/>'s run is starting (the row is created once; later starts mark it running)
+    /// and writes <c>params.txt</c>. With <paramref name="recompute"/>, the run's stored levels are forgotten first.
+    /// </summary>
+    public void BeginRun(RunKey key, long? seed = null, bool recompute = false)
+    {
+        Check.NotNull(key);
+        var folder = RunFolder(key.Hash);
+        Directory.CreateDirectory(folder);
+        WriteTextAtomically(Path.Combine(folder, "params.txt"), key.CanonicalText + "\n");
+        using var c = Open();
+        using var tx = c.BeginTransaction();
+        if (recompute) Execute(c, "DELETE FROM levels WHERE key = $k;", ("$k", key.Hash));
+        Execute(c, """
+            INSERT INTO runs (key, kind, params, library_version, seed, created, completed, status)
+            VALUES ($k, $kind, $params, $version, $seed, $now, NULL, 'running')
+            ON CONFLICT(key) DO UPDATE SET status = 'running', completed = NULL;
+            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryVersion),
+            ("$seed", seed), ("$now", Now()));
+        tx.Commit();
+    }
+
+    /// <summary>Marks the run complete.</summary>
+    public void CompleteRun(RunKey key)
+    {
+        Check.NotNull(key);
+        using var c = Open();
+        Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k;", ("$k", key.Hash), ("$now", Now()));
+    }
+
+    /// <summary>Every run, oldest first.</summary>
+    public IReadOnlyList<StoredRun> Runs() => QueryRuns(null);
+
+    /// <summary>One run's row, or null.</summary>
+    public StoredRun? FindRun(string key) => QueryRuns(CheckKey(key)).FirstOrDefault();
+
+    /// <summary>The (series, level) pairs stored for a run, ordered.</summary>
+    public IReadOnlyList<(string Series, int Level)> StoredLevels(string key)
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT series, level FROM levels WHERE key = $k ORDER BY series, level;", ("$k", CheckKey(key)));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, int)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
+        return list;
+    }
+
+    /// <summary>True when the level's row (and so its files) exists.</summary>
+    public bool HasLevel(string key, string series, int level) => Row(key, series, level) is not null;
+
+    /// <summary>The stored metrics of a level as JSON (everything in its <see cref="LevelResult"/> but the mask), or null.</summary>
+    public string? MetricsJson(string key, string series, int level) => Row(key, series, level)?.Metrics;
+
+    /// <summary>
+    /// Stores one trained level: the mask (and <paramref name="trainedWeights"/>, when given) as files, then the row, in
+    /// one transaction. Replaces an earlier row of the same level.
+    /// </summary>
+    public void SaveLevel(RunKey key, string series, LevelResult result, WeightSnapshot? trainedWeights = null)
+    {
+        Check.NotNull(key);
+        CheckSeries(series);
+        Check.NotNull(result);
+        string maskFile = LevelFile(series, result.Level, "mask");
+        string? weightsFile = trainedWeights is null ? null : LevelFile(series, result.Level, "weights");
+        var folder = RunFolder(key.Hash);
+        result.Mask.Save(Path.Combine(folder, maskFile));
+        trainedWeights?.Save(Path.Combine(folder, weightsFile!));
+        var metrics = LevelMetrics.From(result);
+        using (var c = Open())
+        using (var tx = c.BeginTransaction())
+        {
+            Execute(c, """
+                INSERT OR REPLACE INTO levels (key, series, level, percent_remaining, early_stop_iteration,
+                    early_stop_test_accuracy, final_test_accuracy, wall_seconds, mask_file, weights_file, metrics, saved)
+                VALUES ($k, $series, $level, $pct, $esi, $esa, $final, $wall, $mask, $weights, $metrics, $now);
+                """, ("$k", key.Hash), ("$series", series), ("$level", result.Level), ("$pct", result.PercentRemaining),
+                ("$esi", result.Training.EarlyStopIteration), ("$esa", Real(result.Training.EarlyStopTestAccuracy)),
+                ("$final", Real(result.Training.FinalTestAccuracy)), ("$wall", result.Training.WallSeconds),
+                ("$mask", maskFile), ("$weights", weightsFile), ("$metrics", metrics.ToJson()), ("$now", Now()));
+            tx.Commit();
+        }
+        LevelSaved?.Invoke(key.Hash, series, result.Level);
+    }
+
+    /// <summary>A stored level (mask loaded from its file; the caller owns it), or null when it is not stored.</summary>
+    public LevelResult? LoadLevel(string key, string series, int level)
+    {
+        var row = Row(key, series, level);
+        if (row is null) return null;
+        var mask = Mask.Load(Path.Combine(RunFolder(key), row.MaskFile));
+        try { return LevelMetrics.FromJson(row.Metrics).ToResult(mask); }
+        catch { mask.Dispose(); throw; }
+    }
+
+    /// <summary>The trained weights stored with a level, or null when none were stored.</summary>
+    public WeightSnapshot? LoadTrainedWeights(string key, string series, int level)
+    {
+        var row = Row(key, series, level);
+        return row?.WeightsFile is null ? null : WeightSnapshot.Load(Path.Combine(RunFolder(key), row.WeightsFile));
+    }
+
+    /// <summary>Stores a run's rewind point (atomically; before the level-0 row that relies on it).</summary>
+    public void SaveRewindWeights(RunKey key, WeightSnapshot weights)
+    {
+        Check.NotNull(key);
+        Check.NotNull(weights);
+        weights.Save(Path.Combine(RunFolder(key.Hash), "rewind.weights"));
+    }
+
+    /// <summary>A run's rewind point, or null when none is stored.</summary>
+    public WeightSnapshot? LoadRewindWeights(string key)
+    {
+        var path = Path.Combine(RunFolder(key), "rewind.weights");
+        return File.Exists(path) ? WeightSnapshot.Load(path) : null;
+    }
+
+    private sealed record LevelRow(string MaskFile, string? WeightsFile, string Metrics);
+
+    private LevelRow? Row(string key, string series, int level)
+    {
+        CheckSeries(series);
+        Check.NonNegative(level);
+        using var c = Open();
+        using var cmd = Command(c, "SELECT mask_file, weights_file, metrics FROM levels WHERE key = $k AND series = $s AND level = $l;",
+            ("$k", CheckKey(key)), ("$s", series), ("$l", level));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new LevelRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2)) : null;
+    }
+
+    private List<StoredRun> QueryRuns(string? key)
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT key, kind, params, library_version, seed, created, completed, status FROM runs" +
+            (key is null ? "" : " WHERE key = $k") + " ORDER BY created, key;", ("$k", key));
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredRun>();
+        while (r.Read())
+            list.Add(new StoredRun(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt64(4),
+                DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture),
+                r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetString(7)));
+        return list;
+    }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Execute(c, "PRAGMA busy_timeout = 60000;");
+        return c;
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private static void Execute(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(c, sql, args);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void WriteTextAtomically(string path, string text)
+    {
+        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
+        try
+        {
+            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (var w = new StreamWriter(s))
+            {
+                w.Write(text);
+                w.Flush();
+                s.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static string LevelFile(string series, int level, string extension) =>
+        Path.Combine(series, string.Create(CultureInfo.InvariantCulture, $"level_{level:00}.{extension}"));
+
+    private static object? Real(double v) => double.IsNaN(v) ? null : v;
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string LibraryVersion { get; } =
+        typeof(RunStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static string CheckKey(string key)
+    {
+        Check.NotBlank(key);
+        Check.That(key.All(char.IsAsciiLetterOrDigit), $"key must be a run key's hash (letters and digits); got \"{key}\".", nameof(key));
+        return key;
+    }
+
+    private static void CheckSeries(string series)
+    {
+        Check.NotBlank(series);
+        Check.That(series.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_' || ch == '-'),
+            $"series must be letters, digits, '_' or '-' (it names a folder); got \"{series}\".", nameof(series));
+    }
+}

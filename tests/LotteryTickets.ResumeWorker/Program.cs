@@ -1,0 +1,43 @@
+// Usage: LotteryTickets.ResumeWorker <store path> [levels] [seed]
+// Runs a tiny TicketExperiment (synthetic blobs, LeNet 32-16, one epoch, one thread) into the store and prints
+// "saved <series> <level>" after each level is stored, then "done <ticket accuracies>".
+using System.Globalization;
+using LotteryTickets.Data;
+using LotteryTickets.Experiments;
+using LotteryTickets.Lottery;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+torch.set_num_threads(1);
+string path = args.Length > 0 ? args[0] : throw new ArgumentException("usage: <store path> [levels] [seed]", nameof(args));
+int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+
+var data = new TrainingData(Blobs(600, 1), null, Blobs(300, 2));
+var hparams = new LotteryHparams
+{
+    Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+    Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
+    Pruning = new PruningHparams { Fraction = 0.2 },
+    Levels = levels,
+};
+var store = new RunStore(path);
+store.LevelSaved += (_, series, level) => Console.WriteLine($"saved {series} {level}");
+var result = TicketExperiment.Run(hparams, data, [seed], store: store, dataSource: "resume-worker blobs", budget: Budget.Quick);
+Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
+return 0;
+
+// Gaussian blobs shaped like MNIST, as the tests' Synthetic.Blobs makes them.
+static TensorDataset Blobs(int count, long seed)
+{
+    using var centreGen = new Generator(12345);
+    using var gen = new Generator((ulong)seed);
+    using var centres = torch.randn([10, 784], generator: centreGen);
+    var labels = torch.randint(0, 10, [count], generator: gen, dtype: ScalarType.Int64);
+    using var noise = torch.randn([count, 784], generator: gen);
+    using var picked = centres.index_select(0, labels);
+    return new TensorDataset((picked * 0.3 + noise).reshape(count, 1, 28, 28), labels);
+}
