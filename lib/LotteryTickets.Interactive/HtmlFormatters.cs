@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
@@ -18,10 +19,31 @@ public static class HtmlFormatters
         Register<SparsityReport>(r => ToHtml(r));
         Register<ShownFigure>(f => f.ToHtml());
         Register<TicketExperimentResult>(r => ToHtml(r));
+        Register<LotteryHparams>(h => ParameterTable("Hyper-parameters", h));
     }
 
     static void Register<T>(Func<T, string> html) =>
         Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
+
+    /// <summary>Every setting of a configuration record, nested records flattened to dotted names.</summary>
+    public static string ParameterTable(string caption, object parameters)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        void Walk(object value, string prefix)
+        {
+            foreach (var p in value.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
+            {
+                object? v = p.GetValue(value);
+                string name = prefix + p.Name;
+                if (v is not null && v.GetType().Namespace?.StartsWith("LotteryTickets", StringComparison.Ordinal) == true && !v.GetType().IsEnum)
+                    Walk(v, name + ".");
+                else
+                    rows.Add([name, v switch { null => "—", double d => d.ToString("G6", C), IFormattable f => f.ToString(null, C), _ => v.ToString() ?? "" }]);
+            }
+        }
+        Walk(parameters, "");
+        return HtmlTable.Render(caption, ["setting", "value"], rows);
+    }
 
     /// <summary>Per layer and total: kept / total weights and % kept.</summary>
     public static string ToHtml(SparsityReport report)

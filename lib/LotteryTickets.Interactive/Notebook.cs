@@ -12,11 +12,16 @@ namespace LotteryTickets.Interactive;
 /// </summary>
 public static class Notebook
 {
+    /// <summary>Environment variable that makes every notebook recompute instead of loading stored runs.</summary>
+    public const string RecomputeVariable = "LOTTERY_RECOMPUTE";
+
     /// <summary>Sets up the kernel for a notebook and returns what the notebook needs.</summary>
     /// <param name="name">The notebook's name (names its figure folder).</param>
     /// <param name="forceCpu">Run on the CPU even where CUDA is available.</param>
     /// <param name="threads">CPU threads for libtorch (null: leave libtorch's default).</param>
-    public static NotebookSession Setup(string name, bool forceCpu = false, int? threads = null)
+    /// <param name="recompute">Ignore results already in the run store and compute them afresh (also
+    /// <c>LOTTERY_RECOMPUTE=1</c>).</param>
+    public static NotebookSession Setup(string name, bool forceCpu = false, int? threads = null, bool recompute = false)
     {
         Check.That(!string.IsNullOrWhiteSpace(name), "name must name the notebook, e.g. \"00-winning-tickets\".", nameof(name));
         if (threads is not null) Check.InRange(threads.Value, 1, Environment.ProcessorCount * 4, nameof(threads));
@@ -24,7 +29,10 @@ public static class Notebook
         RegisterFormatters();
         if (threads is { } t) set_num_threads(t);
         var device = Devices.Choose(forceCpu);
-        return new NotebookSession(name, device, Budget.Current, LibraryVersion, NotebookSession.DefaultOutputDirectory());
+        string output = NotebookSession.DefaultOutputDirectory();
+        var store = new RunStore(Path.Combine(output, "runs", "runs.db"));
+        recompute |= Environment.GetEnvironmentVariable(RecomputeVariable) is "1" or "true" or "TRUE" or "True";
+        return new NotebookSession(name, device, Budget.Current, LibraryVersion, output, store, recompute);
     }
 
     /// <summary>The library's informational version.</summary>

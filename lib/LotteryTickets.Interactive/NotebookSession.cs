@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 
 namespace LotteryTickets.Interactive;
 
-/// <summary>What <see cref="Notebook.Setup"/> decided: the notebook's name, device, budget, library version and
-/// where its figure data goes.</summary>
-public sealed record NotebookSession(string Name, Device Device, Budget Budget, string LibraryVersion, string OutputDirectory)
+/// <summary>What <see cref="Notebook.Setup"/> decided: the notebook's name, device, budget, library version, where
+/// its figure data goes, and the run store its experiments are cached in (<see cref="Recompute"/>: ignore the cache).</summary>
+public sealed record NotebookSession(string Name, Device Device, Budget Budget, string LibraryVersion, string OutputDirectory,
+    RunStore Store, bool Recompute)
 {
     /// <summary>Environment variable naming the output folder (set by the reproduce command; default: the checkout's out/).</summary>
     public const string OutputVariable = "LOTTERY_OUT";
@@ -42,5 +43,6 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Name}: device {Devices.Describe(Device)}, budget {Budget.Name}, LotteryTickets {LibraryVersion}, figures → {FiguresDirectory}";
+        $"{Name}: device {Devices.Describe(Device)}, budget {Budget.Name}, LotteryTickets {LibraryVersion}, " +
+        $"runs {(Recompute ? "recomputed" : "cached")} in {Store.DatabasePath}, figures → {FiguresDirectory}";
 }

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
 namespace LotteryTickets.Experiments;
 

@@ -22,6 +22,31 @@ public class RunStoreTests(ITestOutputHelper output)
     };
 
     [Fact]
+    public void ALongerRunExtendsAShorterOneAndTicketOnlyRunsShareTheTicketLevels()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(folder["runs.db"]);
+        var shortRun = TicketExperiment.Run(Tiny(levels: 2), Data, [5], store: store, dataSource: "blobs", budget: Budget.Quick);
+        Assert.Equal(TicketExperiment.KeyFor(Tiny(levels: 2), Data, "blobs", Budget.Quick),
+                     TicketExperiment.KeyFor(Tiny(levels: 4), Data, "blobs", Budget.Quick));
+
+        var progress = new SyncProgress<TicketExperimentProgress>();
+        var longRun = TicketExperiment.Run(Tiny(levels: 4), Data, [5], progress, store, dataSource: "blobs", budget: Budget.Quick, controls: false);
+
+        // Only the two new ticket levels were trained; the first three came from the store, identical.
+        var trained = progress.Reports.Where(p => p.Iteration < p.TotalIterations).Select(p => (p.Series, p.Level)).Distinct();
+        Assert.Equal([("ticket", 3), ("ticket", 4)], trained.ToList());
+        Assert.Equal(5, longRun.Ticket.Points.Count);
+        Assert.Empty(longRun.RandomReinit.Points);
+        for (int level = 0; level <= 2; level++)
+            Assert.Equal(shortRun.Ticket.Points[level], longRun.Ticket.Points[level]);
+
+        // And the stored levels equal a run without a store.
+        var fresh = TicketExperiment.Run(Tiny(levels: 4), Data, [5], controls: false);
+        Assert.Equal(fresh.Ticket.Points, longRun.Ticket.Points);
+    }
+
+    [Fact]
     public void ALevelRoundTripsThroughAReopenedStore()
     {
         using var folder = new TempFolder();

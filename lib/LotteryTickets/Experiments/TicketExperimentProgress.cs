@@ -1,4 +1,6 @@
-namespace LotteryTickets.Lottery;
+using LotteryTickets.Lottery;
+
+namespace LotteryTickets.Experiments;
 
 /// <summary>Where a <see cref="TicketExperiment"/> is: seed, series ("ticket", "random_reinit", "random_mask"),
 /// level, iteration, the latest test accuracy, and the share of all training done (0–1).</summary>

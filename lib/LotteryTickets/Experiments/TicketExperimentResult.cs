@@ -1,7 +1,8 @@
 using System.Globalization;
+using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
 
-namespace LotteryTickets.Lottery;
+namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// What <see cref="TicketExperiment.Run"/> measured: the three curves (accuracy in %, early-stop iteration), the

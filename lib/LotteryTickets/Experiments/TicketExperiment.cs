@@ -1,8 +1,8 @@
-using LotteryTickets.Experiments;
+using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
 
-namespace LotteryTickets.Lottery;
+namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// Frankle &amp; Carbin's experiment in one call: for each seed, IMP (the ticket, rewound to
@@ -28,12 +28,13 @@ public static class TicketExperiment
     /// <paramref name="store"/>: load stored levels, store new ones; <paramref name="recompute"/>: forget stored levels
     /// and train everything again. <paramref name="dataSource"/> (e.g. <c>MnistData.Source</c>) and
     /// <paramref name="budget"/> (default <see cref="Budget.Current"/>) become part of the run keys, beside the
-    /// hyper-parameters and a hash of the data.
+    /// hyper-parameters (all but the number of levels: a longer run extends a shorter one) and a hash of the data.
+    /// <paramref name="controls"/>: false trains the ticket only (the control curves are then empty).
     /// </summary>
     /// <example><code>var result = TicketExperiment.Run(hparams, data, [1, 2], progress, store: new RunStore(), dataSource: mnist.Source);</code></example>
     public static TicketExperimentResult Run(LotteryHparams hparams, TrainingData data, IReadOnlyList<long> seeds,
         IProgress<TicketExperimentProgress>? progress = null, RunStore? store = null, bool recompute = false,
-        CancellationToken cancellationToken = default, string? dataSource = null, Budget? budget = null)
+        CancellationToken cancellationToken = default, string? dataSource = null, Budget? budget = null, bool controls = true)
     {
         Check.NotNull(hparams);
         Check.NotNull(data);
@@ -43,7 +44,7 @@ public static class TicketExperiment
         IterativeMagnitudePruning.Validate(hparams, data);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? dataDescription = store is null ? null : DataFingerprint.Describe(data, dataSource);
-        int levels = hparams.Levels, perSeed = 3 * levels + 1;
+        int levels = hparams.Levels, perSeed = (controls ? 3 : 1) * levels + 1;
         var ticket = new List<IReadOnlyList<LevelResult>>();
         var reinit = new List<IReadOnlyList<LevelResult>>();
         var random = new List<IReadOnlyList<LevelResult>>();
@@ -71,9 +72,12 @@ public static class TicketExperiment
             var randomLevels = new List<LevelResult>();
             try
             {
-                TrainControl(run, ControlKind.RandomReinit, RandomReinit, seed + ControlSeedOffset, reinitLevels, stored, relay, loaded, cancellationToken);
-                TrainControl(run, ControlKind.RandomMask, RandomMask, seed + ControlSeedOffset, randomLevels, stored, relay, loaded, cancellationToken);
-                stored?.Store.CompleteRun(stored.Key);
+                if (controls)
+                {
+                    TrainControl(run, ControlKind.RandomReinit, RandomReinit, seed + ControlSeedOffset, reinitLevels, stored, relay, loaded, cancellationToken);
+                    TrainControl(run, ControlKind.RandomMask, RandomMask, seed + ControlSeedOffset, randomLevels, stored, relay, loaded, cancellationToken);
+                    stored?.Store.CompleteRun(stored.Key);
+                }
                 ticket.Add(run.Levels.ToList());
                 reinit.Add(reinitLevels);
                 random.Add(randomLevels);
@@ -96,9 +100,11 @@ public static class TicketExperiment
         return KeyFor(hparams, DataFingerprint.Describe(data, dataSource), budget);
     }
 
+    // The number of levels is not part of the key (as in open_lth, levels are entries of a run): level k does not
+    // depend on how many levels follow, so a longer run extends a shorter one and reuses its stored levels.
     private static RunKey KeyFor(LotteryHparams hparams, string dataDescription, Budget? budget) =>
-        RunKey.For(Kind, hparams, ("budget", (budget ?? Budget.Current).Name), ("data", dataDescription),
-            ("control_seed_offset", ControlSeedOffset));
+        RunKey.For(Kind, hparams with { Levels = new LotteryHparams().Levels }, ("budget", (budget ?? Budget.Current).Name),
+            ("data", dataDescription), ("control_seed_offset", ControlSeedOffset));
 
     private static int Offset(string series, int level, int levels) => series switch
     {

@@ -1,9 +1,9 @@
-using LotteryTickets.Experiments;
+using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
 
-namespace LotteryTickets.Lottery;
+namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// The collection's standard set-ups, defined once so that a notebook, its solutions and later chapters use the same
