@@ -49,8 +49,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         lines.Add(string.Format(c, "At {0:0.0} % remaining: ticket {1:0.00} %, random re-init {2:0.00} %, random mask {3:0.00} % (ticket − re-init = {4:+0.00;-0.00} points).",
             sparsest.PercentRemaining, sparsest.MeanAccuracy, RandomReinit.AtLevel(sparsest.Level)?.MeanAccuracy ?? double.NaN,
             RandomMask.AtLevel(sparsest.Level)?.MeanAccuracy ?? double.NaN, TicketAdvantageOverReinit(sparsest.Level)));
-        var best = Ticket.Points.MaxBy(p => p.MeanAccuracy)!;
-        lines.Add(string.Format(c, "Best ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
+        var best = Ticket.Points.Skip(1).DefaultIfEmpty(Ticket.Points[0]).MaxBy(p => p.MeanAccuracy)!;
+        lines.Add(string.Format(c, "Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
             best.MeanAccuracy, best.PercentRemaining, Ticket.Points[0].MeanEarlyStopIteration, sparsest.MeanEarlyStopIteration));
         lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + 2 controls).", Seconds, Seeds.Count, Hparams.Levels + 1));
         return lines;
