@@ -2,6 +2,7 @@ using LotteryTickets.Experiments;
 using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace LotteryTickets.Interactive;
@@ -20,6 +21,8 @@ public static class HtmlFormatters
         Register<ShownFigure>(f => f.ToHtml());
         Register<TicketExperimentResult>(r => ToHtml(r));
         Register<LotteryHparams>(h => ParameterTable("Hyper-parameters", h));
+        Register<PhaseDiagramResult>(r => ToHtml(r));
+        Register<RunStore>(s => ToHtml(s));
     }
 
     static void Register<T>(Func<T, string> html) =>
@@ -68,5 +71,33 @@ public static class HtmlFormatters
         string caption = $"Test accuracy (%) at the early-stop iteration — {r.Seeds.Count} seed(s), {r.Seconds.ToString("0", C)} s";
         return HtmlTable.Render(caption,
             ["level", "weights left", "ticket", "random re-init", "random mask", "stop it. (ticket)", "stop it. (re-init)", "stop it. (mask)"], rows);
+    }
+
+    /// <summary>A phase diagram at a glance: the set-up, and per δ the empirical ½-success ρ against theory.</summary>
+    public static string ToHtml(PhaseDiagramResult r)
+    {
+        var o = r.Options;
+        string caption = $"{(o.Method == PhaseDiagramMethod.L1 ? "ℓ1" : "OMP")} phase diagram: n = {o.N}, {o.Signal} signals, " +
+                         $"{r.Deltas.Count} × {r.Rhos.Count} cells × {r.Trials} trials, seed {o.Seed}, {r.ElapsedSeconds.ToString("0.0", C)} s";
+        var rows = PhaseFigures.Transitions(r).Select(t => (IReadOnlyList<string>)
+        [
+            t.Delta.ToString("0.00", C),
+            t.EmpiricalRho is { } e ? e.ToString("0.000", C) : "—",
+            t.TheoreticalRho.ToString("0.000", C),
+            t.EmpiricalRho is { } e2 ? (e2 - t.TheoreticalRho).ToString("+0.000;-0.000", C) : "—",
+        ]);
+        return HtmlTable.Render(caption, ["δ = m/n", "empirical ρ at 50 %", "theory ρ(δ)", "difference"], rows);
+    }
+
+    /// <summary>The runs in a store: key, kind, seed, status, levels stored, when.</summary>
+    public static string ToHtml(RunStore store)
+    {
+        var rows = store.Runs().Select(r => (IReadOnlyList<string>)
+        [
+            r.Key, r.Kind, r.Seed?.ToString(C) ?? "—", r.Status, store.StoredLevels(r.Key).Count.ToString(C),
+            r.Created.ToString("yyyy-MM-dd HH:mm", C), r.LibraryVersion.Split('+')[0],
+        ]).ToList();
+        return HtmlTable.Render($"Run store {store.DatabasePath}: {rows.Count} run(s)",
+            ["key", "kind", "seed", "status", "levels stored", "created", "library"], rows);
     }
 }

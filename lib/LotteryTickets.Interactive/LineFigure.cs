@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
@@ -9,10 +8,10 @@ namespace LotteryTickets.Interactive;
 
 /// <summary>
 /// A figure of the collection: titled, with axis titles that carry units, one or more series, and the tidy data
-/// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(LineFigure)"/> renders it and
+/// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(IFigure)"/> renders it and
 /// writes its CSV to <c>out/figures/&lt;notebook&gt;/&lt;name&gt;.csv</c>.
 /// </summary>
-public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series)
+public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series) : IFigure
 {
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
@@ -26,8 +25,7 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>The Plotly.NET chart (rendered offline by the formatter that <see cref="Notebook.Setup"/> registers).</summary>
     public GenericChart ToChart()
     {
-        Check.That(System.Text.RegularExpressions.Regex.IsMatch(Name, "^[A-Za-z0-9_.-]+$"),
-            $"figure name '{Name}' must use letters, digits, '.', '_' or '-' (it names a CSV file).", nameof(Name));
+        FigureText.CheckName(Name);
         var charts = new List<GenericChart>();
         foreach (var s in Series.Select(s => s.Validated()))
         {
@@ -42,13 +40,13 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         }
         var combined = GenericChart.combine(charts);
         var xaxis = new LinearAxis();
-        xaxis.SetProperty("title", new Dictionary<string, object> { ["text"] = XTitle });
+        xaxis.SetProperty("title", FigureText.Title(XTitle));
         if (LogX) xaxis.SetProperty("type", "log");
         if (ReverseX) xaxis.SetProperty("autorange", "reversed");
         var yaxis = new LinearAxis();
-        yaxis.SetProperty("title", new Dictionary<string, object> { ["text"] = YTitle });
+        yaxis.SetProperty("title", FigureText.Title(YTitle));
         var layout = new Layout();
-        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = Title });
+        layout.SetProperty("title", FigureText.Title(Title));
         layout.SetProperty("xaxis", xaxis);
         layout.SetProperty("yaxis", yaxis);
         layout.SetProperty("width", 760);
@@ -63,13 +61,10 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         var sb = new StringBuilder("figure,series,x,y,y_error,x_title,y_title\n");
         foreach (var s in Series.Select(s => s.Validated()))
             for (int i = 0; i < s.X.Count; i++)
-                sb.Append(Csv(Name)).Append(',').Append(Csv(s.Name)).Append(',')
-                  .Append(s.X[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                  .Append(s.Y[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                  .Append(s.YError is null ? "" : s.YError[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                  .Append(Csv(XTitle)).Append(',').Append(Csv(YTitle)).Append('\n');
+                sb.Append(FigureText.Csv(Name)).Append(',').Append(FigureText.Csv(s.Name)).Append(',')
+                  .Append(FigureText.Number(s.X[i])).Append(',').Append(FigureText.Number(s.Y[i])).Append(',')
+                  .Append(s.YError is null ? "" : FigureText.Number(s.YError[i])).Append(',')
+                  .Append(FigureText.Csv(XTitle)).Append(',').Append(FigureText.Csv(YTitle)).Append('\n');
         return sb.ToString();
     }
-
-    static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

@@ -17,7 +17,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     public string FiguresDirectory => Path.Combine(OutputDirectory, "figures", Name);
 
     /// <summary>Writes the figure's tidy CSV (atomically) and returns the chart, with a link to download that CSV, for display.</summary>
-    public ShownFigure Show(LineFigure figure)
+    public ShownFigure Show(IFigure figure)
     {
         Check.NotNull(figure);
         var chart = figure.ToChart();

@@ -4,7 +4,7 @@ namespace LotteryTickets.Interactive;
 
 /// <summary>A figure as a notebook shows it: the chart, followed by a link that downloads the figure's tidy CSV
 /// (embedded in the page, so it works offline) and the path it was saved to.</summary>
-public sealed record ShownFigure(LineFigure Figure, GenericChart Chart, string CsvPath)
+public sealed record ShownFigure(IFigure Figure, GenericChart Chart, string CsvPath)
 {
     /// <summary>The HTML the notebook formatter writes.</summary>
     public string ToHtml()

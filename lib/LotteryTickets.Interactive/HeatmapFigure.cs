@@ -1,0 +1,73 @@
+using System.Text;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>
+/// A heat map — e.g. a phase diagram: success probability over a δ × ρ grid — with optional curves drawn over it
+/// (e.g. the Donoho–Tanner threshold). <see cref="Z"/> is indexed [y][x]. Tidy CSV: one row per cell, then one per
+/// overlay point.
+/// </summary>
+public sealed record HeatmapFigure(string Name, string Title, string XTitle, string YTitle, string ZTitle,
+    IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<IReadOnlyList<double>> Z) : IFigure
+{
+    /// <summary>Curves drawn over the heat map.</summary>
+    public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];
+
+    /// <summary>Colour range; null: from the data.</summary>
+    public (double Min, double Max)? ZRange { get; init; }
+
+    void Validate()
+    {
+        FigureText.CheckName(Name);
+        Check.That(Z.Count == Y.Count, $"Z has {Z.Count} rows but Y has {Y.Count} values (Z is indexed [y][x]).", nameof(Z));
+        for (int i = 0; i < Z.Count; i++)
+            Check.That(Z[i].Count == X.Count, $"Z row {i} has {Z[i].Count} values but X has {X.Count}.", nameof(Z));
+        foreach (var o in Overlays) o.Validated();
+    }
+
+    /// <inheritdoc />
+    public GenericChart ToChart()
+    {
+        Validate();
+        var heat = PlotlyChart.Heatmap<double, double, double, string>(zData: Z, X: new(X, true), Y: new(Y, true), Name: ZTitle);
+        foreach (var trace in GenericChart.getTraces(heat))
+        {
+            trace.SetProperty("colorbar", new Dictionary<string, object> { ["title"] = FigureText.Title(ZTitle) });
+            if (ZRange is { } r) { trace.SetProperty("zmin", r.Min); trace.SetProperty("zmax", r.Max); }
+        }
+        var charts = new List<GenericChart> { heat };
+        charts.AddRange(Overlays.Select(o => PlotlyChart.Line<double, double, string>(x: o.X, y: o.Y, Name: o.Name, ShowMarkers: false)));
+        var xaxis = new LinearAxis();
+        xaxis.SetProperty("title", FigureText.Title(XTitle));
+        var yaxis = new LinearAxis();
+        yaxis.SetProperty("title", FigureText.Title(YTitle));
+        var layout = new Layout();
+        layout.SetProperty("title", FigureText.Title(Title));
+        layout.SetProperty("xaxis", xaxis);
+        layout.SetProperty("yaxis", yaxis);
+        layout.SetProperty("width", 700);
+        layout.SetProperty("height", 560);
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
+        return GenericChart.addLayout(layout, GenericChart.combine(charts));
+    }
+
+    /// <inheritdoc />
+    public string ToCsv()
+    {
+        Validate();
+        var sb = new StringBuilder("figure,series,x,y,z,x_title,y_title,z_title\n");
+        string titles = $"{FigureText.Csv(XTitle)},{FigureText.Csv(YTitle)},{FigureText.Csv(ZTitle)}\n";
+        for (int i = 0; i < Y.Count; i++)
+            for (int j = 0; j < X.Count; j++)
+                sb.Append(FigureText.Csv(Name)).Append(",heatmap,").Append(FigureText.Number(X[j])).Append(',')
+                  .Append(FigureText.Number(Y[i])).Append(',').Append(FigureText.Number(Z[i][j])).Append(',').Append(titles);
+        foreach (var o in Overlays)
+            for (int k = 0; k < o.X.Count; k++)
+                sb.Append(FigureText.Csv(Name)).Append(',').Append(FigureText.Csv(o.Name)).Append(',').Append(FigureText.Number(o.X[k]))
+                  .Append(',').Append(FigureText.Number(o.Y[k])).Append(",,").Append(titles);
+        return sb.ToString();
+    }
+}
