@@ -29,6 +29,14 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
         return new ShownFigure(figure, chart, path);
     }
 
+    /// <summary>
+    /// The result of an experiment, from the run store when it has been computed with the same parameters and budget,
+    /// else computed now and stored (<see cref="Recompute"/> forces a fresh run). <paramref name="parameters"/> is the
+    /// experiment's options record: its non-default values, the kind and the budget name the run.
+    /// </summary>
+    public T Cached<T>(string kind, object parameters, Func<T> compute) =>
+        Store.GetOrCompute(RunKey.For(kind, parameters, ("budget", Budget.Name)), compute, Recompute);
+
     /// <summary>The output folder: <c>LOTTERY_OUT</c>, else <c>out/</c> of the checkout around the current directory,
     /// else a folder under the system's temporary directory.</summary>
     public static string DefaultOutputDirectory()

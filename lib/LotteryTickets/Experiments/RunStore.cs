@@ -64,6 +64,12 @@ public sealed class RunStore
                 metrics TEXT NOT NULL,
                 saved TEXT NOT NULL,
                 PRIMARY KEY (key, series, level));
+            CREATE TABLE IF NOT EXISTS results (
+                key TEXT PRIMARY KEY REFERENCES runs(key),
+                type TEXT NOT NULL,
+                value TEXT NOT NULL,
+                wall_seconds REAL NOT NULL,
+                saved TEXT NOT NULL);
             INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', $v);
             """, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         tx.Commit();
@@ -109,6 +115,62 @@ public sealed class RunStore
         Check.NotNull(key);
         using var c = Open();
         Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k;", ("$k", key.Hash), ("$now", Now()));
+    }
+
+    /// <summary>
+    /// The result stored under <paramref name="key"/> if there is one (and <paramref name="recompute"/> is false);
+    /// otherwise computes it, stores it (as JSON, in one transaction with its run row) and returns it. For experiments
+    /// whose result is one plain record (sweeps, phase diagrams): the value must round-trip through System.Text.Json.
+    /// </summary>
+    public T GetOrCompute<T>(RunKey key, Func<T> compute, bool recompute = false)
+    {
+        Check.NotNull(key);
+        Check.NotNull(compute);
+        if (!recompute && LoadResult<T>(key) is { } stored) return stored;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        T value = compute();
+        SaveResult(key, value, clock.Elapsed.TotalSeconds);
+        return value;
+    }
+
+    /// <summary>The result stored under <paramref name="key"/>, or default when there is none.</summary>
+    public T? LoadResult<T>(RunKey key)
+    {
+        Check.NotNull(key);
+        using var c = Open();
+        using var cmd = Command(c, "SELECT value FROM results WHERE key = $k;", ("$k", key.Hash));
+        return cmd.ExecuteScalar() is string json ? System.Text.Json.JsonSerializer.Deserialize<T>(json, ResultJson) : default;
+    }
+
+    /// <summary>Stores <paramref name="value"/> as the complete result of <paramref name="key"/>'s run (replacing any).</summary>
+    public void SaveResult<T>(RunKey key, T value, double wallSeconds)
+    {
+        Check.NotNull(key);
+        string json = System.Text.Json.JsonSerializer.Serialize(value, ResultJson);
+        WriteTextAtomically(Path.Combine(EnsureRunFolder(key), "params.txt"), key.CanonicalText + "\n");
+        using var c = Open();
+        using var tx = c.BeginTransaction();
+        Execute(c, """
+            INSERT INTO runs (key, kind, params, library_version, seed, created, completed, status)
+            VALUES ($k, $kind, $params, $version, NULL, $now, $now, 'complete')
+            ON CONFLICT(key) DO UPDATE SET status = 'complete', completed = $now, library_version = $version;
+            INSERT INTO results (key, type, value, wall_seconds, saved) VALUES ($k, $type, $value, $seconds, $now)
+            ON CONFLICT(key) DO UPDATE SET type = $type, value = $value, wall_seconds = $seconds, saved = $now;
+            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryVersion),
+            ("$now", Now()), ("$type", typeof(T).FullName), ("$value", json), ("$seconds", wallSeconds));
+        tx.Commit();
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ResultJson = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private string EnsureRunFolder(RunKey key)
+    {
+        var folder = RunFolder(key.Hash);
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     /// <summary>Every run, oldest first.</summary>

@@ -160,3 +160,30 @@ public class RunStoreTests(ITestOutputHelper output)
         public int GetHashCode(TicketCurve obj) => obj.Name.GetHashCode();
     }
 }
+
+public class RunStoreResultTests
+{
+    public sealed record Sweep(string Name, double[] X, double[] Y, int Trials);
+
+    [Fact]
+    public void AResultIsComputedOnceThenLoadedEqualAndRecomputedOnRequest()
+    {
+        using var folder = new TempFolder();
+        var key = RunKey.For("sweep", new Sweep("a", [], [], 3));
+        int calls = 0;
+        Sweep Compute() { calls++; return new Sweep("snr", [0, 10, 20], [0.1, double.NaN, double.PositiveInfinity], 3); }
+
+        var first = new RunStore(folder["runs.db"]).GetOrCompute(key, Compute);
+        var again = new RunStore(folder["runs.db"]).GetOrCompute(key, Compute);
+        Assert.Equal(1, calls);
+        Assert.Equal(first.X, again.X);
+        Assert.Equal(first.Y, again.Y);          // NaN and ∞ survive the round trip
+        Assert.Equal((first.Name, first.Trials), (again.Name, again.Trials));
+
+        new RunStore(folder["runs.db"]).GetOrCompute(key, Compute, recompute: true);
+        Assert.Equal(2, calls);
+        var run = Assert.Single(new RunStore(folder["runs.db"]).Runs());
+        Assert.Equal(("sweep", "complete"), (run.Kind, run.Status));
+        Assert.Null(new RunStore(folder["runs.db"]).LoadResult<Sweep>(RunKey.For("sweep", new Sweep("b", [], [], 3))));
+    }
+}
