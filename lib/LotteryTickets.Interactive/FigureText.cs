@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 
 namespace LotteryTickets.Interactive;
 
@@ -17,4 +19,23 @@ internal static partial class FigureText
     public static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
+
+    /// <summary>The collection's layout: title, axis titles, size, legend below the plot.</summary>
+    public static GenericChart WithLayout(GenericChart chart, string title, string xTitle, string yTitle, int width, int height,
+        Action<LinearAxis>? styleX = null)
+    {
+        var xaxis = new LinearAxis();
+        xaxis.SetProperty("title", Title(xTitle));
+        styleX?.Invoke(xaxis);
+        var yaxis = new LinearAxis();
+        yaxis.SetProperty("title", Title(yTitle));
+        var layout = new Layout();
+        layout.SetProperty("title", Title(title));
+        layout.SetProperty("xaxis", xaxis);
+        layout.SetProperty("yaxis", yaxis);
+        layout.SetProperty("width", width);
+        layout.SetProperty("height", height);
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
+        return GenericChart.addLayout(layout, chart);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace LotteryTickets.Interactive;
@@ -40,18 +39,7 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
         }
         var charts = new List<GenericChart> { heat };
         charts.AddRange(Overlays.Select(o => PlotlyChart.Line<double, double, string>(x: o.X, y: o.Y, Name: o.Name, ShowMarkers: false)));
-        var xaxis = new LinearAxis();
-        xaxis.SetProperty("title", FigureText.Title(XTitle));
-        var yaxis = new LinearAxis();
-        yaxis.SetProperty("title", FigureText.Title(YTitle));
-        var layout = new Layout();
-        layout.SetProperty("title", FigureText.Title(Title));
-        layout.SetProperty("xaxis", xaxis);
-        layout.SetProperty("yaxis", yaxis);
-        layout.SetProperty("width", 700);
-        layout.SetProperty("height", 560);
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
-        return GenericChart.addLayout(layout, GenericChart.combine(charts));
+        return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,5 @@
 using System.Text;
 using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 using Plotly.NET.CSharp;
 
@@ -38,21 +37,11 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
                     });
             charts.Add(chart);
         }
-        var combined = GenericChart.combine(charts);
-        var xaxis = new LinearAxis();
-        xaxis.SetProperty("title", FigureText.Title(XTitle));
-        if (LogX) xaxis.SetProperty("type", "log");
-        if (ReverseX) xaxis.SetProperty("autorange", "reversed");
-        var yaxis = new LinearAxis();
-        yaxis.SetProperty("title", FigureText.Title(YTitle));
-        var layout = new Layout();
-        layout.SetProperty("title", FigureText.Title(Title));
-        layout.SetProperty("xaxis", xaxis);
-        layout.SetProperty("yaxis", yaxis);
-        layout.SetProperty("width", 760);
-        layout.SetProperty("height", 460);
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
-        return GenericChart.addLayout(layout, combined);
+        return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 760, 460, x =>
+        {
+            if (LogX) x.SetProperty("type", "log");
+            if (ReverseX) x.SetProperty("autorange", "reversed");
+        });
     }
 
     /// <summary>Tidy CSV: figure, series, x, y, y_error, x_title, y_title — one row per point, invariant culture.</summary>

@@ -3,7 +3,6 @@ using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace LotteryTickets.Tests.Support;
 
