@@ -3,7 +3,6 @@ using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-
 namespace LotteryTickets.Tests.Support;
 
 /// <summary>Seeded synthetic datasets: Gaussian blobs, one centre per class, shaped like MNIST.</summary>
