@@ -51,4 +51,30 @@ public class TrainerMemoryTests
         long one = Leaked(1), three = Leaked(3);
         Assert.True(one <= 0 && three <= 0, $"tensors left alive: {one} after 1 level, {three} after 3 levels");
     }
+
+    [Fact]
+    public void ATwentyLevelRunHoldsOnlyOneMaskPerLevel()
+    {
+        // Live tensors at the end of each level's training: the only growth allowed is the level's mask (one tensor
+        // per prunable layer), kept in the run's results. Anything more would be a per-level leak.
+        var data = Synthetic.Splits();
+        var h = new LotteryHparams
+        {
+            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 }, Levels = 20,
+        };
+        var liveAtLevelEnd = new Dictionary<int, long>();
+        var recorder = new Recorder(p =>
+        {
+            if (p.Point.Iteration == p.TotalIterations) liveAtLevelEnd[p.Level] = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        });
+        using var run = IterativeMagnitudePruning.Run(h, data, recorder);
+        int layers = run.Levels[0].Mask.Layers.Count;
+        var growth = Enumerable.Range(2, 19).Select(l => liveAtLevelEnd[l] - liveAtLevelEnd[l - 1]).ToList();
+        Assert.All(growth, g => Assert.Equal(layers, g));
+    }
+
+    private sealed class Recorder(Action<ImpProgress> onReport) : IProgress<ImpProgress>
+    {
+        public void Report(ImpProgress value) => onReport(value);
+    }
 }
