@@ -7,7 +7,8 @@ namespace LotteryTickets.Interactive;
 
 /// <summary>
 /// The first cell of every notebook: <c>var nb = Notebook.Setup("00-winning-tickets");</c>. Binds FSharp.Core for
-/// Plotly.NET, registers the offline chart formatter and the library's HTML formatters, chooses the device (CUDA when
+/// Plotly.NET, registers the offline chart formatter and the library's HTML formatters, makes TorchSharp's natives
+/// loadable where the C++ runtime is old (<see cref="TorchNatives"/>), chooses the device (CUDA when
 /// available; <c>forceCpu</c> or <c>LOTTERY_DEVICE=cpu</c> for CPU) and reads the budget.
 /// </summary>
 public static class Notebook
@@ -27,6 +28,14 @@ public static class Notebook
         if (threads is not null) Check.InRange(threads.Value, 1, Environment.ProcessorCount * 4, nameof(threads));
         FSharpCoreBinding.Install();
         RegisterFormatters();
+        TorchNatives.EnsureLoadable(); // before any torch call: older Linux C++ runtimes, package users
+        return Start(name, forceCpu, threads, recompute);
+    }
+
+    // Kept apart so that no torch type is touched before TorchNatives has run.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static NotebookSession Start(string name, bool forceCpu, int? threads, bool recompute)
+    {
         if (threads is { } t) set_num_threads(t);
         var device = Devices.Choose(forceCpu);
         string output = NotebookSession.DefaultOutputDirectory();
