@@ -78,14 +78,22 @@ public static class PhaseDiagram
         }
         else
         {
-            bool nonNegative = o.Signal == SignalKind.NonNegative;
-            double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
-            if (lambdaMax <= 0) return false;
-            var fit = new L1Regression(new L1Options(1e-3 * lambdaMax, L1Algorithm.ProximalNewton, Tolerance: 1e-10,
-                MaxIterations: 30, NonNegative: nonNegative)).Fit(a, b);
-            estimate = Debias(a, b, fit.Coefficients);
+            var l1 = RecoverL1(a, b, o.Signal == SignalKind.NonNegative);
+            if (l1 is null) return false;
+            estimate = l1;
         }
         return (estimate - x).L2Norm() <= o.SuccessTolerance * x.L2Norm();
+    }
+
+    /// <summary>The ℓ1 estimate of the trials (lasso at λ = 1e-3·λ_max, proximal Newton, then least squares on its
+    /// support); null when b is orthogonal to every column (λ_max = 0).</summary>
+    internal static Vector<double>? RecoverL1(Matrix<double> a, Vector<double> b, bool nonNegative)
+    {
+        double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
+        if (lambdaMax <= 0) return null;
+        var fit = new L1Regression(new L1Options(1e-3 * lambdaMax, L1Algorithm.ProximalNewton, Tolerance: 1e-10,
+            MaxIterations: 30, NonNegative: nonNegative)).Fit(a, b);
+        return Debias(a, b, fit.Coefficients);
     }
 
     /// <summary>Least squares (MathNet QR) on the support of the ℓ1 solution when it has at most m atoms.</summary>

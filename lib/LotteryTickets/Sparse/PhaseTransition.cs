@@ -65,4 +65,22 @@ public static class PhaseTransition
         double margin = threshold - rho;
         return new RecoveryPrediction(margin > 0, margin, delta, rho, threshold);
     }
+
+    /// <summary>
+    /// The fewest samples m ∈ [max(k, 1), n] for which <see cref="Predict"/> says a k-sparse vector in dimension n is
+    /// recoverable (the margin ρ_W(m/n) − k/m grows with m, so a bisection finds it); n when k = n.
+    /// </summary>
+    public static int MinimumSamples(int k, int n, bool nonNegative = false)
+    {
+        Check.Positive(n);
+        Check.InRange(k, 0, n);
+        int lo = Math.Max(k, 1), hi = n;
+        if (!Predict(k, hi, n, nonNegative).Recoverable) return n;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Predict(k, mid, n, nonNegative).Recoverable) hi = mid; else lo = mid + 1;
+        }
+        return lo;
+    }
 }

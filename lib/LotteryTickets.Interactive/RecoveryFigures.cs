@@ -1,0 +1,24 @@
+using LotteryTickets.Sparse;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>Figures of the planted-teacher experiment: success against the number of samples, with the ℓ1 prediction.</summary>
+public static class RecoveryFigures
+{
+    /// <summary>Success probability of ℓ1, one-shot and iterative magnitude pruning against m, and the predicted
+    /// step at <see cref="TeacherRecoveryResult.PredictedSamples"/> (0 below, 1 from there).</summary>
+    public static LineFigure Teacher(TeacherRecoveryResult result, string name = "teacher-recovery")
+    {
+        Check.NotNull(result);
+        var o = result.Options;
+        var m = result.Points.Select(p => (double)p.Samples).ToList();
+        FigureSeries Series(string label, Func<TeacherRecoveryPoint, double> f) => new(label, m, result.Points.Select(f).ToList());
+        var predicted = new FigureSeries($"ℓ1 prediction (m* = {result.PredictedSamples})",
+            m, result.Points.Select(p => p.Samples >= result.PredictedSamples ? 1.0 : 0.0).ToList());
+        return new LineFigure(name,
+            $"Learning a {o.K}-sparse linear teacher in n = {o.N} inputs ({o.Trials} trials per m)",
+            "m (training samples)", "success probability (share of trials that find w*)",
+            [Series("ℓ1", p => p.L1), Series("one-shot magnitude pruning", p => p.OneShot),
+             Series($"iterative magnitude pruning ({o.PruneFraction:P0} per level)", p => p.Iterative), predicted]);
+    }
+}

@@ -1,0 +1,32 @@
+using LotteryTickets.Design;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>The row-selection settings of chapter 9 (the statistician's dilemma), defined once for the notebook and
+/// its solutions.</summary>
+public static class DesignPresets
+{
+    /// <summary>
+    /// Random 40 × 5 matrices with log-normal row scales of spread <paramref name="rowScaleSpread"/>, k from p = 5 to
+    /// m = 40, seed 9; quick 10 matrices per k, full 50.
+    /// </summary>
+    public static DesignComparisonOptions Random(Budget budget, double rowScaleSpread = 1.0)
+    {
+        Check.NotNull(budget);
+        return new DesignComparisonOptions(Rows: 40, Columns: 5, SubsetSizes: [5, 6, 8, 10, 15, 20, 25, 30, 35, 40],
+            Trials: budget.Choose(10, 50), Seed: 9, RowScaleSpread: rowScaleSpread);
+    }
+
+    /// <summary>
+    /// The 100 hidden units feeding LeNet-300-100's output layer (rows: their 10 outgoing weights, fc3.weight's
+    /// columns), after training the dense network with notebook 00's settings (<see cref="LotteryPresets.LeNetMnist"/>)
+    /// for 2 epochs (quick) or its full 20 (full); keep k = 10 … 100 units.
+    /// </summary>
+    public static LayerDesignOptions TrainedLayer(Budget budget)
+    {
+        Check.NotNull(budget);
+        var hparams = LotteryPresets.LeNetMnist(budget);
+        hparams = hparams with { Levels = 0, Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
+        return new LayerDesignOptions(hparams, "fc3.weight", [10, 12, 15, 20, 30, 40, 50, 60, 80, 100]);
+    }
+}
