@@ -16,6 +16,9 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
 
+    /// <summary>Logarithmic y axis (e.g. an objective gap).</summary>
+    public bool LogY { get; init; }
+
     /// <summary>x decreasing to the right (e.g. weights remaining: 100 % → 1 %).</summary>
     public bool ReverseX { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         if (ReverseX) xaxis.SetProperty("autorange", "reversed");
         var yaxis = new LinearAxis();
         yaxis.SetProperty("title", FigureText.Title(YTitle));
+        if (LogY) yaxis.SetProperty("type", "log");
         var layout = new Layout();
         layout.SetProperty("title", FigureText.Title(Title));
         layout.SetProperty("xaxis", xaxis);
