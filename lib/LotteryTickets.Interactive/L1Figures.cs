@@ -23,11 +23,11 @@ public static class L1Figures
     }
 
     /// <summary>Median relative objective gap against wall-clock seconds, log–log, one line per solver.</summary>
-    public static LineFigure GapBySeconds(L1ConvergenceResult result)
+    public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null)
     {
         Check.NotNull(result);
         var series = L1Convergence.Algorithms.Select(a => { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
-        return new LineFigure("l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
+        return new LineFigure(name ?? "l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
             "wall-clock time (s)", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }
 
@@ -45,12 +45,12 @@ public static class L1Figures
     }
 
     /// <summary>Share of the ticket kept against atoms kept: ℓ1 path, one-shot and iterative magnitude pruning.</summary>
-    public static LineFigure TicketRecall(L1PathSweepResult result)
+    public static LineFigure TicketRecall(L1PathSweepResult result, string? name = null)
     {
         Check.NotNull(result);
         var r = result;
         var pathPoints = Enumerable.Range(0, r.SupportSize.Length).Where(i => r.SupportSize[i] > 0).ToList();
-        return new LineFigure("l1-path-vs-pruning", $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
+        return new LineFigure(name ?? "l1-path-vs-pruning", $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
             "atoms kept", "ticket atoms kept (%)",
             [
                 new FigureSeries("ℓ1 path (soft thresholding, refit by the solver)", pathPoints.Select(i => r.SupportSize[i]).ToList(), pathPoints.Select(i => 100 * r.L1Recall[i]).ToList()),

@@ -9,8 +9,9 @@ public static class OmpFigures
 {
     static string Mu(double mu) => mu.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>Exact-recovery rate against SNR (finite SNRs only) at one shared weight, one line per ticket size k.</summary>
-    public static LineFigure RecoveryVsSnr(OmpRecoveryResult result, int weightIndex = 0, IReadOnlyList<int>? sparsities = null)
+    /// <summary>Exact-recovery rate against SNR (finite SNRs only) at one shared weight, one line per ticket size k
+    /// (<paramref name="name"/>: the CSV name, when a notebook shows several).</summary>
+    public static LineFigure RecoveryVsSnr(OmpRecoveryResult result, int weightIndex = 0, IReadOnlyList<int>? sparsities = null, string? name = null)
     {
         Check.NotNull(result);
         var o = result.Options;
@@ -18,13 +19,13 @@ public static class OmpFigures
         var series = o.Sparsities.Select((k, ki) => (k, ki)).Where(p => sparsities is null || sparsities.Contains(p.k))
             .Select(p => new FigureSeries($"k = {p.k}", snrs.Select(s => s.s).ToList(),
                 snrs.Select(s => 100 * result.ExactRecovery[weightIndex][p.ki][s.i]).ToList())).ToList();
-        return new LineFigure("omp-recovery-vs-snr",
+        return new LineFigure(name ?? "omp-recovery-vs-snr",
             $"OMP finds the ticket: exact support recovery vs SNR ({o.M}×{o.N} dictionary, μ = {Mu(result.MeanCoherence[weightIndex])}, {o.Trials} trials)",
             "SNR (dB)", "exact support recovered (% of trials)", series);
     }
 
     /// <summary>Exact-recovery rate against k, one line per coherence, with the guarantee's bound for each as a vertical line.</summary>
-    public static LineFigure RecoveryVsSparsity(OmpRecoveryResult result, int snrIndex)
+    public static LineFigure RecoveryVsSparsity(OmpRecoveryResult result, int snrIndex, string? name = null)
     {
         Check.NotNull(result);
         var o = result.Options;
@@ -39,7 +40,7 @@ public static class OmpFigures
             series.Add(new FigureSeries($"guarantee k < {bound.ToString("0.00", CultureInfo.InvariantCulture)} (μ = {Mu(result.MeanCoherence[w])})",
                 [bound, bound], [0, 100]));
         }
-        return new LineFigure($"omp-recovery-vs-k-{Slug(o.SnrsDb[snrIndex])}",
+        return new LineFigure(name ?? $"omp-recovery-vs-k-{Slug(o.SnrsDb[snrIndex])}",
             $"Exact recovery vs ticket size k, {OmpRecoveryResult.SnrText(o.SnrsDb[snrIndex])}: measured curves and the coherence guarantee (vertical lines)",
             "ticket size k (non-zeros)", "exact support recovered (% of trials)", series);
     }
