@@ -22,13 +22,14 @@ internal static partial class FigureText
 
     /// <summary>The collection's layout: title, axis titles, size, legend below the plot.</summary>
     public static GenericChart WithLayout(GenericChart chart, string title, string xTitle, string yTitle, int width, int height,
-        Action<LinearAxis>? styleX = null)
+        Action<LinearAxis>? styleX = null, Action<LinearAxis>? styleY = null)
     {
         var xaxis = new LinearAxis();
         xaxis.SetProperty("title", Title(xTitle));
         styleX?.Invoke(xaxis);
         var yaxis = new LinearAxis();
         yaxis.SetProperty("title", Title(yTitle));
+        styleY?.Invoke(yaxis);
         var layout = new Layout();
         layout.SetProperty("title", Title(title));
         layout.SetProperty("xaxis", xaxis);

@@ -15,6 +15,9 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
 
+    /// <summary>Logarithmic y axis (e.g. an objective gap).</summary>
+    public bool LogY { get; init; }
+
     /// <summary>x decreasing to the right (e.g. weights remaining: 100 % → 1 %).</summary>
     public bool ReverseX { get; init; }
 
@@ -41,6 +44,9 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         {
             if (LogX) x.SetProperty("type", "log");
             if (ReverseX) x.SetProperty("autorange", "reversed");
+        }, y =>
+        {
+            if (LogY) y.SetProperty("type", "log");
         });
     }
 

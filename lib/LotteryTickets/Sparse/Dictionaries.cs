@@ -102,4 +102,13 @@ public static class Dictionaries
         }
         return NormalizeColumns(a);
     }
+
+    /// <summary>A random n×n orthonormal basis (Q of the QR factorisation of a Gaussian matrix): AᵀA = I (up to rounding), so μ ≈ 0.</summary>
+    public static Matrix<double> Orthonormal(int n, int seed)
+    {
+        Check.Positive(n);
+        var rng = new Random(seed);
+        var g = Matrix<double>.Build.Dense(n, n, (_, _) => Normal.Sample(rng, 0, 1));
+        return g.QR().Q;
+    }
 }

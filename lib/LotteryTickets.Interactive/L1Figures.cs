@@ -1,0 +1,94 @@
+using LotteryTickets.Sparse;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>Figures of notebook 07: convergence of ISTA, FISTA and proximal Newton, and the λ path as soft pruning.</summary>
+public static class L1Figures
+{
+    static string Label(L1Algorithm a) => a switch
+    {
+        L1Algorithm.Ista => "ISTA",
+        L1Algorithm.Fista => "FISTA",
+        _ => "proximal Newton",
+    };
+
+    /// <summary>Median relative objective gap against iterations, log scale, one line per solver.</summary>
+    public static LineFigure GapByIteration(L1ConvergenceResult result)
+    {
+        Check.NotNull(result);
+        var series = L1Convergence.Algorithms.Select(a => { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        return new LineFigure("l1-gap-vs-iterations", $"Objective gap vs iterations (median of {result.Options.Problems} lasso problems)",
+            "outer iteration", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
+    }
+
+    /// <summary>Median relative objective gap against wall-clock seconds, log–log, one line per solver.</summary>
+    public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null)
+    {
+        Check.NotNull(result);
+        var series = L1Convergence.Algorithms.Select(a => { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        return new LineFigure(name ?? "l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
+            "wall-clock time (s)", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
+    }
+
+    /// <summary>Support size of the ℓ1 solution along the λ path, with the ticket's size k.</summary>
+    public static LineFigure SupportPath(L1PathSweepResult result)
+    {
+        Check.NotNull(result);
+        var r = result;
+        return new LineFigure("l1-support-vs-lambda", $"The λ path traces sparsity (mean of {r.Options.Problems} problems, warm starts)",
+            "λ / λ_max", "non-zeros of the ℓ1 solution (atoms)",
+            [
+                new FigureSeries("ℓ1 support size", r.LambdaRatios, r.SupportSize),
+                new FigureSeries($"ticket size k = {r.Options.K}", [r.LambdaRatios[0], r.LambdaRatios[^1]], [r.Options.K, r.Options.K]),
+            ]) { LogX = true, ReverseX = true };
+    }
+
+    /// <summary>Share of the ticket kept against atoms kept: ℓ1 path, one-shot and iterative magnitude pruning.</summary>
+    public static LineFigure TicketRecall(L1PathSweepResult result, string? name = null)
+    {
+        Check.NotNull(result);
+        var r = result;
+        var pathPoints = Enumerable.Range(0, r.SupportSize.Length).Where(i => r.SupportSize[i] > 0).ToList();
+        return new LineFigure(name ?? "l1-path-vs-pruning", $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
+            "atoms kept", "ticket atoms kept (%)",
+            [
+                new FigureSeries("ℓ1 path (soft thresholding, refit by the solver)", pathPoints.Select(i => r.SupportSize[i]).ToList(), pathPoints.Select(i => 100 * r.L1Recall[i]).ToList()),
+                new FigureSeries("one-shot magnitude pruning of the dense fit", pathPoints.Select(i => r.SupportSize[i]).ToList(), pathPoints.Select(i => 100 * r.PruningRecall[i]).ToList()),
+                new FigureSeries($"iterative magnitude pruning ({r.Options.PruneFraction:P0} per level, refit)", r.ImpSupportSize.Select(s => (double)s).ToList(), r.ImpRecall.Select(v => 100 * v).ToList()),
+            ]) { LogX = true, ReverseX = true };
+    }
+
+    /// <summary>Solver iterations per λ with and without warm starts.</summary>
+    public static LineFigure WarmStarts(L1PathSweepResult result)
+    {
+        Check.NotNull(result);
+        var r = result;
+        return new LineFigure("l1-warm-starts", $"Warm starts along the path ({r.Options.Algorithm}, mean of {r.Options.Problems} problems)",
+            "λ / λ_max", "solver iterations at this λ",
+            [
+                new FigureSeries("warm start (previous λ's solution)", r.LambdaRatios, r.WarmIterations),
+                new FigureSeries("cold start (from 0)", r.LambdaRatios, r.ColdIterations),
+            ]) { LogX = true, ReverseX = true };
+    }
+
+    /// <summary>
+    /// Each coefficient of a fit against the dense coefficient zⱼ it came from (sorted by z): with an orthonormal design
+    /// the lasso lies on the soft threshold; magnitude pruning at the same λ is the hard threshold.
+    /// </summary>
+    public static LineFigure Shrinkage(Vector<double> dense, Vector<double> lasso, double lambda)
+    {
+        Check.NotNull(dense);
+        Check.NotNull(lasso);
+        Check.That(dense.Count == lasso.Count, $"lasso has {lasso.Count} values but dense has {dense.Count}.", nameof(lasso));
+        var order = Enumerable.Range(0, dense.Count).OrderBy(i => dense[i]).ToList();
+        var z = order.Select(i => dense[i]).ToList();
+        var hard = Sparse.Shrinkage.Hard(dense, lambda);
+        return new LineFigure("l1-soft-vs-hard", $"ℓ1 is soft pruning: orthonormal design, λ = {lambda:0.###}",
+            "dense coefficient zⱼ = (Aᵀb)ⱼ", "kept coefficient",
+            [
+                new FigureSeries("lasso solution (proximal Newton)", z, order.Select(i => lasso[i]).ToList()),
+                new FigureSeries("magnitude pruning at |z| > λ (hard threshold)", z, order.Select(i => hard[i]).ToList()),
+            ]);
+    }
+}

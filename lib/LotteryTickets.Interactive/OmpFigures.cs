@@ -1,0 +1,67 @@
+using System.Globalization;
+using LotteryTickets.Sparse;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>Figures of notebook 06: how often OMP finds the ticket, against SNR, sparsity and coherence, with the
+/// coherence guarantee k &lt; (1 + 1/μ)/2 drawn against the measured curves.</summary>
+public static class OmpFigures
+{
+    static string Mu(double mu) => mu.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Exact-recovery rate against SNR (finite SNRs only) at one shared weight, one line per ticket size k
+    /// (<paramref name="name"/>: the CSV name, when a notebook shows several).</summary>
+    public static LineFigure RecoveryVsSnr(OmpRecoveryResult result, int weightIndex = 0, IReadOnlyList<int>? sparsities = null, string? name = null)
+    {
+        Check.NotNull(result);
+        var o = result.Options;
+        var snrs = o.SnrsDb.Select((s, i) => (s, i)).Where(p => double.IsFinite(p.s)).OrderBy(p => p.s).ToList();
+        var series = o.Sparsities.Select((k, ki) => (k, ki)).Where(p => sparsities is null || sparsities.Contains(p.k))
+            .Select(p => new FigureSeries($"k = {p.k}", snrs.Select(s => s.s).ToList(),
+                snrs.Select(s => 100 * result.ExactRecovery[weightIndex][p.ki][s.i]).ToList())).ToList();
+        return new LineFigure(name ?? "omp-recovery-vs-snr",
+            $"OMP finds the ticket: exact support recovery vs SNR ({o.M}×{o.N} dictionary, μ = {Mu(result.MeanCoherence[weightIndex])}, {o.Trials} trials)",
+            "SNR (dB)", "exact support recovered (% of trials)", series);
+    }
+
+    /// <summary>Exact-recovery rate against k, one line per coherence, with the guarantee's bound for each as a vertical line.</summary>
+    public static LineFigure RecoveryVsSparsity(OmpRecoveryResult result, int snrIndex, string? name = null)
+    {
+        Check.NotNull(result);
+        var o = result.Options;
+        var ks = o.Sparsities.Select(k => (double)k).ToList();
+        var series = new List<FigureSeries>();
+        for (int w = 0; w < o.SharedWeights.Count; w++)
+            series.Add(new FigureSeries($"μ = {Mu(result.MeanCoherence[w])} (s = {o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks,
+                o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
+        for (int w = 0; w < o.SharedWeights.Count; w++)
+        {
+            double bound = result.GuaranteeBound(w);
+            series.Add(new FigureSeries($"guarantee k < {bound.ToString("0.00", CultureInfo.InvariantCulture)} (μ = {Mu(result.MeanCoherence[w])})",
+                [bound, bound], [0, 100]));
+        }
+        return new LineFigure(name ?? $"omp-recovery-vs-k-{Slug(o.SnrsDb[snrIndex])}",
+            $"Exact recovery vs ticket size k, {OmpRecoveryResult.SnrText(o.SnrsDb[snrIndex])}: measured curves and the coherence guarantee (vertical lines)",
+            "ticket size k (non-zeros)", "exact support recovered (% of trials)", series);
+    }
+
+    /// <summary>Heat map of exact recovery over coherence μ × k, with the guarantee's boundary k = (1 + 1/μ)/2.</summary>
+    public static HeatmapFigure CoherenceMap(OmpRecoveryResult result, int snrIndex)
+    {
+        Check.NotNull(result);
+        var o = result.Options;
+        var z = o.Sparsities.Select((_, ki) => (IReadOnlyList<double>)o.SharedWeights.Select((_, w) => result.ExactRecovery[w][ki][snrIndex]).ToList()).ToList();
+        double lo = result.MeanCoherence.Min(), hi = result.MeanCoherence.Max();
+        var mus = Enumerable.Range(0, 50).Select(i => lo + (hi - lo) * i / 49.0).ToList();
+        var boundary = new FigureSeries("guarantee k = (1 + 1/μ)/2", mus, mus.Select(CoherenceGuarantee.SparsityBound).ToList());
+        return new HeatmapFigure($"omp-coherence-map-{Slug(o.SnrsDb[snrIndex])}",
+            $"OMP exact recovery over coherence and ticket size, {OmpRecoveryResult.SnrText(o.SnrsDb[snrIndex])} ({o.Trials} trials per cell)",
+            "mutual coherence μ (mean over the trials' dictionaries)", "ticket size k (non-zeros)", "exact recovery rate",
+            result.MeanCoherence, ks(o), z) { Overlays = [boundary], ZRange = (0, 1) };
+
+        static IReadOnlyList<double> ks(OmpRecoveryOptions o) => o.Sparsities.Select(k => (double)k).ToList();
+    }
+
+    static string Slug(double snrDb) =>
+        double.IsPositiveInfinity(snrDb) ? "noiseless" : snrDb.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', '_').Replace('-', 'm') + "db";
+}

@@ -1,0 +1,36 @@
+using LotteryTickets.Interactive;
+using LotteryTickets.Sparse;
+using Plotly.NET;
+
+namespace LotteryTickets.Tests.Interactive;
+
+public class SparseFigureTests
+{
+    [Fact]
+    public void RecoveryVsSparsityDrawsTheGuaranteeAsAVerticalLinePerCoherence()
+    {
+        var o = new OmpRecoveryOptions(M: 30, N: 40, SharedWeights: [0, 0.5], Sparsities: [1, 2, 4], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: 1);
+        var r = OmpRecoverySweep.Run(o);
+        var f = OmpFigures.RecoveryVsSparsity(r, 0);
+        Assert.Equal("omp-recovery-vs-k-noiseless", f.Name);
+        Assert.Equal(4, f.Series.Count);
+        var line = f.Series[2];
+        Assert.Equal([r.GuaranteeBound(0), r.GuaranteeBound(0)], line.X);
+        Assert.Equal([0.0, 100.0], line.Y);
+        var map = OmpFigures.CoherenceMap(r, 0);
+        Assert.Equal(3, map.Z.Count);
+        Assert.Contains("guarantee", map.ToCsv());
+        Assert.Empty(OmpFigures.RecoveryVsSnr(r).Series[0].X);   // only finite SNRs are drawn
+    }
+
+    [Fact]
+    public void ConvergenceFiguresUseLogAxes()
+    {
+        var r = L1Convergence.Run(new L1ConvergenceOptions(M: 20, N: 40, K: 3, SnrDb: 20, LambdaRatio: 0.2, Problems: 1, Seed: 2));
+        var f = L1Figures.GapByIteration(r);
+        Assert.True(f.LogY);
+        Assert.Equal(3, f.Series.Count);
+        string json = GenericChart.toFigureJson(L1Figures.GapBySeconds(r).ToChart());
+        Assert.Contains("\"yaxis\":{\"title\":{\"text\":\"relative objective gap (F − F*) / F*\"},\"type\":\"log\"}", json);
+    }
+}

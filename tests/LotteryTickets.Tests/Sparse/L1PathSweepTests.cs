@@ -1,0 +1,83 @@
+using LotteryTickets.Sparse;
+using LotteryTickets.Tests.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LotteryTickets.Tests.Sparse;
+
+public class L1PathSweepTests
+{
+    private static L1PathSweepOptions Small() => new(M: 30, N: 60, K: 4, SnrDb: 25, Lambdas: 8, LambdaRatio: 0.01, Problems: 2, Seed: 9);
+
+    [Fact]
+    public void LassoWithAnOrthonormalDesignIsSoftThresholdingAndSharesMagnitudePruningsSupport()
+    {
+        var q = Dictionaries.Orthonormal(32, seed: 1);
+        Assert.True((q.TransposeThisAndMultiply(q) - Matrix<double>.Build.DenseIdentity(32)).InfinityNorm() < 1e-12);
+        var b = SparseSignals.AddNoise(q * SparseSignals.KSparse(32, 5, SignalKind.Gaussian, 2), 10, 3);
+        var z = q.TransposeThisAndMultiply(b);
+        foreach (double ratio in new[] { 0.8, 0.3, 0.05 })
+        {
+            double lambda = ratio * L1Path.LambdaMax(q, b);
+            foreach (var algorithm in new[] { L1Algorithm.ProximalNewton, L1Algorithm.Fista })
+            {
+                var x = new L1Regression(new L1Options(lambda, algorithm, Tolerance: 1e-14)).Fit(q, b).Coefficients;
+                Assert.True((x - Shrinkage.Soft(z, lambda)).InfinityNorm() < 1e-6, $"{algorithm} at {ratio}");
+            }
+            Assert.Equal(SparseSignals.Support(Shrinkage.Soft(z, lambda)), SparseSignals.Support(Shrinkage.Hard(z, lambda)));
+        }
+    }
+
+    [Fact]
+    public void ShrinkageRulesMatchTheirDefinitions()
+    {
+        var z = Vector<double>.Build.DenseOfArray([3, -0.5, 1, -2, 1]);
+        Assert.Equal([2, 0, 0, -1, 0], Shrinkage.Soft(z, 1).ToArray());
+        Assert.Equal([3, 0, 0, -2, 0], Shrinkage.Hard(z, 1).ToArray());
+        Assert.Equal([0, 3], Shrinkage.KeepLargest(z, 2));
+        Assert.Equal([0, 2, 3], Shrinkage.KeepLargest(z, 3));   // tie between 2 and 4: lower index first
+        Assert.Empty(Shrinkage.KeepLargest(z, 0));
+        Assert.Equal("count", Assert.ThrowsAny<ArgumentException>(() => Shrinkage.KeepLargest(z, 6)).ParamName);
+    }
+
+    [Fact]
+    public void PathGrowsFromEmptyAndIterativePruningShrinksToHalfTheTicket()
+    {
+        var progress = new SyncProgress<SweepProgress>();
+        var r = L1PathSweep.Run(Small(), progress);
+        Assert.Equal(2, progress.Reports.Count);
+        Assert.Equal(0, r.SupportSize[0]);                        // λ_max: x = 0
+        Assert.Equal(1.0, r.LambdaRatios[0]);
+        Assert.Equal(0.01, r.LambdaRatios[^1], 12);
+        Assert.True(r.SupportSize[^1] >= Small().K);
+        Assert.Equal(60, r.ImpSupportSize[0]);
+        Assert.Equal(1.0, r.ImpRecall[0]);
+        Assert.Equal(2, r.ImpSupportSize[^1]);                    // ⌈k/2⌉
+        for (int l = 1; l < r.ImpSupportSize.Length; l++) Assert.True(r.ImpSupportSize[l] < r.ImpSupportSize[l - 1]);
+        Assert.All(r.L1Recall.Concat(r.PruningRecall).Concat(r.L1Precision), v => Assert.InRange(v, 0, 1));
+        Assert.True(r.WarmIterations.Sum() <= r.ColdIterations.Sum());
+        var again = L1PathSweep.Run(Small());
+        Assert.Equal(r.SupportSize, again.SupportSize);
+        Assert.Equal(r.ImpRecall, again.ImpRecall);
+    }
+
+    [Fact]
+    public void WithMoreRowsThanUnknownsAndNoNoiseOneShotPruningKeepsTheWholeTicket()
+    {
+        // Overdetermined and (numerically) noiseless: the dense fit is the ticket itself, so its k largest entries are the ticket.
+        var r = L1PathSweep.Run(new L1PathSweepOptions(M: 50, N: 30, K: 4, SnrDb: 200, Lambdas: 6, LambdaRatio: 0.01, Problems: 2, Seed: 1));
+        for (int i = 0; i < r.SupportSize.Length; i++)
+            if (r.SupportSize[i] >= 4) Assert.Equal(1.0, r.PruningRecall[i], 12);
+        Assert.Equal(1.0, r.ImpRecall[Array.IndexOf(r.ImpSupportSize, r.ImpSupportSize.First(s => s <= 4)) - 1], 12);
+    }
+
+    [Fact]
+    public void BadOptionsThrowNamingTheParameter()
+    {
+        string Param(L1PathSweepOptions o) => Assert.ThrowsAny<ArgumentException>(() => L1PathSweep.Run(o)).ParamName!;
+        Assert.Equal("Lambdas", Param(Small() with { Lambdas = 1 }));
+        Assert.Equal("LambdaRatio", Param(Small() with { LambdaRatio = 1 }));
+        Assert.Equal("PruneFraction", Param(Small() with { PruneFraction = 0 }));
+        Assert.Equal("K", Param(Small() with { K = 0 }));
+        Assert.Equal("Problems", Param(Small() with { Problems = 0 }));
+    }
+}
