@@ -1,0 +1,80 @@
+using BenchmarkDotNet.Attributes;
+using LotteryTickets.Data;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Benchmarks;
+
+/// <summary>
+/// LeNet-300-100 on 8,000 synthetic MNIST-shaped examples, Adam 1.2e-3, batch 60, 1 torch thread (the setting the
+/// library's tests and notebooks use for LeNet on this 2-core machine).
+/// </summary>
+[Config(typeof(ShortRunConfig))]
+public class LeNetBenchmarks
+{
+    private TensorDataset _train = null!, _test = null!;
+    private PrunableModel _model = null!;
+    private Mask _mask = null!;
+    private MaskedModel _masked = null!;
+    private optim.Optimizer _optimizer = null!;
+    private Tensor _batchX = null!, _batchY = null!;
+    private long _seed;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Workload.Threads(1);
+        _train = Workload.Train();
+        _test = Workload.Test();
+        _model = Workload.LeNet();
+        _mask = Workload.GlobalMask(_model, Workload.Remaining);
+        _masked = new MaskedModel(_model, _mask);
+        _optimizer = torch.optim.Adam(_model.parameters(), Workload.LearningRate);
+        _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);
+        _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);
+        _seed = Workload.OrderSeed;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _optimizer.Dispose();
+        _masked.Dispose();
+        _mask.Dispose();
+        _model.Dispose();
+        _train.Dispose();
+        _test.Dispose();
+    }
+
+    /// <summary>(a) One epoch of Trainer.Train, dense: 134 steps, then the end-of-epoch evaluation on 2,000 images.</summary>
+    [Benchmark(Description = "lenet_epoch_dense")]
+    public double EpochDense() =>
+        Trainer.Train(_model, null, _train, null, _test, Workload.OneEpoch, _seed++).FinalTestAccuracy;
+
+    /// <summary>(b) The same with a 20 %-remaining global-magnitude mask re-applied after every optimizer step.</summary>
+    [Benchmark(Description = "lenet_epoch_masked20")]
+    public double EpochMasked() =>
+        Trainer.Train(_model, _mask, _train, null, _test, Workload.OneEpoch, _seed++).FinalTestAccuracy;
+
+    /// <summary>One optimizer step on a fixed batch of 60: zero_grad, forward, cross-entropy, backward, Adam step.</summary>
+    [Benchmark(Description = "lenet_train_step")]
+    public void TrainStep()
+    {
+        using var scope = torch.NewDisposeScope();
+        _optimizer.zero_grad();
+        var loss = nn.functional.cross_entropy(_model.call(_batchX), _batchY);
+        loss.backward();
+        _optimizer.step();
+    }
+
+    /// <summary>What the mask adds to each step: MaskedModel.ApplyMask (three in-place multiplies under no_grad).</summary>
+    [Benchmark(Description = "lenet_apply_mask20")]
+    public void ApplyMask() => _masked.ApplyMask();
+
+    /// <summary>Trainer.Evaluate on the 2,000 test images (no_grad, batches of 1,000, one host read).</summary>
+    [Benchmark(Description = "lenet_eval_2000")]
+    public double Evaluate() => Trainer.Evaluate(_model, _test, Workload.EvalBatchSize);
+}

@@ -1,0 +1,357 @@
+#!/usr/bin/python3
+"""PyTorch peer of benchmarks/LotteryTickets.Benchmarks: the same workloads, shapes and hyper-parameters.
+
+Run with Debian's PyTorch (apt-get install python3-torch; it uses the system BLAS, OpenBLAS with
+libopenblas0-pthread):
+
+    /usr/bin/python3 benchmarks/peers/pytorch_peer.py [--filter SUBSTRING] [--json OUT.json]
+
+Timing mirrors BenchmarkDotNet's short job: each workload is calibrated so that one sample (an "iteration")
+takes about 0.5 s, 2 warm-up samples are discarded, 7 samples are measured; a sample's value is its mean time per
+call, and the median (and min/max) of the samples are printed. torch.set_num_threads and the BLAS thread pool
+(threadpoolctl, which Debian's python3-sklearn pulls in; ctypes otherwise) are set per workload to the C# side's
+count: Debian's OpenBLAS would otherwise run 2 threads even when torch is told 1.
+"""
+
+import argparse
+import ctypes
+import ctypes.util
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+# Keep in step with benchmarks/LotteryTickets.Benchmarks/Workload.cs.
+TRAIN_COUNT = 8_000
+TEST_COUNT = 2_000
+BATCH_SIZE = 60
+LEARNING_RATE = 1.2e-3
+EVAL_BATCH_SIZE = 1_000
+MODEL_SEED = 1
+ORDER_SEED = 7
+CONV_WIDTH, FC_WIDTH = 32, 64
+REMAINING = 0.2
+
+WARMUP, ITERATIONS, ITERATION_TIME = 2, 7, 0.5
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Threads: torch's intra-op pool and the BLAS pool.
+
+try:
+    import threadpoolctl
+except ImportError:  # pragma: no cover - fallback when python3-threadpoolctl is absent
+    threadpoolctl = None
+
+
+def _openblas_setter():
+    for name in ("openblas", "blas"):
+        path = ctypes.util.find_library(name)
+        if not path:
+            continue
+        try:
+            lib = ctypes.CDLL(path)
+            return lib.openblas_set_num_threads
+        except (OSError, AttributeError):
+            continue
+    return None
+
+
+def set_threads(n):
+    torch.set_num_threads(n)
+    assert torch.get_num_threads() == n, (n, torch.get_num_threads())
+    if threadpoolctl is not None:
+        threadpoolctl.threadpool_limits(limits=n, user_api="blas")
+    else:
+        setter = _openblas_setter()
+        if setter is not None:
+            setter(n)
+
+
+def blas_description():
+    if threadpoolctl is None:
+        return "unknown (threadpoolctl not installed)"
+    parts = []
+    for info in threadpoolctl.threadpool_info():
+        if info.get("user_api") == "blas":
+            parts.append(f"{info.get('internal_api')} {info.get('version')} ({info.get('threading_layer')}, "
+                         f"kernel {info.get('architecture')}, {os.path.basename(info.get('filepath', ''))})")
+    return "; ".join(parts) or "none loaded"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Data and models, as the C# side builds them.
+
+def blobs(count, seed):
+    """Gaussian blobs shaped like MNIST: centres N(0,1) (seed 12345), example = 0.3 centre + N(0,1) noise."""
+    centre_gen = torch.Generator().manual_seed(12345)
+    gen = torch.Generator().manual_seed(seed)
+    centres = torch.randn(10, 784, generator=centre_gen)
+    labels = torch.randint(0, 10, (count,), generator=gen, dtype=torch.int64)
+    noise = torch.randn(count, 784, generator=gen)
+    inputs = (centres.index_select(0, labels) * 0.3 + noise).reshape(count, 1, 28, 28).contiguous()
+    return inputs, labels
+
+
+class LeNet300100(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 300)
+        self.fc2 = nn.Linear(300, 100)
+        self.fc3 = nn.Linear(100, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x.flatten(1)))
+        x = F.relu(self.fc2(x))
+        return self.fc3(x)
+
+    prunable = ("fc1.weight", "fc2.weight", "fc3.weight")
+
+
+class Conv2(nn.Module):
+    def __init__(self, conv_width=64, fc_width=256):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, conv_width, 3, padding=1)
+        self.conv2 = nn.Conv2d(conv_width, conv_width, 3, padding=1)
+        self.fc1 = nn.Linear(conv_width * 14 * 14, fc_width)
+        self.fc2 = nn.Linear(fc_width, fc_width)
+        self.fc3 = nn.Linear(fc_width, 10)
+
+    def forward(self, x):
+        x = F.relu(self.conv1(x))
+        x = F.relu(self.conv2(x))
+        x = F.max_pool2d(x, 2).flatten(1)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        return self.fc3(x)
+
+
+def make(model_cls, *args):
+    torch.manual_seed(MODEL_SEED)
+    return model_cls(*args)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The library's operations, written the way a PyTorch user (and open_lth) writes them.
+
+def global_magnitude_prune(current_mask, model, fraction):
+    """open_lth's sparse_global: remove ceil(fraction x remaining) of the surviving weights with the smallest |w|."""
+    state = model.state_dict()
+    weights = {k: state[k].clone().cpu().detach().numpy() for k in current_mask}
+    remaining = sum(int(m.sum()) for m in current_mask.values())
+    to_prune = math.ceil(fraction * remaining)
+    vector = np.concatenate([np.abs(v[current_mask[k] == 1]) for k, v in weights.items()])
+    threshold = np.sort(vector)[to_prune]
+    return {k: torch.from_numpy(np.where(np.abs(v) > threshold, current_mask[k], np.zeros_like(v)).astype(bool))
+            for k, v in weights.items()}
+
+
+def dense_mask(model):
+    return {k: np.ones(tuple(model.state_dict()[k].shape), dtype=np.float32) for k in model.prunable}
+
+
+class MaskedModel:
+    """Pairs of (parameter, float multiplier) for layers that lost weights; apply() zeroes the pruned ones."""
+
+    def __init__(self, model, mask):
+        params = dict(model.named_parameters())
+        self.pairs = [(params[k], m.to(params[k].dtype)) for k, m in mask.items() if not bool(m.all())]
+
+    def apply(self):
+        with torch.no_grad():
+            for p, m in self.pairs:
+                p.mul_(m)
+
+
+def evaluate(model, inputs, labels, batch_size=EVAL_BATCH_SIZE):
+    """Trainer.Evaluate: eval mode, no_grad, batches of 1,000, one host read at the end."""
+    was_training = model.training
+    model.eval()
+    correct = torch.zeros(1, dtype=torch.int64)
+    with torch.no_grad():
+        for start in range(0, inputs.shape[0], batch_size):
+            predicted = model(inputs.narrow(0, start, min(batch_size, inputs.shape[0] - start))).argmax(1)
+            correct.add_(predicted.eq(labels.narrow(0, start, predicted.shape[0])).sum())
+    if was_training:
+        model.train()
+    return correct.item() / inputs.shape[0]
+
+
+def train_one_epoch(model, masked, train, test, seed):
+    """Trainer.Train with Epochs = 1: a fresh Adam, a seeded order, loss summed on the device, mask after every step,
+    then the end-of-epoch evaluation (train loss read to the host, accuracy on the test set)."""
+    inputs, labels = train
+    if masked is not None:
+        masked.apply()
+    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+    generator = torch.Generator().manual_seed(seed)
+    loss_sum = torch.zeros(1)
+    n = inputs.shape[0]
+    per_epoch = (n + BATCH_SIZE - 1) // BATCH_SIZE
+    model.train()
+    order = torch.randperm(n, generator=generator)
+    for b in range(per_epoch):
+        start = b * BATCH_SIZE
+        idx = order.narrow(0, start, min(BATCH_SIZE, n - start))
+        x = inputs.index_select(0, idx)
+        y = labels.index_select(0, idx)
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+        if masked is not None:
+            masked.apply()
+        loss_sum.add_(loss.detach())
+    _ = loss_sum.item() / per_epoch
+    return evaluate(model, *test)
+
+
+def train_step(model, optimizer, x, y):
+    optimizer.zero_grad()
+    loss = F.cross_entropy(model(x), y)
+    loss.backward()
+    optimizer.step()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Timing.
+
+def measure(fn):
+    """BenchmarkDotNet-like: calibrate calls per sample to ~ITERATION_TIME, WARMUP samples, then ITERATIONS samples."""
+    fn()  # first call (jit of nothing, but allocator / thread pool warm-up)
+    calls = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        elapsed = time.perf_counter() - t0
+        if elapsed >= ITERATION_TIME * 0.5 or calls >= 1 << 20:
+            break
+        calls *= 2
+    per_call = elapsed / calls
+    calls = max(1, round(ITERATION_TIME / per_call))
+    samples = []
+    for i in range(WARMUP + ITERATIONS):
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        sample = (time.perf_counter() - t0) / calls
+        if i >= WARMUP:
+            samples.append(sample)
+    return {"median_s": statistics.median(samples), "min_s": min(samples), "max_s": max(samples),
+            "calls_per_sample": calls, "samples": samples}
+
+
+def workloads():
+    """(name, threads, setup) where setup() returns the function to time; names match the C# Descriptions."""
+    train = blobs(TRAIN_COUNT, 1)
+    test = blobs(TEST_COUNT, 2)
+
+    def lenet_epoch(masked_run):
+        def setup():
+            model = make(LeNet300100)
+            masked = None
+            if masked_run:
+                masked = MaskedModel(model, global_magnitude_prune(dense_mask(model), model, 1 - REMAINING))
+            seed = [ORDER_SEED]
+
+            def run():
+                train_one_epoch(model, masked, train, test, seed[0])
+                seed[0] += 1
+            return run
+        return setup
+
+    def lenet_step():
+        model = make(LeNet300100)
+        optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+        x, y = train[0].narrow(0, 0, BATCH_SIZE), train[1].narrow(0, 0, BATCH_SIZE)
+        model.train()
+        return lambda: train_step(model, optimizer, x, y)
+
+    def lenet_mask():
+        model = make(LeNet300100)
+        masked = MaskedModel(model, global_magnitude_prune(dense_mask(model), model, 1 - REMAINING))
+        return masked.apply
+
+    def lenet_eval():
+        model = make(LeNet300100)
+        return lambda: evaluate(model, *test)
+
+    def conv_step():
+        model = make(Conv2, CONV_WIDTH, FC_WIDTH)
+        optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+        data = blobs(BATCH_SIZE * 4, 1)
+        x, y = data[0].narrow(0, 0, BATCH_SIZE), data[1].narrow(0, 0, BATCH_SIZE)
+        model.train()
+        return lambda: train_step(model, optimizer, x, y)
+
+    def lenet_prune():
+        model = make(LeNet300100)
+        dense = dense_mask(model)
+        return lambda: global_magnitude_prune(dense, model, 0.2)
+
+    return [
+        ("conv2_32_64_train_step [threads=2]", 2, conv_step),
+        ("conv2_32_64_train_step [threads=1]", 1, conv_step),
+        ("lenet_epoch_dense", 1, lenet_epoch(False)),
+        ("lenet_epoch_masked20", 1, lenet_epoch(True)),
+        ("lenet_train_step", 1, lenet_step),
+        ("lenet_apply_mask20", 1, lenet_mask),
+        ("lenet_eval_2000", 1, lenet_eval),
+        ("lenet_global_prune", 1, lenet_prune),
+    ]
+
+
+def fmt(seconds):
+    if seconds >= 1:
+        return f"{seconds:.3f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} us"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--filter", default="", help="run only workloads whose name contains this")
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+
+    env = {
+        "python": sys.version.split()[0],
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "(unset)"),
+        "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE", "(unset)"),
+        "blas": blas_description(),
+        "mkldnn": torch.backends.mkldnn.is_available(),
+    }
+    print("PyTorch peer: " + ", ".join(f"{k}={v}" for k, v in env.items()), flush=True)
+
+    results = {}
+    for name, threads, setup in workloads():
+        if args.filter and args.filter not in name:
+            continue
+        set_threads(threads)
+        r = measure(setup())
+        r["threads"] = threads
+        results[name] = r
+        print(f"{name:<38} median {fmt(r['median_s']):>10}  min {fmt(r['min_s']):>10}  max {fmt(r['max_s']):>10}"
+              f"  ({r['calls_per_sample']} calls/sample, {threads} thread{'s' if threads > 1 else ''})", flush=True)
+
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"env": env, "results": results}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
