@@ -26,6 +26,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var first = await RunWorker(resumed, killAfterSaved: 2);
         output.WriteLine($"killed after {first.Saved} saved levels ({clock.Elapsed.TotalSeconds:F1} s)");
+        Assert.True(first.Done is null, "the worker finished before the test could kill it: make its levels longer");
         var afterKill = new RunStore(resumed);
         string key = Assert.Single(afterKill.Runs()).Key;
         Assert.Equal("running", afterKill.FindRun(key)!.Status);
