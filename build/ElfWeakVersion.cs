@@ -139,7 +139,11 @@ namespace LotteryTickets.Hardware
                 // Write beside the target, then move over it: never a half-written library.
                 string tmp = path + ".weak-" + Guid.NewGuid().ToString("N") + ".tmp";
                 File.WriteAllBytes(tmp, b);
+                // Keep the copy's timestamp: MSBuild then sees the file as up to date and does not copy over it again on
+                // the next build (an in-place overwrite of a library that a running notebook kernel has mapped could crash it).
+                DateTime stamp = File.GetLastWriteTimeUtc(path);
                 File.Replace(tmp, path, null);
+                File.SetLastWriteTimeUtc(path, stamp);
             }
             return changed;
         }
