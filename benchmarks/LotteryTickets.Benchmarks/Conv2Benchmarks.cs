@@ -42,12 +42,5 @@ public class Conv2Benchmarks
     }
 
     [Benchmark(Description = "conv2_32_64_train_step")]
-    public void TrainStep()
-    {
-        using var scope = torch.NewDisposeScope();
-        _optimizer.zero_grad();
-        var loss = nn.functional.cross_entropy(_model.call(_batchX), _batchY);
-        loss.backward();
-        _optimizer.step();
-    }
+    public void TrainStep() => Workload.Step(_model, _optimizer, _batchX, _batchY);
 }

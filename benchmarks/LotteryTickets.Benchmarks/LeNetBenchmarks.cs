@@ -61,14 +61,7 @@ public class LeNetBenchmarks
 
     /// <summary>One optimizer step on a fixed batch of 60: zero_grad, forward, cross-entropy, backward, Adam step.</summary>
     [Benchmark(Description = "lenet_train_step")]
-    public void TrainStep()
-    {
-        using var scope = torch.NewDisposeScope();
-        _optimizer.zero_grad();
-        var loss = nn.functional.cross_entropy(_model.call(_batchX), _batchY);
-        loss.backward();
-        _optimizer.step();
-    }
+    public void TrainStep() => Workload.Step(_model, _optimizer, _batchX, _batchY);
 
     /// <summary>What the mask adds to each step: MaskedModel.ApplyMask (three in-place multiplies under no_grad).</summary>
     [Benchmark(Description = "lenet_apply_mask20")]

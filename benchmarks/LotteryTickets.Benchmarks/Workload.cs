@@ -29,24 +29,20 @@ internal static class Workload
 
     public static TrainingHparams OneEpoch => new() { Epochs = 1, BatchSize = BatchSize, LearningRate = LearningRate, EvalBatchSize = EvalBatchSize };
 
-    /// <summary>
-    /// MNIST-shaped synthetic examples [count, 1, 28, 28] float32 with labels 0–9 (int64): Gaussian blobs, one
-    /// centre per class drawn from N(0, 1) with seed 12345, example = 0.3 × centre + N(0, 1) noise (seeded per split).
-    /// The same recipe as the tests' Synthetic.Blobs.
-    /// </summary>
-    public static TensorDataset Blobs(int count, long seed)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var centreGen = new Generator(12345UL);
-        using var gen = new Generator((ulong)seed);
-        var centres = torch.randn([10, 784], generator: centreGen);
-        var labels = torch.randint(0, 10, [count], generator: gen, dtype: ScalarType.Int64);
-        var noise = torch.randn([count, 784], generator: gen);
-        var inputs = (centres.index_select(0, labels) * 0.3 + noise).reshape(count, 1, 28, 28).contiguous();
-        return new TensorDataset(inputs.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
-    }
+    /// <summary>Seeded Gaussian blobs shaped like MNIST (the library's SyntheticBlobs; the peer builds the same).</summary>
+    public static TensorDataset Blobs(int count, long seed) => SyntheticBlobs.Create(count, seed);
 
     public static TensorDataset Train() => Blobs(TrainCount, 1);
+
+    /// <summary>One optimizer step on a fixed batch: zero_grad, forward, cross-entropy, backward, step.</summary>
+    public static void Step(PrunableModel model, optim.Optimizer optimizer, Tensor x, Tensor y)
+    {
+        using var scope = torch.NewDisposeScope();
+        optimizer.zero_grad();
+        var loss = nn.functional.cross_entropy(model.call(x), y);
+        loss.backward();
+        optimizer.step();
+    }
 
     public static TensorDataset Test() => Blobs(TestCount, 2);
 

@@ -17,7 +17,7 @@ int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) 
 long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 
 // Big enough that a level takes ~0.1–0.3 s: the test must be able to kill the run part-way, even on a loaded machine.
-var data = new TrainingData(Blobs(2400, 1), null, Blobs(300, 2));
+var data = new TrainingData(SyntheticBlobs.Create(2400, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1)); // overlapping: accuracy well below 100 %
 var hparams = new LotteryHparams
 {
     Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
@@ -30,15 +30,3 @@ store.LevelSaved += (_, series, level) => Console.WriteLine($"saved {series} {le
 var result = TicketExperiment.Run(hparams, data, [seed], store: store, dataSource: "resume-worker blobs", budget: Budget.Quick);
 Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
 return 0;
-
-// Gaussian blobs shaped like MNIST, as the tests' Synthetic.Blobs makes them.
-static TensorDataset Blobs(int count, long seed)
-{
-    using var centreGen = new Generator(12345);
-    using var gen = new Generator((ulong)seed);
-    using var centres = torch.randn([10, 784], generator: centreGen);
-    var labels = torch.randint(0, 10, [count], generator: gen, dtype: ScalarType.Int64);
-    using var noise = torch.randn([count, 784], generator: gen);
-    using var picked = centres.index_select(0, labels);
-    return new TensorDataset((picked * 0.1 + noise).reshape(count, 1, 28, 28), labels); // overlapping: accuracy well below 100 %
-}

@@ -19,14 +19,7 @@ internal static class Synthetic
     public static TensorDataset Blobs(int count, long seed, double separation = 0.3, int classes = 10, long centreSeed = 12345)
     {
         EnsureInitialised();
-        using var centreGen = new Generator((ulong)centreSeed);
-        using var gen = new Generator((ulong)seed);
-        using var centres = torch.randn([classes, 784], generator: centreGen);
-        var labels = torch.randint(0, classes, [count], generator: gen, dtype: ScalarType.Int64);
-        using var noise = torch.randn([count, 784], generator: gen);
-        using var picked = centres.index_select(0, labels);
-        var inputs = (picked * separation + noise).reshape(count, 1, 28, 28);
-        return new TensorDataset(inputs, labels);
+        return SyntheticBlobs.Create(count, seed, separation, classes, centreSeed);
     }
 
     public static TrainingData Splits(int train = 600, int test = 300, double separation = 0.3, bool validation = false) =>
