@@ -23,6 +23,9 @@ public static class OmpRecoverySweep
         var covered = new int[nw, ns];
         var failed = new int[nw, ns];
         var mu = new double[nw, o.Trials];
+        // Each unit keeps its own share of the atoms found; they are added up in trial order after the loop, so the
+        // floating-point sums do not depend on which thread finished first (same seed ⇒ same result, serial or parallel).
+        var unitFound = new double[total][,];
         var gate = new object();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism ?? -1 };
         Parallel.For(0, total, parallel, unit =>
@@ -61,11 +64,11 @@ public static class OmpRecoverySweep
             lock (gate)
             {
                 mu[w, t] = coherence;
+                unitFound[unit] = localFound;
                 for (int ki = 0; ki < nk; ki++)
                     for (int si = 0; si < ns; si++)
                     {
                         exact[w, ki, si] += localExact[ki, si];
-                        found[w, ki, si] += localFound[ki, si];
                     }
                 for (int si = 0; si < ns; si++)
                 {
@@ -75,6 +78,10 @@ public static class OmpRecoverySweep
             }
             progress?.Report(new SweepProgress(Interlocked.Increment(ref done), total));
         });
+        for (int unit = 0; unit < total; unit++)
+            for (int ki = 0; ki < nk; ki++)
+                for (int si = 0; si < ns; si++)
+                    found[unit / o.Trials, ki, si] += unitFound[unit][ki, si];
         double trials = o.Trials;
         return new OmpRecoveryResult(o,
             Enumerable.Range(0, nw).Select(w => Enumerable.Range(0, o.Trials).Average(t => mu[w, t])).ToArray(),
