@@ -25,14 +25,7 @@ public sealed record RunReport(string Budget, DateTimeOffset Finished, IReadOnly
 
     public void Write(string directory)
     {
-        WriteAtomically(Path.Combine(directory, "report.md"), ToMarkdown());
-        WriteAtomically(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
-    }
-
-    static void WriteAtomically(string path, string text)
-    {
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), ToMarkdown());
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
     }
 }

@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -17,7 +18,7 @@ public static class L1Figures
     public static LineFigure GapByIteration(L1ConvergenceResult result)
     {
         Check.NotNull(result);
-        var series = L1Convergence.Algorithms.Select(a => { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure("l1-gap-vs-iterations", $"Objective gap vs iterations (median of {result.Options.Problems} lasso problems)",
             "outer iteration", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }
@@ -26,7 +27,7 @@ public static class L1Figures
     public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null)
     {
         Check.NotNull(result);
-        var series = L1Convergence.Algorithms.Select(a => { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure(name ?? "l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
             "wall-clock time (s)", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }

@@ -63,7 +63,7 @@ public sealed class LiveProgress<T> : IProgress<T>
     {
         lock (gate)
         {
-            string text = $"{title}: {summary ?? last} — done in {Seconds(clock.Elapsed.TotalSeconds)}";
+            string text = $"{title}: {summary ?? (last == "" ? "loaded from the run store" : last)} — done in {Seconds(clock.Elapsed.TotalSeconds)}";
             if (line is null && context is not null)
                 line = context.Display(Html(text), HtmlFormatter.MimeType);
             else if (line is not null) line.Update(Html(text));

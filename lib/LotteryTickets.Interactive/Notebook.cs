@@ -1,4 +1,3 @@
-using System.Reflection;
 using LotteryTickets.Experiments;
 using LotteryTickets.Hardware;
 using static TorchSharp.torch;
@@ -45,8 +44,7 @@ public static class Notebook
     }
 
     /// <summary>The library's informational version.</summary>
-    public static string LibraryVersion =>
-        typeof(Budget).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    public static string LibraryVersion => LibraryInfo.Version;
 
     /// <summary>Registers every formatter of the library (idempotent).</summary>
     public static void RegisterFormatters()

@@ -21,21 +21,26 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     {
         Check.NotNull(figure);
         var chart = figure.ToChart();
-        Directory.CreateDirectory(FiguresDirectory);
         string path = Path.Combine(FiguresDirectory, figure.Name + ".csv");
-        string tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(tmp, figure.ToCsv());
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, figure.ToCsv());
         return new ShownFigure(figure, chart, path);
     }
 
     /// <summary>
-    /// The result of an experiment, from the run store when it has been computed with the same parameters and budget,
-    /// else computed now and stored (<see cref="Recompute"/> forces a fresh run). <paramref name="parameters"/> is the
-    /// experiment's options record: its non-default values, the kind and the budget name the run.
+    /// Runs an experiment of the chapter — IMP with its controls, any sweep — with a live progress line titled
+    /// <paramref name="title"/>, keeping its results in this notebook's run store: what the store already holds for the
+    /// same settings and budget is loaded, not recomputed (<see cref="Recompute"/> forces a fresh run). The settings
+    /// record that names the run is the one that runs.
     /// </summary>
-    public T Cached<T>(string kind, object parameters, Func<T> compute) =>
-        Store.GetOrCompute(RunKey.For(kind, parameters, ("budget", Budget.Name)), compute, Recompute);
+    /// <example><code>var result = nb.Run(OmpFindsTheTicket.Recovery(nb.Budget), "OMP recovery");</code></example>
+    public T Run<T>(IExperiment<T> experiment, string? title = null)
+    {
+        Check.NotNull(experiment);
+        var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, p => p.ToString(), p => p.Fraction);
+        var result = experiment.Run(new ExperimentContext { Store = Store, Recompute = Recompute, Budget = Budget, Progress = progress });
+        progress.Complete();
+        return result;
+    }
 
     /// <summary>The output folder: <c>LOTTERY_OUT</c>, else <c>out/</c> of the checkout around the current directory,
     /// else a folder under the system's temporary directory.</summary>

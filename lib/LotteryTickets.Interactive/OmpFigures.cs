@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using System.Globalization;
 using LotteryTickets.Sparse;
 
@@ -59,7 +60,7 @@ public static class OmpFigures
             "mutual coherence μ (mean over the trials' dictionaries)", "ticket size k (non-zeros)", "exact recovery rate",
             result.MeanCoherence, ks(o), z) { Overlays = [boundary], ZRange = (0, 1) };
 
-        static IReadOnlyList<double> ks(OmpRecoveryOptions o) => o.Sparsities.Select(k => (double)k).ToList();
+        static IReadOnlyList<double> ks(OmpRecoverySweep o) => o.Sparsities.Select(k => (double)k).ToList();
     }
 
     static string Slug(double snrDb) =>

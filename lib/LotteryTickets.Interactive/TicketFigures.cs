@@ -7,15 +7,6 @@ namespace LotteryTickets.Interactive;
 /// iteration against the share of weights remaining (log axis, sparser to the right), with ±1 s.d. over seeds.</summary>
 public static class TicketFigures
 {
-    /// <summary>Display names of the series.</summary>
-    public static string Label(string series) => series switch
-    {
-        TicketExperiment.Ticket => "winning ticket (rewound)",
-        TicketExperiment.RandomReinit => "same mask, random re-init",
-        TicketExperiment.RandomMask => "random mask, same sparsity",
-        _ => series,
-    };
-
     /// <summary>Test accuracy (%) at the early-stop iteration against weights remaining (%).</summary>
     public static LineFigure Accuracy(TicketExperimentResult r) => Make(r, "accuracy-vs-weights-remaining",
         "Test accuracy at early stop", "test accuracy at early stop (%)", p => (p.MeanAccuracy, p.StdAccuracy));
@@ -30,8 +21,8 @@ public static class TicketFigures
         Check.NotNull(r);
         var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve =>
         {
-            var points = curve.Name == TicketExperiment.Ticket ? curve.Points : curve.Points.Where(p => p.Level > 0).ToList();
-            return new FigureSeries(Label(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
+            var points = curve.Name == TicketSeries.Ticket ? curve.Points : curve.Points.Where(p => p.Level > 0).ToList();
+            return new FigureSeries(TicketSeries.Label(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
                 points.Select(p => value(p).Mean).ToList(), r.Seeds.Count > 1 ? points.Select(p => value(p).Std).ToList() : null);
         }).ToList();
         string seeds = r.Seeds.Count > 1 ? $" (mean ± s.d. over {r.Seeds.Count} seeds)" : "";

@@ -27,6 +27,7 @@ var hparams = new LotteryHparams
 };
 var store = new RunStore(path);
 store.LevelSaved += (_, series, level) => Console.WriteLine($"saved {series} {level}");
-var result = TicketExperiment.Run(hparams, data, [seed], store: store, dataSource: "resume-worker blobs", budget: Budget.Quick);
+var result = new TicketExperiment(hparams, data, [seed]) { DataSource = "resume-worker blobs" }
+    .Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
 Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
 return 0;

@@ -142,7 +142,7 @@ public static class Mnist
             train = n - test;
         }
 
-        int[] permutation = Permutation(n, o.SplitSeed);
+        int[] permutation = SplitMix64.Permutation(n, o.SplitSeed);
         int[] trainIndices = permutation[..train], testIndices = permutation[train..(train + test)];
         string where = Path.GetFileName(dataDirectory) == "data" ? $"data/{SampleFolder}" : folder;
         string source = string.Format(CultureInfo.InvariantCulture,
@@ -241,42 +241,5 @@ public static class Mnist
         var inputs = torch.tensor(x, new long[] { indices.Length, 1, Side, Side }, device: device);
         var targets = torch.tensor(y, new long[] { indices.Length }, device: device);
         return new TensorDataset(inputs, targets);
-    }
-
-    /// <summary>
-    /// A permutation of 0…n−1 from a seed: Fisher–Yates driven by SplitMix64, with unbiased bounded draws. Pure
-    /// 64-bit integer arithmetic, so it is the same on every machine and .NET version (unlike System.Random).
-    /// </summary>
-    internal static int[] Permutation(int n, int seed)
-    {
-        var p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        ulong state = unchecked((ulong)(long)seed);
-        for (int i = n - 1; i > 0; i--)
-        {
-            int j = (int)Below(ref state, (ulong)(i + 1));
-            (p[i], p[j]) = (p[j], p[i]);
-        }
-        return p;
-    }
-
-    /// <summary>SplitMix64 (Steele, Lea, Flood 2014): the next 64-bit output.</summary>
-    internal static ulong NextSplitMix64(ref ulong state)
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>A uniform draw in [0, bound) by rejection (no modulo bias).</summary>
-    private static ulong Below(ref ulong state, ulong bound)
-    {
-        ulong threshold = (0UL - bound) % bound;   // 2^64 mod bound
-        while (true)
-        {
-            ulong r = NextSplitMix64(ref state);
-            if (r >= threshold) return r % bound;
-        }
     }
 }

@@ -26,61 +26,29 @@ public static class DesignComparison
     }
 
     /// <summary>Compares the two selections of one matrix X (m×p) for each k in <paramref name="subsetSizes"/> (each in [p, m]).</summary>
-    public static DesignComparisonResult Compare(Matrix<double> x, IReadOnlyList<int> subsetSizes, string source = "given matrix",
-        IProgress<DesignComparisonProgress>? progress = null)
+    public static DesignComparisonResult Compare(Matrix<double> x, IReadOnlyList<int> subsetSizes, string source = "given matrix")
     {
         Check.Finite(x);
         Check.NonEmpty(x);
         CheckSizes(subsetSizes, x.RowCount, x.ColumnCount);
         var clock = Stopwatch.StartNew();
-        var points = new List<DesignComparisonPoint>();
-        foreach (int k in subsetSizes.Order())
-        {
-            progress?.Report(new DesignComparisonProgress($"k = {k}", points.Count, subsetSizes.Count));
-            points.Add(Summarise(k, [Pair(x, k)]));
-        }
-        progress?.Report(new DesignComparisonProgress("done", points.Count, subsetSizes.Count));
+        var points = subsetSizes.Order().Select(k => Summarise(k, [Pair(x, k)])).ToList();
         return new DesignComparisonResult(source, x.RowCount, x.ColumnCount, points, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Random m×p matrices with log-normal row scales (<see cref="DesignComparisonOptions.RowScaleSpread"/>),
-    /// compared for each k over the trials, in parallel; deterministic for a seed.</summary>
-    public static DesignComparisonResult RunRandom(DesignComparisonOptions options, IProgress<DesignComparisonProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A random m×p matrix with log-normal row scales: row i is e^{σzᵢ}·gᵢ with gᵢ ~ N(0, I_p) and zᵢ ~ N(0, 1);
+    /// σ = <paramref name="rowScaleSpread"/> = 0 gives rows of similar norm, larger values let a few rows dominate.
+    /// </summary>
+    public static Matrix<double> RandomRows(int rows, int columns, double rowScaleSpread, int seed)
     {
-        Check.NotNull(options);
-        Check.Positive(options.Rows, nameof(DesignComparisonOptions.Rows));
-        Check.Positive(options.Columns, nameof(DesignComparisonOptions.Columns));
-        Check.That(options.Columns <= options.Rows, $"Columns must be ≤ Rows = {options.Rows}; got {options.Columns}.", nameof(DesignComparisonOptions.Columns));
-        CheckSizes(options.SubsetSizes, options.Rows, options.Columns);
-        Check.Positive(options.Trials, nameof(DesignComparisonOptions.Trials));
-        Check.NonNegative(options.RowScaleSpread, nameof(DesignComparisonOptions.RowScaleSpread));
-        if (options.MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(DesignComparisonOptions.MaxDegreeOfParallelism));
-
-        var clock = Stopwatch.StartNew();
-        var sizes = options.SubsetSizes.Order().ToArray();
-        int total = sizes.Length * options.Trials, done = 0;
-        var pairs = new (DesignSelection Optimal, DesignSelection RowNorm)[total];
-        Parallel.For(0, total, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 }, cell =>
-        {
-            int i = cell / options.Trials, t = cell % options.Trials;
-            pairs[cell] = Pair(RandomRows(options, Sparse.PhaseDiagram.DeriveSeed(options.Seed, i, 1, t)), sizes[i]);
-            int d = Interlocked.Increment(ref done);
-            progress?.Report(new DesignComparisonProgress($"k = {sizes[i]}", d, total));
-        });
-        var points = sizes.Select((k, i) => Summarise(k, pairs.Skip(i * options.Trials).Take(options.Trials).ToArray())).ToArray();
-        string source = $"Gaussian {options.Rows} × {options.Columns}, log-normal row scales σ = {options.RowScaleSpread:0.##}";
-        return new DesignComparisonResult(source, options.Rows, options.Columns, points, clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>One random matrix of the sweep: row i is e^{σzᵢ}·gᵢ.</summary>
-    public static Matrix<double> RandomRows(DesignComparisonOptions options, int seed)
-    {
-        Check.NotNull(options);
+        Check.Positive(rows);
+        Check.Positive(columns);
+        Check.NonNegative(rowScaleSpread);
         var rng = new Random(seed);
         var normal = new Normal(0, 1, rng);
-        var x = Matrix<double>.Build.Dense(options.Rows, options.Columns, (_, _) => normal.Sample());
-        for (int i = 0; i < options.Rows; i++) x.SetRow(i, x.Row(i) * Math.Exp(options.RowScaleSpread * normal.Sample()));
+        var x = Matrix<double>.Build.Dense(rows, columns, (_, _) => normal.Sample());
+        for (int i = 0; i < rows; i++) x.SetRow(i, x.Row(i) * Math.Exp(rowScaleSpread * normal.Sample()));
         return x;
     }
 
@@ -100,13 +68,13 @@ public static class DesignComparison
     }
 
     // Both criteria are re-evaluated on the sorted rows, so equal selections get bit-identical criteria (efficiency exactly 1).
-    private static (DesignSelection, DesignSelection) Pair(Matrix<double> x, int k)
+    internal static (DesignSelection Optimal, DesignSelection RowNorm) Pair(Matrix<double> x, int k)
     {
         DesignSelection Sorted(DesignSelection s) => new(s.Rows.ToArray(), AOptimality.CriterionUnchecked(x, s.Rows), s.Method);
         return (Sorted(Optimal(x, k)), Sorted(new RowNormSelector(new DesignOptions(k)).Select(x)));
     }
 
-    private static DesignComparisonPoint Summarise(int k, IReadOnlyList<(DesignSelection Optimal, DesignSelection RowNorm)> pairs)
+    internal static DesignComparisonPoint Summarise(int k, IReadOnlyList<(DesignSelection Optimal, DesignSelection RowNorm)> pairs)
     {
         var eff = pairs.Select(p => AOptimality.Efficiency(p.Optimal, p.RowNorm)).Select(e => double.IsNaN(e) ? 0 : e).ToArray();
         return new DesignComparisonPoint(k, pairs.Count,
@@ -117,10 +85,36 @@ public static class DesignComparison
             pairs.All(p => p.Optimal.Method == "exact") ? "exact" : "exchange");
     }
 
-    private static void CheckSizes(IReadOnlyList<int>? sizes, int m, int p)
+    internal static void CheckSizes(IReadOnlyList<int>? sizes, int m, int p)
     {
         Check.NotNull(sizes, "SubsetSizes");
         Check.That(sizes!.Count > 0 && sizes.All(k => k >= p && k <= m) && sizes.Distinct().Count() == sizes.Count,
             $"SubsetSizes must be distinct values in [{p}, {m}] (at least p rows, at most m).", "SubsetSizes");
     }
 }
+
+/// <summary>A-optimal vs row-norm selection as k varies, for one kind of matrix (JSON-serialisable).</summary>
+/// <param name="Source">What the rows are (e.g. "Gaussian 60 × 8, log-normal scales σ = 1").</param>
+/// <param name="Rows">m.</param>
+/// <param name="Columns">p.</param>
+/// <param name="Points">One per k, ascending.</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds.</param>
+public sealed record DesignComparisonResult(string Source, int Rows, int Columns, IReadOnlyList<DesignComparisonPoint> Points,
+    double ElapsedSeconds)
+{
+    /// <summary>The point for k (null when k was not compared).</summary>
+    public DesignComparisonPoint? At(int subsetSize) => Points.FirstOrDefault(p => p.SubsetSize == subsetSize);
+}
+
+/// <summary>A-optimal vs row-norm selection of k rows, averaged over trials.</summary>
+/// <param name="SubsetSize">k.</param>
+/// <param name="Trials">Matrices averaged over.</param>
+/// <param name="Jaccard">Mean Jaccard overlap of the two selections (1: the same rows).</param>
+/// <param name="Efficiency">Mean A-efficiency of the row-norm selection: optimal ÷ row-norm criterion (0 when singular).</param>
+/// <param name="MinEfficiency">Worst efficiency over the trials.</param>
+/// <param name="RowNormSingular">Share of trials where the row-norm rows are rank-deficient (criterion +∞).</param>
+/// <param name="OptimalCriterion">Mean tr((X_SᵀX_S)⁻¹) of the A-optimal selection.</param>
+/// <param name="OptimalMethod">"exact" when every trial was searched exhaustively, else "exchange" (Fedorov exchange
+/// from the greedy start: a local optimum, so the efficiency is an upper bound).</param>
+public sealed record DesignComparisonPoint(int SubsetSize, int Trials, double Jaccard, double Efficiency, double MinEfficiency,
+    double RowNormSingular, double OptimalCriterion, string OptimalMethod);

@@ -9,10 +9,12 @@ namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// The name of a run, as in open_lth: a stable hash of the parameters that differ from their defaults. Every public
-/// settable property of the parameter record is compared with a default-constructed instance of its type (nested
-/// records recursively); the differing ones become sorted <c>Path=Value</c> lines (invariant culture, doubles
-/// round-trip), and the key is the first 16 hex digits of their SHA-256. A property added later with a default value
-/// therefore leaves old keys unchanged.
+/// settable property of the parameter record (nested records recursively) is compared with its default — from a
+/// default-constructed instance, or for a positional record from its primary constructor's parameter defaults — and
+/// the differing ones become sorted <c>Path=Value</c> lines (invariant culture, doubles round-trip); a positional
+/// parameter without a default is always a line. The key is the first 16 hex digits of their SHA-256. A property or
+/// optional parameter added later with a default value therefore leaves old keys unchanged, and properties marked
+/// <see cref="NotInRunKeyAttribute"/> (execution-only settings, such as a thread count) are left out.
 /// </summary>
 public sealed class RunKey : IEquatable<RunKey>
 {
@@ -36,7 +38,7 @@ public sealed class RunKey : IEquatable<RunKey>
         Check.NotNull(hparams);
         Check.NotNull(extra);
         var lines = new List<string>();
-        Collect(hparams, Default(hparams.GetType()), "", lines, 0);
+        Collect(hparams, null, "", lines, 0);
         foreach (var (name, value) in extra)
         {
             Check.That(!string.IsNullOrWhiteSpace(name), "extra names must be non-empty.", nameof(extra));
@@ -79,25 +81,50 @@ public sealed class RunKey : IEquatable<RunKey>
     private static void Collect(object value, object? defaults, string prefix, List<string> lines, int depth)
     {
         Check.That(depth < 16, "parameters nest too deeply (a cycle?).", "hparams");
-        foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null)
+        var type = value.GetType();
+        var (ctorDefaults, required) = defaults is null ? Defaults(value) : (defaults, NoNames);
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null
+                                 && !p.IsDefined(typeof(NotInRunKeyAttribute), inherit: true))
                      .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             string path = prefix + p.Name;
             object? v = p.GetValue(value);
-            object? d = defaults is null ? null : p.GetValue(defaults);
+            object? d = ctorDefaults is null || required.Contains(p.Name) ? null : p.GetValue(ctorDefaults);
             if (v is not null && !IsLeaf(v.GetType()))
             {
-                Collect(v, d ?? Default(v.GetType()), path + ".", lines, depth + 1);
+                Collect(v, d is not null && d.GetType() == v.GetType() ? d : null, path + ".", lines, depth + 1);
                 continue;
             }
             string text = Format(v);
-            if (defaults is null || text != Format(d)) lines.Add($"{path}={text}");
+            if (ctorDefaults is null || required.Contains(p.Name) || text != Format(d)) lines.Add($"{path}={text}");
         }
     }
 
-    private static object? Default(Type type) =>
-        type.GetConstructor(Type.EmptyTypes) is { } ctor ? ctor.Invoke(null) : null;
+    private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
+
+    /// <summary>
+    /// An instance holding the defaults of <paramref name="value"/>'s type, and the names of the properties that have
+    /// none. A parameterless constructor gives every default. Otherwise the public constructor whose parameters all
+    /// name properties (a positional record's primary constructor) is called with each optional parameter's default and
+    /// the value's own entries for the required ones, which are then reported as having no default.
+    /// </summary>
+    private static (object? Defaults, IReadOnlySet<string> Required) Defaults(object value)
+    {
+        var type = value.GetType();
+        if (type.GetConstructor(Type.EmptyTypes) is { } empty) return (empty.Invoke(null), NoNames);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var ctor = type.GetConstructors()
+            .Where(c => c.GetParameters().Length > 0 && c.GetParameters().All(p => p.Name is { } n && properties.ContainsKey(n)
+                        && properties[n].PropertyType == p.ParameterType))
+            .MaxBy(c => c.GetParameters().Length);
+        if (ctor is null) return (null, NoNames);
+        var parameters = ctor.GetParameters();
+        var required = parameters.Where(p => !p.HasDefaultValue).Select(p => p.Name!).ToHashSet(StringComparer.Ordinal);
+        var args = parameters.Select(p => p.HasDefaultValue ? Type.Missing : properties[p.Name!].GetValue(value)).ToArray();
+        try { return (ctor.Invoke(BindingFlags.OptionalParamBinding, null, args, CultureInfo.InvariantCulture), required); }
+        catch (TargetInvocationException) { return (null, NoNames); } // a constructor that validates: hash every value
+    }
 
     private static bool IsLeaf(Type t) =>
         t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) ||
@@ -116,3 +143,11 @@ public sealed class RunKey : IEquatable<RunKey>
         _ => v.ToString() ?? "",
     };
 }
+
+/// <summary>
+/// Marks a setting that does not change a run's result (a thread count, a progress interval): <see cref="RunKey"/>
+/// leaves it out, so the same result keeps its name however it was computed. On a positional record parameter write
+/// <c>[property: NotInRunKey]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = true)]
+public sealed class NotInRunKeyAttribute : Attribute;

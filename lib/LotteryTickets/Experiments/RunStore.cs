@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using LotteryTickets.Lottery;
+using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using Microsoft.Data.Sqlite;
 
@@ -96,7 +96,7 @@ public sealed class RunStore
         Check.NotNull(key);
         var folder = RunFolder(key.Hash);
         Directory.CreateDirectory(folder);
-        WriteTextAtomically(Path.Combine(folder, "params.txt"), key.CanonicalText + "\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "params.txt"), key.CanonicalText + "\n");
         using var c = Open();
         using var tx = c.BeginTransaction();
         if (recompute) Execute(c, "DELETE FROM levels WHERE key = $k;", ("$k", key.Hash));
@@ -104,9 +104,29 @@ public sealed class RunStore
             INSERT INTO runs (key, kind, params, library_version, seed, created, completed, status)
             VALUES ($k, $kind, $params, $version, $seed, $now, NULL, 'running')
             ON CONFLICT(key) DO UPDATE SET status = 'running', completed = NULL;
-            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryVersion),
+            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryInfo.Version),
             ("$seed", seed), ("$now", Now()));
         tx.Commit();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="key"/>'s run (<see cref="BeginRun"/>) and returns its levels as the
+    /// <see cref="ILevelStore"/> the IMP loop and the controls load from and save to.
+    /// </summary>
+    public ILevelStore OpenRun(RunKey key, long? seed = null, bool recompute = false)
+    {
+        BeginRun(key, seed, recompute);
+        return new RunLevels(this, key);
+    }
+
+    private sealed class RunLevels(RunStore store, RunKey key) : ILevelStore
+    {
+        public LevelResult? LoadLevel(string series, int level) => store.LoadLevel(key.Hash, series, level);
+        public WeightSnapshot? LoadTrainedWeights(string series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
+        public WeightSnapshot? LoadRewindWeights() => store.LoadRewindWeights(key.Hash);
+        public void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null) =>
+            store.SaveLevel(key, series, result, trainedWeights);
+        public void SaveRewindWeights(WeightSnapshot weights) => store.SaveRewindWeights(key, weights);
     }
 
     /// <summary>Marks the run complete.</summary>
@@ -147,7 +167,7 @@ public sealed class RunStore
     {
         Check.NotNull(key);
         string json = System.Text.Json.JsonSerializer.Serialize(value, ResultJson);
-        WriteTextAtomically(Path.Combine(EnsureRunFolder(key), "params.txt"), key.CanonicalText + "\n");
+        AtomicFile.WriteAllText(Path.Combine(EnsureRunFolder(key), "params.txt"), key.CanonicalText + "\n");
         using var c = Open();
         using var tx = c.BeginTransaction();
         Execute(c, """
@@ -156,7 +176,7 @@ public sealed class RunStore
             ON CONFLICT(key) DO UPDATE SET status = 'complete', completed = $now, library_version = $version;
             INSERT INTO results (key, type, value, wall_seconds, saved) VALUES ($k, $type, $value, $seconds, $now)
             ON CONFLICT(key) DO UPDATE SET type = $type, value = $value, wall_seconds = $seconds, saved = $now;
-            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryVersion),
+            """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryInfo.Version),
             ("$now", Now()), ("$type", typeof(T).FullName), ("$value", json), ("$seconds", wallSeconds));
         tx.Commit();
     }
@@ -308,35 +328,12 @@ public sealed class RunStore
         cmd.ExecuteNonQuery();
     }
 
-    private static void WriteTextAtomically(string path, string text)
-    {
-        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            using (var w = new StreamWriter(s))
-            {
-                w.Write(text);
-                w.Flush();
-                s.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
     private static string LevelFile(string series, int level, string extension) =>
         Path.Combine(series, string.Create(CultureInfo.InvariantCulture, $"level_{level:00}.{extension}"));
 
     private static object? Real(double v) => double.IsNaN(v) ? null : v;
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-
-    private static string LibraryVersion { get; } =
-        typeof(RunStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private static string CheckKey(string key)
     {

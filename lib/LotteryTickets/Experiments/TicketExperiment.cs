@@ -1,208 +1,135 @@
+using System.Globalization;
 using LotteryTickets.Lottery;
-using LotteryTickets.Pruning;
 using LotteryTickets.Training;
 
 namespace LotteryTickets.Experiments;
 
 /// <summary>
-/// Frankle &amp; Carbin's experiment in one call: for each seed, IMP (the ticket, rewound to
-/// <see cref="LotteryHparams.RewindStep"/>), then the same masks from a random re-initialisation, then random masks of
-/// the same per-layer sparsity; aggregated into three <see cref="TicketCurve"/>s. Each seed's tensors are disposed
-/// before the next seed starts. With a <see cref="RunStore"/>, every (seed, series, level) already stored is loaded
-/// instead of trained, and every level trained is stored as it completes: an interrupted experiment resumes where it
-/// stopped, with the same result as an uninterrupted one.
+/// Frankle &amp; Carbin's experiment: for each seed, IMP (the ticket, rewound to <see cref="LotteryHparams.RewindStep"/>),
+/// then the same masks from a random re-initialisation, then random masks of the same per-layer sparsity; aggregated
+/// into three <see cref="TicketCurve"/>s. Each seed's tensors are disposed before the next seed starts. With a run
+/// store, each seed is one run (<see cref="KeyFor"/>) whose levels are loaded where stored and saved as they finish
+/// (<see cref="IterativeMagnitudePruning.Run"/>, <see cref="LotteryControls.Train"/>): an interrupted experiment
+/// resumes where it stopped, with the same result as an uninterrupted one.
 /// </summary>
-public static class TicketExperiment
+/// <param name="Hparams">The IMP settings (their seed is replaced by each of <paramref name="Seeds"/>).</param>
+/// <param name="Data">The splits every level trains and evaluates on.</param>
+/// <param name="Seeds">The IMP seeds (distinct); the controls use seed + <see cref="ControlSeedOffset"/>.</param>
+/// <example><code>var result = new TicketExperiment(hparams, data, [1, 2]).Run(new ExperimentContext { Store = store });</code></example>
+public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data, IReadOnlyList<long> Seeds)
+    : IExperiment<TicketExperimentResult>
 {
-    /// <summary>Names of the three series.</summary>
-    public const string Ticket = "ticket", RandomReinit = "random_reinit", RandomMask = "random_mask";
-
-    /// <summary>The <see cref="RunKey.Kind"/> of one seed's runs.</summary>
-    public const string Kind = "ticket_experiment";
-
     /// <summary>Controls use the IMP seed plus this.</summary>
     public const long ControlSeedOffset = 1000;
 
-    /// <summary>
-    /// Runs the experiment for each seed (the IMP seed; controls use seed + <see cref="ControlSeedOffset"/>).
-    /// <paramref name="store"/>: load stored levels, store new ones; <paramref name="recompute"/>: forget stored levels
-    /// and train everything again. <paramref name="dataSource"/> (e.g. <c>MnistData.Source</c>) and
-    /// <paramref name="budget"/> (default <see cref="Budget.Current"/>) become part of the run keys, beside the
-    /// hyper-parameters (all but the number of levels: a longer run extends a shorter one) and a hash of the data.
-    /// <paramref name="controls"/>: false trains the ticket only (the control curves are then empty).
-    /// </summary>
-    /// <example><code>var result = TicketExperiment.Run(hparams, data, [1, 2], progress, store: new RunStore(), dataSource: mnist.Source);</code></example>
-    public static TicketExperimentResult Run(LotteryHparams hparams, TrainingData data, IReadOnlyList<long> seeds,
-        IProgress<TicketExperimentProgress>? progress = null, RunStore? store = null, bool recompute = false,
-        CancellationToken cancellationToken = default, string? dataSource = null, Budget? budget = null, bool controls = true)
+    /// <inheritdoc />
+    public string Kind => ExperimentKinds.TicketExperiment;
+
+    /// <summary>False trains the ticket only (the control curves are then empty).</summary>
+    public bool Controls { get; init; } = true;
+
+    /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
+    public string? DataSource { get; init; }
+
+    /// <inheritdoc />
+    public TicketExperimentResult Run(ExperimentContext? context = null)
     {
-        Check.NotNull(hparams);
-        Check.NotNull(data);
-        Check.NotNull(seeds);
-        Check.That(seeds.Count > 0, "seeds must hold at least one seed.", nameof(seeds));
-        Check.That(seeds.Distinct().Count() == seeds.Count, "seeds must be distinct.", nameof(seeds));
-        IterativeMagnitudePruning.Validate(hparams, data);
+        var c = context ?? new ExperimentContext();
+        Check.NotNull(Hparams);
+        Check.NotNull(Data);
+        Check.NotNull(Seeds);
+        Check.That(Seeds.Count > 0, "Seeds must hold at least one seed.", nameof(Seeds));
+        Check.That(Seeds.Distinct().Count() == Seeds.Count, "Seeds must be distinct.", nameof(Seeds));
+        IterativeMagnitudePruning.Validate(Hparams, Data);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        string? dataDescription = store is null ? null : DataFingerprint.Describe(data, dataSource);
-        int levels = hparams.Levels, perSeed = (controls ? 3 : 1) * levels + 1;
+        string? dataDescription = c.Store is null ? null : DataFingerprint.Describe(Data, DataSource);
+        var work = new Work(this, c.Progress);
         var ticket = new List<IReadOnlyList<LevelResult>>();
         var reinit = new List<IReadOnlyList<LevelResult>>();
         var random = new List<IReadOnlyList<LevelResult>>();
-        var sparsity = new List<SparsityReport>();
-        for (int s = 0; s < seeds.Count; s++)
+        var sparsity = new List<Pruning.SparsityReport>();
+        for (int s = 0; s < Seeds.Count; s++)
         {
-            long seed = seeds[s];
-            int seedIndex = s;
-            double Done(string series, int level, double within) =>
-                Math.Min(1, (seedIndex * perSeed + Offset(series, level, levels) + within) / (seeds.Count * perSeed));
-            var relay = progress is null ? null : new Relay(p =>
-            {
-                double within = p.TotalIterations > 0 ? (double)p.Point.Iteration / p.TotalIterations : 0;
-                progress.Report(new TicketExperimentProgress(seed, p.Run, p.Level, p.PercentRemaining, p.Point.Iteration,
-                    p.TotalIterations, p.Point.TestAccuracy, Done(p.Run, p.Level, within)));
-            });
-            Action<string, LevelResult> loaded = (series, r) => progress?.Report(new TicketExperimentProgress(seed, series, r.Level,
-                r.PercentRemaining, r.Training.TotalIterations, r.Training.TotalIterations, r.Training.FinalTestAccuracy, Done(series, r.Level, 1)));
-
-            var h = hparams with { Seed = seed };
-            var stored = store is null ? null : new Stored(store, KeyFor(h, dataDescription!, budget), recompute);
-            stored?.Store.BeginRun(stored.Key, seed, recompute);
-            using var run = RunImp(h, data, stored, relay, loaded, cancellationToken);
-            var reinitLevels = new List<LevelResult>();
-            var randomLevels = new List<LevelResult>();
+            long seed = Seeds[s];
+            var h = Hparams with { Seed = seed };
+            RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
+            var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute);
+            using var run = IterativeMagnitudePruning.Run(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
+            ControlRun? reinitRun = null, randomRun = null;
             try
             {
-                if (controls)
+                if (Controls)
                 {
-                    TrainControl(run, ControlKind.RandomReinit, RandomReinit, seed + ControlSeedOffset, reinitLevels, stored, relay, loaded, cancellationToken);
-                    TrainControl(run, ControlKind.RandomMask, RandomMask, seed + ControlSeedOffset, randomLevels, stored, relay, loaded, cancellationToken);
-                    stored?.Store.CompleteRun(stored.Key);
+                    reinitRun = Control(run, ControlKind.RandomReinit, s, c, levels, work);
+                    randomRun = Control(run, ControlKind.RandomMask, s, c, levels, work);
+                    if (key is not null) c.Store!.CompleteRun(key);
                 }
                 ticket.Add(run.Levels.ToList());
-                reinit.Add(reinitLevels);
-                random.Add(randomLevels);
+                reinit.Add(reinitRun?.Levels ?? []);
+                random.Add(randomRun?.Levels ?? []);
                 sparsity.Add(run.Levels[^1].Sparsity);
             }
             finally
             {
-                foreach (var l in reinitLevels.Concat(randomLevels)) l.Mask.Dispose();
+                reinitRun?.Dispose();
+                randomRun?.Dispose();
             }
         }
-        return new TicketExperimentResult(hparams, seeds.ToList().AsReadOnly(),
-            TicketCurve.FromLevels(Ticket, ticket), TicketCurve.FromLevels(RandomReinit, reinit),
-            TicketCurve.FromLevels(RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds);
+        return new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
+            TicketCurve.FromLevels(TicketSeries.Ticket, ticket), TicketCurve.FromLevels(TicketSeries.RandomReinit, reinit),
+            TicketCurve.FromLevels(TicketSeries.RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The key under which <see cref="Run"/> stores one seed (<paramref name="hparams"/>.Seed) of the experiment.</summary>
-    public static RunKey KeyFor(LotteryHparams hparams, TrainingData data, string? dataSource = null, Budget? budget = null)
-    {
-        Check.NotNull(hparams);
-        return KeyFor(hparams, DataFingerprint.Describe(data, dataSource), budget);
-    }
+    private ControlRun Control(LotteryRun run, ControlKind kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
+        LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, null, work.Training(seedIndex), c.CancellationToken, levels,
+            work.Loaded(seedIndex, TicketSeries.Of(kind)));
+
+    /// <summary>The key under which <see cref="Run"/> stores seed <paramref name="seed"/> of the experiment.</summary>
+    public RunKey KeyFor(long seed, Budget? budget = null) =>
+        Key(Hparams with { Seed = seed }, DataFingerprint.Describe(Data, DataSource), budget ?? Budget.Current);
 
     // The number of levels is not part of the key (as in open_lth, levels are entries of a run): level k does not
     // depend on how many levels follow, so a longer run extends a shorter one and reuses its stored levels.
-    private static RunKey KeyFor(LotteryHparams hparams, string dataDescription, Budget? budget) =>
-        RunKey.For(Kind, hparams with { Levels = new LotteryHparams().Levels }, ("budget", (budget ?? Budget.Current).Name),
+    private static RunKey Key(LotteryHparams hparams, string dataDescription, Budget budget) =>
+        RunKey.For(ExperimentKinds.TicketExperiment, hparams with { Levels = new LotteryHparams().Levels }, ("budget", budget.Name),
             ("data", dataDescription), ("control_seed_offset", ControlSeedOffset));
 
-    private static int Offset(string series, int level, int levels) => series switch
+    /// <summary>
+    /// Progress in training iterations over the whole experiment: each seed trains the ticket's levels 0 … L, then
+    /// (with controls) L re-initialised and L random-mask levels; level 0 and the re-initialised levels run the whole
+    /// schedule of T iterations, the others the T − RewindStep after the rewind point. A loaded level counts as done.
+    /// </summary>
+    private sealed class Work(TicketExperiment e, IProgress<ExperimentProgress>? progress)
     {
-        Ticket => level,
-        RandomReinit => levels + level,
-        _ => 2 * levels + level,
-    };
+        private readonly int _levels = e.Hparams.Levels, _rewind = e.Hparams.RewindStep;
+        private int T => _schedule ??= e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
+        private int? _schedule;
+        private int PerSeed => T + _levels * (T - _rewind) + (e.Controls ? _levels * T + _levels * (T - _rewind) : 0);
+        private int Total => e.Seeds.Count * PerSeed;
 
-    private sealed record Stored(RunStore Store, RunKey Key, bool Recompute)
-    {
-        public LevelResult? Load(string series, int level) => Recompute ? null : Store.LoadLevel(Key.Hash, series, level);
-    }
-
-    /// <summary>IMP as <see cref="IterativeMagnitudePruning.Run"/> does it, level by level through the store.</summary>
-    private static LotteryRun RunImp(LotteryHparams h, TrainingData data, Stored? stored, IProgress<ImpProgress>? relay,
-        Action<string, LevelResult> loaded, CancellationToken cancellationToken)
-    {
-        var levels = new List<LevelResult>();
-        WeightSnapshot? rewind = null, trained = null;
-        int trainedLevel = -1;
-        try
+        // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
+        private (int Before, int Start) Offset(string series, int level) => series switch
         {
-            for (int level = 0; level <= h.Levels; level++)
-            {
-                if (stored?.Load(Ticket, level) is { } hit)
-                {
-                    levels.Add(hit);
-                    if (level == 0)
-                        rewind = stored.Store.LoadRewindWeights(stored.Key.Hash)
-                            ?? throw new InvalidDataException($"run {stored.Key}: level 0 is stored but its rewind weights are missing.");
-                    loaded(Ticket, hit);
-                    continue;
-                }
-                Mask? mask = null;
-                if (level > 0)
-                {
-                    if (trainedLevel != level - 1)
-                    {
-                        trained?.Dispose();
-                        trained = null;
-                        trained = stored!.Store.LoadTrainedWeights(stored.Key.Hash, Ticket, level - 1)
-                            ?? throw new InvalidDataException($"run {stored.Key}: level {level - 1} is stored without its trained weights.");
-                        trainedLevel = level - 1;
-                    }
-                    mask = IterativeMagnitudePruning.PruneNext(h, levels[^1].Mask, trained!);
-                }
-                LevelOutcome outcome;
-                try { outcome = IterativeMagnitudePruning.TrainLevel(h, level, mask, rewind, data, relay, cancellationToken); }
-                catch { mask?.Dispose(); throw; }
-                levels.Add(outcome.Result);
-                if (level == 0) rewind = outcome.RewindWeights;
-                trained?.Dispose();
-                trained = outcome.TrainedWeights;
-                trainedLevel = level;
-                if (stored is not null)
-                {
-                    if (level == 0) stored.Store.SaveRewindWeights(stored.Key, rewind!);
-                    stored.Store.SaveLevel(stored.Key, Ticket, outcome.Result, trained);
-                }
-            }
-            if (trainedLevel != h.Levels)
-            {
-                trained?.Dispose();
-                trained = null;
-                trained = stored!.Store.LoadTrainedWeights(stored.Key.Hash, Ticket, h.Levels)
-                    ?? throw new InvalidDataException($"run {stored.Key}: level {h.Levels} is stored without its trained weights.");
-            }
-            return new LotteryRun(h, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
-        }
-        catch
-        {
-            foreach (var l in levels) l.Mask.Dispose();
-            rewind?.Dispose();
-            trained?.Dispose();
-            throw;
-        }
-    }
+            TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
+            TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + (level - 1) * T, 0),
+            _ => (T + _levels * (T - _rewind) + _levels * T + (level - 1) * (T - _rewind), _rewind),
+        };
 
-    private static void TrainControl(LotteryRun run, ControlKind kind, string series, long seed, List<LevelResult> into,
-        Stored? stored, IProgress<ImpProgress>? relay, Action<string, LevelResult> loaded, CancellationToken cancellationToken)
-    {
-        for (int level = 1; level < run.Levels.Count; level++)
+        public IProgress<ImpProgress>? Training(int seedIndex) => Relay<ImpProgress>.To(progress, p =>
         {
-            if (stored?.Load(series, level) is { } hit)
-            {
-                into.Add(hit);
-                loaded(series, hit);
-                continue;
-            }
-            var control = LotteryControls.Train(run, kind, seed, [level], relay, cancellationToken);
-            var result = control.Levels[0];
-            into.Add(result); // the list owns the mask from here on
-            stored?.Store.SaveLevel(stored.Key, series, result);
-        }
-    }
+            var (before, start) = Offset(p.Run, p.Level);
+            return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, p.Point.Iteration - start), Total, "iterations",
+                string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · iteration {4}/{5} · test {6:P1}",
+                    e.Seeds[seedIndex], TicketSeries.Label(p.Run), p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations,
+                    p.Point.TestAccuracy));
+        });
 
-    sealed class Relay(Action<ImpProgress> report) : IProgress<ImpProgress>
-    {
-        public void Report(ImpProgress value) => report(value);
+        public Action<LevelResult>? Loaded(int seedIndex, string series) => progress is null ? null : r =>
+        {
+            var (before, start) = Offset(series, r.Level);
+            progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations",
+                string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · loaded from the run store · test {4:P1}",
+                    e.Seeds[seedIndex], TicketSeries.Label(series), r.Level, r.PercentRemaining, r.Training.FinalTestAccuracy)));
+        };
     }
 }

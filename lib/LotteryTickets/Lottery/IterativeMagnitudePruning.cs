@@ -8,35 +8,57 @@ namespace LotteryTickets.Lottery;
 /// <summary>
 /// Iterative magnitude pruning (IMP), as in open_lth: level 0 trains the dense network (saving the rewind point);
 /// each further level prunes the previous level's trained weights, rewinds the survivors and trains again. Everything
-/// runs on the device of <see cref="TrainingData.Train"/>.
+/// runs on the device of <see cref="TrainingData.Train"/>. <see cref="Run"/> is the library's one IMP loop: the
+/// notebooks reach it through <c>TicketExperiment</c>, which hands it the run store's <see cref="ILevelStore"/>.
 /// </summary>
 public static class IterativeMagnitudePruning
 {
-    /// <summary>Runs levels 0 … <see cref="LotteryHparams.Levels"/>.</summary>
-    /// <example><code>var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test));</code></example>
+    /// <summary>
+    /// Runs levels 0 … <see cref="LotteryHparams.Levels"/>. With a <paramref name="store"/>, every level it already
+    /// holds is loaded instead of trained (the next level is pruned from the stored trained weights), and every level
+    /// trained is saved as it completes: an interrupted run resumes where it stopped, with the same result.
+    /// </summary>
+    /// <example><code>using var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test));</code></example>
     public static LotteryRun Run(LotteryHparams hparams, TrainingData data, IProgress<ImpProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ILevelStore? store = null, Action<LevelResult>? loaded = null)
     {
         Validate(hparams, data);
         var levels = new List<LevelResult>();
-        WeightSnapshot? rewind = null;
-        WeightSnapshot? trained = null;
+        WeightSnapshot? rewind = null, trained = null;
+        int trainedLevel = -1; // the level whose weights `trained` holds
         try
         {
-            var outcome = TrainLevel(hparams, 0, null, null, data, progress, cancellationToken);
-            levels.Add(outcome.Result);
-            rewind = outcome.RewindWeights;
-            trained = outcome.TrainedWeights;
-            for (int level = 1; level <= hparams.Levels; level++)
+            for (int level = 0; level <= hparams.Levels; level++)
             {
-                var mask = PruneNext(hparams, levels[^1].Mask, trained);
+                if (store?.LoadLevel(TicketSeries.Ticket, level) is { } hit)
+                {
+                    levels.Add(hit);
+                    if (level == 0)
+                        rewind = store.LoadRewindWeights()
+                            ?? throw new InvalidDataException("level 0 is stored but its rewind weights are missing.");
+                    loaded?.Invoke(hit);
+                    continue;
+                }
+                Mask? mask = null;
+                if (level > 0)
+                {
+                    if (trainedLevel != level - 1) Replace(ref trained, StoredWeights(store!, level - 1), ref trainedLevel, level - 1);
+                    mask = PruneNext(hparams, levels[^1].Mask, trained!);
+                }
+                LevelOutcome outcome;
                 try { outcome = TrainLevel(hparams, level, mask, rewind, data, progress, cancellationToken); }
-                catch { mask.Dispose(); throw; }
+                catch { mask?.Dispose(); throw; }
                 levels.Add(outcome.Result);
-                trained.Dispose();
-                trained = outcome.TrainedWeights;
+                if (level == 0) rewind = outcome.RewindWeights;
+                Replace(ref trained, outcome.TrainedWeights, ref trainedLevel, level);
+                if (store is not null)
+                {
+                    if (level == 0) store.SaveRewindWeights(rewind!);
+                    store.SaveLevel(TicketSeries.Ticket, outcome.Result, trained);
+                }
             }
-            return new LotteryRun(hparams, data, data.Train.Device, levels.AsReadOnly(), rewind, trained);
+            if (trainedLevel != hparams.Levels) Replace(ref trained, StoredWeights(store!, hparams.Levels), ref trainedLevel, hparams.Levels);
+            return new LotteryRun(hparams, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
         }
         catch
         {
@@ -45,6 +67,17 @@ public static class IterativeMagnitudePruning
             trained?.Dispose();
             throw;
         }
+    }
+
+    private static WeightSnapshot StoredWeights(ILevelStore store, int level) =>
+        store.LoadTrainedWeights(TicketSeries.Ticket, level)
+        ?? throw new InvalidDataException($"level {level} is stored without its trained weights.");
+
+    private static void Replace(ref WeightSnapshot? trained, WeightSnapshot next, ref int trainedLevel, int level)
+    {
+        trained?.Dispose();
+        trained = next;
+        trainedLevel = level;
     }
 
     /// <summary>The next level's mask: the configured strategy applied to the previous mask and trained weights.</summary>
@@ -83,17 +116,17 @@ public static class IterativeMagnitudePruning
             start = hparams.RewindStep;
             snapshotAt = -1;
         }
-        var result = TrainMasked("ticket", hparams, level, model, mask, data, start, snapshotAt, hparams.Seed, progress,
+        var result = TrainMasked(TicketSeries.Ticket, hparams, level, model, mask, data, start, snapshotAt, hparams.Seed, progress,
             cancellationToken, out var snapshot);
         return new LevelOutcome(result, WeightSnapshot.Capture(model), rewindWeights ?? snapshot!);
     }
 
-    internal static LevelResult TrainMasked(string runName, LotteryHparams hparams, int level, PrunableModel model, Mask mask,
+    internal static LevelResult TrainMasked(string series, LotteryHparams hparams, int level, PrunableModel model, Mask mask,
         TrainingData data, int startIteration, int snapshotAt, long dataSeed, IProgress<ImpProgress>? progress,
         CancellationToken cancellationToken, out WeightSnapshot? snapshot)
     {
         double percent = mask.PercentKept;
-        var relay = progress is null ? null : new Relay(p => progress.Report(new ImpProgress(runName, level, percent, p.Point, p.TotalIterations)));
+        var relay = Relay<TrainingProgress>.To(progress, p => new ImpProgress(series, level, percent, p.Point, p.TotalIterations));
         var training = Trainer.TrainCore(model, mask, data.Train, data.Validation, data.Test, hparams.Training, dataSeed,
             startIteration, snapshotAt, relay, cancellationToken, out snapshot);
         return new LevelResult(level, percent, mask.Report(), training, mask);
@@ -109,10 +142,21 @@ public static class IterativeMagnitudePruning
         Check.That(hparams.RewindStep <= total,
             $"RewindStep must be in [0, {total}] (the schedule's iterations); got {hparams.RewindStep}.", nameof(hparams.RewindStep));
     }
-
-    /// <summary>Synchronous IProgress (Progress&lt;T&gt; would post to a synchronization context).</summary>
-    private sealed class Relay(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
 }
+
+/// <summary>
+/// What <see cref="IterativeMagnitudePruning.TrainLevel"/> returns: the level's result, its trained weights (input to
+/// the next pruning step) and the rewind point (captured at level 0, otherwise the one passed in).
+/// </summary>
+/// <param name="Result">The level's result.</param>
+/// <param name="TrainedWeights">Weights at the end of training (caller owns).</param>
+/// <param name="RewindWeights">The rewind point.</param>
+public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights);
+
+/// <summary>Reported at each evaluation point of an IMP run or a control.</summary>
+/// <param name="Run">The series: one of <see cref="TicketSeries"/>.</param>
+/// <param name="Level">The level being trained.</param>
+/// <param name="PercentRemaining">Percentage of prunable weights kept at this level.</param>
+/// <param name="Point">The evaluation just made (iteration, epoch, accuracies, loss).</param>
+/// <param name="TotalIterations">Iterations in the level's schedule.</param>
+public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations);

@@ -14,41 +14,32 @@ public static class LotteryControls
 {
     /// <summary>
     /// Trains a control at <paramref name="levels"/> of <paramref name="run"/> (default: every pruned level, 1 … n).
-    /// Level k uses the seed <paramref name="seed"/> + k for its initialisation or its random mask.
+    /// Level k uses the seed <paramref name="seed"/> + k for its initialisation or its random mask. With a
+    /// <paramref name="store"/>, stored levels are loaded instead of trained and trained ones are saved as they finish.
     /// </summary>
-    /// <example><code>var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 1);</code></example>
+    /// <example><code>using var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 1);</code></example>
     public static ControlRun Train(LotteryRun run, ControlKind kind, long seed, IEnumerable<int>? levels = null,
-        IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default, ILevelStore? store = null,
+        Action<LevelResult>? loaded = null)
     {
         Check.NotNull(run);
-        Check.That(Enum.IsDefined(kind), $"kind must be one of {string.Join(", ", Enum.GetNames<ControlKind>())}; got {kind}.", nameof(kind));
+        string series = TicketSeries.Of(kind);
         var chosen = (levels ?? Enumerable.Range(1, run.Levels.Count - 1)).ToList();
         foreach (var l in chosen) Check.InRange(l, 0, run.Levels.Count - 1, nameof(levels));
-        var h = run.Hparams;
         var results = new List<LevelResult>();
         try
         {
             foreach (int level in chosen)
             {
-                var ticketMask = run.Levels[level].Mask;
-                long levelSeed = unchecked(seed + level);
-                LevelResult result;
-                if (kind == ControlKind.RandomReinit)
+                if (store?.LoadLevel(series, level) is { } hit)
                 {
-                    using var model = h.Model.Create(run.Data.Train.Device, levelSeed);
-                    var mask = ticketMask.Clone();
-                    result = TrainOwned(mask, m => IterativeMagnitudePruning.TrainMasked("random_reinit", h, level, model, m,
-                        run.Data, 0, -1, h.Seed, progress, cancellationToken, out _));
+                    results.Add(hit);
+                    loaded?.Invoke(hit);
+                    continue;
                 }
-                else
-                {
-                    using var model = h.Model.Create(run.Data.Train.Device, h.Seed);
-                    run.RewindWeights.LoadInto(model);
-                    var mask = RandomMaskLike(ticketMask, levelSeed);
-                    result = TrainOwned(mask, m => IterativeMagnitudePruning.TrainMasked("random_mask", h, level, model, m,
-                        run.Data, h.RewindStep, -1, h.Seed, progress, cancellationToken, out _));
-                }
-                results.Add(result);
+                var result = TrainOne(run, kind, series, level, unchecked(seed + level), progress, cancellationToken);
+                results.Add(result); // the list owns the mask from here on
+                store?.SaveLevel(series, result);
             }
         }
         catch
@@ -57,6 +48,23 @@ public static class LotteryControls
             throw;
         }
         return new ControlRun(kind, seed, results.AsReadOnly());
+    }
+
+    private static LevelResult TrainOne(LotteryRun run, ControlKind kind, string series, int level, long levelSeed,
+        IProgress<ImpProgress>? progress, CancellationToken cancellationToken)
+    {
+        var h = run.Hparams;
+        var ticketMask = run.Levels[level].Mask;
+        bool reinit = kind == ControlKind.RandomReinit;
+        using var model = h.Model.Create(run.Data.Train.Device, reinit ? levelSeed : h.Seed);
+        if (!reinit) run.RewindWeights.LoadInto(model);
+        var mask = reinit ? ticketMask.Clone() : RandomMaskLike(ticketMask, levelSeed);
+        try
+        {
+            return IterativeMagnitudePruning.TrainMasked(series, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
+                h.Seed, progress, cancellationToken, out _);
+        }
+        catch { mask.Dispose(); throw; }
     }
 
     /// <summary>A random mask with exactly <paramref name="like"/>'s kept count in every layer, drawn with <paramref name="seed"/>.</summary>
@@ -78,10 +86,27 @@ public static class LotteryControls
         }
         return Mask.FromHost(like.Layers, shapes, values, like.OutputLayer);
     }
+}
 
-    private static LevelResult TrainOwned(Mask mask, Func<Mask, LevelResult> train)
+/// <summary>The paper's controls for a winning ticket.</summary>
+public enum ControlKind
+{
+    /// <summary>The ticket's mask, trained from a fresh random initialisation.</summary>
+    RandomReinit,
+
+    /// <summary>A random mask with the ticket's per-layer counts, trained from the ticket's rewind point.</summary>
+    RandomMask,
+}
+
+/// <summary>A control trained at the levels of a <see cref="LotteryRun"/>. Owns its masks.</summary>
+/// <param name="Kind">Which control.</param>
+/// <param name="Seed">The control's seed.</param>
+/// <param name="Levels">One result per level trained, in level order.</param>
+public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose()
     {
-        try { return train(mask); }
-        catch { mask.Dispose(); throw; }
+        foreach (var l in Levels) l.Mask.Dispose();
     }
 }

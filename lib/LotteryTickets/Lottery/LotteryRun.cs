@@ -1,3 +1,4 @@
+using LotteryTickets.Models;
 using LotteryTickets.Training;
 using static TorchSharp.torch;
 

@@ -35,3 +35,8 @@ public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Po
         return Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Count - 1));
     }
 }
+
+/// <summary>One pruning level of a <see cref="TicketCurve"/>, aggregated over seeds: test accuracy (%) at the
+/// early-stop iteration and the early-stop iteration itself, each as mean and sample standard deviation.</summary>
+public sealed record TicketCurvePoint(int Level, double PercentRemaining, double MeanAccuracy, double StdAccuracy,
+    double MeanEarlyStopIteration, double StdEarlyStopIteration, int Seeds);

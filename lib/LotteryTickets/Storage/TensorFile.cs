@@ -6,9 +6,8 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Storage;
 
 /// <summary>
-/// A small binary file of named float32 / bool tensors plus string metadata, written atomically (a temporary file in
-/// the same folder, then a rename), so a crash never leaves a half-written mask or snapshot behind. A crash can leave a <c>*.tmp-*</c> file, which no
-/// reader opens.
+/// A small binary file of named float32 / bool tensors plus string metadata, written through <see cref="AtomicFile"/>,
+/// so a crash never leaves a half-written mask or snapshot behind.
 /// </summary>
 internal static class TensorFile
 {
@@ -18,13 +17,9 @@ internal static class TensorFile
         IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
         Check.That(!string.IsNullOrWhiteSpace(path), "path must be a file path.", nameof(path));
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = $"{full}.tmp-{Guid.NewGuid():N}";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            using (var w = new BinaryWriter(stream, Encoding.UTF8))
+            using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
                 w.Write(Magic);
                 w.Write(kind);
@@ -49,14 +44,8 @@ internal static class TensorFile
                     }
                 }
                 w.Flush();
-                stream.Flush(flushToDisk: true); // the bytes are on disk before the rename makes them visible
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        });
     }
 
     public static (Dictionary<string, string> Metadata, List<(string Name, Tensor Tensor)> Tensors) Read(string path, string kind)

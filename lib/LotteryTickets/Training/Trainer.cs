@@ -42,7 +42,7 @@ public static class Trainer
     /// </summary>
     internal static TrainingResult TrainCore(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
         TensorDataset test, TrainingHparams hparams, long seed, int startIteration, int snapshotAt,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out Lottery.WeightSnapshot? snapshot)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out WeightSnapshot? snapshot)
     {
         Check.NotNull(model);
         Check.NotNull(train);
@@ -61,7 +61,7 @@ public static class Trainer
         using var masked = mask is null ? null : new MaskedModel(model, mask);
         masked?.ApplyMask();
         snapshot = null;
-        if (snapshotAt >= 0 && snapshotAt == startIteration) snapshot = Lottery.WeightSnapshot.Capture(model);
+        if (snapshotAt >= 0 && snapshotAt == startIteration) snapshot = WeightSnapshot.Capture(model);
 
         var device = train.Device;
         var parameters = model.parameters().ToList();
@@ -114,7 +114,7 @@ public static class Trainer
                 }
                 lossCount++;
                 int done = it + 1;
-                if (snapshotAt == done) snapshot = Lottery.WeightSnapshot.Capture(model);
+                if (snapshotAt == done) snapshot = WeightSnapshot.Capture(model);
                 if (done % evalEvery == 0 || done == total) EvaluateNow(done);
             }
         }

@@ -7,7 +7,7 @@ namespace LotteryTickets.Tests.Design;
 
 public class DesignComparisonTests
 {
-    private static DesignComparisonOptions Small(int seed = 2) => new(Rows: 12, Columns: 3, SubsetSizes: [3, 6, 12], Trials: 4, Seed: seed);
+    private static DesignComparisonSweep Small(int seed = 2) => new(Rows: 12, Columns: 3, SubsetSizes: [3, 6, 12], Trials: 4, Seed: seed);
 
     /// <summary>Brute force over every k-subset.</summary>
     private static double BestCriterion(Matrix<double> x, int k)
@@ -50,7 +50,8 @@ public class DesignComparisonTests
     [Fact]
     public void OptimalMatchesBruteForceWhereItSearchesExhaustively()
     {
-        var x = DesignComparison.RandomRows(Small(), 11);
+        var o = Small();
+        var x = DesignComparison.RandomRows(o.Rows, o.Columns, o.RowScaleSpread, 11);
         foreach (int k in new[] { 3, 4, 6 })
             Assert.Equal(BestCriterion(x, k), DesignComparison.Optimal(x, k).Criterion, 1e-9);
     }
@@ -58,38 +59,29 @@ public class DesignComparisonTests
     [Fact]
     public void RandomSweepIsDeterministicAndTheFullSetAgrees()
     {
-        var progress = new SyncProgress<DesignComparisonProgress>();
-        var serial = DesignComparison.RunRandom(Small() with { MaxDegreeOfParallelism = 1 }, progress);
-        var parallel = DesignComparison.RunRandom(Small());
+        var progress = new SyncProgress<ExperimentProgress>();
+        var serial = (Small() with { MaxDegreeOfParallelism = 1 }).Run(new ExperimentContext { Progress = progress });
+        var parallel = Small().Run();
         Assert.Equal(serial.Points, parallel.Points);
         Assert.Equal(12, progress.Reports.Count);
+        Assert.Equal(new ExperimentProgress(12, 12, "matrices"), progress.Reports[^1]);
         var all = serial.At(12)!;
         Assert.Equal((1.0, 1.0, 0.0), (all.Jaccard, all.Efficiency, all.RowNormSingular));
         foreach (var p in serial.Points) Assert.InRange(p.Efficiency, 0, 1 + 1e-12);
         // With equal row scales the sweep differs from the log-normal one.
-        Assert.NotEqual(serial.Points[0].OptimalCriterion, DesignComparison.RunRandom(Small() with { RowScaleSpread = 0 }).Points[0].OptimalCriterion);
+        Assert.NotEqual(serial.Points[0].OptimalCriterion, (Small() with { RowScaleSpread = 0 }).Run().Points[0].OptimalCriterion);
     }
 
     [Fact]
     public void BadOptionsNameTheParameter()
     {
-        string? Param(DesignComparisonOptions o) => Assert.ThrowsAny<ArgumentException>(() => DesignComparison.RunRandom(o)).ParamName;
+        string? Param(DesignComparisonSweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName;
         Assert.Equal("Trials", Param(Small() with { Trials = 0 }));
         Assert.Equal("SubsetSizes", Param(Small() with { SubsetSizes = [2] }));
         Assert.Equal("SubsetSizes", Param(Small() with { SubsetSizes = [13] }));
         Assert.Equal("Columns", Param(Small() with { Columns = 13 }));
         Assert.Equal("RowScaleSpread", Param(Small() with { RowScaleSpread = -1 }));
         Assert.Equal("epsilon", Assert.ThrowsAny<ArgumentException>(() => DesignExamples.NearlyCollinearPair(0)).ParamName);
-    }
-
-    [Fact]
-    public void PresetsAreValid()
-    {
-        var r = DesignPresets.Random(Budget.Quick);
-        Assert.Equal((40, 5, 10), (r.Rows, r.Columns, r.Trials));
-        var layer = DesignPresets.TrainedLayer(Budget.Quick);
-        Assert.Equal(("fc3.weight", 2), (layer.Parameter, layer.Hparams.Training.Epochs));
-        Assert.Equal(20, DesignPresets.TrainedLayer(Budget.Full).Hparams.Training.Epochs);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using LotteryTickets.Design;
+using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Tests.Support;
@@ -16,12 +16,12 @@ public class LayerDesignTests
         using var layer = nn.Linear(3, 2);
         using (no_grad()) layer.weight!.copy_(tensor(new float[] { 1, 2, 3, 4, 5, 6 }).reshape(2, 3));
         using var snapshot = WeightSnapshot.Capture(layer);
-        var rows = LayerDesign.UnitRows(snapshot, "weight");
+        var rows = LayerDesignSweep.UnitRows(snapshot, "weight");
         Assert.Equal((3, 2), (rows.RowCount, rows.ColumnCount));
         Assert.Equal(new double[] { 1, 4 }, rows.Row(0).ToArray());
         Assert.Equal(new double[] { 3, 6 }, rows.Row(2).ToArray());
-        Assert.Equal("parameter", Assert.ThrowsAny<ArgumentException>(() => LayerDesign.UnitRows(snapshot, "fc9.weight")).ParamName);
-        Assert.Equal("parameter", Assert.ThrowsAny<ArgumentException>(() => LayerDesign.UnitRows(snapshot, "bias")).ParamName);
+        Assert.Equal("parameter", Assert.ThrowsAny<ArgumentException>(() => LayerDesignSweep.UnitRows(snapshot, "fc9.weight")).ParamName);
+        Assert.Equal("parameter", Assert.ThrowsAny<ArgumentException>(() => LayerDesignSweep.UnitRows(snapshot, "bias")).ParamName);
     }
 
     [Fact]
@@ -34,14 +34,14 @@ public class LayerDesignTests
             Seed = 1,
         };
         var data = Synthetic.Splits(train: 300, test: 100);
-        var options = new LayerDesignOptions(hparams, "fc3.weight", [10, 12]);
-        var progress = new SyncProgress<DesignComparisonProgress>();
-        var a = LayerDesign.Run(options, data, progress);
-        var b = LayerDesign.Run(options, data);
+        var options = new LayerDesignSweep(hparams, "fc3.weight", [10, 12], data);
+        var progress = new SyncProgress<ExperimentProgress>();
+        var a = options.Run(new ExperimentContext { Progress = progress });
+        var b = options.Run();
         Assert.Equal(a.Points, b.Points);
         Assert.Equal((12, 10), (a.Rows, a.Columns));
         Assert.Equal((1.0, 1.0), (a.At(12)!.Jaccard, a.At(12)!.Efficiency));
-        Assert.Contains(progress.Reports, p => p.Stage.StartsWith("training", StringComparison.Ordinal));
-        Assert.Equal("SubsetSizes", Assert.ThrowsAny<ArgumentException>(() => LayerDesign.Run(options with { SubsetSizes = [9] }, data)).ParamName);
+        Assert.Contains(progress.Reports, p => p.Detail is { } d && d.StartsWith("training", StringComparison.Ordinal));
+        Assert.Equal("SubsetSizes", Assert.ThrowsAny<ArgumentException>(() => (options with { SubsetSizes = [9] }).Run()).ParamName);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
+using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
 using Xunit.Abstractions;
@@ -81,7 +82,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
             }
             using var wx = a.LoadTrainedWeights(key, series, level);
             using var wy = b.LoadTrainedWeights(key, series, level);
-            Assert.Equal(series == TicketExperiment.Ticket, wx is not null);
+            Assert.Equal(series == TicketSeries.Ticket, wx is not null);
             if (wx is not null) Assert.True(wx.ContentEquals(wy), $"{series} level {level}: trained weights differ");
         }
     }

@@ -1,7 +1,10 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
 using LotteryTickets.Training;
 
 namespace LotteryTickets.Tests.Experiments;
@@ -64,6 +67,97 @@ public class RunKeyTests
             key.CanonicalText);
         Assert.Equal("44f8c7658c6480a2", key.Hash);
         Assert.Contains("\"Training.LearningRate\": \"0.001\"", key.ToJson());
+    }
+
+    // Two versions of one positional record (a sweep's settings): V2 adds an optional parameter whose default keeps V1's
+    // behaviour, and an execution-only one that is not part of the key.
+    public sealed record SweepV1(int M, double Rate, string Name = "a");
+    public sealed record SweepV2(int M, double Rate, string Name = "a", int Added = 3, [property: NotInRunKey] int? Threads = null);
+
+    [Fact]
+    public void PositionalRecordsHashTheirRequiredParametersAndTheirNonDefaultOptionalOnes()
+    {
+        var v1 = RunKey.For("sweep", new SweepV1(M: 64, Rate: 0.25));
+        var v2 = RunKey.For("sweep", new SweepV2(M: 64, Rate: 0.25));
+        Assert.Equal(v1, v2);
+        Assert.Equal(["kind=sweep", "M=64", "Rate=0.25"], v1.Lines);
+        // Pinned like PinnedKeyOfOneLotteryHparams: the first 16 hex digits of SHA-256("kind=sweep\nM=64\nRate=0.25").
+        Assert.Equal("3b94b2336d8ec6e3", v1.Hash);
+        // A parameter without a default is a line whatever its value, even the type's default; Name at its default is not.
+        var zeros = RunKey.For("sweep", new SweepV2(M: 0, Rate: 0, Name: "a"));
+        Assert.Equal(["kind=sweep", "M=0", "Rate=0"], zeros.Lines);
+        Assert.Equal(RunKey.For("sweep", new SweepV1(0, 0)), zeros);
+        Assert.Equal("2763a8c7ffdae951", zeros.Hash);
+        // A non-default optional parameter is a line.
+        Assert.Equal(["kind=sweep", "M=64", "Name=b", "Rate=0.25"], RunKey.For("sweep", new SweepV1(64, 0.25, "b")).Lines);
+    }
+
+    [Fact]
+    public void ExecutionOnlySettingsLeaveThePositionalKeyAloneAndEveryOtherChangeMovesIt()
+    {
+        var baseline = RunKey.For("sweep", new SweepV2(64, 0.25));
+        Assert.Equal(baseline, RunKey.For("sweep", new SweepV2(64, 0.25, Threads: 1)));
+        Assert.Equal(baseline, RunKey.For("sweep", new SweepV2(64, 0.25) with { Threads = 16 }));
+        Assert.DoesNotContain(RunKey.For("sweep", new SweepV2(64, 0.25, Threads: 1)).Lines, l => l.StartsWith("Threads", StringComparison.Ordinal));
+        var changed = new[]
+        {
+            RunKey.For("sweep", new SweepV2(64, 0.25, Name: "b")), RunKey.For("sweep", new SweepV2(64, 0.25, Added: 4)),
+            RunKey.For("sweep", new SweepV2(65, 0.25)), RunKey.For("sweep", new SweepV2(64, 0.5)),
+        };
+        Assert.All(changed, k => Assert.NotEqual(baseline.Hash, k.Hash));
+        Assert.Equal(changed.Length, changed.Select(k => k.Hash).Distinct().Count());
+        Assert.Contains("Added=4", changed[1].Lines);
+    }
+
+    private static OmpRecoverySweep Omp() =>
+        new(M: 40, N: 60, SharedWeights: [0, 0.5], Sparsities: [1, 3], SnrsDb: [double.PositiveInfinity, 10], Trials: 6, Seed: 3);
+
+    [Fact]
+    public void ASweepsKeyIgnoresItsThreadCountButNotItsSettingsOrBudget()
+    {
+        var key = Omp().Key(Budget.Quick);
+        Assert.Equal(key, (Omp() with { MaxDegreeOfParallelism = 1 }).Key(Budget.Quick));
+        Assert.Equal(key, (Omp() with { MaxDegreeOfParallelism = 7 }).Key(Budget.Quick));
+        Assert.DoesNotContain(key.Lines, l => l.Contains("MaxDegreeOfParallelism", StringComparison.Ordinal));
+        Assert.Equal(ExperimentKinds.OmpRecovery, key.Kind);
+        Assert.Contains("extra.budget=quick", key.Lines);
+        Assert.NotEqual(key, (Omp() with { Trials = 7 }).Key(Budget.Quick));
+        Assert.NotEqual(key, (Omp() with { Signal = SignalKind.Gaussian }).Key(Budget.Quick));
+        Assert.NotEqual(key, (Omp() with { SnrsDb = [double.PositiveInfinity, 20] }).Key(Budget.Quick));
+        Assert.NotEqual(key, Omp().Key(Budget.Full));
+        // Signed is Signal's default, so setting it explicitly names the same run.
+        Assert.Equal(key, (Omp() with { Signal = SignalKind.Signed }).Key(Budget.Quick));
+    }
+
+    [Fact]
+    public void ExperimentKindsAreDistinctAndEveryExperimentUsesOne()
+    {
+        var kinds = typeof(ExperimentKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.True(kinds.Count >= 8, $"only {kinds.Count} kinds");
+        Assert.Equal(kinds.Count, kinds.Distinct().Count());
+        Assert.All(kinds, k => Assert.Matches("^[a-z0-9_]+$", k));
+
+        // Every experiment type of the library (its Kind does not depend on the settings, so an uninitialised instance tells it).
+        var experiments = typeof(IExperiment<>).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IExperiment<>)))
+            .ToList();
+        var kindOf = experiments.ToDictionary(t => t, t => (string)t.GetProperty("Kind")!.GetValue(RuntimeHelpers.GetUninitializedObject(t))!);
+        Assert.Superset(new HashSet<Type>
+        {
+            typeof(TicketExperiment), typeof(OmpRecoverySweep), typeof(L1ConvergenceSweep), typeof(L1PathSweep), typeof(PhaseDiagramSweep),
+            typeof(TeacherRecoverySweep), typeof(DesignComparisonSweep), typeof(LayerDesignSweep),
+        }, experiments.ToHashSet());
+        Assert.All(kindOf, e => Assert.Contains(e.Value, kinds));
+        Assert.Equal(kindOf.Count, kindOf.Values.Distinct().Count()); // no two experiments share a kind
+
+        // And a constructed sweep reports the same kind (and names its run with it).
+        var omp = Omp();
+        Assert.Equal(ExperimentKinds.OmpRecovery, omp.Kind);
+        Assert.Equal(omp.Kind, omp.Key(Budget.Quick).Kind);
+        Assert.Equal(ExperimentKinds.PhaseDiagram, new PhaseDiagramSweep([0.5], [0.1], N: 10, Trials: 1, Seed: 1).Kind);
+        Assert.Equal(ExperimentKinds.TeacherRecovery, new TeacherRecoverySweep(N: 10, K: 1, Samples: [5], Trials: 1, Seed: 1).Kind);
+        Assert.Equal(ExperimentKinds.DesignComparison, new DesignComparisonSweep(Rows: 6, Columns: 2, SubsetSizes: [2], Trials: 1, Seed: 1).Kind);
     }
 
     [Fact]

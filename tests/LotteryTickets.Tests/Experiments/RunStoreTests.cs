@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
@@ -11,9 +12,9 @@ namespace LotteryTickets.Tests.Experiments;
 
 public class RunStoreTests(ITestOutputHelper output)
 {
-    private static readonly TrainingData Data = Synthetic.Splits(train: 600, test: 300, validation: true);
+    internal static readonly TrainingData Data = Synthetic.Splits(train: 600, test: 300, validation: true);
 
-    private static LotteryHparams Tiny(int levels = 2) => new()
+    internal static LotteryHparams Tiny(int levels = 2) => new()
     {
         Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
@@ -21,28 +22,60 @@ public class RunStoreTests(ITestOutputHelper output)
         Levels = levels,
     };
 
+    /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
+    internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true) =>
+        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls };
+
+    internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
+        new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };
+
+    /// <summary>The (series label, level) a progress line of the ticket experiment names ("seed 5 · &lt;label&gt; · level 3 (…").</summary>
+    internal static (string Label, int Level) SeriesAndLevel(ExperimentProgress p)
+    {
+        var m = Regex.Match(p.Detail ?? "", @"^seed -?\d+ · (?<label>.+?) · level (?<level>\d+) \(");
+        Assert.True(m.Success, $"not a ticket-experiment progress line: {p.Detail}");
+        return (m.Groups["label"].Value, int.Parse(m.Groups["level"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    internal static bool IsTraining(ExperimentProgress p) => p.Detail is { } d && d.Contains(" · iteration ", StringComparison.Ordinal);
+
+    internal static bool IsLoaded(ExperimentProgress p) => p.Detail is { } d && d.Contains("loaded from the run store", StringComparison.Ordinal);
+
+    internal static void AssertNeverDecreases(IReadOnlyList<ExperimentProgress> reports)
+    {
+        for (int i = 1; i < reports.Count; i++)
+            Assert.True(reports[i].Completed >= reports[i - 1].Completed,
+                $"progress went back from {reports[i - 1].Completed} ({reports[i - 1].Detail}) to {reports[i].Completed} ({reports[i].Detail})");
+    }
+
     [Fact]
     public void ALongerRunExtendsAShorterOneAndTicketOnlyRunsShareTheTicketLevels()
     {
         using var folder = new TempFolder();
         var store = new RunStore(folder["runs.db"]);
-        var shortRun = TicketExperiment.Run(Tiny(levels: 2), Data, [5], store: store, dataSource: "blobs", budget: Budget.Quick);
-        Assert.Equal(TicketExperiment.KeyFor(Tiny(levels: 2), Data, "blobs", Budget.Quick),
-                     TicketExperiment.KeyFor(Tiny(levels: 4), Data, "blobs", Budget.Quick));
+        var shortRun = Experiment(Tiny(levels: 2), [5]).Run(Context(store));
+        Assert.Equal(Experiment(Tiny(levels: 2), [5]).KeyFor(5, Budget.Quick), Experiment(Tiny(levels: 4), [5]).KeyFor(5, Budget.Quick));
 
-        var progress = new SyncProgress<TicketExperimentProgress>();
-        var longRun = TicketExperiment.Run(Tiny(levels: 4), Data, [5], progress, store, dataSource: "blobs", budget: Budget.Quick, controls: false);
+        var saved = new List<(string Series, int Level)>();
+        store.LevelSaved += (_, series, level) => saved.Add((series, level));
+        var progress = new SyncProgress<ExperimentProgress>();
+        var longRun = Experiment(Tiny(levels: 4), [5], controls: false).Run(Context(store, progress));
 
         // Only the two new ticket levels were trained; the first three came from the store, identical.
-        var trained = progress.Reports.Where(p => p.Iteration < p.TotalIterations).Select(p => (p.Series, p.Level)).Distinct();
-        Assert.Equal([("ticket", 3), ("ticket", 4)], trained.ToList());
+        string ticket = TicketSeries.Label(TicketSeries.Ticket);
+        var trained = progress.Reports.Where(IsTraining).Select(SeriesAndLevel).Distinct();
+        Assert.Equal([(ticket, 3), (ticket, 4)], trained.ToList());
+        Assert.Equal([(ticket, 0), (ticket, 1), (ticket, 2)], progress.Reports.Where(IsLoaded).Select(SeriesAndLevel).ToList());
+        Assert.Equal([(TicketSeries.Ticket, 3), (TicketSeries.Ticket, 4)], saved);
+        AssertNeverDecreases(progress.Reports);
+        Assert.Equal(progress.Reports[^1].Total, progress.Reports[^1].Completed);
         Assert.Equal(5, longRun.Ticket.Points.Count);
         Assert.Empty(longRun.RandomReinit.Points);
         for (int level = 0; level <= 2; level++)
             Assert.Equal(shortRun.Ticket.Points[level], longRun.Ticket.Points[level]);
 
         // And the stored levels equal a run without a store.
-        var fresh = TicketExperiment.Run(Tiny(levels: 4), Data, [5], controls: false);
+        var fresh = Experiment(Tiny(levels: 4), [5], controls: false).Run(Context(null));
         Assert.Equal(fresh.Ticket.Points, longRun.Ticket.Points);
     }
 
@@ -58,19 +91,19 @@ public class RunStoreTests(ITestOutputHelper output)
             var store = new RunStore(folder["runs.db"]);
             store.BeginRun(key, seed: 3);
             store.SaveRewindWeights(key, outcome.RewindWeights);
-            store.SaveLevel(key, "ticket", outcome.Result, outcome.TrainedWeights);
+            store.SaveLevel(key, TicketSeries.Ticket, outcome.Result, outcome.TrainedWeights);
 
             var reopened = new RunStore(folder["runs.db"]);
-            var loaded = reopened.LoadLevel(key.Hash, "ticket", 0)!;
+            var loaded = reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 0)!;
             using var loadedMask = loaded.Mask;
-            using var weights = reopened.LoadTrainedWeights(key.Hash, "ticket", 0)!;
+            using var weights = reopened.LoadTrainedWeights(key.Hash, TicketSeries.Ticket, 0)!;
             using var rewind = reopened.LoadRewindWeights(key.Hash)!;
             Assert.True(loaded.Mask.ContentEquals(outcome.Result.Mask));
             Assert.True(weights.ContentEquals(outcome.TrainedWeights));
             Assert.True(rewind.ContentEquals(outcome.RewindWeights));
             AssertSameLevel(outcome.Result, loaded, sameWallTime: true);
-            Assert.Null(reopened.LoadLevel(key.Hash, "ticket", 1));
-            Assert.Null(reopened.LoadTrainedWeights(key.Hash, "random_mask", 0));
+            Assert.Null(reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 1));
+            Assert.Null(reopened.LoadTrainedWeights(key.Hash, TicketSeries.RandomMask, 0));
 
             var run = Assert.Single(reopened.Runs());
             Assert.Equal((key.Hash, "imp", 3L, "running"), (run.Key, run.Kind, run.Seed, run.Status));
@@ -78,7 +111,7 @@ public class RunStoreTests(ITestOutputHelper output)
             Assert.Equal(key.CanonicalText + "\n", File.ReadAllText(Path.Combine(reopened.RunFolder(key.Hash), "params.txt")));
             reopened.CompleteRun(key);
             Assert.Equal("complete", reopened.FindRun(key.Hash)!.Status);
-            Assert.Contains("\"early_stop_iteration\"", reopened.MetricsJson(key.Hash, "ticket", 0));
+            Assert.Contains("\"early_stop_iteration\"", reopened.MetricsJson(key.Hash, TicketSeries.Ticket, 0));
         }
         finally
         {
@@ -93,46 +126,65 @@ public class RunStoreTests(ITestOutputHelper output)
     {
         using var folder = new TempFolder();
         long[] seeds = [1, 2];
-        var plain = TicketExperiment.Run(Tiny(), Data, seeds);
+        var plain = Experiment(Tiny(), seeds).Run(Context(null));
 
         var store = new RunStore(folder["runs.db"]);
         int saved = 0;
         store.LevelSaved += (_, _, _) => saved++;
         var clock = Stopwatch.StartNew();
-        var cold = TicketExperiment.Run(Tiny(), Data, seeds, store: store, dataSource: "blobs", budget: Budget.Quick);
+        var cold = Experiment(Tiny(), seeds).Run(Context(store));
         double coldSeconds = clock.Elapsed.TotalSeconds;
         Assert.Equal(2 * (3 + 2 + 2), saved);
 
         saved = 0;
-        var progress = new SyncProgress<TicketExperimentProgress>();
+        var progress = new SyncProgress<ExperimentProgress>();
         clock.Restart();
-        var warm = TicketExperiment.Run(Tiny(), Data, seeds, progress, store: new RunStore(folder["runs.db"]), dataSource: "blobs", budget: Budget.Quick);
+        var warm = Experiment(Tiny(), seeds).Run(Context(new RunStore(folder["runs.db"]), progress));
         double warmSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine($"cold {coldSeconds:F2} s, warm {warmSeconds:F2} s");
         Assert.Equal(0, saved);
         Assert.Equal(14, progress.Reports.Count); // one report per loaded level, no training
-        Assert.Equal(1.0, progress.Reports[^1].FractionDone);
-        Assert.True(progress.Reports.Select(p => p.FractionDone).Zip(progress.Reports.Skip(1).Select(p => p.FractionDone)).All(z => z.First < z.Second));
+        Assert.All(progress.Reports, p => Assert.True(IsLoaded(p) && !IsTraining(p), p.Detail));
+        Assert.Equal(1.0, progress.Reports[^1].Fraction);
+        Assert.Equal(progress.Reports[^1].Total, progress.Reports[^1].Completed);
+        Assert.True(progress.Reports.Select(p => p.Fraction).Zip(progress.Reports.Skip(1).Select(p => p.Fraction)).All(z => z.First < z.Second));
         AssertSameResult(cold, warm);
         AssertSameResult(plain, cold); // storing changes nothing
         Assert.All(store.Runs(), r => Assert.Equal("complete", r.Status));
 
-        TicketExperiment.Run(Tiny(), Data, [2], store: store, recompute: true, dataSource: "blobs", budget: Budget.Quick);
+        Experiment(Tiny(), [2]).Run(Context(store, recompute: true));
         Assert.Equal(7, saved); // every level of seed 2 trained and stored again
         saved = 0;
-        AssertSameResult(cold, TicketExperiment.Run(Tiny(), Data, seeds, store: store, dataSource: "blobs", budget: Budget.Quick));
+        AssertSameResult(cold, Experiment(Tiny(), seeds).Run(Context(store)));
         Assert.Equal(0, saved);
     }
 
     [Fact]
     public void DifferentDataNeverShareAKey()
     {
-        var h = Tiny() with { Seed = 1 };
-        var a = TicketExperiment.KeyFor(h, Data, "blobs", Budget.Quick);
-        var b = TicketExperiment.KeyFor(h, Synthetic.Splits(train: 600, test: 300, separation: 0.31, validation: true), "blobs", Budget.Quick);
-        var c = TicketExperiment.KeyFor(h, Data, "blobs", Budget.Full);
-        Assert.Equal(a, TicketExperiment.KeyFor(h, Data, "blobs", Budget.Quick));
+        var e = Experiment(Tiny(), [1]);
+        var a = e.KeyFor(1, Budget.Quick);
+        var b = (e with { Data = Synthetic.Splits(train: 600, test: 300, separation: 0.31, validation: true) }).KeyFor(1, Budget.Quick);
+        var c = e.KeyFor(1, Budget.Full);
+        Assert.Equal(a, Experiment(Tiny(), [1]).KeyFor(1, Budget.Quick));
         Assert.Equal(3, new[] { a.Hash, b.Hash, c.Hash }.Distinct().Count());
+        // The seed and the data's name are part of the key too; the experiment's other seeds are not.
+        Assert.NotEqual(a, e.KeyFor(2, Budget.Quick));
+        Assert.NotEqual(a, (e with { DataSource = "other blobs" }).KeyFor(1, Budget.Quick));
+        Assert.Equal(a, Experiment(Tiny(), [3, 1]).KeyFor(1, Budget.Quick));
+    }
+
+    [Fact]
+    public void TicketKeysKeepTheFormulaOfStoresWrittenBeforeTheExperimentRecord()
+    {
+        // One seed's key: the hparams with that seed and the default number of levels, the budget, a description of the
+        // data and the control seed offset, under kind "ticket_experiment" — as before TicketExperiment became a record,
+        // so that existing run stores keep their names.
+        var h = Tiny(levels: 3);
+        var expected = RunKey.For("ticket_experiment", h with { Seed = 7, Levels = 5 }, ("budget", "quick"),
+            ("data", DataFingerprint.Describe(Data, "blobs")), ("control_seed_offset", 1000L));
+        Assert.Equal(expected, Experiment(h, [7]).KeyFor(7, Budget.Quick));
+        Assert.Equal("ticket_experiment", expected.Kind);
     }
 
     internal static void AssertSameResult(TicketExperimentResult a, TicketExperimentResult b)

@@ -1,5 +1,6 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
+using LotteryTickets.Interactive.Curriculum;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using Plotly.NET;
@@ -40,8 +41,8 @@ public class HeatmapAndFormatterTests
     [Fact]
     public void PhaseDiagramSummaryFindsTheHalfCrossingAndTheTheory()
     {
-        var options = new PhaseDiagramOptions([0.5], [0.1, 0.3, 0.5, 0.7], N: 40, Trials: 4, Seed: 1, Method: PhaseDiagramMethod.L1);
-        var result = PhaseDiagram.Run(options);
+        var options = new PhaseDiagramSweep([0.5], [0.1, 0.3, 0.5, 0.7], N: 40, Trials: 4, Seed: 1, Method: PhaseDiagramMethod.L1);
+        var result = options.Run();
         var t = Assert.Single(PhaseFigures.Transitions(result));
         Assert.Equal(PhaseTransition.WeakThreshold(0.5), t.TheoreticalRho, 12);
         // The crossing, if any, lies between two grid rows where success goes from ≥ ½ to < ½.
@@ -67,7 +68,7 @@ public class HeatmapAndFormatterTests
     [Fact]
     public void ParameterTableFlattensNestedRecords()
     {
-        string html = HtmlFormatters.ParameterTable("h", LotteryPresets.LeNetMnist(Budget.Quick));
+        string html = HtmlFormatters.ParameterTable("h", WinningTickets.Hparams(Budget.Quick));
         Assert.Contains("Training.LearningRate", html);
         Assert.Contains("0.0012", html);
         Assert.Contains("Pruning.OutputFraction", html);

@@ -1,4 +1,5 @@
 using LotteryTickets.Design;
+using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
 using LotteryTickets.Sparse;
 using Plotly.NET;
@@ -10,7 +11,7 @@ public class RecoveryAndDesignFigureTests
     [Fact]
     public void TeacherFigureHasThreeLearnersAndThePredictedStep()
     {
-        var o = new TeacherRecoveryOptions(N: 40, K: 4, Samples: [10, 20], Trials: 2, Seed: 1);
+        var o = new TeacherRecoverySweep(N: 40, K: 4, Samples: [10, 20], Trials: 2, Seed: 1);
         var r = new TeacherRecoveryResult(o, [new(10, 0.25, 0.5, 0, 0, -0.1), new(20, 0.5, 1, 0.5, 1, 0.2)], 15, 0.1);
         var fig = RecoveryFigures.Teacher(r);
         Assert.Equal(4, fig.Series.Count);

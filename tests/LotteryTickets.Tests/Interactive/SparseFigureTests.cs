@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
 using LotteryTickets.Sparse;
 using Plotly.NET;
@@ -9,8 +10,8 @@ public class SparseFigureTests
     [Fact]
     public void RecoveryVsSparsityDrawsTheGuaranteeAsAVerticalLinePerCoherence()
     {
-        var o = new OmpRecoveryOptions(M: 30, N: 40, SharedWeights: [0, 0.5], Sparsities: [1, 2, 4], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: 1);
-        var r = OmpRecoverySweep.Run(o);
+        var o = new OmpRecoverySweep(M: 30, N: 40, SharedWeights: [0, 0.5], Sparsities: [1, 2, 4], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: 1);
+        var r = o.Run();
         var f = OmpFigures.RecoveryVsSparsity(r, 0);
         Assert.Equal("omp-recovery-vs-k-noiseless", f.Name);
         Assert.Equal(4, f.Series.Count);
@@ -26,7 +27,7 @@ public class SparseFigureTests
     [Fact]
     public void ConvergenceFiguresUseLogAxes()
     {
-        var r = L1Convergence.Run(new L1ConvergenceOptions(M: 20, N: 40, K: 3, SnrDb: 20, LambdaRatio: 0.2, Problems: 1, Seed: 2));
+        var r = new L1ConvergenceSweep(M: 20, N: 40, K: 3, SnrDb: 20, LambdaRatio: 0.2, Problems: 1, Seed: 2).Run();
         var f = L1Figures.GapByIteration(r);
         Assert.True(f.LogY);
         Assert.Equal(3, f.Series.Count);

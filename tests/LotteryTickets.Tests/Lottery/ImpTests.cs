@@ -45,7 +45,7 @@ public class ImpTests
         }
         Assert.Equal(100.0, run.Levels[0].PercentRemaining);
         Assert.Equal([0, 1, 2, 3, 4], progress.Reports.Select(p => p.Level).Distinct());
-        Assert.All(progress.Reports, p => Assert.Equal("ticket", p.Run));
+        Assert.All(progress.Reports, p => Assert.Equal(TicketSeries.Ticket, p.Run));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class ImpTests
         }
         foreach (var (control, ticket) in reinit.Levels.Zip(run.Levels.Skip(1)))
             Assert.True(control.Mask.ContentEquals(ticket.Mask));
-        Assert.All(progress.Reports, p => Assert.Equal("random_mask", p.Run));
+        Assert.All(progress.Reports, p => Assert.Equal(TicketSeries.RandomMask, p.Run));
 
         using var again = LotteryControls.RandomMaskLike(run.Levels[2].Mask, 7 + 2);
         Assert.True(again.ContentEquals(randomMask.Levels[1].Mask));

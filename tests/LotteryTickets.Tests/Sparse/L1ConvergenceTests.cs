@@ -6,15 +6,16 @@ namespace LotteryTickets.Tests.Sparse;
 
 public class L1ConvergenceTests
 {
-    private static L1ConvergenceOptions Small() => new(M: 30, N: 60, K: 4, SnrDb: 20, LambdaRatio: 0.1, Problems: 2, Seed: 5, MaxIterations: 20_000);
+    private static L1ConvergenceSweep Small() => new(M: 30, N: 60, K: 4, SnrDb: 20, LambdaRatio: 0.1, Problems: 2, Seed: 5, MaxIterations: 20_000);
 
     [Fact]
     public void AllSolversReachTheSameOptimum()
     {
-        var progress = new SyncProgress<SweepProgress>();
-        var r = L1Convergence.Run(Small(), progress);
+        var progress = new SyncProgress<ExperimentProgress>();
+        var r = Small().Run(new ExperimentContext { Progress = progress });
         Assert.Equal(6, r.Traces.Length);
-        Assert.Equal(6, progress.Reports.Count);
+        Assert.Equal(2, progress.Reports.Count); // one report per problem (the three solvers of a problem are one unit)
+        Assert.Equal(new ExperimentProgress(2, 2, "problems"), progress.Reports[^1]);
         foreach (var t in r.Traces)
         {
             Assert.True(t.Converged, $"{t.Algorithm} on problem {t.Problem}");
@@ -49,10 +50,11 @@ public class L1ConvergenceTests
     {
         using var folder = new TempFolder();
         var o = Small() with { Problems = 1 };
-        var key = RunKey.For("l1_convergence", o);
-        var first = new RunStore(folder["runs.db"]).GetOrCompute(key, () => L1Convergence.Run(o));
+        var key = o.Key(Budget.Quick);
+        Assert.Equal(RunKey.For(ExperimentKinds.L1Convergence, o, ("budget", "quick")), key);
+        var first = o.Run(new ExperimentContext { Store = new RunStore(folder["runs.db"]), Budget = Budget.Quick });
         var loaded = new RunStore(folder["runs.db"]).LoadResult<L1ConvergenceResult>(key)!;
-        var again = L1Convergence.Run(o);
+        var again = o.Run();
         for (int i = 0; i < first.Traces.Length; i++)
         {
             Assert.Equal(first.Traces[i].Objective, again.Traces[i].Objective);
@@ -64,7 +66,7 @@ public class L1ConvergenceTests
     [Fact]
     public void BadOptionsThrowNamingTheParameter()
     {
-        string Param(L1ConvergenceOptions o) => Assert.ThrowsAny<ArgumentException>(() => L1Convergence.Run(o)).ParamName!;
+        string Param(L1ConvergenceSweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName!;
         Assert.Equal("LambdaRatio", Param(Small() with { LambdaRatio = 0 }));
         Assert.Equal("K", Param(Small() with { K = 61 }));
         Assert.Equal("Problems", Param(Small() with { Problems = 0 }));

@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
@@ -6,7 +7,7 @@ namespace LotteryTickets.Tests.Sparse;
 
 public class L1PathSweepTests
 {
-    private static L1PathSweepOptions Small() => new(M: 30, N: 60, K: 4, SnrDb: 25, Lambdas: 8, LambdaRatio: 0.01, Problems: 2, Seed: 9);
+    private static L1PathSweep Small() => new(M: 30, N: 60, K: 4, SnrDb: 25, Lambdas: 8, LambdaRatio: 0.01, Problems: 2, Seed: 9);
 
     [Fact]
     public void LassoWithAnOrthonormalDesignIsSoftThresholdingAndSharesMagnitudePruningsSupport()
@@ -42,9 +43,10 @@ public class L1PathSweepTests
     [Fact]
     public void PathGrowsFromEmptyAndIterativePruningShrinksToHalfTheTicket()
     {
-        var progress = new SyncProgress<SweepProgress>();
-        var r = L1PathSweep.Run(Small(), progress);
+        var progress = new SyncProgress<ExperimentProgress>();
+        var r = Small().Run(new ExperimentContext { Progress = progress });
         Assert.Equal(2, progress.Reports.Count);
+        Assert.Equal(new ExperimentProgress(2, 2, "problems"), progress.Reports[^1]);
         Assert.Equal(0, r.SupportSize[0]);                        // λ_max: x = 0
         Assert.Equal(1.0, r.LambdaRatios[0]);
         Assert.Equal(0.01, r.LambdaRatios[^1], 12);
@@ -55,7 +57,7 @@ public class L1PathSweepTests
         for (int l = 1; l < r.ImpSupportSize.Length; l++) Assert.True(r.ImpSupportSize[l] < r.ImpSupportSize[l - 1]);
         Assert.All(r.L1Recall.Concat(r.PruningRecall).Concat(r.L1Precision), v => Assert.InRange(v, 0, 1));
         Assert.True(r.WarmIterations.Sum() <= r.ColdIterations.Sum());
-        var again = L1PathSweep.Run(Small());
+        var again = Small().Run();
         Assert.Equal(r.SupportSize, again.SupportSize);
         Assert.Equal(r.ImpRecall, again.ImpRecall);
     }
@@ -64,7 +66,7 @@ public class L1PathSweepTests
     public void WithMoreRowsThanUnknownsAndNoNoiseOneShotPruningKeepsTheWholeTicket()
     {
         // Overdetermined and (numerically) noiseless: the dense fit is the ticket itself, so its k largest entries are the ticket.
-        var r = L1PathSweep.Run(new L1PathSweepOptions(M: 50, N: 30, K: 4, SnrDb: 200, Lambdas: 6, LambdaRatio: 0.01, Problems: 2, Seed: 1));
+        var r = new L1PathSweep(M: 50, N: 30, K: 4, SnrDb: 200, Lambdas: 6, LambdaRatio: 0.01, Problems: 2, Seed: 1).Run();
         for (int i = 0; i < r.SupportSize.Length; i++)
             if (r.SupportSize[i] >= 4) Assert.Equal(1.0, r.PruningRecall[i], 12);
         Assert.Equal(1.0, r.ImpRecall[Array.IndexOf(r.ImpSupportSize, r.ImpSupportSize.First(s => s <= 4)) - 1], 12);
@@ -73,7 +75,7 @@ public class L1PathSweepTests
     [Fact]
     public void BadOptionsThrowNamingTheParameter()
     {
-        string Param(L1PathSweepOptions o) => Assert.ThrowsAny<ArgumentException>(() => L1PathSweep.Run(o)).ParamName!;
+        string Param(L1PathSweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName!;
         Assert.Equal("Lambdas", Param(Small() with { Lambdas = 1 }));
         Assert.Equal("LambdaRatio", Param(Small() with { LambdaRatio = 1 }));
         Assert.Equal("PruneFraction", Param(Small() with { PruneFraction = 0 }));

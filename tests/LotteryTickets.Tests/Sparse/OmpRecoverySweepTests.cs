@@ -6,7 +6,7 @@ namespace LotteryTickets.Tests.Sparse;
 
 public class OmpRecoverySweepTests
 {
-    private static OmpRecoveryOptions Small(int seed = 3) =>
+    private static OmpRecoverySweep Small(int seed = 3) =>
         new(M: 40, N: 60, SharedWeights: [0, 0.5], Sparsities: [1, 3, 12], SnrsDb: [double.PositiveInfinity, 10], Trials: 6, Seed: seed);
 
     [Theory]
@@ -26,9 +26,9 @@ public class OmpRecoverySweepTests
     public void NoiselessTicketsBelowTheCoherenceGuaranteeAreAlwaysRecovered()
     {
         // Tall dictionaries have μ ≈ 0.3–0.4, so the guarantee covers k = 1 and often k = 2: every such noiseless trial must succeed.
-        var o = new OmpRecoveryOptions(M: 200, N: 220, SharedWeights: [0, 0.05], Sparsities: [1, 2, 3], SnrsDb: [double.PositiveInfinity],
+        var o = new OmpRecoverySweep(M: 200, N: 220, SharedWeights: [0, 0.05], Sparsities: [1, 2, 3], SnrsDb: [double.PositiveInfinity],
             Trials: 8, Seed: 11);
-        var r = OmpRecoverySweep.Run(o);
+        var r = o.Run();
         for (int w = 0; w < 2; w++)
         {
             Assert.True(r.MaxCoherence[w] < 0.5, $"μ = {r.MaxCoherence[w]}");
@@ -43,10 +43,10 @@ public class OmpRecoverySweepTests
     public void CoherenceRisesWithTheSharedWeightAndMatchesADirectComputation()
     {
         var o = Small() with { Trials = 1, SharedWeights = [0, 0.5, 0.9] };
-        var r = OmpRecoverySweep.Run(o);
+        var r = o.Run();
         Assert.True(r.MeanCoherence[0] < r.MeanCoherence[1] && r.MeanCoherence[1] < r.MeanCoherence[2]);
         // Brute force: the trial's dictionary rebuilt from the documented seed, its coherence by all pairs.
-        var a = Dictionaries.Correlated(40, 60, 0.9, PhaseDiagram.DeriveSeed(o.Seed, 0, -1, 0));
+        var a = Dictionaries.Correlated(40, 60, 0.9, SplitMix64.Derive(o.Seed, 0, -1, 0));
         double mu = 0;
         for (int i = 0; i < 60; i++)
             for (int j = i + 1; j < 60; j++)
@@ -57,24 +57,25 @@ public class OmpRecoverySweepTests
     [Fact]
     public void SameSeedGivesTheSameSweepSerialOrParallel()
     {
-        var progress = new SyncProgress<SweepProgress>();
-        var serial = OmpRecoverySweep.Run(Small() with { MaxDegreeOfParallelism = 1 }, progress);
-        var parallel = OmpRecoverySweep.Run(Small());
+        var progress = new SyncProgress<ExperimentProgress>();
+        var serial = (Small() with { MaxDegreeOfParallelism = 1 }).Run(new ExperimentContext { Progress = progress });
+        var parallel = Small().Run();
         Assert.Equal(serial.ExactRecovery, parallel.ExactRecovery);
         Assert.Equal(serial.AtomsFound, parallel.AtomsFound);
         Assert.Equal(serial.MeanCoherence, parallel.MeanCoherence);
         Assert.Equal(12, progress.Reports.Count);
-        Assert.Equal(new SweepProgress(12, 12), progress.Reports[^1]);
+        Assert.Equal(new ExperimentProgress(12, 12, "dictionaries"), progress.Reports[^1]);
+        Assert.Equal(Enumerable.Range(1, 12), progress.Reports.Select(p => p.Completed)); // serial: in order, one per unit
         // k = 1 noiseless is always exact (μ < 1); 12 atoms in 40 rows at 10 dB is not.
         Assert.Equal(1.0, serial.ExactRecovery[0][0][0]);
         Assert.True(serial.ExactRecovery[0][2][1] < 1.0);
-        Assert.NotEqual(serial.MeanCoherence, OmpRecoverySweep.Run(Small(seed: 4)).MeanCoherence);
+        Assert.NotEqual(serial.MeanCoherence, Small(seed: 4).Run().MeanCoherence);
     }
 
     [Fact]
     public void BadOptionsThrowNamingTheParameter()
     {
-        string Param(OmpRecoveryOptions o) => Assert.ThrowsAny<ArgumentException>(() => OmpRecoverySweep.Run(o)).ParamName!;
+        string Param(OmpRecoverySweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName!;
         Assert.Equal("Trials", Param(Small() with { Trials = 0 }));
         Assert.Equal("Sparsities", Param(Small() with { Sparsities = [0] }));
         Assert.Equal("Sparsities", Param(Small() with { Sparsities = [41] }));
@@ -90,8 +91,9 @@ public class OmpRecoverySweepTests
     {
         using var folder = new TempFolder();
         var o = Small();
-        var key = RunKey.For("omp_recovery", o, ("budget", "quick"));
-        var first = new RunStore(folder["runs.db"]).GetOrCompute(key, () => OmpRecoverySweep.Run(o));
+        var key = o.Key(Budget.Quick);
+        Assert.Equal(RunKey.For(ExperimentKinds.OmpRecovery, o, ("budget", "quick")), key);
+        var first = o.Run(new ExperimentContext { Store = new RunStore(folder["runs.db"]), Budget = Budget.Quick });
         var loaded = new RunStore(folder["runs.db"]).LoadResult<OmpRecoveryResult>(key)!;
         Assert.Equal(first.ExactRecovery, loaded.ExactRecovery);
         Assert.Equal(first.GuaranteedFailures, loaded.GuaranteedFailures);

@@ -1,32 +1,76 @@
 using System.Text.Json;
 using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
+using LotteryTickets.Tests.Support;
 
 namespace LotteryTickets.Tests.Sparse;
 
 public class PhaseDiagramRecordTests
 {
+    private static PhaseDiagramSweep Grid() =>
+        new([0.3, 0.6], [0.1, 0.5, 0.9], N: 30, Trials: 3, Seed: 7, Method: PhaseDiagramMethod.Omp);
+
     [Fact]
-    public void RecordRoundTripsThroughJsonAndBackToTheSameGrid()
+    public void ResultRoundTripsThroughTheRunStoreAndBackToTheSameGrid()
     {
-        var r = PhaseDiagram.Run(new PhaseDiagramOptions([0.3, 0.6], [0.1, 0.5, 0.9], N: 30, Trials: 3, Seed: 7, Method: PhaseDiagramMethod.Omp));
-        var json = JsonSerializer.Serialize(r.ToRecord());
-        var back = PhaseDiagramResult.FromRecord(JsonSerializer.Deserialize<PhaseDiagramRecord>(json)!);
+        using var folder = new TempFolder();
+        var sweep = Grid();
+        var r = sweep.Run(new ExperimentContext { Store = new RunStore(folder["runs.db"]), Budget = Budget.Quick });
+        var back = new RunStore(folder["runs.db"]).LoadResult<PhaseDiagramResult>(sweep.Key(Budget.Quick))!;
+        Assert.NotNull(back);
         Assert.Equal(r.SuccessFractions(), back.SuccessFractions());
         Assert.Equal(r.Measurements, back.Measurements);
         Assert.Equal(r.Options.Deltas, back.Options.Deltas);
+        Assert.Equal(r.Options.Rhos, back.Options.Rhos);
         Assert.Equal(PhaseDiagramMethod.Omp, back.Options.Method);
+        Assert.Equal((r.Trials, r.ElapsedSeconds), (back.Trials, back.ElapsedSeconds));
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 3; j++) Assert.Equal(r.Sparsity(i, j), back.Sparsity(i, j));
+        // The settings that come back name the same run.
+        Assert.Equal(sweep.Key(Budget.Quick), back.Options.Key(Budget.Quick));
+
+        // A second run with the store loads the stored grid: nothing is computed (no progress), same numbers.
+        var progress = new SyncProgress<ExperimentProgress>();
+        var again = sweep.Run(new ExperimentContext { Store = new RunStore(folder["runs.db"]), Budget = Budget.Quick, Progress = progress });
+        Assert.Empty(progress.Reports);
+        Assert.Equal(r.SuccessFractions(), again.SuccessFractions());
+        Assert.Equal(r.ElapsedSeconds, again.ElapsedSeconds);
     }
 
     [Fact]
-    public void RecordOfTheWrongShapeIsRefused()
+    public void ResultHasTheShapeOfItsGridAfterAJsonRoundTrip()
     {
-        var o = new PhaseDiagramOptions([0.5], [0.1, 0.2], N: 10, Trials: 1, Seed: 1);
-        var bad = new PhaseDiagramRecord(o, [5], [[0, 1]], [[1.0]], 0);
-        Assert.Equal("Success", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagramResult.FromRecord(bad)).ParamName);
-        Assert.Equal("Measurements", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagramResult.FromRecord(bad with { Measurements = [] })).ParamName);
+        var o = new PhaseDiagramSweep([0.5, 0.8], [0.2, 0.4, 0.6], N: 10, Trials: 1, Seed: 1);
+        var r = o.Run();
+        var back = JsonSerializer.Deserialize<PhaseDiagramResult>(JsonSerializer.Serialize(r))!;
+        foreach (var x in new[] { r, back })
+        {
+            // One m per δ (m = max(1, round(δn))), one k per cell (k = round(ρm)), one success fraction per cell.
+            Assert.Equal([5, 8], x.Measurements);
+            Assert.Equal(2, x.CellSparsity.Length);
+            Assert.Equal(2, x.CellSuccess.Length);
+            Assert.All(x.CellSparsity, row => Assert.Equal(3, row.Length));
+            Assert.All(x.CellSuccess, row => Assert.Equal(3, row.Length));
+            Assert.Equal([1, 2, 3], x.CellSparsity[0]);
+            Assert.Equal([2, 3, 5], x.CellSparsity[1]);
+            Assert.Equal((2, 3), (x.SuccessFractions().GetLength(0), x.SuccessFractions().GetLength(1)));
+            Assert.All(x.CellSuccess.SelectMany(v => v), v => Assert.InRange(v, 0, 1));
+        }
+        Assert.Equal(r.SuccessFractions(), back.SuccessFractions());
+    }
+
+    [Fact]
+    public void AResultOfTheWrongShapeIsRefusedByName()
+    {
+        var o = new PhaseDiagramSweep([0.5], [0.1, 0.2], N: 10, Trials: 1, Seed: 1);
+        var ok = o.Run();
+        Assert.Equal("CellSuccess", Assert.ThrowsAny<ArgumentException>(() => ok with { CellSuccess = [[0.5]] }).ParamName);
+        Assert.Equal("CellSuccess", Assert.ThrowsAny<ArgumentException>(() => ok with { CellSuccess = [[0.5, 1.5]] }).ParamName);
+        Assert.Equal("CellSparsity", Assert.ThrowsAny<ArgumentException>(() => ok with { CellSparsity = [[1, 2], [3, 4]] }).ParamName);
+        Assert.Equal("Measurements", Assert.ThrowsAny<ArgumentException>(() => ok with { Measurements = [5, 6] }).ParamName);
+        // The same check guards a stored result: a torn or edited JSON value is not turned into a figure.
+        string json = JsonSerializer.Serialize(ok).Replace("\"CellSuccess\":[[", "\"CellSuccess\":[[7,");
+        Assert.Equal("CellSuccess", Assert.ThrowsAny<ArgumentException>(() => JsonSerializer.Deserialize<PhaseDiagramResult>(json)).ParamName);
     }
 
     [Theory]
@@ -40,16 +84,5 @@ public class PhaseDiagramRecordTests
         int brute = Enumerable.Range(Math.Max(k, 1), n - Math.Max(k, 1) + 1).FirstOrDefault(m => PhaseTransition.Predict(k, m, n).Recoverable, n);
         Assert.Equal(brute, PhaseTransition.MinimumSamples(k, n));
         Assert.Equal("k", Assert.ThrowsAny<ArgumentException>(() => PhaseTransition.MinimumSamples(n + 1, n)).ParamName);
-    }
-
-    [Fact]
-    public void PresetsAreValidAndFollowTheBudget()
-    {
-        var quick = RecoveryPresets.PhaseGrid(Budget.Quick);
-        var full = RecoveryPresets.PhaseGrid(Budget.Full);
-        Assert.Equal((9, 9, 50), (quick.Deltas.Count, quick.Rhos.Count, quick.N));
-        Assert.Equal((19, 9, 100), (full.Deltas.Count, full.Rhos.Count, full.N));
-        var teacher = RecoveryPresets.Teacher(Budget.Full);
-        Assert.Equal((200, 20, 200), (teacher.N, teacher.K, teacher.Samples[^1]));
     }
 }

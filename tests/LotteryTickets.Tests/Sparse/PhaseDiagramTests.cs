@@ -1,16 +1,17 @@
+using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
 
 namespace LotteryTickets.Tests.Sparse;
 
 public class PhaseDiagramTests
 {
-    private static PhaseDiagramOptions Small(PhaseDiagramMethod method, int seed = 42) =>
+    private static PhaseDiagramSweep Small(PhaseDiagramMethod method, int seed = 42) =>
         new([0.3, 0.6], [0.1, 0.9], N: 40, Trials: 6, Seed: seed, Method: method);
 
-    private sealed class Counter : IProgress<PhaseDiagramProgress>
+    private sealed class Counter : IProgress<ExperimentProgress>
     {
         public int Reports;
-        public void Report(PhaseDiagramProgress value) => Interlocked.Increment(ref Reports);
+        public void Report(ExperimentProgress value) => Interlocked.Increment(ref Reports);
     }
 
     [Theory]
@@ -19,8 +20,8 @@ public class PhaseDiagramTests
     public void SameSeedGivesTheSameGridSerialOrParallel(PhaseDiagramMethod method)
     {
         var counter = new Counter();
-        var parallel = PhaseDiagram.Run(Small(method), counter);
-        var serial = PhaseDiagram.Run(Small(method) with { MaxDegreeOfParallelism = 1 });
+        var parallel = Small(method).Run(new ExperimentContext { Progress = counter });
+        var serial = (Small(method) with { MaxDegreeOfParallelism = 1 }).Run();
         Assert.Equal(parallel.SuccessFractions(), serial.SuccessFractions());
         Assert.Equal(4, counter.Reports);
         Assert.Equal([12, 24], parallel.Measurements);
@@ -32,16 +33,16 @@ public class PhaseDiagramTests
     [Fact]
     public void BadOptionsThrow()
     {
-        Assert.Equal("Trials", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagram.Run(Small(PhaseDiagramMethod.Omp) with { Trials = 0 })).ParamName);
-        Assert.Equal("Deltas", Assert.ThrowsAny<ArgumentException>(() => PhaseDiagram.Run(Small(PhaseDiagramMethod.Omp) with { Deltas = [1.5] })).ParamName);
+        Assert.Equal("Trials", Assert.ThrowsAny<ArgumentException>(() => (Small(PhaseDiagramMethod.Omp) with { Trials = 0 }).Run()).ParamName);
+        Assert.Equal("Deltas", Assert.ThrowsAny<ArgumentException>(() => (Small(PhaseDiagramMethod.Omp) with { Deltas = [1.5] }).Run()).ParamName);
     }
 
     [Fact]
     [Trait("Category", "Slow")]
     public void L1DiagramFollowsTheTheoreticalCurve()
     {
-        var o = new PhaseDiagramOptions([0.5], [0.25, 0.55], N: 200, Trials: 20, Seed: 1);
-        var r = PhaseDiagram.Run(o);
+        var o = new PhaseDiagramSweep([0.5], [0.25, 0.55], N: 200, Trials: 20, Seed: 1);
+        var r = o.Run();
         Assert.True(r.SuccessFraction(0, 0) >= 0.9);
         Assert.True(r.SuccessFraction(0, 1) <= 0.1);
     }

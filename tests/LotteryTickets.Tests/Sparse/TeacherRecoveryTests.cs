@@ -1,3 +1,4 @@
+using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
@@ -6,7 +7,7 @@ namespace LotteryTickets.Tests.Sparse;
 
 public class TeacherRecoveryTests
 {
-    private static TeacherRecoveryOptions Small(int seed = 3) => new(N: 30, K: 3, Samples: [2, 15, 30], Trials: 4, Seed: seed);
+    private static TeacherRecoverySweep Small(int seed = 3) => new(N: 30, K: 3, Samples: [2, 15, 30], Trials: 4, Seed: seed);
 
     [Fact]
     public void MinimumNormFitIsThePseudoInverseSolution()
@@ -38,9 +39,9 @@ public class TeacherRecoveryTests
     [Fact]
     public void SameSeedSameResultSerialOrParallel_AndTheEndsAreForced()
     {
-        var progress = new SyncProgress<TeacherRecoveryProgress>();
-        var serial = TeacherRecovery.Run(Small() with { MaxDegreeOfParallelism = 1 }, progress);
-        var parallel = TeacherRecovery.Run(Small());
+        var progress = new SyncProgress<ExperimentProgress>();
+        var serial = (Small() with { MaxDegreeOfParallelism = 1 }).Run(new ExperimentContext { Progress = progress });
+        var parallel = Small().Run();
         Assert.Equal(serial.Points, parallel.Points);
         Assert.Equal(12, progress.Reports.Count);
         // m = 2 < k = 3 samples cannot determine the teacher; m = n always does.
@@ -48,7 +49,7 @@ public class TeacherRecoveryTests
         Assert.Equal((1.0, 1.0, 1.0), (serial.Points[2].L1, serial.Points[2].OneShot, serial.Points[2].Iterative));
         Assert.Equal(PhaseTransition.MinimumSamples(3, 30), serial.PredictedSamples);
         Assert.Equal(PhaseTransition.WeakThreshold(0.5) - 3 / 15.0, serial.Points[1].PredictedMargin, 12);
-        Assert.NotEqual(serial.Points.Select(p => p.Iterative), TeacherRecovery.Run(Small(seed: 4) with { Samples = [10, 12, 14], Trials = 8 }).Points.Select(p => p.Iterative));
+        Assert.NotEqual(serial.Points.Select(p => p.Iterative), (Small(seed: 4) with { Samples = [10, 12, 14], Trials = 8 }).Run().Points.Select(p => p.Iterative));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public class TeacherRecoveryTests
     [Fact]
     public void BadOptionsNameTheParameter()
     {
-        string? Param(TeacherRecoveryOptions o) => Assert.ThrowsAny<ArgumentException>(() => TeacherRecovery.Run(o)).ParamName;
+        string? Param(TeacherRecoverySweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName;
         Assert.Equal("Trials", Param(Small() with { Trials = 0 }));
         Assert.Equal("Samples", Param(Small() with { Samples = [0] }));
         Assert.Equal("Samples", Param(Small() with { Samples = [31] }));

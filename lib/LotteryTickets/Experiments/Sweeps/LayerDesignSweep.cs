@@ -1,0 +1,79 @@
+using LotteryTickets.Design;
+using LotteryTickets.Lottery;
+using LotteryTickets.Models;
+using LotteryTickets.Training;
+using MathNet.Numerics.LinearAlgebra;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// Row selection on a trained network: the units feeding a layer are the candidate rows, each described by its
+/// outgoing weight vector; keeping k units by magnitude (largest outgoing norm, i.e. structured magnitude pruning)
+/// is compared with keeping the A-optimal k (whose read-out vectors span the next layer's space best). The dense
+/// network (IMP's level 0, seeded by the hyper-parameters) is trained first; the run key names the data too.
+/// </summary>
+/// <param name="Hparams">The network and its training.</param>
+/// <param name="Parameter">The weight matrix [out, in] whose columns give the rows: input unit j of the layer is
+/// described by its outgoing weight vector W[:, j] ∈ ℝ^out.</param>
+/// <param name="SubsetSizes">How many units to keep, each in [out, in].</param>
+/// <param name="Data">The splits the network trains on (named in the run key by a fingerprint of the examples).</param>
+public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, IReadOnlyList<int> SubsetSizes,
+    [property: NotInRunKey] TrainingData Data) : Sweep<DesignComparisonResult>
+{
+    /// <inheritdoc />
+    public override string Kind => ExperimentKinds.LayerDesign;
+
+    /// <inheritdoc />
+    protected override IEnumerable<(string Name, object? Value)> KeyExtras() => [("data", DataFingerprint.Describe(Data, null))];
+
+    /// <inheritdoc />
+    protected override void Validate()
+    {
+        Check.NotNull(Hparams, nameof(Hparams));
+        Check.NotBlank(Parameter, nameof(Parameter));
+        Check.NotNull(SubsetSizes, nameof(SubsetSizes));
+        Check.That(SubsetSizes.Count > 0 && SubsetSizes.All(k => k >= 1), "SubsetSizes must be a non-empty list of positive counts.",
+            nameof(SubsetSizes));
+        Check.NotNull(Data, nameof(Data));
+    }
+
+    /// <inheritdoc />
+    protected override DesignComparisonResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Training is all but the last unit of work; the comparison of the selections is the last.
+        var relay = Relay<ImpProgress>.To(progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations + 1, "iterations",
+            $"training {Hparams.Model.Name} (test {p.Point.TestAccuracy:P1}) · iteration {p.Point.Iteration}/{p.TotalIterations}"));
+        var outcome = IterativeMagnitudePruning.TrainLevel(Hparams, 0, null, null, Data, relay, cancellationToken);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var x = UnitRows(outcome.TrainedWeights, Parameter);
+            string source = $"trained {Parameter}: {x.RowCount} units × {x.ColumnCount} outgoing weights";
+            var result = DesignComparison.Compare(x, SubsetSizes, source) with { ElapsedSeconds = clock.Elapsed.TotalSeconds };
+            int total = outcome.Result.Training.TotalIterations + 1;
+            progress?.Report(new ExperimentProgress(total, total, "iterations", $"compared the selections of {result.Points.Count} subset sizes"));
+            return result;
+        }
+        finally
+        {
+            outcome.TrainedWeights.Dispose();
+            outcome.RewindWeights.Dispose();
+            outcome.Result.Mask.Dispose();
+        }
+    }
+
+    /// <summary>The units × outputs matrix Wᵀ of a [out, in] weight in <paramref name="weights"/>.</summary>
+    public static Matrix<double> UnitRows(WeightSnapshot weights, string parameter)
+    {
+        Check.NotNull(weights);
+        Check.NotBlank(parameter);
+        Check.That(weights.Names.Contains(parameter), $"parameter must be one of {string.Join(", ", weights.Names)}; got \"{parameter}\".", nameof(parameter));
+        var w = weights[parameter];
+        Check.That(w.dim() == 2, $"parameter must name a matrix; \"{parameter}\" has {w.dim()} dimensions.", nameof(parameter));
+        int outs = (int)w.shape[0], ins = (int)w.shape[1];
+        var values = w.cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray();
+        return Matrix<double>.Build.Dense(ins, outs, (i, j) => values[j * ins + i]);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using LotteryTickets.Sparse;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// Does OMP find the ticket? How often OMP recovers the exact support of a k-sparse "ticket" in an m×n correlated
+/// dictionary (<see cref="Dictionaries.Correlated"/>), over shared weights (coherence) × k × SNR. For each trial, one
+/// Gaussian draw is mixed into a correlated dictionary at every shared weight s (so μ rises smoothly with s); for each
+/// k a k-sparse ticket is drawn, measured, corrupted by noise at each SNR (the same noise direction, rescaled), and OMP
+/// runs k steps. Success is the exact support. Seeds are derived from (Seed, trial, k), so the result is identical
+/// whatever the scheduling.
+/// </summary>
+/// <param name="M">Measurements (rows of the dictionary).</param>
+/// <param name="N">Atoms (columns).</param>
+/// <param name="SharedWeights">Shared-direction weights s ∈ [0, 1): 0 is a Gaussian dictionary, larger s raises μ.</param>
+/// <param name="Sparsities">Ticket sizes k to try, each in [1, M].</param>
+/// <param name="SnrsDb">Signal-to-noise ratios in dB; <see cref="double.PositiveInfinity"/> means noiseless.</param>
+/// <param name="Trials">Trials per cell; trial t uses the same dictionary draw (rescaled by s) and the same ticket for every cell.</param>
+/// <param name="Seed">Master seed; every draw's seed is derived from it, so results do not depend on scheduling.</param>
+/// <param name="Signal">How the ticket's nonzeros are drawn.</param>
+/// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
+public sealed record OmpRecoverySweep(
+    int M,
+    int N,
+    IReadOnlyList<double> SharedWeights,
+    IReadOnlyList<int> Sparsities,
+    IReadOnlyList<double> SnrsDb,
+    int Trials,
+    int Seed,
+    SignalKind Signal = SignalKind.Signed,
+    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<OmpRecoveryResult>
+{
+    /// <inheritdoc />
+    public override string Kind => ExperimentKinds.OmpRecovery;
+
+    /// <inheritdoc />
+    protected override void Validate()
+    {
+        Check.Positive(M, nameof(M));
+        Check.That(N >= 2, $"N must be at least 2 (atoms); got {N}.", nameof(N));
+        Check.That(SharedWeights is { Count: > 0 } && SharedWeights.All(s => double.IsFinite(s) && s >= 0 && s < 1),
+            "SharedWeights must be a non-empty list of values in [0, 1).", nameof(SharedWeights));
+        Check.That(Sparsities is { Count: > 0 } && Sparsities.All(k => k >= 1 && k <= Math.Min(M, N)),
+            $"Sparsities must be a non-empty list of values in [1, {Math.Min(M, N)}] (k ≤ M and k ≤ N).", nameof(Sparsities));
+        Check.That(SnrsDb is { Count: > 0 } && SnrsDb.All(s => double.IsFinite(s) || double.IsPositiveInfinity(s)),
+            "SnrsDb must be a non-empty list of finite dB values or +∞ (noiseless).", nameof(SnrsDb));
+        Check.Positive(Trials, nameof(Trials));
+        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
+        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
+    }
+
+    /// <inheritdoc />
+    protected override OmpRecoveryResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int nw = SharedWeights.Count, nk = Sparsities.Count, ns = SnrsDb.Count;
+        var units = SeededParallel.Map(nw * Trials, unit => Unit(SharedWeights[unit / Trials], unit % Trials), MaxDegreeOfParallelism,
+            progress, "dictionaries", cancellationToken);
+        // Reduced in unit order (shared weight, then trial), so the sums do not depend on which thread finished first.
+        var exact = new double[nw][][];
+        var found = new double[nw][][];
+        var covered = new int[nw][];
+        var failed = new int[nw][];
+        for (int w = 0; w < nw; w++)
+        {
+            exact[w] = Enumerable.Range(0, nk).Select(_ => new double[ns]).ToArray();
+            found[w] = Enumerable.Range(0, nk).Select(_ => new double[ns]).ToArray();
+            covered[w] = new int[ns];
+            failed[w] = new int[ns];
+            var exactCount = new int[nk, ns];
+            for (int t = 0; t < Trials; t++)
+            {
+                var u = units[w * Trials + t];
+                for (int ki = 0; ki < nk; ki++)
+                    for (int si = 0; si < ns; si++)
+                    {
+                        exactCount[ki, si] += u.Exact[ki, si];
+                        found[w][ki][si] += u.Found[ki, si];
+                    }
+                for (int si = 0; si < ns; si++)
+                {
+                    covered[w][si] += u.Covered[si];
+                    failed[w][si] += u.Failed[si];
+                }
+            }
+            for (int ki = 0; ki < nk; ki++)
+                for (int si = 0; si < ns; si++)
+                {
+                    exact[w][ki][si] = exactCount[ki, si] / (double)Trials;
+                    found[w][ki][si] /= Trials;
+                }
+        }
+        return new OmpRecoveryResult(this,
+            Enumerable.Range(0, nw).Select(w => Enumerable.Range(0, Trials).Average(t => units[w * Trials + t].Coherence)).ToArray(),
+            Enumerable.Range(0, nw).Select(w => Enumerable.Range(0, Trials).Max(t => units[w * Trials + t].Coherence)).ToArray(),
+            exact, found, covered, failed, clock.Elapsed.TotalSeconds);
+    }
+
+    private sealed record UnitResult(double Coherence, int[,] Exact, double[,] Found, int[] Covered, int[] Failed);
+
+    // One (shared weight, trial): its dictionary, then every k and SNR on it.
+    private UnitResult Unit(double sharedWeight, int t)
+    {
+        int nk = Sparsities.Count, ns = SnrsDb.Count;
+        var a = Dictionaries.Correlated(M, N, sharedWeight, SplitMix64.Derive(Seed, t, -1, 0));
+        double coherence = Dictionaries.MutualCoherence(a);
+        var r = new UnitResult(coherence, new int[nk, ns], new double[nk, ns], new int[ns], new int[ns]);
+        for (int ki = 0; ki < nk; ki++)
+        {
+            int k = Sparsities[ki];
+            var x = SparseSignals.KSparse(N, k, Signal, SplitMix64.Derive(Seed, t, k, 1));
+            var ticket = SparseSignals.Support(x).ToHashSet();
+            var clean = a * x;
+            var omp = new OrthogonalMatchingPursuit(new OmpOptions(NonzeroCoefs: k));
+            bool guaranteed = CoherenceGuarantee.Covers(k, coherence);
+            for (int si = 0; si < ns; si++)
+            {
+                double snr = SnrsDb[si];
+                var b = double.IsPositiveInfinity(snr) ? clean : SparseSignals.AddNoise(clean, snr, SplitMix64.Derive(Seed, t, k, 2));
+                var support = omp.Fit(a, b).Support;
+                int hits = support.Count(ticket.Contains);
+                bool success = hits == k && support.Count == k;
+                if (success) r.Exact[ki, si]++;
+                r.Found[ki, si] += (double)hits / k;
+                if (guaranteed)
+                {
+                    r.Covered[si]++;
+                    if (!success) r.Failed[si]++;
+                }
+            }
+        }
+        return r;
+    }
+}
+
+/// <summary>
+/// What <see cref="OmpRecoverySweep"/> measured (plain arrays, so it round-trips through JSON and the run store).
+/// Cell arrays are indexed [shared-weight index][sparsity index][SNR index].
+/// </summary>
+/// <param name="Options">The settings of the sweep.</param>
+/// <param name="MeanCoherence">Mutual coherence μ per shared weight, mean over the trials' dictionaries.</param>
+/// <param name="MaxCoherence">The largest μ per shared weight over the trials' dictionaries.</param>
+/// <param name="ExactRecovery">Fraction of trials whose selected support equals the ticket's support exactly.</param>
+/// <param name="AtomsFound">Mean fraction of the ticket's atoms among those OMP selected.</param>
+/// <param name="GuaranteedTrials">[shared weight][SNR]: trials (over all k) whose k lies below their own dictionary's
+/// coherence bound (1 + 1/μ)/2.</param>
+/// <param name="GuaranteedFailures">[shared weight][SNR]: of those, the ones OMP got wrong (0 when noiseless, by the theorem).</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds of the sweep.</param>
+public sealed record OmpRecoveryResult(
+    OmpRecoverySweep Options,
+    double[] MeanCoherence,
+    double[] MaxCoherence,
+    double[][][] ExactRecovery,
+    double[][][] AtomsFound,
+    int[][] GuaranteedTrials,
+    int[][] GuaranteedFailures,
+    double ElapsedSeconds)
+{
+    /// <summary>The guarantee's bound (1 + 1/μ)/2 at the mean coherence of shared weight <paramref name="weightIndex"/>.</summary>
+    public double GuaranteeBound(int weightIndex) => CoherenceGuarantee.SparsityBound(MeanCoherence[weightIndex]);
+
+    /// <summary>
+    /// The largest k of the grid with exact recovery in at least <paramref name="rate"/> of the trials at this k and every
+    /// smaller one (0 when even the smallest k falls short).
+    /// </summary>
+    public int LargestRecoveredSparsity(int weightIndex, int snrIndex, double rate = 0.9)
+    {
+        int best = 0;
+        for (int k = 0; k < Options.Sparsities.Count; k++)
+        {
+            if (ExactRecovery[weightIndex][k][snrIndex] < rate) break;
+            best = Options.Sparsities[k];
+        }
+        return best;
+    }
+
+    /// <summary>The sweep's headline numbers, one sentence each.</summary>
+    public IReadOnlyList<string> Findings()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var o = Options;
+        var lines = new List<string>
+        {
+            string.Format(c, "{0}×{1} dictionaries, {2} trials per cell, {3:0.0} s.", o.M, o.N, o.Trials, ElapsedSeconds),
+        };
+        for (int s = 0; s < o.SharedWeights.Count; s++)
+        {
+            int covered = GuaranteedTrials[s].Sum(), failed = GuaranteedFailures[s].Sum();
+            var perSnr = string.Join(", ", o.SnrsDb.Select((snr, i) =>
+                string.Format(c, "{0} → k ≤ {1}", SnrText(snr), LargestRecoveredSparsity(s, i))));
+            lines.Add(string.Format(c,
+                "s = {0:0.00}: μ = {1:0.000} (max {2:0.000}), guarantee k < {3:0.00}; ≥ 90 % exact recovery up to {4}; " +
+                "{5} guaranteed trials, {6} failed.",
+                o.SharedWeights[s], MeanCoherence[s], MaxCoherence[s], GuaranteeBound(s), perSnr, covered, failed));
+        }
+        return lines;
+    }
+
+    /// <summary>"∞ dB" or e.g. "20 dB".</summary>
+    public static string SnrText(double snrDb) =>
+        double.IsPositiveInfinity(snrDb) ? "noiseless" : snrDb.ToString("0.#", CultureInfo.InvariantCulture) + " dB";
+}

@@ -1,0 +1,136 @@
+using LotteryTickets.Sparse;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>
+/// An empirical phase diagram: success probability of ℓ1 or OMP recovery (<see cref="RecoveryTrials.Trial"/>) over a
+/// δ × ρ grid, in parallel over cells. Every trial's seed is derived from (Seed, δ index, ρ index, trial), so the
+/// grid is identical for the same seed whatever the thread scheduling.
+/// </summary>
+/// <param name="Deltas">Undersampling values δ = m/n in (0, 1]; m = max(1, round(δn)).</param>
+/// <param name="Rhos">Sparsity values ρ = k/m in [0, 1]; k = round(ρm).</param>
+/// <param name="N">Signal dimension n.</param>
+/// <param name="Trials">Trials per cell (each a fresh Gaussian A and k-sparse x).</param>
+/// <param name="Seed">Master seed; every (cell, trial) derives its own seed from it, so results do not depend on scheduling.</param>
+/// <param name="Method">ℓ1 or OMP.</param>
+/// <param name="Signal">How the nonzeros are drawn (NonNegative also makes the ℓ1 solver enforce x ≥ 0).</param>
+/// <param name="SuccessTolerance">A trial succeeds when ‖x̂ − x‖₂ ≤ SuccessTolerance·‖x‖₂.</param>
+/// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
+public sealed record PhaseDiagramSweep(
+    IReadOnlyList<double> Deltas,
+    IReadOnlyList<double> Rhos,
+    int N,
+    int Trials,
+    int Seed,
+    PhaseDiagramMethod Method = PhaseDiagramMethod.L1,
+    SignalKind Signal = SignalKind.Signed,
+    double SuccessTolerance = 1e-2,
+    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<PhaseDiagramResult>
+{
+    /// <inheritdoc />
+    public override string Kind => ExperimentKinds.PhaseDiagram;
+
+    /// <inheritdoc />
+    protected override void Validate()
+    {
+        Check.NotNull(Deltas, nameof(Deltas));
+        Check.NotNull(Rhos, nameof(Rhos));
+        Check.That(Deltas.Count > 0 && Deltas.All(d => double.IsFinite(d) && d > 0 && d <= 1),
+            "Deltas must be a non-empty list of values in (0, 1].", nameof(Deltas));
+        Check.That(Rhos.Count > 0 && Rhos.All(r => double.IsFinite(r) && r >= 0 && r <= 1),
+            "Rhos must be a non-empty list of values in [0, 1].", nameof(Rhos));
+        Check.Positive(N, nameof(N));
+        Check.Positive(Trials, nameof(Trials));
+        Check.Positive(SuccessTolerance, nameof(SuccessTolerance));
+        Check.That(Enum.IsDefined(Method), $"Method must be L1 or Omp; got {Method}.", nameof(Method));
+        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
+        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
+    }
+
+    /// <inheritdoc />
+    protected override PhaseDiagramResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int nd = Deltas.Count, nr = Rhos.Count;
+        var ms = Deltas.Select(d => Math.Max(1, (int)Math.Round(d * N))).ToArray();
+        var ks = ms.Select(m => Rhos.Select(r => (int)Math.Round(r * m)).ToArray()).ToArray();
+        var success = SeededParallel.Map(nd * nr, cell =>
+        {
+            int i = cell / nr, j = cell % nr, wins = 0;
+            for (int t = 0; t < Trials; t++)
+                if (RecoveryTrials.Trial(N, ms[i], ks[i][j], Method, Signal, SuccessTolerance, SplitMix64.Derive(Seed, i, j, t))) wins++;
+            return (double)wins / Trials;
+        }, MaxDegreeOfParallelism, progress, "cells", cancellationToken);
+        return new PhaseDiagramResult(this, ms, ks, Enumerable.Range(0, nd).Select(i => success[(i * nr)..((i + 1) * nr)]).ToArray(),
+            clock.Elapsed.TotalSeconds);
+    }
+}
+
+/// <summary>An empirical phase diagram: success fractions over the δ × ρ grid (JSON-serialisable, kept whole in the run store).</summary>
+/// <param name="Options">The settings the sweep ran with.</param>
+/// <param name="Measurements">m for each δ.</param>
+/// <param name="CellSparsity">k per cell, [δ index][ρ index].</param>
+/// <param name="CellSuccess">Success fraction per cell, [δ index][ρ index].</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds of the sweep.</param>
+public sealed record PhaseDiagramResult(PhaseDiagramSweep Options, IReadOnlyList<int> Measurements, int[][] CellSparsity,
+    double[][] CellSuccess, double ElapsedSeconds)
+{
+    // Checked when constructed (a result read back from the run store) and when changed with `with`, so a malformed
+    // grid is refused by name, never drawn.
+    private readonly IReadOnlyList<int> _measurements = CheckMeasurements(Measurements, Options);
+    private readonly int[][] _cellSparsity = CheckSparsity(CellSparsity, Options);
+    private readonly double[][] _cellSuccess = CheckSuccess(CellSuccess, Options);
+
+    /// <summary>m for each δ.</summary>
+    public IReadOnlyList<int> Measurements { get => _measurements; init => _measurements = CheckMeasurements(value, Options); }
+
+    /// <summary>k per cell, [δ index][ρ index].</summary>
+    public int[][] CellSparsity { get => _cellSparsity; init => _cellSparsity = CheckSparsity(value, Options); }
+
+    /// <summary>Success fraction per cell, [δ index][ρ index].</summary>
+    public double[][] CellSuccess { get => _cellSuccess; init => _cellSuccess = CheckSuccess(value, Options); }
+
+    private static IReadOnlyList<int> CheckMeasurements(IReadOnlyList<int> m, PhaseDiagramSweep o) =>
+        Grid(m, o, x => x.Count == o.Deltas.Count, $"one value per δ ({o?.Deltas.Count})", nameof(Measurements));
+
+    private static int[][] CheckSparsity(int[][] k, PhaseDiagramSweep o) =>
+        Grid(k, o, g => Shaped(g, o), $"{o?.Deltas.Count} × {o?.Rhos.Count}", nameof(CellSparsity));
+
+    private static double[][] CheckSuccess(double[][] s, PhaseDiagramSweep o) =>
+        Grid(s, o, g => Shaped(g, o) && g.All(r => r.All(v => v >= 0 && v <= 1)), $"{o?.Deltas.Count} × {o?.Rhos.Count} fractions in [0, 1]",
+            nameof(CellSuccess));
+
+    private static T Grid<T>(T value, PhaseDiagramSweep options, Func<T, bool> ok, string what, string name) where T : class
+    {
+        Check.NotNull(options, nameof(Options));
+        Check.That(value is not null && ok(value), $"{name} must be {what}.", name);
+        return value!;
+    }
+
+    private static bool Shaped<T>(T[][] grid, PhaseDiagramSweep o) =>
+        grid.Length == o.Deltas.Count && grid.All(r => r is not null && r.Length == o.Rhos.Count);
+
+    /// <summary>δ values (rows of the grid).</summary>
+    public IReadOnlyList<double> Deltas => Options.Deltas;
+
+    /// <summary>ρ values (columns of the grid).</summary>
+    public IReadOnlyList<double> Rhos => Options.Rhos;
+
+    /// <summary>Trials per cell.</summary>
+    public int Trials => Options.Trials;
+
+    /// <summary>Fraction of successful trials in cell (δ index, ρ index).</summary>
+    public double SuccessFraction(int deltaIndex, int rhoIndex) => CellSuccess[deltaIndex][rhoIndex];
+
+    /// <summary>Sparsity k used in cell (δ index, ρ index).</summary>
+    public int Sparsity(int deltaIndex, int rhoIndex) => CellSparsity[deltaIndex][rhoIndex];
+
+    /// <summary>A copy of the success fractions, [δ index, ρ index].</summary>
+    public double[,] SuccessFractions()
+    {
+        var copy = new double[Deltas.Count, Rhos.Count];
+        for (int i = 0; i < Deltas.Count; i++)
+            for (int j = 0; j < Rhos.Count; j++) copy[i, j] = CellSuccess[i][j];
+        return copy;
+    }
+}

@@ -1,0 +1,37 @@
+namespace LotteryTickets.Lottery;
+
+/// <summary>
+/// The names of the series an IMP experiment trains — the ticket and its two controls — as the run store, the
+/// progress reports and the figures spell them, and their display labels. The one place these strings are written.
+/// </summary>
+public static class TicketSeries
+{
+    /// <summary>The winning ticket: IMP's masks, rewound.</summary>
+    public const string Ticket = "ticket";
+
+    /// <summary>The ticket's masks from a fresh random initialisation (<see cref="ControlKind.RandomReinit"/>).</summary>
+    public const string RandomReinit = "random_reinit";
+
+    /// <summary>Random masks of the ticket's per-layer sparsity (<see cref="ControlKind.RandomMask"/>).</summary>
+    public const string RandomMask = "random_mask";
+
+    /// <summary>The three series, ticket first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Ticket, RandomReinit, RandomMask];
+
+    /// <summary>The series a control trains.</summary>
+    public static string Of(ControlKind kind) => kind switch
+    {
+        ControlKind.RandomReinit => RandomReinit,
+        ControlKind.RandomMask => RandomMask,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be one of {string.Join(", ", Enum.GetNames<ControlKind>())}."),
+    };
+
+    /// <summary>How a figure or a progress line names a series.</summary>
+    public static string Label(string series) => series switch
+    {
+        Ticket => "winning ticket (rewound)",
+        RandomReinit => "same mask, random re-init",
+        RandomMask => "random mask, same sparsity",
+        _ => series,
+    };
+}

@@ -1,0 +1,248 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LotteryTickets.Sparse;
+
+/// <summary>
+/// Orthogonal Matching Pursuit: greedily selects the atom (column of A) most correlated with the residual — by
+/// |aⱼᵀr| / ‖aⱼ‖, so unnormalised dictionaries are handled scale-invariantly — and refits least squares on the
+/// support. The least-squares solve appends one row to a Cholesky factor of A_SᵀA_S per step (no full re-solve).
+/// </summary>
+public sealed class OrthogonalMatchingPursuit
+{
+    /// <summary>Creates the estimator; the options are validated here (shape-dependent limits at fit time).</summary>
+    public OrthogonalMatchingPursuit(OmpOptions? options = null)
+    {
+        Options = options ?? new OmpOptions();
+        if (Options.NonzeroCoefs is int k) Check.Positive(k, nameof(OmpOptions.NonzeroCoefs));
+        if (Options.Tolerance is double t) Check.NonNegative(t, nameof(OmpOptions.Tolerance));
+        Check.NonNegative(Options.DependenceTolerance, nameof(OmpOptions.DependenceTolerance));
+    }
+
+    /// <summary>The settings this estimator runs with.</summary>
+    public OmpOptions Options { get; }
+
+    /// <summary>Fits one signal: b ≈ A x with x sparse. A is m×n (n atoms), b has length m.</summary>
+    public OmpResult Fit(Matrix<double> a, Vector<double> b)
+    {
+        Check.Finite(a);
+        Check.NonEmpty(a);
+        Check.Finite(b);
+        Check.Length(b, a.RowCount, "the number of rows of a");
+        int maxAtoms = MaxAtoms(a.RowCount, a.ColumnCount);
+        var colNorm2 = new double[a.ColumnCount];
+        for (int j = 0; j < a.ColumnCount; j++) colNorm2[j] = a.Column(j).DotProduct(a.Column(j));
+        var atb = a.TransposeThisAndMultiply(b);
+        var source = new PlainSource(a, b, atb, colNorm2);
+        return Run(source, a.ColumnCount, maxAtoms, b.L2Norm());
+    }
+
+    /// <summary>
+    /// Gram-matrix variant: fits from G = AᵀA (n×n), Aᵀb and ‖b‖² without touching A — cheap for many right-hand sides.
+    /// Gives the same support and coefficients as <see cref="Fit"/>; residual norms come from ‖b‖² − xᵀAᵀb.
+    /// </summary>
+    public OmpResult FitGram(Matrix<double> gram, Vector<double> atb, double bNormSquared)
+    {
+        Check.Finite(gram);
+        Check.NonEmpty(gram);
+        Check.That(gram.RowCount == gram.ColumnCount, $"gram must be square (n×n); got {gram.RowCount}×{gram.ColumnCount}.", nameof(gram));
+        Check.Finite(atb);
+        Check.Length(atb, gram.RowCount, "the size of gram");
+        Check.NonNegative(bNormSquared);
+        int maxAtoms = MaxAtoms(gram.RowCount, gram.ColumnCount);
+        return Run(new GramSource(gram, atb, bNormSquared), gram.ColumnCount, maxAtoms, Math.Sqrt(bNormSquared));
+    }
+
+    /// <summary>
+    /// Fits every column of B (m×N) against the same A through the Gram variant. With <paramref name="parallel"/> the
+    /// signals are spread over the cores; the output is the same either way (result i belongs to column i).
+    /// </summary>
+    public IReadOnlyList<OmpResult> FitMany(Matrix<double> a, Matrix<double> b, bool parallel = false)
+    {
+        Check.Finite(a);
+        Check.NonEmpty(a);
+        Check.Finite(b);
+        Check.That(b.RowCount == a.RowCount, $"b must have {a.RowCount} rows (the rows of a); got {b.RowCount}.", nameof(b));
+        MaxAtoms(a.RowCount, a.ColumnCount);
+        var gram = a.TransposeThisAndMultiply(a);
+        var atb = a.TransposeThisAndMultiply(b);
+        var results = new OmpResult[b.ColumnCount];
+        void One(int i)
+        {
+            var col = b.Column(i);
+            results[i] = Run(new GramSource(gram, atb.Column(i), col.DotProduct(col)), a.ColumnCount,
+                MaxAtoms(a.RowCount, a.ColumnCount), col.L2Norm());
+        }
+        if (parallel) Parallel.For(0, b.ColumnCount, One);
+        else for (int i = 0; i < b.ColumnCount; i++) One(i);
+        return results;
+    }
+
+    private int MaxAtoms(int rows, int atoms)
+    {
+        if (Options.NonzeroCoefs is int k)
+        {
+            Check.InRange(k, 1, atoms, nameof(OmpOptions.NonzeroCoefs));
+            Check.InRange(k, 1, rows, nameof(OmpOptions.NonzeroCoefs));
+            return k;
+        }
+        return Options.Tolerance is null ? Math.Max(1, atoms / 10) : Math.Min(rows, atoms);
+    }
+
+    private OmpResult Run(ICorrelationSource src, int n, int maxAtoms, double bNorm)
+    {
+        var l = Matrix<double>.Build.Dense(maxAtoms, maxAtoms);
+        var support = new List<int>(maxAtoms);
+        var selected = new bool[n];
+        var y = new List<double>(maxAtoms);
+        double[] xs = [];
+        var norms = new List<double> { bNorm };
+        var corr = src.InitialCorrelations();
+        OmpStopReason reason = OmpStopReason.NonzeroCoefsReached;
+        double? tol = Options.Tolerance;
+        if (tol is double t0 && bNorm <= t0) reason = OmpStopReason.ToleranceReached;
+        else
+        {
+            while (true)
+            {
+                int best = -1;
+                double bestScore = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    double nj = src.ColumnNormSquared(j);
+                    if (selected[j] || nj <= 0) continue;
+                    double score = Math.Abs(corr[j]) / Math.Sqrt(nj);
+                    if (score > bestScore) { bestScore = score; best = j; }
+                }
+                if (best < 0 || bestScore <= 1e-13 * norms[^1]) { reason = OmpStopReason.NoCorrelation; break; }
+
+                int s = support.Count;
+                var cross = new double[s];
+                for (int i = 0; i < s; i++) cross[i] = src.Inner(support[i], best);
+                var w = Triangular.Forward(l, s, cross);
+                double a2 = src.ColumnNormSquared(best);
+                double pivot = a2;
+                for (int i = 0; i < s; i++) pivot -= w[i] * w[i];
+                if (pivot <= Options.DependenceTolerance * a2) { reason = OmpStopReason.LinearlyDependent; break; }
+                double d = Math.Sqrt(pivot);
+                for (int i = 0; i < s; i++) l[s, i] = w[i];
+                l[s, s] = d;
+                // Extend the forward solve L y = A_Sᵀb by one entry, then back-substitute Lᵀ x = y.
+                double yNew = src.AtB(best);
+                for (int i = 0; i < s; i++) yNew -= w[i] * y[i];
+                y.Add(yNew / d);
+                support.Add(best);
+                selected[best] = true;
+                xs = Triangular.Backward(l, s + 1, y.ToArray());
+                double rNorm = src.Update(support, xs, corr);
+                norms.Add(rNorm);
+                if (tol is double t && rNorm <= t) { reason = OmpStopReason.ToleranceReached; break; }
+                if (support.Count >= maxAtoms) { reason = OmpStopReason.NonzeroCoefsReached; break; }
+            }
+        }
+        var coef = Vector<double>.Build.Dense(n);
+        for (int i = 0; i < support.Count; i++) coef[support[i]] = xs[i];
+        return new OmpResult(support.ToArray(), coef, norms.ToArray(), reason);
+    }
+
+    private interface ICorrelationSource
+    {
+        double[] InitialCorrelations();
+        double ColumnNormSquared(int j);
+        double Inner(int i, int j);
+        double AtB(int j);
+        /// <summary>Recomputes the correlations Aᵀr in place for the new coefficients; returns ‖r‖.</summary>
+        double Update(List<int> support, double[] xs, double[] corr);
+    }
+
+    private sealed class PlainSource(Matrix<double> a, Vector<double> b, Vector<double> atb, double[] colNorm2) : ICorrelationSource
+    {
+        public double[] InitialCorrelations() => atb.ToArray();
+        public double ColumnNormSquared(int j) => colNorm2[j];
+        public double Inner(int i, int j)
+        {
+            double s = 0;
+            for (int r = 0; r < a.RowCount; r++) s += a[r, i] * a[r, j];
+            return s;
+        }
+        public double AtB(int j) => atb[j];
+        public double Update(List<int> support, double[] xs, double[] corr)
+        {
+            var r = b.Clone();
+            for (int i = 0; i < support.Count; i++) r.Subtract(a.Column(support[i]).Multiply(xs[i]), r);
+            var c = a.TransposeThisAndMultiply(r);
+            for (int j = 0; j < corr.Length; j++) corr[j] = c[j];
+            return r.L2Norm();
+        }
+    }
+
+    private sealed class GramSource(Matrix<double> gram, Vector<double> atb, double bNorm2) : ICorrelationSource
+    {
+        public double[] InitialCorrelations() => atb.ToArray();
+        public double ColumnNormSquared(int j) => gram[j, j];
+        public double Inner(int i, int j) => gram[i, j];
+        public double AtB(int j) => atb[j];
+        public double Update(List<int> support, double[] xs, double[] corr)
+        {
+            double fit = 0;
+            for (int j = 0; j < corr.Length; j++)
+            {
+                double v = atb[j];
+                for (int i = 0; i < support.Count; i++) v -= gram[j, support[i]] * xs[i];
+                corr[j] = v;
+            }
+            for (int i = 0; i < support.Count; i++) fit += xs[i] * atb[support[i]];
+            return Math.Sqrt(Math.Max(0, bNorm2 - fit));
+        }
+    }
+}
+
+/// <summary>
+/// Settings of <see cref="OrthogonalMatchingPursuit"/>.
+/// </summary>
+/// <param name="NonzeroCoefs">Stop after this many atoms (sklearn's <c>n_nonzero_coefs</c>). When both this and
+/// <paramref name="Tolerance"/> are null, max(1, ⌊n/10⌋) atoms are used, as in scikit-learn.</param>
+/// <param name="Tolerance">Stop once the residual ℓ2 norm ‖b − Ax‖₂ ≤ Tolerance (note: scikit-learn's <c>tol</c> is the
+/// <em>squared</em> norm). When set and <paramref name="NonzeroCoefs"/> is null, at most min(m, n) atoms are used.</param>
+/// <param name="DependenceTolerance">Early stop when the next atom is numerically dependent on the selected ones:
+/// the new Cholesky pivot ‖a‖² − ‖w‖² is ≤ DependenceTolerance·‖a‖².</param>
+public sealed record OmpOptions(int? NonzeroCoefs = null, double? Tolerance = null, double DependenceTolerance = 1e-10);
+
+/// <summary>A fitted Orthogonal Matching Pursuit solution (immutable).</summary>
+public sealed class OmpResult
+{
+    internal OmpResult(int[] support, Vector<double> coefficients, double[] residualNorms, OmpStopReason stopReason)
+    {
+        Support = Array.AsReadOnly(support);
+        Coefficients = coefficients;
+        ResidualNormHistory = Array.AsReadOnly(residualNorms);
+        StopReason = stopReason;
+    }
+
+    /// <summary>Selected atom indices in selection order.</summary>
+    public IReadOnlyList<int> Support { get; }
+
+    /// <summary>Dense coefficient vector of length n (zero off the support). Treat as read-only.</summary>
+    public Vector<double> Coefficients { get; }
+
+    /// <summary>‖b − Ax‖₂ before the first step (‖b‖) and after each selection: length |Support| + 1.</summary>
+    public IReadOnlyList<double> ResidualNormHistory { get; }
+
+    /// <summary>Final residual norm ‖b − Ax‖₂.</summary>
+    public double ResidualNorm => ResidualNormHistory[^1];
+
+    /// <summary>Why the pursuit stopped.</summary>
+    public OmpStopReason StopReason { get; }
+}
+
+/// <summary>Why <see cref="OrthogonalMatchingPursuit"/> stopped.</summary>
+public enum OmpStopReason
+{
+    /// <summary>The requested number of atoms (<see cref="OmpOptions.NonzeroCoefs"/>) was selected.</summary>
+    NonzeroCoefsReached,
+    /// <summary>The residual norm fell to <see cref="OmpOptions.Tolerance"/> or below.</summary>
+    ToleranceReached,
+    /// <summary>The best next atom was numerically dependent on the selected ones (tiny Cholesky pivot).</summary>
+    LinearlyDependent,
+    /// <summary>The residual is orthogonal to every atom (all correlations are zero).</summary>
+    NoCorrelation,
+}

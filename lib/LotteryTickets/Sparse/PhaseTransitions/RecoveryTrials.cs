@@ -1,0 +1,80 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LotteryTickets.Sparse;
+
+/// <summary>
+/// The single trials that the phase-diagram and planted-teacher sweeps repeat: draw a problem from a seed, recover the
+/// sparse vector, report success. Deterministic for a seed.
+/// </summary>
+internal static class RecoveryTrials
+{
+    /// <summary>One phase-diagram trial in dimension n: a fresh Gaussian m×n A and k-sparse x from <paramref name="seed"/>,
+    /// b = Ax, recovery by <paramref name="method"/>; true when ‖x̂ − x‖ ≤ successTolerance·‖x‖.</summary>
+    internal static bool Trial(int n, int m, int k, PhaseDiagramMethod method, SignalKind signal, double successTolerance, int seed)
+    {
+        if (k == 0) return true;
+        var a = Dictionaries.Gaussian(m, n, seed);
+        var x = SparseSignals.KSparse(n, k, signal, seed ^ 0x5bd1e995);
+        var b = a * x;
+        Vector<double> estimate;
+        if (method == PhaseDiagramMethod.Omp)
+        {
+            estimate = new OrthogonalMatchingPursuit(new OmpOptions(NonzeroCoefs: k, Tolerance: 1e-10 * b.L2Norm())).Fit(a, b).Coefficients;
+        }
+        else
+        {
+            var l1 = RecoverL1(a, b, signal == SignalKind.NonNegative);
+            if (l1 is null) return false;
+            estimate = l1;
+        }
+        return (estimate - x).L2Norm() <= successTolerance * x.L2Norm();
+    }
+
+    /// <summary>The ℓ1 estimate of the trials (lasso at λ = 1e-3·λ_max, proximal Newton, then least squares on its
+    /// support); null when b is orthogonal to every column (λ_max = 0).</summary>
+    internal static Vector<double>? RecoverL1(Matrix<double> a, Vector<double> b, bool nonNegative)
+    {
+        double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
+        if (lambdaMax <= 0) return null;
+        var fit = new L1Regression(new L1Options(1e-3 * lambdaMax, L1Algorithm.ProximalNewton, Tolerance: 1e-10,
+            MaxIterations: 30, NonNegative: nonNegative)).Fit(a, b);
+        return Debias(a, b, fit.Coefficients);
+    }
+
+    /// <summary>Least squares (MathNet QR) on the support of the ℓ1 solution when it has at most m atoms.</summary>
+    private static Vector<double> Debias(Matrix<double> a, Vector<double> b, Vector<double> x)
+    {
+        double cut = 1e-6 * x.InfinityNorm();
+        var support = Enumerable.Range(0, x.Count).Where(j => Math.Abs(x[j]) > cut).ToArray();
+        if (support.Length == 0 || support.Length > a.RowCount) return x;
+        var sub = Matrix<double>.Build.DenseOfColumnVectors(support.Select(a.Column));
+        var coef = sub.QR().Solve(b);
+        var result = Vector<double>.Build.Dense(x.Count);
+        for (int i = 0; i < support.Length; i++) result[support[i]] = coef[i];
+        return result;
+    }
+
+    /// <summary>One planted-teacher draw: X (m×n Gaussian, unit columns), a k-sparse w*, y = Xw*; whether ℓ1, one-shot
+    /// and iterative magnitude pruning of a linear layer (<see cref="LinearNetworkPruning"/>) each find w*.</summary>
+    internal static (bool L1, bool OneShot, bool Iterative) TeacherTrial(int n, int k, int m, SignalKind signal, double pruneFraction,
+        double successTolerance, int seed)
+    {
+        var x = Dictionaries.Gaussian(m, n, seed);
+        var teacher = SparseSignals.KSparse(n, k, signal, seed ^ 0x5bd1e995);
+        var y = x * teacher;
+        bool Found(Vector<double>? w) => w is not null && (w - teacher).L2Norm() <= successTolerance * teacher.L2Norm();
+        return (Found(RecoverL1(x, y, signal == SignalKind.NonNegative)),
+                Found(LinearNetworkPruning.OneShot(x, y, k)),
+                Found(LinearNetworkPruning.Iterative(x, y, k, pruneFraction)));
+    }
+}
+
+/// <summary>The recovery algorithm an empirical phase diagram tests.</summary>
+public enum PhaseDiagramMethod
+{
+    /// <summary>ℓ1 (basis pursuit approximated by the lasso at λ = 1e-3·λ_max, proximal Newton, x ≥ 0 for non-negative
+    /// signals), followed by least squares on the found support when it has at most m atoms.</summary>
+    L1,
+    /// <summary>Orthogonal Matching Pursuit told the true k (stops earlier when the residual vanishes).</summary>
+    Omp,
+}
