@@ -45,7 +45,7 @@ public static class DesignComparison
         Check.Positive(rows);
         Check.Positive(columns);
         Check.NonNegative(rowScaleSpread);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var normal = new Normal(0, 1, rng);
         var x = Matrix<double>.Build.Dense(rows, columns, (_, _) => normal.Sample());
         for (int i = 0; i < rows; i++) x.SetRow(i, x.Row(i) * Math.Exp(rowScaleSpread * normal.Sample()));

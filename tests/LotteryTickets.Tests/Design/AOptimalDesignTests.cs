@@ -8,7 +8,7 @@ public class AOptimalDesignTests
 {
     private static Matrix<double> Random(int m, int p, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         return Matrix<double>.Build.Dense(m, p, (_, _) => Normal.Sample(rng, 0, 1));
     }
 

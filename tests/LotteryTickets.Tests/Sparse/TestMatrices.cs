@@ -7,13 +7,13 @@ internal static class TestMatrices
 {
     public static Matrix<double> Gaussian(int m, int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         return Matrix<double>.Build.Dense(m, n, (_, _) => Normal.Sample(rng, 0, 1));
     }
 
     public static Vector<double> GaussianVector(int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         return Vector<double>.Build.Dense(n, _ => Normal.Sample(rng, 0, 1));
     }
 

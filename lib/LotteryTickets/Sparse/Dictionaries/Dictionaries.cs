@@ -53,7 +53,7 @@ public static class Dictionaries
     {
         Check.Positive(m);
         Check.Positive(n);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var a = Matrix<double>.Build.Dense(m, n, (_, _) => Normal.Sample(rng, 0, 1));
         return NormalizeColumns(a);
     }
@@ -66,7 +66,7 @@ public static class Dictionaries
     {
         Check.Positive(n);
         Check.InRange(m, 1, n);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var rows = Enumerable.Range(0, n).ToArray();
         rng.Shuffle(rows);
         var chosen = rows.Take(m).Order().ToArray();
@@ -91,7 +91,7 @@ public static class Dictionaries
         Check.Positive(m);
         Check.Positive(n);
         Check.FractionBelowOne(sharedWeight);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var u = Vector<double>.Build.Dense(m, _ => Normal.Sample(rng, 0, 1));
         u /= u.L2Norm();
         var a = Matrix<double>.Build.Dense(m, n);
@@ -107,7 +107,7 @@ public static class Dictionaries
     public static Matrix<double> Orthonormal(int n, int seed)
     {
         Check.Positive(n);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var g = Matrix<double>.Build.Dense(n, n, (_, _) => Normal.Sample(rng, 0, 1));
         return g.QR().Q;
     }

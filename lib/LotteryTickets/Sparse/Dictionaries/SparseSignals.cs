@@ -14,7 +14,7 @@ public static class SparseSignals
     {
         Check.Positive(n);
         Check.InRange(k, 0, n);
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var idx = Enumerable.Range(0, n).ToArray();
         rng.Shuffle(idx);
         var x = Vector<double>.Build.Dense(n);
@@ -47,7 +47,7 @@ public static class SparseSignals
     {
         Check.Finite(clean);
         Check.That(double.IsFinite(snrDb), $"snrDb must be a finite number of decibels; got {snrDb}.", nameof(snrDb));
-        var rng = new Random(seed);
+        var rng = new SeededRandom(seed);
         var noise = Vector<double>.Build.Dense(clean.Count, _ => Normal.Sample(rng, 0, 1));
         double signal = clean.L2Norm();
         if (signal == 0) return clean.Clone();
