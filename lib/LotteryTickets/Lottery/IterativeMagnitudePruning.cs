@@ -86,7 +86,7 @@ public static class IterativeMagnitudePruning
         Check.NotNull(hparams);
         Check.NotNull(previous);
         Check.NotNull(trainedWeights);
-        return PruningStrategies.Get(hparams.Pruning.Strategy).Prune(previous, trainedWeights.Tensors, hparams.Pruning);
+        return PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights.Tensors, hparams.Pruning);
     }
 
     /// <summary>

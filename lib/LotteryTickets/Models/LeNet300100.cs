@@ -14,9 +14,13 @@ public sealed class LeNet300100 : PrunableModel
     private readonly Linear fc2;
     private readonly Linear fc3;
 
+    private readonly int _inputs, _classes;
+
     /// <summary>Builds the layers with PyTorch's default initialisation (seed the global generator first for reproducibility).</summary>
     public LeNet300100(int inputs = 784, int hidden1 = 300, int hidden2 = 100, int classes = 10) : base("lenet_300_100")
     {
+        _inputs = inputs;
+        _classes = classes;
         Check.Positive(inputs);
         Check.Positive(hidden1);
         Check.Positive(hidden2);
@@ -25,7 +29,19 @@ public sealed class LeNet300100 : PrunableModel
         fc2 = nn.Linear(hidden1, hidden2);
         fc3 = nn.Linear(hidden2, classes);
         RegisterComponents();
+        UnitGroups =
+        [
+            new UnitGroup("fc1", UnitKinds.Neuron, hidden1, [new("fc1.weight", 0), new("fc1.bias", 0), new("fc2.weight", 1)]),
+            new UnitGroup("fc2", UnitKinds.Neuron, hidden2, [new("fc2.weight", 0), new("fc2.bias", 0), new("fc3.weight", 1)]),
+        ];
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<UnitGroup> UnitGroups { get; }
+
+    /// <inheritdoc />
+    public override PrunableModel Resized(IReadOnlyDictionary<string, int> counts) =>
+        new LeNet300100(_inputs, CountOf(counts, "fc1"), CountOf(counts, "fc2"), _classes);
 
     /// <inheritdoc />
     public override IReadOnlyList<string> PrunableParameters { get; } = ["fc1.weight", "fc2.weight", "fc3.weight"];

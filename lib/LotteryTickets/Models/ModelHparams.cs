@@ -71,4 +71,11 @@ public sealed record ModelHparams
             torch.random.set_rng_state(saved);
         }
     }
+
+    /// <summary>The unit groups of the network these settings build (<see cref="PrunableModel.UnitGroups"/>).</summary>
+    public IReadOnlyList<UnitGroup> UnitGroups()
+    {
+        using var model = Create(CPU, 0);
+        return model.UnitGroups;
+    }
 }

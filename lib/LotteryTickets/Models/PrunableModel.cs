@@ -32,4 +32,42 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
 
     /// <summary>Number of prunable weights.</summary>
     public long PrunableCount => PrunableTensors().Values.Sum(t => t.numel());
+
+    /// <summary>
+    /// The groups of units structured pruning may remove (hidden filters, neurons, heads; never the classes), input to
+    /// output. Empty for a model that declares none.
+    /// </summary>
+    public virtual IReadOnlyList<UnitGroup> UnitGroups => [];
+
+    /// <summary>
+    /// The same architecture with <paramref name="counts"/> units in the named groups (the others at their full count),
+    /// freshly initialised on the CPU: the target of compaction. Throws for a model without unit groups.
+    /// </summary>
+    public virtual PrunableModel Resized(IReadOnlyDictionary<string, int> counts) =>
+        throw new ArgumentException($"model {GetName()} declares no unit groups, so it cannot be resized.", nameof(counts));
+
+    /// <summary>
+    /// How many times each weight of <paramref name="parameter"/> is multiplied per example in one forward pass: 1 for
+    /// a fully connected layer, the output positions (H × W) for a convolution. Multiply-adds per example are
+    /// Σ weights × uses (<c>Hardware.Flops</c>).
+    /// </summary>
+    public virtual long WeightUses(string parameter)
+    {
+        Check.That(PrunableParameters.Contains(parameter), $"parameter must be one of {string.Join(", ", PrunableParameters)}; got \"{parameter}\".", nameof(parameter));
+        return 1;
+    }
+
+    /// <summary>The count of each group in <paramref name="counts"/> or, when absent, in the full model (each checked ≥ 1).</summary>
+    protected int CountOf(IReadOnlyDictionary<string, int> counts, string group)
+    {
+        Check.NotNull(counts);
+        var g = UnitGroups.FirstOrDefault(u => u.Name == group)
+            ?? throw new ArgumentException($"unknown unit group \"{group}\".", nameof(counts));
+        foreach (var name in counts.Keys)
+            Check.That(UnitGroups.Any(u => u.Name == name),
+                $"counts names an unknown unit group \"{name}\"; the model has {string.Join(", ", UnitGroups.Select(u => u.Name))}.", nameof(counts));
+        int n = counts.TryGetValue(group, out int c) ? c : g.Count;
+        Check.That(n >= 1, $"counts must keep at least one unit of every group; \"{group}\" has {n}.", nameof(counts));
+        return n;
+    }
 }

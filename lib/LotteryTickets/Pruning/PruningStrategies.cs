@@ -1,17 +1,23 @@
+using LotteryTickets.Models;
+
 namespace LotteryTickets.Pruning;
 
-/// <summary>The registry of pruning strategies by name.</summary>
+/// <summary>The registry of pruning strategies by name. Structured strategies are bound to a model's unit groups.</summary>
 public static class PruningStrategies
 {
-    private static readonly Dictionary<string, Func<IPruningStrategy>> Factories = new()
+    private static readonly Dictionary<string, Func<ModelHparams?, IPruningStrategy>> Factories = new()
     {
-        ["global_magnitude"] = () => new GlobalMagnitudePruning(),
-        ["layerwise_magnitude"] = () => new LayerwiseMagnitudePruning(),
+        ["global_magnitude"] = _ => new GlobalMagnitudePruning(),
+        ["layerwise_magnitude"] = _ => new LayerwiseMagnitudePruning(),
+        ["structured_magnitude"] = model => new StructuredMagnitudePruning(
+            (model ?? throw new ArgumentException("structured_magnitude prunes the unit groups of a model: pass its ModelHparams.", nameof(model)))
+            .UnitGroups()),
     };
 
     /// <summary>The registered names.</summary>
     public static IReadOnlyList<string> Names { get; } = Factories.Keys.ToList().AsReadOnly();
 
-    /// <summary>The strategy registered as <paramref name="name"/>.</summary>
-    public static IPruningStrategy Get(string name) => Factories[Check.OneOf(name, Names)]();
+    /// <summary>The strategy registered as <paramref name="name"/>, for the network <paramref name="model"/> (needed by
+    /// structured strategies).</summary>
+    public static IPruningStrategy Get(string name, ModelHparams? model = null) => Factories[Check.OneOf(name, Names)](model);
 }

@@ -18,7 +18,7 @@ public class LayeringTests
     {
         ["LotteryTickets"] = [],
         ["LotteryTickets.Storage"] = [],
-        ["LotteryTickets.Hardware"] = [],
+        ["LotteryTickets.Hardware"] = ["Storage", "Data", "Models", "Pruning"],
         ["LotteryTickets.Data"] = ["Storage"],
         ["LotteryTickets.Models"] = ["Storage", "Data"],
         ["LotteryTickets.Pruning"] = ["Storage", "Data", "Models"],

@@ -1,0 +1,65 @@
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+
+namespace LotteryTickets.Hardware;
+
+/// <summary>
+/// Multiply-adds (MACs) and floating-point operations of a model, counted from its layer shapes
+/// (<see cref="PrunableModel.WeightUses"/>): a fully connected weight is used once per example, a convolution weight
+/// once per output position. Conventions: a forward pass costs 2·MACs FLOPs (one multiply, one add); a training step
+/// costs 6·MACs per example — forward 2·MACs, backward 2·MACs for the gradient with respect to the layer inputs and
+/// 2·MACs for the gradient with respect to the weights (the first layer's input gradient is counted too, as the usual
+/// 6·N·D rule does). Biases, activations and pooling are left out. A masked count takes only the non-zero weights (the
+/// useful work); a compacted model's dense count is what its hardware really does.
+/// </summary>
+public static class Flops
+{
+    /// <summary>The cost of <paramref name="model"/>, with <paramref name="mask"/> (null: dense) giving the kept weights.</summary>
+    public static ModelCost Of(PrunableModel model, Mask? mask = null)
+    {
+        Check.NotNull(model);
+        mask?.EnsureMatches(model);
+        var tensors = model.PrunableTensors();
+        return new ModelCost(model.PrunableParameters.Select(p =>
+        {
+            long weights = tensors[p].numel();
+            return new LayerCost(p, weights, mask?.Kept(p) ?? weights, model.WeightUses(p));
+        }).ToList());
+    }
+}
+
+/// <summary>One weight tensor's share of a <see cref="ModelCost"/>.</summary>
+/// <param name="Parameter">The weight's name.</param>
+/// <param name="Weights">Its weights.</param>
+/// <param name="Kept">Those the mask keeps (all without a mask).</param>
+/// <param name="UsesPerExample">Multiplications per weight per example in a forward pass.</param>
+public sealed record LayerCost(string Parameter, long Weights, long Kept, long UsesPerExample)
+{
+    /// <summary>Multiply-adds per example with every weight.</summary>
+    public long DenseMacs => Weights * UsesPerExample;
+
+    /// <summary>Multiply-adds per example with the kept weights only.</summary>
+    public long KeptMacs => Kept * UsesPerExample;
+}
+
+/// <summary>A model's multiply-adds and FLOPs per example (see <see cref="Flops"/> for the conventions).</summary>
+/// <param name="Layers">One entry per prunable weight, input to output.</param>
+public sealed record ModelCost(IReadOnlyList<LayerCost> Layers)
+{
+    /// <summary>Multiply-adds per example, every weight counted.</summary>
+    public long DenseMacs => Layers.Sum(l => l.DenseMacs);
+
+    /// <summary>Multiply-adds per example, kept weights only (the useful work of a masked model).</summary>
+    public long KeptMacs => Layers.Sum(l => l.KeptMacs);
+
+    /// <summary>FLOPs of one forward pass over <paramref name="batch"/> examples: 2·MACs·batch.</summary>
+    public double ForwardFlops(int batch = 1, bool keptOnly = false) => 2.0 * Macs(keptOnly) * Check.Positive(batch);
+
+    /// <summary>FLOPs of one training step over <paramref name="batch"/> examples: 6·MACs·batch (forward + both backward products).</summary>
+    public double TrainingStepFlops(int batch, bool keptOnly = false) => 6.0 * Macs(keptOnly) * Check.Positive(batch);
+
+    /// <summary>Dense MACs ÷ kept MACs: the speed-up a perfect sparse kernel would give (∞ when nothing is kept).</summary>
+    public double TheoreticalSpeedup => KeptMacs == 0 ? double.PositiveInfinity : (double)DenseMacs / KeptMacs;
+
+    private long Macs(bool keptOnly) => keptOnly ? KeptMacs : DenseMacs;
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Hardware;
+
+/// <summary>
+/// Wall-clock timing of a piece of work, the way the notebooks and the benchmarks both measure it: a few warm-up runs
+/// (JIT, allocator, libtorch's first-call set-up) that are not counted, then repeated runs whose median is reported
+/// with the spread and libtorch's CPU thread count.
+/// </summary>
+public static class Timing
+{
+    /// <summary>Runs <paramref name="work"/> <paramref name="warmup"/> times untimed, then <paramref name="repeats"/> times timed.</summary>
+    public static TimingResult Measure(Action work, int warmup = 3, int repeats = 10)
+    {
+        Check.NotNull(work);
+        Check.InRange(warmup, 0, 1_000_000);
+        Check.InRange(repeats, 1, 1_000_000);
+        for (int i = 0; i < warmup; i++) work();
+        var seconds = new double[repeats];
+        for (int i = 0; i < repeats; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            work();
+            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        return new TimingResult(seconds, warmup, get_num_threads());
+    }
+}
+
+/// <summary>What <see cref="Timing.Measure"/> measured.</summary>
+/// <param name="Seconds">Every timed run, in order.</param>
+/// <param name="Warmup">Untimed runs before them.</param>
+/// <param name="Threads">libtorch's CPU threads during the runs.</param>
+public sealed record TimingResult(IReadOnlyList<double> Seconds, int Warmup, int Threads)
+{
+    /// <summary>The median run (mean of the middle two for an even count).</summary>
+    public double MedianSeconds
+    {
+        get
+        {
+            var s = Seconds.Order().ToArray();
+            return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
+        }
+    }
+
+    /// <summary>The fastest run.</summary>
+    public double MinSeconds => Seconds.Min();
+
+    /// <summary>The slowest run.</summary>
+    public double MaxSeconds => Seconds.Max();
+}

@@ -1,0 +1,38 @@
+namespace LotteryTickets.Models;
+
+/// <summary>
+/// Units that structured pruning removes whole — the output channels (filters) of a convolution, the neurons of a
+/// hidden fully connected layer, the heads of an attention layer — and every slice of the model's tensors that belongs
+/// to them. Unit u owns, in each slice's parameter, the indices [Offset + u·Block, Offset + (u + 1)·Block) along
+/// Dimension: its own weights and bias, and the inputs of the next layer that read it. Removing a unit removes all of
+/// them, so the pruned model is a smaller dense model (<see cref="PrunableModel.Resized"/>).
+/// </summary>
+/// <param name="Name">The group's name, e.g. <c>"conv1"</c>; <see cref="PrunableModel.Resized"/> takes counts by it.</param>
+/// <param name="Kind">What a unit is: <see cref="UnitKinds.Filter"/>, <see cref="UnitKinds.Neuron"/> or <see cref="UnitKinds.Head"/>.</param>
+/// <param name="Count">Units in the full model.</param>
+/// <param name="Slices">The tensors' slices; the first is the unit's own weight (its importance is read there).</param>
+public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyList<UnitSlice> Slices)
+{
+    /// <summary>The slice whose weights rank the units (the first).</summary>
+    public UnitSlice Owner => Slices[0];
+}
+
+/// <summary>Where a unit group lives in one parameter (or buffer) of the model: see <see cref="UnitGroup"/>.</summary>
+/// <param name="Parameter">The state-dict name, e.g. <c>"fc2.weight"</c> or <c>"fc1.bias"</c>.</param>
+/// <param name="Dimension">The dimension the units index (0: output rows, 1: input columns).</param>
+/// <param name="Block">Indices per unit along that dimension (e.g. a filter's pooled pixels as fc1 inputs; a head's width).</param>
+/// <param name="Offset">Where unit 0 starts (e.g. the K part of a packed QKV projection).</param>
+public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, int Offset = 0);
+
+/// <summary>The kinds of unit a <see cref="UnitGroup"/> holds.</summary>
+public static class UnitKinds
+{
+    /// <summary>An output channel of a convolution.</summary>
+    public const string Filter = "filter";
+
+    /// <summary>A neuron of a hidden fully connected layer.</summary>
+    public const string Neuron = "neuron";
+
+    /// <summary>A head of a multi-head attention layer.</summary>
+    public const string Head = "head";
+}

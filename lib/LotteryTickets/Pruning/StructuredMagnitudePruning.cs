@@ -1,0 +1,95 @@
+using LotteryTickets.Models;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Pruning;
+
+/// <summary>
+/// Structured magnitude pruning (Li et al. 2017 for filters; the same rule for neurons and heads): each level removes
+/// ceil(<see cref="PruningHparams.Fraction"/> × remaining) of the surviving units of every unit group of the model
+/// (<see cref="PrunableModel.UnitGroups"/>), those whose own weights — a filter, a neuron's input row, a head's slice
+/// of its first projection — have the smallest ℓ1 norm (ℓ2 with <see cref="PruningHparams.UnitNorm"/> = 2); ties go to
+/// the lower index. A removed unit loses every weight it owns, including the next layer's inputs that read it, so the
+/// pruned network is a smaller dense one (<see cref="Compaction"/>). The classes are never pruned
+/// (<see cref="PruningHparams.OutputFraction"/> does not apply).
+/// </summary>
+public sealed class StructuredMagnitudePruning : IPruningStrategy
+{
+    private readonly IReadOnlyList<UnitGroup> _groups;
+
+    /// <summary>A strategy for a model with these unit groups (<see cref="PrunableModel.UnitGroups"/>).</summary>
+    public StructuredMagnitudePruning(IReadOnlyList<UnitGroup> groups)
+    {
+        Check.NotNull(groups);
+        Check.That(groups.Count > 0, "groups must hold at least one unit group: the model declares none, so it cannot be pruned structurally.", nameof(groups));
+        _groups = groups;
+    }
+
+    /// <inheritdoc />
+    public string Name => "structured_magnitude";
+
+    /// <inheritdoc />
+    public Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams)
+    {
+        Check.NotNull(current);
+        Check.NotNull(trainedWeights);
+        Check.NotNull(hparams);
+        // Every group is ranked on the mask the level starts from (so the order of the groups does not matter); the
+        // removals go into a copy.
+        var before = current.Layers.ToDictionary(l => l, current.HostValues);
+        var values = current.Layers.ToDictionary(l => l, current.HostValues);
+        var shapes = current.Layers.ToDictionary(l => l, l => current[l].shape);
+        foreach (var g in _groups)
+        {
+            Check.That(values.ContainsKey(g.Owner.Parameter),
+                $"current has no layer \"{g.Owner.Parameter}\", the weight of unit group \"{g.Name}\" (a mask of another model?).", nameof(current));
+            Check.That(trainedWeights.TryGetValue(g.Owner.Parameter, out var w) && w.shape.SequenceEqual(shapes[g.Owner.Parameter]),
+                $"trainedWeights must hold \"{g.Owner.Parameter}\" with the mask's shape.", nameof(trainedWeights));
+        }
+        foreach (var g in _groups)
+        {
+            var ownerKept = before[g.Owner.Parameter];
+            var alive = Enumerable.Range(0, g.Count).Where(u => UnitIndices.Of(shapes[g.Owner.Parameter], g.Owner, u).Any(i => ownerKept[i])).ToList();
+            long toPrune = MagnitudeRanking.CountToPrune(alive.Count, hparams.Fraction);
+            if (toPrune == 0) continue;
+            Check.That(toPrune < alive.Count,
+                $"Fraction {hparams.Fraction} would remove all {alive.Count} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
+            float[] weights;
+            using (var scope = TorchSharp.torch.NewDisposeScope())
+                weights = trainedWeights[g.Owner.Parameter].detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
+            double Score(int u)
+            {
+                double s = 0;
+                foreach (long i in UnitIndices.Of(shapes[g.Owner.Parameter], g.Owner, u))
+                    if (ownerKept[i]) s += hparams.UnitNorm == 1 ? Math.Abs(weights[i]) : (double)weights[i] * weights[i];
+                return s;
+            }
+            foreach (int u in alive.Select(u => (Unit: u, Score: Score(u))).OrderBy(x => x.Score).ThenBy(x => x.Unit).Take((int)toPrune).Select(x => x.Unit))
+                foreach (var slice in g.Slices.Where(s => values.ContainsKey(s.Parameter)))
+                    foreach (long i in UnitIndices.Of(shapes[slice.Parameter], slice, u)) values[slice.Parameter][i] = false;
+        }
+        return Mask.FromHost(current.Layers, shapes, values, current.OutputLayer);
+    }
+}
+
+/// <summary>The flat (row-major) indices of one unit's slice of a tensor.</summary>
+internal static class UnitIndices
+{
+    public static IEnumerable<long> Of(long[] shape, UnitSlice slice, int unit)
+    {
+        Check.That(slice.Dimension >= 0 && slice.Dimension < shape.Length,
+            $"slice of \"{slice.Parameter}\" names dimension {slice.Dimension} of a {shape.Length}-dimensional tensor.", nameof(slice));
+        long outer = 1, inner = 1, size = shape[slice.Dimension];
+        for (int d = 0; d < slice.Dimension; d++) outer *= shape[d];
+        for (int d = slice.Dimension + 1; d < shape.Length; d++) inner *= shape[d];
+        long start = slice.Offset + (long)unit * slice.Block;
+        Check.That(start + slice.Block <= size, $"unit {unit} of \"{slice.Parameter}\" lies outside dimension {slice.Dimension} (size {size}).", nameof(unit));
+        for (long o = 0; o < outer; o++)
+            for (long i = start; i < start + slice.Block; i++)
+                for (long r = 0; r < inner; r++)
+                    yield return (o * size + i) * inner + r;
+    }
+
+    /// <summary>The indices along the slice's dimension that the given units own, ascending.</summary>
+    public static long[] AlongDimension(UnitSlice slice, IEnumerable<int> units) =>
+        units.SelectMany(u => Enumerable.Range(0, slice.Block).Select(b => slice.Offset + (long)u * slice.Block + b)).ToArray();
+}
