@@ -28,7 +28,8 @@ public static class HtmlFormatters
     static void Register<T>(Func<T, string> html) =>
         Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
 
-    /// <summary>Every setting of a configuration record, nested records flattened to dotted names.</summary>
+    /// <summary>Every setting of a configuration record, nested records flattened to dotted names (a model's widths only
+    /// where they shape the model: <see cref="Models.ModelHparams.Applies"/>).</summary>
     public static string ParameterTable(string caption, object parameters)
     {
         var rows = new List<IReadOnlyList<string>>();
@@ -36,6 +37,7 @@ public static class HtmlFormatters
         {
             foreach (var p in value.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
             {
+                if (value is Models.ModelHparams model && !model.Applies(p.Name)) continue;
                 object? v = p.GetValue(value);
                 string name = prefix + p.Name;
                 if (v is not null && v.GetType().Namespace?.StartsWith("LotteryTickets", StringComparison.Ordinal) == true && !v.GetType().IsEnum)

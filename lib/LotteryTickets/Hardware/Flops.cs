@@ -9,7 +9,8 @@ namespace LotteryTickets.Hardware;
 /// once per output position. Conventions: a forward pass costs 2·MACs FLOPs (one multiply, one add); a training step
 /// costs 6·MACs per example — forward 2·MACs, backward 2·MACs for the gradient with respect to the layer inputs and
 /// 2·MACs for the gradient with respect to the weights (the first layer's input gradient is counted too, as the usual
-/// 6·N·D rule does). Biases, activations and pooling are left out. A masked count takes only the non-zero weights (the
+/// 6·N·D rule does). Attention's own products (QKᵀ, the weighted sum of V) are added as
+/// <see cref="PrunableModel.ActivationMacs"/>; biases, normalisation, activations and pooling are left out. A masked count takes only the non-zero weights (the
 /// useful work); a compacted model's dense count is what its hardware really does.
 /// </summary>
 public static class Flops
@@ -20,12 +21,22 @@ public static class Flops
         Check.NotNull(model);
         mask?.EnsureMatches(model);
         var tensors = model.PrunableTensors();
-        return new ModelCost(model.PrunableParameters.Select(p =>
+        var layers = model.PrunableParameters.Select(p =>
         {
             long weights = tensors[p].numel();
             return new LayerCost(p, weights, mask?.Kept(p) ?? weights, model.WeightUses(p));
-        }).ToList());
+        }).ToList();
+        return new ModelCost(layers, model.ActivationMacs(), model.ActivationMacs(mask is null ? null : LiveUnits(model, mask)));
     }
+
+    // The units of each group that still own a kept weight (a unit with none does no useful work).
+    private static Dictionary<string, int> LiveUnits(PrunableModel model, Mask mask) =>
+        model.UnitGroups.ToDictionary(g => g.Name, g =>
+        {
+            var kept = mask.HostValues(g.Owner.Parameter);
+            var shape = mask[g.Owner.Parameter].shape;
+            return Enumerable.Range(0, g.Count).Count(u => UnitIndices.Of(shape, g.Owner, u).Any(i => kept[i]));
+        });
 }
 
 /// <summary>One weight tensor's share of a <see cref="ModelCost"/>.</summary>
@@ -44,13 +55,15 @@ public sealed record LayerCost(string Parameter, long Weights, long Kept, long U
 
 /// <summary>A model's multiply-adds and FLOPs per example (see <see cref="Flops"/> for the conventions).</summary>
 /// <param name="Layers">One entry per prunable weight, input to output.</param>
-public sealed record ModelCost(IReadOnlyList<LayerCost> Layers)
+/// <param name="ActivationMacs">Multiply-adds that no weight accounts for (attention products), every unit counted.</param>
+/// <param name="KeptActivationMacs">The same for the units that keep weights under the mask.</param>
+public sealed record ModelCost(IReadOnlyList<LayerCost> Layers, long ActivationMacs = 0, long KeptActivationMacs = 0)
 {
     /// <summary>Multiply-adds per example, every weight counted.</summary>
-    public long DenseMacs => Layers.Sum(l => l.DenseMacs);
+    public long DenseMacs => Layers.Sum(l => l.DenseMacs) + ActivationMacs;
 
     /// <summary>Multiply-adds per example, kept weights only (the useful work of a masked model).</summary>
-    public long KeptMacs => Layers.Sum(l => l.KeptMacs);
+    public long KeptMacs => Layers.Sum(l => l.KeptMacs) + KeptActivationMacs;
 
     /// <summary>FLOPs of one forward pass over <paramref name="batch"/> examples: 2·MACs·batch.</summary>
     public double ForwardFlops(int batch = 1, bool keptOnly = false) => 2.0 * Macs(keptOnly) * Check.Positive(batch);

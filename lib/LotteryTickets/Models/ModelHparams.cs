@@ -4,17 +4,18 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Models;
 
 /// <summary>
-/// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c> or <c>"conv2"</c>; the width
-/// properties that do not apply to the chosen network are ignored.
+/// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c>, <c>"conv2"</c> or
+/// <c>"tiny_transformer"</c>; the width properties that do not apply to the chosen network are ignored.
 /// </summary>
 public sealed record ModelHparams
 {
     /// <summary>The model names <see cref="Name"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2"];
+    public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2", "tiny_transformer"];
 
     private readonly string _name = "lenet_300_100";
     private readonly int _hidden1 = 300, _hidden2 = 100, _convWidth = 64, _fcWidth = 256;
     private readonly int _inputChannels = 1, _imageSize = 28, _classes = 10;
+    private readonly int _blocks = 2, _heads = 4, _width = 64, _headWidth = 16, _mlpWidth = 128;
 
     /// <summary><c>"lenet_300_100"</c> (default) or <c>"conv2"</c>.</summary>
     public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
@@ -37,11 +38,40 @@ public sealed record ModelHparams
     /// <summary>Input image side (28 for MNIST); LeNet takes InputChannels × ImageSize² inputs.</summary>
     public int ImageSize { get => _imageSize; init => _imageSize = Check.Positive(value, nameof(ImageSize)); }
 
+    /// <summary>The Transformer's blocks (2).</summary>
+    public int Blocks { get => _blocks; init => _blocks = Check.InRange(value, 1, 64, nameof(Blocks)); }
+
+    /// <summary>The Transformer's attention heads per block (4).</summary>
+    public int Heads { get => _heads; init => _heads = Check.InRange(value, 1, 1024, nameof(Heads)); }
+
+    /// <summary>The Transformer's embedding width E (64).</summary>
+    public int Width { get => _width; init => _width = Check.Positive(value, nameof(Width)); }
+
+    /// <summary>The Transformer's width d of one head (16).</summary>
+    public int HeadWidth { get => _headWidth; init => _headWidth = Check.Positive(value, nameof(HeadWidth)); }
+
+    /// <summary>The Transformer's MLP width per block (128).</summary>
+    public int MlpWidth { get => _mlpWidth; init => _mlpWidth = Check.Positive(value, nameof(MlpWidth)); }
+
     /// <summary>Number of classes (10).</summary>
     public int Classes { get => _classes; init => _classes = Check.InRange(value, 2, 1_000_000, nameof(Classes)); }
 
     /// <summary>LeNet-300-100 with the paper's widths.</summary>
     public static ModelHparams LeNet300100 => new();
+
+    /// <summary>Whether the width property <paramref name="property"/> (a property name) shapes the network
+    /// <see cref="Name"/> builds; the others are ignored (and left out of the notebooks' hyper-parameter tables).</summary>
+    public bool Applies(string property) => property switch
+    {
+        nameof(Hidden1) or nameof(Hidden2) => Name == "lenet_300_100",
+        nameof(ConvWidth) or nameof(FcWidth) => Name == "conv2",
+        nameof(Blocks) or nameof(Heads) or nameof(Width) or nameof(HeadWidth) or nameof(MlpWidth) => Name == "tiny_transformer",
+        _ => true,
+    };
+
+    /// <summary>The small Transformer encoder (rows of the image as tokens).</summary>
+    public static ModelHparams TinyTransformer(int blocks = 2, int heads = 4, int width = 64, int headWidth = 16, int mlpWidth = 128) =>
+        new() { Name = "tiny_transformer", Blocks = blocks, Heads = heads, Width = width, HeadWidth = headWidth, MlpWidth = mlpWidth };
 
     /// <summary>Conv-2; the paper uses 64 filters and 256 units.</summary>
     public static ModelHparams Conv2(int convWidth = 64, int fcWidth = 256) => new() { Name = "conv2", ConvWidth = convWidth, FcWidth = fcWidth };
@@ -61,6 +91,9 @@ public sealed record ModelHparams
             PrunableModel model = Name switch
             {
                 "conv2" => new Models.Conv2(ConvWidth, FcWidth, InputChannels, ImageSize, Classes),
+                // Tokens are the image's rows (of every channel), each ImageSize pixels wide.
+                "tiny_transformer" => new TinyTransformer(Enumerable.Repeat(Heads, Blocks).ToArray(), Enumerable.Repeat(MlpWidth, Blocks).ToArray(),
+                    Width, HeadWidth, InputChannels * ImageSize, ImageSize, Classes),
                 _ => new Models.LeNet300100(InputChannels * ImageSize * ImageSize, Hidden1, Hidden2, Classes),
             };
             if (device.type != DeviceType.CPU) model.to(device);

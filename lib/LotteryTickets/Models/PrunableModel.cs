@@ -57,6 +57,12 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
         return 1;
     }
 
+    /// <summary>
+    /// Multiply-adds per example that no weight accounts for (attention's QKᵀ and its weighted sum of V), with
+    /// <paramref name="unitCounts"/> units alive per group (default: all). 0 for models without such products.
+    /// </summary>
+    public virtual long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null) => 0;
+
     /// <summary>The count of each group in <paramref name="counts"/> or, when absent, in the full model (each checked ≥ 1).</summary>
     protected int CountOf(IReadOnlyDictionary<string, int> counts, string group)
     {

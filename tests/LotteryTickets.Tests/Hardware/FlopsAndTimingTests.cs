@@ -2,6 +2,7 @@ using LotteryTickets.Hardware;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
+using Torch = TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Hardware;
 
@@ -25,6 +26,23 @@ public class FlopsAndTimingTests
         using var model = new Conv2(convWidth: 4, fcWidth: 16, imageSize: 8);
         long conv1 = 4L * 1 * 9 * 64, conv2 = 4L * 4 * 9 * 64, fc1 = 4L * 4 * 4 * 16, fc2 = 16L * 16, fc3 = 16L * 10;
         Assert.Equal([conv1, conv2, fc1, fc2, fc3], Flops.Of(model).Layers.Select(l => l.DenseMacs));
+    }
+
+    [Fact]
+    public void AttentionCountsItsProjectionsPerTokenAndItsOwnProducts()
+    {
+        // One block, E = 8, H = 2 heads of d = 4, T = 4 tokens of 4 pixels (4×4 images), MLP 6, 10 classes.
+        using var model = (ModelHparams.TinyTransformer(blocks: 1, heads: 2, width: 8, headWidth: 4, mlpWidth: 6) with { ImageSize = 4 }).Create(Torch.CPU, 1);
+        long embed = 4L * 8 * 4, qkv = 3 * 8L * 8 * 4, output = 8L * 8 * 4, mlp = 2 * 8L * 6 * 4, classifier = 8L * 10;
+        long attention = 2 * (4L * 4 * 4) * 2;   // QKᵀ and A·V: T² · d each, per head
+        var cost = Flops.Of(model);
+        Assert.Equal(embed + qkv + output + mlp + classifier + attention, cost.DenseMacs);
+        Assert.Equal(attention, cost.ActivationMacs);
+
+        // With one head removed structurally, its attention products are no longer useful work.
+        using var mask = new StructuredMagnitudePruning(model.UnitGroups).Prune(Mask.Dense(model), Weights.Random(model, 1),
+            new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.4 });
+        Assert.Equal(attention / 2, Flops.Of(model, mask).KeptActivationMacs);
     }
 
     [Fact]

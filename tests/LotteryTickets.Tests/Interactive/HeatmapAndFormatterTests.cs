@@ -1,3 +1,4 @@
+using LotteryTickets.Models;
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
 using LotteryTickets.Interactive.Curriculum;
@@ -72,5 +73,12 @@ public class HeatmapAndFormatterTests
         Assert.Contains("Training.LearningRate", html);
         Assert.Contains("0.0012", html);
         Assert.Contains("Pruning.OutputFraction", html);
+        // LeNet's table shows LeNet's widths, not Conv-2's or the Transformer's.
+        Assert.Contains("Model.Hidden1", html);
+        Assert.DoesNotContain("Model.ConvWidth", html);
+        Assert.DoesNotContain("Model.Heads", html);
+        string conv = HtmlFormatters.ParameterTable("h", ModelHparams.Conv2(8, 16));
+        Assert.Contains("ConvWidth", conv);
+        Assert.DoesNotContain("Hidden1", conv);
     }
 }
