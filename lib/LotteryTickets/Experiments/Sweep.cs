@@ -18,14 +18,19 @@ public abstract record Sweep<TResult> : IExperiment<TResult>
         Validate();
         var c = context ?? new ExperimentContext();
         TResult Compute() => this.Compute(c.Progress, c.CancellationToken);
-        return c.Store is null ? Compute() : c.Store.GetOrCompute(Key(c.Budget), Compute, c.Recompute);
+        return c.Store is null ? Compute() : c.Store.GetOrCompute(ValidatedKey(c.Budget), Compute, c.Recompute);
     }
 
     /// <summary>The run key of this sweep at <paramref name="budget"/> (the settings are validated first).</summary>
     public RunKey Key(Budget budget)
     {
-        Check.NotNull(budget);
         Validate();
+        return ValidatedKey(budget);
+    }
+
+    private RunKey ValidatedKey(Budget budget)
+    {
+        Check.NotNull(budget);
         return RunKey.For(Kind, this, [("budget", budget.Name), .. KeyExtras()]);
     }
 
