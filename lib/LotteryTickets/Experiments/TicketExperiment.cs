@@ -102,8 +102,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     private sealed class Work(TicketExperiment e, IProgress<ExperimentProgress>? progress)
     {
         private readonly int _levels = e.Hparams.Levels, _rewind = e.Hparams.RewindStep;
-        private int T => _schedule ??= e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
-        private int? _schedule;
+        private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
         private int PerSeed => T + _levels * (T - _rewind) + (e.Controls ? _levels * T + _levels * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 

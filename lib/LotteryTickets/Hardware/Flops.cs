@@ -31,12 +31,7 @@ public static class Flops
 
     // The units of each group that still own a kept weight (a unit with none does no useful work).
     private static Dictionary<string, int> LiveUnits(PrunableModel model, Mask mask) =>
-        model.UnitGroups.ToDictionary(g => g.Name, g =>
-        {
-            var kept = mask.HostValues(g.Owner.Parameter);
-            var shape = mask[g.Owner.Parameter].shape;
-            return Enumerable.Range(0, g.Count).Count(u => UnitIndices.Of(shape, g.Owner, u).Any(i => kept[i]));
-        });
+        model.UnitGroups.ToDictionary(g => g.Name, g => UnitIndices.Live(mask, g).Length);
 }
 
 /// <summary>One weight tensor's share of a <see cref="ModelCost"/>.</summary>

@@ -24,8 +24,7 @@ public static class Compaction
         var kept = new Dictionary<string, int[]>();
         foreach (var g in model.UnitGroups)
         {
-            var units = Enumerable.Range(0, g.Count)
-                .Where(u => UnitIndices.Of(shapes[g.Owner.Parameter], g.Owner, u).Any(i => values[g.Owner.Parameter][i])).ToArray();
+            var units = UnitIndices.Live(mask, g);
             Check.That(units.Length > 0, $"mask removes every unit of \"{g.Name}\": nothing would connect its input to its output.", nameof(mask));
             foreach (int u in Enumerable.Range(0, g.Count).Except(units))
                 foreach (var s in g.Slices.Where(s => values.ContainsKey(s.Parameter)))

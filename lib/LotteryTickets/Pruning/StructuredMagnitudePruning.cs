@@ -33,9 +33,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         Check.NotNull(current);
         Check.NotNull(trainedWeights);
         Check.NotNull(hparams);
-        // Every group is ranked on the mask the level starts from (so the order of the groups does not matter); the
-        // removals go into a copy.
-        var before = current.Layers.ToDictionary(l => l, current.HostValues);
+        // Every group is ranked on `current`, the mask the level starts from (so the order of the groups does not
+        // matter); the removals go into a copy.
         var values = current.Layers.ToDictionary(l => l, current.HostValues);
         var shapes = current.Layers.ToDictionary(l => l, l => current[l].shape);
         foreach (var g in _groups)
@@ -47,12 +46,12 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         }
         foreach (var g in _groups)
         {
-            var ownerKept = before[g.Owner.Parameter];
-            var alive = Enumerable.Range(0, g.Count).Where(u => UnitIndices.Of(shapes[g.Owner.Parameter], g.Owner, u).Any(i => ownerKept[i])).ToList();
-            long toPrune = MagnitudeRanking.CountToPrune(alive.Count, hparams.Fraction);
+            var ownerKept = current.HostValues(g.Owner.Parameter);
+            var alive = UnitIndices.Live(current, g);
+            long toPrune = MagnitudeRanking.CountToPrune(alive.Length, hparams.Fraction);
             if (toPrune == 0) continue;
-            Check.That(toPrune < alive.Count,
-                $"Fraction {hparams.Fraction} would remove all {alive.Count} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
+            Check.That(toPrune < alive.Length,
+                $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
             float[] weights;
             using (var scope = TorchSharp.torch.NewDisposeScope())
                 weights = trainedWeights[g.Owner.Parameter].detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
@@ -87,6 +86,14 @@ internal static class UnitIndices
             for (long i = start; i < start + slice.Block; i++)
                 for (long r = 0; r < inner; r++)
                     yield return (o * size + i) * inner + r;
+    }
+
+    /// <summary>The units of <paramref name="group"/> that still own a kept weight in <paramref name="mask"/> (ascending).</summary>
+    public static int[] Live(Mask mask, UnitGroup group)
+    {
+        var kept = mask.HostValues(group.Owner.Parameter);
+        var shape = mask[group.Owner.Parameter].shape;
+        return Enumerable.Range(0, group.Count).Where(u => Of(shape, group.Owner, u).Any(i => kept[i])).ToArray();
     }
 
     /// <summary>The indices along the slice's dimension that the given units own, ascending.</summary>
