@@ -79,4 +79,7 @@ public static class ExperimentKinds
 
     /// <summary><see cref="Experiments.LayerDesignSweep"/>.</summary>
     public const string LayerDesign = "layer_design";
+
+    /// <summary><see cref="Experiments.SpeedSweep"/>.</summary>
+    public const string Speed = "speed";
 }

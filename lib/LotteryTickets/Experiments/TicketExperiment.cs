@@ -25,8 +25,24 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// <inheritdoc />
     public string Kind => ExperimentKinds.TicketExperiment;
 
-    /// <summary>False trains the ticket only (the control curves are then empty).</summary>
-    public bool Controls { get; init; } = true;
+    /// <summary>
+    /// The controls trained after each seed's IMP run (default: both; re-initialisation first). <c>[]</c> trains the ticket only;
+    /// <c>[ControlKind.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
+    /// ticket. A control left out has an empty curve.
+    /// </summary>
+    public IReadOnlyList<ControlKind> Controls
+    {
+        get => _controls;
+        init
+        {
+            Check.NotNull(value, nameof(Controls));
+            Check.That(value.Distinct().Count() == value.Count && value.All(Enum.IsDefined),
+                "Controls must list distinct ControlKind values.", nameof(Controls));
+            _controls = value;
+        }
+    }
+
+    private readonly IReadOnlyList<ControlKind> _controls = [ControlKind.RandomReinit, ControlKind.RandomMask];
 
     /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
     public string? DataSource { get; init; }
@@ -48,6 +64,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         var reinit = new List<IReadOnlyList<LevelResult>>();
         var random = new List<IReadOnlyList<LevelResult>>();
         var sparsity = new List<Pruning.SparsityReport>();
+        var trainings = new List<LevelTraining>();
         for (int s = 0; s < Seeds.Count; s++)
         {
             long seed = Seeds[s];
@@ -58,16 +75,15 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             ControlRun? reinitRun = null, randomRun = null;
             try
             {
-                if (Controls)
-                {
-                    reinitRun = Control(run, ControlKind.RandomReinit, s, c, levels, work);
-                    randomRun = Control(run, ControlKind.RandomMask, s, c, levels, work);
-                    if (key is not null) c.Store!.CompleteRun(key);
-                }
+                if (Controls.Contains(ControlKind.RandomReinit)) reinitRun = Control(run, ControlKind.RandomReinit, s, c, levels, work);
+                if (Controls.Contains(ControlKind.RandomMask)) randomRun = Control(run, ControlKind.RandomMask, s, c, levels, work);
+                if (key is not null && Controls.Count == 2) c.Store!.CompleteRun(key);
                 ticket.Add(run.Levels.ToList());
                 reinit.Add(reinitRun?.Levels ?? []);
                 random.Add(randomRun?.Levels ?? []);
                 sparsity.Add(run.Levels[^1].Sparsity);
+                foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]), (TicketSeries.RandomMask, random[^1]) })
+                    trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)));
             }
             finally
             {
@@ -77,7 +93,10 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         }
         return new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
             TicketCurve.FromLevels(TicketSeries.Ticket, ticket), TicketCurve.FromLevels(TicketSeries.RandomReinit, reinit),
-            TicketCurve.FromLevels(TicketSeries.RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds);
+            TicketCurve.FromLevels(TicketSeries.RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds)
+        {
+            Trainings = trainings.AsReadOnly(),
+        };
     }
 
     private ControlRun Control(LotteryRun run, ControlKind kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
@@ -103,7 +122,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     {
         private readonly int _levels = e.Hparams.Levels, _rewind = e.Hparams.RewindStep;
         private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
-        private int PerSeed => T + _levels * (T - _rewind) + (e.Controls ? _levels * T + _levels * (T - _rewind) : 0);
+        private readonly bool _reinit = e.Controls.Contains(ControlKind.RandomReinit), _random = e.Controls.Contains(ControlKind.RandomMask);
+        private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (_random ? _levels * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 
         // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
@@ -111,7 +131,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         {
             TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
             TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + (level - 1) * T, 0),
-            _ => (T + _levels * (T - _rewind) + _levels * T + (level - 1) * (T - _rewind), _rewind),
+            _ => (T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (level - 1) * (T - _rewind), _rewind),
         };
 
         public IProgress<ImpProgress>? Training(int seedIndex) => Relay<ImpProgress>.To(progress, p =>

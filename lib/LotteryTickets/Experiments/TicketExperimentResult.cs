@@ -12,6 +12,27 @@ namespace LotteryTickets.Experiments;
 public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyList<long> Seeds, TicketCurve Ticket,
     TicketCurve RandomReinit, TicketCurve RandomMask, IReadOnlyList<SparsityReport> SparsestTicket, double Seconds)
 {
+    /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target.</summary>
+    public IReadOnlyList<LevelTraining> Trainings { get; init; } = [];
+
+    /// <summary>
+    /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
+    /// <paramref name="target"/> (in [0, 1]), over the seeds that reached it (<see cref="Training.StepsToTarget"/>).
+    /// </summary>
+    public IReadOnlyList<StepsToTargetPoint> StepsToTarget(double target, string series = TicketSeries.Ticket)
+    {
+        Check.UnitInterval(target);
+        Check.OneOf(series, [TicketSeries.Ticket, TicketSeries.RandomReinit, TicketSeries.RandomMask]);
+        return Trainings.Where(t => t.Series == series).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
+        {
+            var steps = g.Select(t => Training.StepsToTarget.Of(t.Evaluations, target)).ToList();
+            var reached = steps.Where(s => s is not null).Select(s => (double)s!.Value).ToList();
+            double mean = reached.Count > 0 ? reached.Average() : double.NaN;
+            double sd = reached.Count > 1 ? Math.Sqrt(reached.Sum(x => (x - mean) * (x - mean)) / (reached.Count - 1)) : 0;
+            return new StepsToTargetPoint(g.Key, g.Average(t => t.PercentRemaining), target, mean, sd, reached.Count, steps.Count);
+        }).ToList();
+    }
+
     /// <summary>Test accuracy (%) of the dense network at its early-stop iteration (level 0), mean over seeds.</summary>
     public double DenseAccuracy => Ticket.Points[0].MeanAccuracy;
 
@@ -36,9 +57,10 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public IReadOnlyList<string> Findings()
     {
         var c = CultureInfo.InvariantCulture;
+        string model = Hparams.Model.Name == "lenet_300_100" ? "LeNet" : Hparams.Model.Name;
         var lines = new List<string>
         {
-            string.Format(c, "Dense LeNet: {0:0.00} % test accuracy at its early-stop iteration (mean of {1} seed(s)).", DenseAccuracy, Seeds.Count),
+            string.Format(c, "Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, DenseAccuracy, Seeds.Count),
         };
         var within = SparsestWithinDense();
         lines.Add(within is null
@@ -46,13 +68,40 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
             : string.Format(c, "The ticket stays within 0.5 point of dense accuracy (or above it) down to {0:0.0} % of weights remaining ({1:0.00} %).",
                 within.PercentRemaining, within.MeanAccuracy));
         var sparsest = Ticket.Points[^1];
-        lines.Add(string.Format(c, "At {0:0.0} % remaining: ticket {1:0.00} %, random re-init {2:0.00} %, random mask {3:0.00} % (ticket − re-init = {4:+0.00;-0.00} points).",
-            sparsest.PercentRemaining, sparsest.MeanAccuracy, RandomReinit.AtLevel(sparsest.Level)?.MeanAccuracy ?? double.NaN,
-            RandomMask.AtLevel(sparsest.Level)?.MeanAccuracy ?? double.NaN, TicketAdvantageOverReinit(sparsest.Level)));
+        var controls = new List<string>();
+        if (RandomReinit.AtLevel(sparsest.Level) is { } r)
+            controls.Add(string.Format(c, "random re-init {0:0.00} % (ticket − re-init = {1:+0.00;-0.00} points)", r.MeanAccuracy, TicketAdvantageOverReinit(sparsest.Level)));
+        if (RandomMask.AtLevel(sparsest.Level) is { } m)
+            controls.Add(string.Format(c, "random mask {0:0.00} %", m.MeanAccuracy));
+        lines.Add(string.Format(c, "At {0:0.0} % remaining: ticket {1:0.00} %{2}.", sparsest.PercentRemaining, sparsest.MeanAccuracy,
+            controls.Count == 0 ? "" : ", " + string.Join(", ", controls)));
         var best = Ticket.Points.Skip(1).DefaultIfEmpty(Ticket.Points[0]).MaxBy(p => p.MeanAccuracy)!;
         lines.Add(string.Format(c, "Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
             best.MeanAccuracy, best.PercentRemaining, Ticket.Points[0].MeanEarlyStopIteration, sparsest.MeanEarlyStopIteration));
-        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + 2 controls).", Seconds, Seeds.Count, Hparams.Levels + 1));
+        int controlCount = (RandomReinit.Points.Count > 0 ? 1 : 0) + (RandomMask.Points.Count > 0 ? 1 : 0);
+        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", Seconds, Seeds.Count, Hparams.Levels + 1, controlCount));
         return lines;
     }
+}
+
+/// <summary>One trained level's evaluation curve, as <see cref="TicketExperiment"/> measured it.</summary>
+/// <param name="Series">A <see cref="TicketSeries"/> name.</param>
+/// <param name="Seed">The IMP seed of the run it belongs to.</param>
+/// <param name="Level">0 = dense.</param>
+/// <param name="PercentRemaining">Weights remaining (%).</param>
+/// <param name="Evaluations">Its evaluations, in order.</param>
+public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations);
+
+/// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>
+/// <param name="Level">0 = dense.</param>
+/// <param name="PercentRemaining">Weights remaining (%), mean over seeds.</param>
+/// <param name="Target">The target test accuracy in [0, 1].</param>
+/// <param name="MeanSteps">Mean first iteration at or above the target, over the seeds that reached it (NaN if none did).</param>
+/// <param name="StdSteps">Its sample standard deviation (0 for fewer than two).</param>
+/// <param name="Reached">Seeds that reached the target.</param>
+/// <param name="Seeds">Seeds trained.</param>
+public sealed record StepsToTargetPoint(int Level, double PercentRemaining, double Target, double MeanSteps, double StdSteps, int Reached, int Seeds)
+{
+    /// <summary>Whether every seed reached the target.</summary>
+    public bool AllReached => Reached == Seeds;
 }

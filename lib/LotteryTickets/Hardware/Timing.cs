@@ -26,6 +26,33 @@ public static class Timing
         }
         return new TimingResult(seconds, warmup, get_num_threads());
     }
+
+    /// <summary>
+    /// Times <paramref name="a"/> and <paramref name="b"/> alternately (a, b, a, b, …) after <paramref name="warmup"/>
+    /// untimed runs of each, so that drift of the machine (clock, neighbours, cache state) falls on both alike: the
+    /// ratio of their medians is then a fair comparison even where either median alone wanders between measurements.
+    /// </summary>
+    public static (TimingResult A, TimingResult B) MeasureAlternating(Action a, Action b, int warmup = 3, int repeats = 10)
+    {
+        Check.NotNull(a);
+        Check.NotNull(b);
+        Check.InRange(warmup, 0, 1_000_000);
+        Check.InRange(repeats, 1, 1_000_000);
+        for (int i = 0; i < warmup; i++) { a(); b(); }
+        var sa = new double[repeats];
+        var sb = new double[repeats];
+        for (int i = 0; i < repeats; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            a();
+            sa[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            start = Stopwatch.GetTimestamp();
+            b();
+            sb[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        int threads = get_num_threads();
+        return (new TimingResult(sa, warmup, threads), new TimingResult(sb, warmup, threads));
+    }
 }
 
 /// <summary>What <see cref="Timing.Measure"/> measured.</summary>

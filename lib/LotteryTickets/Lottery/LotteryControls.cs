@@ -71,20 +71,8 @@ public static class LotteryControls
     public static Mask RandomMaskLike(Mask like, long seed)
     {
         Check.NotNull(like);
-        using var generator = new Generator(unchecked((ulong)seed));
-        var shapes = new Dictionary<string, long[]>();
-        var values = new Dictionary<string, bool[]>();
-        foreach (var layer in like.Layers)
-        {
-            long total = like.Total(layer), kept = like.Kept(layer);
-            using var perm = torch.randperm(total, generator: generator);
-            var chosen = perm.data<long>().ToArray();
-            var v = new bool[total];
-            for (long i = 0; i < kept; i++) v[chosen[i]] = true;
-            shapes[layer] = like[layer].shape;
-            values[layer] = v;
-        }
-        return Mask.FromHost(like.Layers, shapes, values, like.OutputLayer);
+        return Mask.RandomKeeping(like.Layers, like.Layers.ToDictionary(l => l, l => like[l].shape), like.Layers.ToDictionary(l => l, like.Kept),
+            like.OutputLayer, seed);
     }
 }
 

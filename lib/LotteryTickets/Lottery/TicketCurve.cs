@@ -25,6 +25,28 @@ public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Po
         return new TicketCurve(name, points.AsReadOnly());
     }
 
+    /// <summary>
+    /// Mean accuracy (%) at <paramref name="percentRemaining"/> weights remaining, interpolated linearly in
+    /// log(percent) between the two nearest points; null outside the curve's range (no extrapolation).
+    /// </summary>
+    public double? AccuracyAt(double percentRemaining)
+    {
+        Check.That(double.IsFinite(percentRemaining) && percentRemaining > 0 && percentRemaining <= 100,
+            $"percentRemaining must be in (0, 100]; got {percentRemaining}.", nameof(percentRemaining));
+        var points = Points.OrderBy(p => p.PercentRemaining).ToList();
+        for (int i = 0; i < points.Count; i++)
+        {
+            var hi = points[i];
+            if (Math.Abs(hi.PercentRemaining - percentRemaining) < 1e-9) return hi.MeanAccuracy;
+            if (hi.PercentRemaining < percentRemaining) continue;
+            if (i == 0) return null; // below the sparsest point
+            var lo = points[i - 1];
+            double t = (Math.Log(percentRemaining) - Math.Log(lo.PercentRemaining)) / (Math.Log(hi.PercentRemaining) - Math.Log(lo.PercentRemaining));
+            return lo.MeanAccuracy + t * (hi.MeanAccuracy - lo.MeanAccuracy);
+        }
+        return null;
+    }
+
     /// <summary>The point at a level, or null when the curve has none there (controls start at level 1).</summary>
     public TicketCurvePoint? AtLevel(int level) => Points.FirstOrDefault(p => p.Level == level);
 

@@ -15,6 +15,9 @@ public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyLis
 {
     /// <summary>The slice whose weights rank the units (the first).</summary>
     public UnitSlice Owner => Slices[0];
+
+    /// <summary>E.g. "fc1: 300 neurons, each owning fc1.weight[u, :], fc1.bias[u], fc2.weight[:, u]".</summary>
+    public override string ToString() => $"{Name}: {Count} {Kind}s, each owning {string.Join(", ", Slices)}";
 }
 
 /// <summary>Where a unit group lives in one parameter (or buffer) of the model: see <see cref="UnitGroup"/>.</summary>
@@ -22,7 +25,16 @@ public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyLis
 /// <param name="Dimension">The dimension the units index (0: output rows, 1: input columns).</param>
 /// <param name="Block">Indices per unit along that dimension (e.g. a filter's pooled pixels as fc1 inputs; a head's width).</param>
 /// <param name="Offset">Where unit 0 starts (e.g. the K part of a packed QKV projection).</param>
-public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, int Offset = 0);
+public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, int Offset = 0)
+{
+    /// <summary>The slice in index notation, e.g. "fc2.weight[:, u]" or "blocks.0.qkv.weight[64 + 16u … 64 + 16u + 15, :]".</summary>
+    public override string ToString()
+    {
+        string index = Block == 1 && Offset == 0 ? "u" : Block == 1 ? $"{Offset} + u"
+            : $"{(Offset == 0 ? "" : $"{Offset} + ")}{Block}u … {(Offset == 0 ? "" : $"{Offset} + ")}{Block}u + {Block - 1}";
+        return $"{Parameter}[{string.Join(", ", Enumerable.Range(0, Dimension + 1).Select(d => d == Dimension ? index : ":"))}{(Dimension == 0 ? ", …" : "")}]";
+    }
+}
 
 /// <summary>The kinds of unit a <see cref="UnitGroup"/> holds.</summary>
 public static class UnitKinds

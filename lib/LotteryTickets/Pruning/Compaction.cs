@@ -37,6 +37,42 @@ public static class Compaction
     }
 
     /// <summary>
+    /// Unit counts for a physically smaller version of <paramref name="model"/> with about
+    /// <paramref name="weightFraction"/> (in (0, 1]) of its prunable weights: every unit group keeps the same share r of
+    /// its units (at least one), r chosen so that the smaller model's weight count is the closest to the target. What
+    /// <see cref="StructuredMagnitudePruning"/> reaches level by level, at one given size.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> UniformCounts(PrunableModel model, double weightFraction)
+    {
+        Check.NotNull(model);
+        Check.That(double.IsFinite(weightFraction) && weightFraction > 0 && weightFraction <= 1,
+            $"weightFraction must be in (0, 1]; got {weightFraction}.", nameof(weightFraction));
+        Check.That(model.UnitGroups.Count > 0, $"model {model.GetName()} declares no unit groups, so it cannot be made smaller.", nameof(model));
+        double target = weightFraction * model.PrunableCount;
+        Dictionary<string, int> Counts(double r) => model.UnitGroups.ToDictionary(g => g.Name, g => Math.Clamp((int)Math.Round(r * g.Count), 1, g.Count));
+        long WeightsAt(double r)
+        {
+            using var smaller = model.Resized(Counts(r));
+            return smaller.PrunableCount;
+        }
+        using var saved = torch.random.get_rng_state(); // Resized initialises from the global generator: leave it as it was
+        try
+        {
+            double lo = 0, hi = 1; // weights grow with r: bisect for the crossing, then keep the closer side
+            for (int i = 0; i < 30 && hi - lo > 1e-6; i++)
+            {
+                double mid = 0.5 * (lo + hi);
+                if (WeightsAt(mid) < target) lo = mid; else hi = mid;
+            }
+            return Math.Abs(WeightsAt(lo) - target) <= Math.Abs(WeightsAt(hi) - target) ? Counts(lo) : Counts(hi);
+        }
+        finally
+        {
+            torch.random.set_rng_state(saved);
+        }
+    }
+
+    /// <summary>
     /// The compacted copy of <paramref name="model"/> under <paramref name="mask"/> (weights multiplied by the mask, then
     /// the removed units' slices dropped), on the model's device. The caller owns it; <paramref name="model"/> is not changed.
     /// </summary>
@@ -70,4 +106,51 @@ public static class Compaction
             throw;
         }
     }
+
+    /// <summary>
+    /// Compacts <paramref name="model"/> under <paramref name="mask"/> and compares the two on <paramref name="inputs"/>:
+    /// the masked model (the pruned weights of <paramref name="model"/> are zeroed in place) against the smaller dense
+    /// one, largest |difference| of the logits relative to the largest |logit|.
+    /// </summary>
+    public static CompactionCheck Verify(PrunableModel model, Mask mask, Tensor inputs)
+    {
+        Check.NotNull(inputs);
+        using var compact = Compact(model, mask);
+        using (var masked = new MaskedModel(model, mask)) masked.ApplyMask();
+        using var _ = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        bool wasTraining = model.training;
+        model.eval();
+        compact.eval();
+        try
+        {
+            var a = model.call(inputs);
+            var b = compact.call(inputs);
+            double scale = Math.Max(a.abs().max().item<float>(), float.Epsilon);
+            double diff = a.sub(b).abs().max().item<float>() / scale;
+            return new CompactionCheck(KeptUnits(model, mask).ToDictionary(k => k.Key, k => k.Value.Length),
+                model.UnitGroups.ToDictionary(g => g.Name, g => g.Count), mask.KeptCount, model.PrunableCount, compact.PrunableCount, diff);
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+        }
+    }
+}
+
+/// <summary>What <see cref="Compaction.Verify"/> found.</summary>
+/// <param name="Units">Units kept per group.</param>
+/// <param name="FullUnits">Units per group in the full model.</param>
+/// <param name="KeptWeights">Weights the mask keeps.</param>
+/// <param name="MaskedModelWeights">Weights of the masked model (all of them, zeros included).</param>
+/// <param name="CompactWeights">Weights of the compacted model.</param>
+/// <param name="MaxRelativeDifference">max |masked − compacted| ÷ max |masked| over the logits.</param>
+public sealed record CompactionCheck(IReadOnlyDictionary<string, int> Units, IReadOnlyDictionary<string, int> FullUnits, long KeptWeights,
+    long MaskedModelWeights, long CompactWeights, double MaxRelativeDifference)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        "units {0}; weights {1:N0} (masked model, {2:N0} non-zero) → {3:N0} (compacted); max relative logit difference {4:0.0e+0}",
+        string.Join(", ", Units.Select(u => $"{u.Key} {FullUnits[u.Key]} → {u.Value}")), MaskedModelWeights, KeptWeights, CompactWeights,
+        MaxRelativeDifference);
 }

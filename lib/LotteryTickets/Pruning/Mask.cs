@@ -51,6 +51,39 @@ public sealed class Mask : IDisposable
         IReadOnlyDictionary<string, bool[]> values, string? outputLayer) =>
         new(layers.Select(l => (l, torch.tensor(values[l], shapes[l]))).ToList(), outputLayer);
 
+    /// <summary>
+    /// A random unstructured mask that removes round(<paramref name="sparsity"/> × n) of the n weights of every layer
+    /// (the output layer included, at least one weight kept per layer), drawn with <paramref name="seed"/>: the mask
+    /// for measuring what a given sparsity costs, independent of which weights a trained network would keep.
+    /// </summary>
+    public static Mask Random(PrunableModel model, double sparsity, long seed)
+    {
+        Check.NotNull(model);
+        Check.That(double.IsFinite(sparsity) && sparsity >= 0 && sparsity < 1, $"sparsity must be in [0, 1); got {sparsity}.", nameof(sparsity));
+        var tensors = model.PrunableTensors();
+        return RandomKeeping(model.PrunableParameters, tensors.ToDictionary(t => t.Key, t => t.Value.shape),
+            tensors.ToDictionary(t => t.Key, t => Math.Max(1, t.Value.numel() - (long)Math.Round(sparsity * t.Value.numel()))), model.OutputParameter, seed);
+    }
+
+    // The one random-mask draw (random masks here and the random-mask control): one generator seeded with `seed`, per
+    // layer in order a random permutation of its indices, the first kept[layer] of them kept.
+    internal static Mask RandomKeeping(IReadOnlyList<string> layers, IReadOnlyDictionary<string, long[]> shapes,
+        IReadOnlyDictionary<string, long> kept, string? outputLayer, long seed)
+    {
+        using var generator = new Generator(unchecked((ulong)seed));
+        var values = new Dictionary<string, bool[]>();
+        foreach (var layer in layers)
+        {
+            long total = shapes[layer].Aggregate(1L, (a, b) => a * b);
+            using var perm = torch.randperm(total, generator: generator);
+            var chosen = perm.data<long>().ToArray();
+            var v = new bool[total];
+            for (long i = 0; i < kept[layer]; i++) v[chosen[i]] = true;
+            values[layer] = v;
+        }
+        return FromHost(layers, shapes, values, outputLayer);
+    }
+
     /// <summary>The all-ones mask for <paramref name="model"/> (nothing pruned).</summary>
     public static Mask Dense(PrunableModel model)
     {

@@ -20,4 +20,26 @@ public static class PruningStrategies
     /// <summary>The strategy registered as <paramref name="name"/>, for the network <paramref name="model"/> (needed by
     /// structured strategies).</summary>
     public static IPruningStrategy Get(string name, ModelHparams? model = null) => Factories[Check.OneOf(name, Names)](model);
+
+    /// <summary>
+    /// The mask after <paramref name="levels"/> rounds of <paramref name="hparams"/>' strategy applied to
+    /// <paramref name="model"/>'s current weights, without training in between (IMP trains between rounds): a mask
+    /// of a given sparsity for demonstrations and timings. The model is not changed; the caller owns the mask.
+    /// </summary>
+    public static Mask PruneRepeatedly(PrunableModel model, PruningHparams hparams, int levels)
+    {
+        Check.NotNull(model);
+        Check.NotNull(hparams);
+        Check.InRange(levels, 0, 1000);
+        var strategy = hparams.Strategy == "structured_magnitude" ? new StructuredMagnitudePruning(model.UnitGroups) : Get(hparams.Strategy);
+        var weights = model.PrunableTensors();
+        var mask = Mask.Dense(model);
+        for (int k = 0; k < levels; k++)
+        {
+            var next = strategy.Prune(mask, weights, hparams);
+            mask.Dispose();
+            mask = next;
+        }
+        return mask;
+    }
 }

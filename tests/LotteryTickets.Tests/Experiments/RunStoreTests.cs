@@ -24,7 +24,7 @@ public class RunStoreTests(ITestOutputHelper output)
 
     /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
     internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true) =>
-        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls };
+        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls ? [ControlKind.RandomReinit, ControlKind.RandomMask] : [] };
 
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };

@@ -14,7 +14,7 @@ public class TicketExperimentTests
         using var folder = new TempFolder();
         const long seed = 4;
         var h = Tiny(levels: 2);
-        var experiment = new TicketExperiment(h, RunStoreTests.Data, [seed]) { Controls = false };
+        var experiment = new TicketExperiment(h, RunStoreTests.Data, [seed]) { Controls = [] };
         var store = new RunStore(folder["runs.db"]);
         var result = experiment.Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
         using var direct = IterativeMagnitudePruning.Run(h with { Seed = seed }, RunStoreTests.Data);

@@ -15,7 +15,8 @@ public class FlopsAndTimingTests
         var cost = Flops.Of(model);
         Assert.Equal(784L * 300 + 300 * 100 + 100 * 10, cost.DenseMacs);   // 266,200 multiply-adds per image
         Assert.Equal(2.0 * 266_200 * 60, cost.ForwardFlops(60));
-        Assert.Equal(6.0 * 266_200 * 60, cost.TrainingStepFlops(60));
+        // Forward 2·MACs, weight gradients 2·MACs, input gradients 2·MACs of fc2 and fc3 only (fc1's input is the data).
+        Assert.Equal((2.0 * 266_200 + 2.0 * 266_200 + 2.0 * (30_000 + 1_000)) * 60, cost.TrainingStepFlops(60));
         Assert.Equal(1.0, cost.TheoreticalSpeedup);
     }
 
@@ -70,5 +71,15 @@ public class FlopsAndTimingTests
         Assert.Equal(0.3, new TimingResult([0.5, 0.3, 0.1], 0, 1).MedianSeconds);
         Assert.Equal("repeats", Assert.ThrowsAny<ArgumentException>(() => Timing.Measure(() => { }, repeats: 0)).ParamName);
         Assert.Equal("warmup", Assert.ThrowsAny<ArgumentException>(() => Timing.Measure(() => { }, warmup: -1)).ParamName);
+    }
+
+    [Fact]
+    public void AlternatingTimingInterleavesTheTwoAndTimesEachApart()
+    {
+        var order = new List<char>();
+        var (a, b) = Timing.MeasureAlternating(() => order.Add('a'), () => order.Add('b'), warmup: 1, repeats: 3);
+        Assert.Equal("abababab", new string(order.ToArray()));
+        Assert.Equal((3, 3, 1), (a.Seconds.Count, b.Seconds.Count, a.Warmup));
+        Assert.Equal("repeats", Assert.ThrowsAny<ArgumentException>(() => Timing.MeasureAlternating(() => { }, () => { }, repeats: 0)).ParamName);
     }
 }
