@@ -15,6 +15,12 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
     /// <summary>Curves drawn over the heat map.</summary>
     public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];
 
+    /// <summary>Points drawn as markers over the heat map (e.g. measured runs placed on a model's map).</summary>
+    public IReadOnlyList<FigureSeries> Points { get; init; } = [];
+
+    /// <summary>Logarithmic x and y axes (X and Y then hold positive values).</summary>
+    public bool LogAxes { get; init; }
+
     /// <summary>Colour range; null: from the data.</summary>
     public (double Min, double Max)? ZRange { get; init; }
 
@@ -24,7 +30,8 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
         Check.That(Z.Count == Y.Count, $"Z has {Z.Count} rows but Y has {Y.Count} values (Z is indexed [y][x]).", nameof(Z));
         for (int i = 0; i < Z.Count; i++)
             Check.That(Z[i].Count == X.Count, $"Z row {i} has {Z[i].Count} values but X has {X.Count}.", nameof(Z));
-        foreach (var o in Overlays) o.Validated();
+        foreach (var o in Overlays.Concat(Points)) o.Validated();
+        Check.That(!LogAxes || X.Concat(Y).All(v => v > 0), "X and Y must be positive on logarithmic axes.", nameof(LogAxes));
     }
 
     /// <inheritdoc />
@@ -39,7 +46,10 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
         }
         var charts = new List<GenericChart> { heat };
         charts.AddRange(Overlays.Select(o => PlotlyChart.Line<double, double, string>(x: o.X, y: o.Y, Name: o.Name, ShowMarkers: false)));
-        return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560);
+        charts.AddRange(Points.Select(p => PlotlyChart.Point<double, double, string>(x: p.X, y: p.Y, Name: p.Name)));
+        if (!LogAxes) return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560);
+        return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560,
+            ax => ax.SetProperty("type", "log"), ay => ay.SetProperty("type", "log"));
     }
 
     /// <inheritdoc />
@@ -52,7 +62,7 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
             for (int j = 0; j < X.Count; j++)
                 sb.Append(FigureText.Csv(Name)).Append(",heatmap,").Append(FigureText.Number(X[j])).Append(',')
                   .Append(FigureText.Number(Y[i])).Append(',').Append(FigureText.Number(Z[i][j])).Append(',').Append(titles);
-        foreach (var o in Overlays)
+        foreach (var o in Overlays.Concat(Points))
             for (int k = 0; k < o.X.Count; k++)
                 sb.Append(FigureText.Csv(Name)).Append(',').Append(FigureText.Csv(o.Name)).Append(',').Append(FigureText.Number(o.X[k]))
                   .Append(',').Append(FigureText.Number(o.Y[k])).Append(",,").Append(titles);

@@ -39,4 +39,19 @@ public static class TicketFigures
             c.Curve.Points.Any(p => p.Seeds > 1) ? c.Curve.Points.Select(p => p.StdAccuracy).ToList() : null)).ToList();
         return new LineFigure(name, title, "weights remaining (%)", "test accuracy at early stop (%)", series) { LogX = true, ReverseX = true };
     }
+
+    /// <summary>
+    /// Section 1's figure: structured and unstructured tickets, each with its random re-initialisation, against weights
+    /// remaining (the number of weights, not units, is the common axis).
+    /// </summary>
+    public static LineFigure Structured(StructuredComparison c)
+    {
+        Check.NotNull(c);
+        static TicketCurve Pruned(TicketCurve curve) => curve with { Points = curve.Points.Where(p => p.Level > 0).ToList() };
+        int seeds = c.Unstructured.Seeds.Count;
+        return Compare("structured-vs-unstructured",
+            $"Structured vs unstructured tickets at equal weights{(seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "")} — {c.Unstructured.Hparams.Model.Name}",
+            ("unstructured ticket (global magnitude)", c.Unstructured.Ticket), ("unstructured, random re-init", Pruned(c.Unstructured.RandomReinit)),
+            ("structured ticket (whole neurons)", c.Structured.Ticket), ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)));
+    }
 }

@@ -1,0 +1,78 @@
+using LotteryTickets.Experiments;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>The figures of section 2's race to a target accuracy (<see cref="RaceToTarget"/>).</summary>
+public static class RaceFigures
+{
+    private static readonly string[] Variants = [SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted];
+
+    /// <summary>Steps to the target against weights remaining: unstructured and structured tickets, the dense network as a line (±1 s.d. over seeds).</summary>
+    public static LineFigure StepsToTarget(RaceToTarget race)
+    {
+        Check.NotNull(race);
+        var series = new List<FigureSeries>();
+        foreach (var (v, label) in new[] { (SpeedVariants.Masked, "unstructured ticket"), (SpeedVariants.Compacted, "structured ticket") })
+        {
+            var e = race.Of(v).Where(x => x.Reached).ToList();
+            if (e.Count > 0)
+                series.Add(new FigureSeries(label, e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.Steps).ToList(), e.Select(x => x.StepsStd).ToList()));
+        }
+        if (race.Dense.Reached)
+        {
+            double min = series.SelectMany(s => s.X).DefaultIfEmpty(100).Min();
+            series.Insert(0, new FigureSeries("dense", [100.0, min], [race.Dense.Steps, race.Dense.Steps]));
+        }
+        return new LineFigure("steps-to-target", $"Training steps to {race.Target:P0} test accuracy (levels that never reach it are left out)",
+            "weights remaining (%)", "steps to target", series) { LogX = true, ReverseX = true };
+    }
+
+    /// <summary>Time to the target ÷ the dense network's, measured, per way of running the tickets; below 1 the ticket wins.</summary>
+    public static LineFigure TimeRatio(RaceToTarget race)
+    {
+        Check.NotNull(race);
+        var series = new List<FigureSeries>();
+        foreach (var v in Variants)
+        {
+            var e = race.Of(v).Where(x => double.IsFinite(x.TimeRatio)).ToList();
+            if (e.Count > 0) series.Add(new FigureSeries(SpeedVariants.Label(v), e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.TimeRatio).ToList()));
+        }
+        var xs = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
+        series.Add(new FigureSeries("break-even (= dense)", [xs.Max(), xs.Min()], [1.0, 1.0]));
+        return new LineFigure("time-to-target-ratio", $"Time to {race.Target:P0} test accuracy ÷ dense, batch {race.Batch} (measured steps × measured seconds per step)",
+            "weights remaining (%)", "time to target ÷ dense (×)", series) { LogX = true, ReverseX = true, LogY = true };
+    }
+
+    /// <summary>
+    /// The cost model's map: log₁₀ of time ratio sparse ÷ dense = (steps ratio × FLOP fraction) × η_dense ÷ η_sparse
+    /// over the work fraction (x) and the efficiency ratio η_sparse ÷ η_dense (y), both log-spaced; the break-even
+    /// line y = x; the chapter's example η ratio 0.10 ÷ 0.60 as a horizontal line; and the runners measured here
+    /// as points.
+    /// </summary>
+    public static HeatmapFigure TradeOff(RaceToTarget race, (double Dense, double Sparse) chapterEta)
+    {
+        Check.NotNull(race);
+        const int cells = 41;
+        var x = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.0 * i / (cells - 1))).ToList();   // 0.001 … 1
+        var y = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.5 * i / (cells - 1))).ToList();   // 0.001 … ~3.2
+        // time ratio = work fraction × η_dense ÷ η_sparse (TimeToTrain.SparseOverDense with the η ratio in place of the pair)
+        var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(xx / yy)).ToList()).ToList();
+        double chapter = chapterEta.Sparse / chapterEta.Dense;
+        var points = Variants.Select(v => (v, e: race.Of(v).Where(e => double.IsFinite(e.TimeRatio)).ToList())).Where(p => p.e.Count > 0)
+            .Select(p => new FigureSeries(SpeedVariants.Label(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(), p.e.Select(e => e.Eta / e.DenseEta).ToList()))
+            .ToList();
+        return new HeatmapFigure("cost-model-trade-off",
+            "Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins below the break-even line",
+            "work fraction: steps ratio × FLOP fraction", "efficiency ratio η_sparse ÷ η_dense", "log₁₀ time ratio", x, y, z)
+        {
+            Overlays =
+            [
+                new FigureSeries("break-even: time ratio = 1", [x[0], x[^1]], [x[0], x[^1]]),
+                new FigureSeries($"chapter's example η {chapterEta.Sparse:0.00} ÷ {chapterEta.Dense:0.00}", [x[0], x[^1]], [chapter, chapter]),
+            ],
+            Points = points,
+            LogAxes = true,
+            ZRange = (-2, 2),
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using LotteryTickets.Experiments;
+
+namespace LotteryTickets.Interactive;
+
+/// <summary>
+/// The figures of a <see cref="SpeedResult"/>: measured speed-up over dense and η against weights remaining (log axis,
+/// sparser to the right), one line per way of running the pruned network, beside the theoretical speed-up.
+/// </summary>
+public static class SpeedFigures
+{
+    private static readonly string[] Variants = [SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted];
+
+    /// <summary>
+    /// Speed-up over the dense network (dense median ÷ median) of a training step (<paramref name="training"/>) or an
+    /// inference batch, at <paramref name="batch"/>, with the theoretical speed-up dense MACs ÷ useful MACs and the
+    /// break-even line at 1.
+    /// </summary>
+    public static LineFigure Speedup(SpeedResult r, int batch, bool training = true)
+    {
+        Check.NotNull(r);
+        var series = new List<FigureSeries>();
+        foreach (var v in Variants)
+        {
+            var rows = r.Of(v, batch);
+            if (rows.Count > 0)
+                series.Add(new FigureSeries(SpeedVariants.Label(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Speedup(x, training)).ToList()));
+        }
+        var theory = r.Of(SpeedVariants.Masked, batch);
+        series.Add(new FigureSeries("theoretical (dense MACs ÷ useful MACs)", theory.Select(Remaining).ToList(), theory.Select(r.TheoreticalSpeedup).ToList()));
+        var all = series.SelectMany(s => s.X).ToList();
+        series.Add(new FigureSeries("break-even (= dense)", [all.Max(), all.Min()], [1.0, 1.0]));
+        string what = training ? "training step" : "inference batch";
+        return new LineFigure($"speedup-{(training ? "train" : "inference")}-batch-{batch}",
+            $"Measured speed-up of one {what} over dense, batch {batch} — {r.Model}, {r.Threads} thread(s)",
+            "weights remaining (%)", $"speed-up over dense {what} (×)", series) { LogX = true, ReverseX = true, LogY = true };
+    }
+
+    /// <summary>Hardware efficiency η = useful FLOP/s ÷ measured peak of a training step at <paramref name="batch"/>, per variant, dense as a line.</summary>
+    public static LineFigure Efficiency(SpeedResult r, int batch)
+    {
+        Check.NotNull(r);
+        var series = new List<FigureSeries>();
+        foreach (var v in Variants)
+        {
+            var rows = r.Of(v, batch);
+            if (rows.Count > 0)
+                series.Add(new FigureSeries(SpeedVariants.Label(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Efficiency(x)).ToList()));
+        }
+        var all = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
+        double dense = r.Efficiency(r.Dense(batch));
+        series.Insert(0, new FigureSeries("dense", [100.0, all.Min()], [dense, dense]));
+        return new LineFigure($"eta-train-batch-{batch}",
+            $"Hardware efficiency η of a training step, batch {batch} — peak {r.PeakFlopsPerSecond / 1e9:0.0} GFLOP/s measured, {r.Threads} thread(s)",
+            "weights remaining (%)", "η = useful FLOP/s ÷ peak FLOP/s", series) { LogX = true, ReverseX = true, LogY = true };
+    }
+
+    private static double Remaining(SpeedRow row) => 100 * (1 - row.Sparsity);
+}
