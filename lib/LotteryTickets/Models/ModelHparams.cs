@@ -4,20 +4,20 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Models;
 
 /// <summary>
-/// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c>, <c>"conv2"</c> or
-/// <c>"tiny_transformer"</c>; the width properties that do not apply to the chosen network are ignored.
+/// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c>, <c>"conv2"</c>,
+/// <c>"tiny_transformer"</c>, <c>"rnn"</c> or <c>"rnn_untied"</c>; the width properties that do not apply to the chosen network are ignored.
 /// </summary>
 public sealed record ModelHparams
 {
     /// <summary>The model names <see cref="Name"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2", "tiny_transformer"];
+    public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2", "tiny_transformer", "rnn", "rnn_untied"];
 
     private readonly string _name = "lenet_300_100";
     private readonly int _hidden1 = 300, _hidden2 = 100, _convWidth = 64, _fcWidth = 256;
     private readonly int _inputChannels = 1, _imageSize = 28, _classes = 10;
-    private readonly int _blocks = 2, _heads = 4, _width = 64, _headWidth = 16, _mlpWidth = 128;
+    private readonly int _blocks = 2, _heads = 4, _width = 64, _headWidth = 16, _mlpWidth = 128, _recurrentWidth = 128;
 
-    /// <summary><c>"lenet_300_100"</c> (default) or <c>"conv2"</c>.</summary>
+    /// <summary>One of <see cref="Names"/>; default <c>"lenet_300_100"</c>.</summary>
     public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
 
     /// <summary>LeNet's first hidden width (300).</summary>
@@ -53,6 +53,9 @@ public sealed record ModelHparams
     /// <summary>The Transformer's MLP width per block (128).</summary>
     public int MlpWidth { get => _mlpWidth; init => _mlpWidth = Check.Positive(value, nameof(MlpWidth)); }
 
+    /// <summary>The RNN's hidden width (128), tied (<c>"rnn"</c>) or untied (<c>"rnn_untied"</c>).</summary>
+    public int RecurrentWidth { get => _recurrentWidth; init => _recurrentWidth = Check.Positive(value, nameof(RecurrentWidth)); }
+
     /// <summary>Number of classes (10).</summary>
     public int Classes { get => _classes; init => _classes = Check.InRange(value, 2, 1_000_000, nameof(Classes)); }
 
@@ -66,12 +69,16 @@ public sealed record ModelHparams
         nameof(Hidden1) or nameof(Hidden2) => Name == "lenet_300_100",
         nameof(ConvWidth) or nameof(FcWidth) => Name == "conv2",
         nameof(Blocks) or nameof(Heads) or nameof(Width) or nameof(HeadWidth) or nameof(MlpWidth) => Name == "tiny_transformer",
+        nameof(RecurrentWidth) => Name is "rnn" or "rnn_untied",
         _ => true,
     };
 
     /// <summary>The small Transformer encoder (rows of the image as tokens).</summary>
     public static ModelHparams TinyTransformer(int blocks = 2, int heads = 4, int width = 64, int headWidth = 16, int mlpWidth = 128) =>
         new() { Name = "tiny_transformer", Blocks = blocks, Heads = heads, Width = width, HeadWidth = headWidth, MlpWidth = mlpWidth };
+
+    /// <summary>The row-by-row RNN on sequential MNIST, with weights tied across its steps or one set per step.</summary>
+    public static ModelHparams Rnn(bool tied = true, int width = 128) => new() { Name = tied ? "rnn" : "rnn_untied", RecurrentWidth = width };
 
     /// <summary>Conv-2; the paper uses 64 filters and 256 units.</summary>
     public static ModelHparams Conv2(int convWidth = 64, int fcWidth = 256) => new() { Name = "conv2", ConvWidth = convWidth, FcWidth = fcWidth };
@@ -94,6 +101,8 @@ public sealed record ModelHparams
                 // Tokens are the image's rows (of every channel), each ImageSize pixels wide.
                 "tiny_transformer" => new TinyTransformer(Enumerable.Repeat(Heads, Blocks).ToArray(), Enumerable.Repeat(MlpWidth, Blocks).ToArray(),
                     Width, HeadWidth, InputChannels * ImageSize, ImageSize, Classes),
+                // Steps are the image's rows (of every channel), each ImageSize pixels wide.
+                "rnn" or "rnn_untied" => new RowRnn(Name == "rnn", RecurrentWidth, InputChannels * ImageSize, ImageSize, Classes),
                 _ => new Models.LeNet300100(InputChannels * ImageSize * ImageSize, Hidden1, Hidden2, Classes),
             };
             if (device.type != DeviceType.CPU) model.to(device);

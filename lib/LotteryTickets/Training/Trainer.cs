@@ -106,7 +106,7 @@ public static class Trainer
                     var x = train.Inputs.index_select(0, idx);
                     var y = train.Labels.index_select(0, idx);
                     optimizer.zero_grad();
-                    var loss = nn.functional.cross_entropy(model.call(x), y);
+                    var loss = Losses.CrossEntropyChecked(model.call(x), y, hparams.LabelSmoothing);
                     loss.backward();
                     optimizer.step();
                     masked?.ApplyMask();

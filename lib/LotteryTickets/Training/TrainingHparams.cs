@@ -7,7 +7,7 @@ public sealed record TrainingHparams
     public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
 
     private readonly string _optimizer = "adam";
-    private readonly double _learningRate = 1.2e-3, _momentum, _weightDecay;
+    private readonly double _learningRate = 1.2e-3, _momentum, _weightDecay, _labelSmoothing;
     private readonly int _batchSize = 60, _epochs = 10, _evalEvery, _evalBatchSize = 1000;
 
     /// <summary><c>"adam"</c> (default) or <c>"sgd"</c>.</summary>
@@ -21,6 +21,9 @@ public sealed record TrainingHparams
 
     /// <summary>L2 weight decay (≥ 0; default 0).</summary>
     public double WeightDecay { get => _weightDecay; init => _weightDecay = Check.NonNegative(value, nameof(WeightDecay)); }
+
+    /// <summary>Label smoothing ε in [0, 1) of the training loss (<see cref="Losses.CrossEntropy"/>; default 0: plain cross-entropy).</summary>
+    public double LabelSmoothing { get => _labelSmoothing; init => _labelSmoothing = Check.FractionBelowOne(value, nameof(LabelSmoothing)); }
 
     /// <summary>Examples per mini-batch (≥ 1; default 60). The last batch of an epoch may be smaller.</summary>
     public int BatchSize { get => _batchSize; init => _batchSize = Check.Positive(value, nameof(BatchSize)); }
