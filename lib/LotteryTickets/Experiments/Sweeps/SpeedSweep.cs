@@ -59,8 +59,7 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
         set_num_threads(Threads);
         try
         {
-            using var model = Model.Create(CPU, Seed);       // masked in place for the masked rows
-            using var reference = Model.Create(CPU, Seed);   // the dense network, timed alternately with every row
+            using var model = Model.Create(CPU, Seed);       // the dense network, timed alternately with every row
             bool sparseKernel = SparseKernelModel.Supports(model);
             bool compacted = model.UnitGroups.Count > 0;
             var denseCost = Flops.Of(model);
@@ -78,7 +77,7 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
                 var x = randn([batch, Model.InputChannels, Model.ImageSize, Model.ImageSize], generator: generator);
                 var y = randint(Model.Classes, [batch], generator: generator);
                 cancellationToken.ThrowIfCancellationRequested();
-                using var dense = DenseKernelSteps.For(reference, null, x, y);
+                using var dense = DenseKernelSteps.For(model, null, x, y);
                 var denseTrain = Summary(Timing.Measure(dense.Train, Warmup, 3 * Repeats));
                 var denseInference = Summary(Timing.Measure(dense.Inference, Warmup, 3 * Repeats));
                 rows.Add(new SpeedRow(SpeedVariants.Dense, 0, batch, model.PrunableCount, denseCost.DenseMacs, denseCost.Layers[0].DenseMacs,
@@ -97,15 +96,18 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
                 {
                     double s = Sparsities[k];
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var mask = Mask.Random(model, s, SplitMix64.Derive(Seed, 2, k, 0));
-                    var cost = Flops.Of(model, mask);
-                    using (var masked = DenseKernelSteps.For(model, mask, x, y))
-                        rows.Add(Row(SpeedVariants.Masked, s, mask.KeptCount, cost.KeptMacs, cost.Layers[0].KeptMacs, masked.Train, masked.Inference));
-                    if (sparseKernel)
+                    // A fresh copy per sparsity: the masked steps zero its weights in place, and the sparse kernel must
+                    // start from the same weights (a weight zeroed by an earlier mask would drop out of its matrices).
+                    using var work = Model.Create(CPU, Seed);
+                    using var mask = Mask.Random(work, s, SplitMix64.Derive(Seed, 2, k, 0));
+                    var cost = Flops.Of(work, mask);
+                    using (var sparse = sparseKernel ? new SparseKernelModel(work, mask) : null)
                     {
-                        using var sparse = new SparseKernelModel(model, mask);
-                        rows.Add(Row(SpeedVariants.SparseKernel, s, sparse.NonZeros, cost.KeptMacs, cost.Layers[0].KeptMacs,
-                            () => sparse.TrainStep(x, y, LearningRate), () => { using var logits = sparse.Forward(x); }));
+                        using (var masked = DenseKernelSteps.For(work, mask, x, y))
+                            rows.Add(Row(SpeedVariants.Masked, s, mask.KeptCount, cost.KeptMacs, cost.Layers[0].KeptMacs, masked.Train, masked.Inference));
+                        if (sparse is not null)
+                            rows.Add(Row(SpeedVariants.SparseKernel, s, sparse.NonZeros, cost.KeptMacs, cost.Layers[0].KeptMacs,
+                                () => sparse.TrainStep(x, y, LearningRate), () => { using var logits = sparse.Forward(x); }));
                     }
                     if (compacted)
                     {
