@@ -5,7 +5,7 @@ namespace LotteryTickets.Interactive;
 /// <summary>The figures of section 2's race to a target accuracy (<see cref="RaceToTarget"/>).</summary>
 public static class RaceFigures
 {
-    private static readonly string[] Variants = [SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted];
+    private static IReadOnlyList<string> Variants => SpeedVariants.Pruned;
 
     /// <summary>Steps to the target against weights remaining: unstructured and structured tickets, the dense network as a line (±1 s.d. over seeds).</summary>
     public static LineFigure StepsToTarget(RaceToTarget race)

@@ -8,7 +8,7 @@ namespace LotteryTickets.Interactive;
 /// </summary>
 public static class SpeedFigures
 {
-    private static readonly string[] Variants = [SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted];
+    private static IReadOnlyList<string> Variants => SpeedVariants.Pruned;
 
     /// <summary>
     /// Speed-up over the dense network (dense median ÷ median) of a training step (<paramref name="training"/>) or an

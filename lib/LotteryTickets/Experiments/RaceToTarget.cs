@@ -98,7 +98,7 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
                     Target, Dense.Steps, 1e3 * Dense.SecondsPerStep, Dense.SecondsToTarget, Dense.Eta)
                 : string.Format(c, "Target {0:P1} test accuracy: the dense network never reached it — lower the target.", Target),
         };
-        foreach (var v in new[] { SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted })
+        foreach (var v in SpeedVariants.Pruned)
         {
             var entries = Of(v);
             if (entries.Count == 0) continue;

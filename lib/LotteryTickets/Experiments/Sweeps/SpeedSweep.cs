@@ -191,6 +191,9 @@ public static class SpeedVariants
     /// <summary>Every variant, dense first.</summary>
     public static IReadOnlyList<string> All { get; } = [Dense, Masked, SparseKernel, Compacted];
 
+    /// <summary>The ways of running a pruned network (every variant but dense).</summary>
+    public static IReadOnlyList<string> Pruned { get; } = [Masked, SparseKernel, Compacted];
+
     /// <summary>A label for figures and tables.</summary>
     public static string Label(string variant) => variant switch
     {
@@ -313,7 +316,7 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
             var d = Dense(b);
             lines.Add(string.Format(c, "Batch {0}: dense training step {1:0.000} ms (η = {2:0.00}), inference {3:0.000} ms.", b, 1e3 * d.Train.Median,
                 Efficiency(d), 1e3 * d.Inference.Median));
-            foreach (var v in new[] { SpeedVariants.Masked, SpeedVariants.SparseKernel, SpeedVariants.Compacted })
+            foreach (var v in SpeedVariants.Pruned)
             {
                 var rows = Of(v, b);
                 if (rows.Count == 0) continue;
