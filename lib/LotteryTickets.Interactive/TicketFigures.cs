@@ -54,4 +54,28 @@ public static class TicketFigures
             ("unstructured ticket (global magnitude)", c.Unstructured.Ticket), ("unstructured, random re-init", Pruned(c.Unstructured.RandomReinit)),
             ("structured ticket (whole neurons)", c.Structured.Ticket), ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)));
     }
+
+    /// <summary>
+    /// Section 3's figures: the tied and untied RNN tickets with their re-initialisations, against the share of each
+    /// network's weights remaining (<paramref name="absolute"/> false) or against the number of weights remaining (true:
+    /// the untied network starts with ~26× as many).
+    /// </summary>
+    public static LineFigure Tied(TiedComparison c, bool absolute)
+    {
+        Check.NotNull(c);
+        int seeds = c.Tied.Seeds.Count;
+        var series = new[] { ("tied ticket", c.Tied, c.Tied.Ticket), ("tied, random re-init", c.Tied, c.Tied.RandomReinit),
+                             ("untied ticket", c.Untied, c.Untied.Ticket), ("untied, random re-init", c.Untied, c.Untied.RandomReinit) }
+            .Select(x =>
+            {
+                var points = x.Item3.Name == TicketSeries.Ticket ? x.Item3.Points : x.Item3.Points.Where(p => p.Level > 0).ToList();
+                return new FigureSeries(x.Item1, points.Select(p => absolute ? x.Item2.WeightsAt(p.PercentRemaining) : p.PercentRemaining).ToList(),
+                    points.Select(p => p.MeanAccuracy).ToList(), seeds > 1 ? points.Select(p => p.StdAccuracy).ToList() : null);
+            }).Where(s => s.X.Count > 0).ToList();
+        string err = seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "";
+        return new LineFigure(absolute ? "tied-vs-untied-weights" : "tied-vs-untied-percent",
+            absolute ? $"Tied vs untied RNN tickets at equal numbers of weights{err}" : $"Tied vs untied RNN tickets against the share of weights kept{err}",
+            absolute ? "weights remaining (count)" : "weights remaining (% of the network's)", "test accuracy at early stop (%)", series)
+        { LogX = true, ReverseX = true };
+    }
 }

@@ -21,9 +21,10 @@ internal static class DataFingerprint
         Add(sha, data.Train);
         if (data.Validation is not null) Add(sha, data.Validation);
         Add(sha, data.Test);
+        if (data.Teacher is not null) Add(sha, data.Teacher);
         string hash = Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test {data.Test.Count}; sha256 {hash}");
+            $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test {data.Test.Count}{(data.Teacher is null ? "" : "; teacher logits")}; sha256 {hash}");
     }
 
     private static void Add(IncrementalHash sha, TensorDataset d)

@@ -82,4 +82,7 @@ public static class ExperimentKinds
 
     /// <summary><see cref="Experiments.SpeedSweep"/>.</summary>
     public const string Speed = "speed";
+
+    /// <summary><see cref="Experiments.DistillationExperiment"/> (its runs are stored as ticket experiments: teacher, students, baselines).</summary>
+    public const string Distillation = "distillation";
 }

@@ -27,6 +27,7 @@ internal sealed class LevelMetrics
     public double FinalTestAccuracy { get; set; }
     public int EarlyStopIteration { get; set; }
     public double EarlyStopTestAccuracy { get; set; }
+    public List<Noise> GradientNoise { get; set; } = [];
 
     public sealed class Row
     {
@@ -44,6 +45,13 @@ internal sealed class LevelMetrics
         public double TrainLoss { get; set; }
     }
 
+    public sealed class Noise
+    {
+        public int Iteration { get; set; }
+        public double Small { get; set; }
+        public double Big { get; set; }
+    }
+
     public static LevelMetrics From(LevelResult r) => new()
     {
         Level = r.Level,
@@ -59,6 +67,7 @@ internal sealed class LevelMetrics
         FinalTestAccuracy = r.Training.FinalTestAccuracy,
         EarlyStopIteration = r.Training.EarlyStopIteration,
         EarlyStopTestAccuracy = r.Training.EarlyStopTestAccuracy,
+        GradientNoise = r.Training.GradientNoise.Select(g => new Noise { Iteration = g.Iteration, Small = g.SmallSquaredNorm, Big = g.BigSquaredNorm }).ToList(),
     };
 
     /// <summary>The level result with <paramref name="mask"/> (which it then owns).</summary>
@@ -66,7 +75,7 @@ internal sealed class LevelMetrics
     {
         var training = new TrainingResult(
             Evaluations.Select(e => new EvaluationPoint(e.Iteration, e.Epoch, e.ValidationAccuracy, e.TestAccuracy, e.TrainLoss)).ToList().AsReadOnly(),
-            TotalIterations, WallSeconds);
+            TotalIterations, WallSeconds, GradientNoise.Select(g => new GradientNoiseSample(g.Iteration, g.Small, g.Big)).ToList().AsReadOnly());
         return new LevelResult(Level, PercentRemaining, new SparsityReport(Sparsity.Select(x => new SparsityRow(x.Layer, x.Kept, x.Total))),
             training, mask);
     }

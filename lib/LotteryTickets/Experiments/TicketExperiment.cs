@@ -83,7 +83,10 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
                 random.Add(randomRun?.Levels ?? []);
                 sparsity.Add(run.Levels[^1].Sparsity);
                 foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]), (TicketSeries.RandomMask, random[^1]) })
-                    trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)));
+                    trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
+                    {
+                        GradientNoise = r.Training.GradientNoise,
+                    }));
             }
             finally
             {

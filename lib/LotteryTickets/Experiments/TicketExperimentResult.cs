@@ -33,6 +33,53 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         }).ToList();
     }
 
+    /// <summary>The network's prunable weights (dense count): the axis of absolute weights remaining.</summary>
+    public long PrunableWeights => SparsestTicket[0].Total.Total;
+
+    /// <summary>Weights remaining (count) at <paramref name="percentRemaining"/> % of <see cref="PrunableWeights"/>.</summary>
+    public double WeightsAt(double percentRemaining) => PrunableWeights * percentRemaining / 100;
+
+    /// <summary>
+    /// The gradient noise scale B_simple of each level of <paramref name="series"/> (<see cref="Training.GradientNoiseScale"/>):
+    /// per seed, both terms averaged over the level's training samples, then the ratio; mean and s.d. over seeds. Empty
+    /// unless the runs measured it (<see cref="Training.TrainingHparams.GradientNoise"/>).
+    /// </summary>
+    public IReadOnlyList<GradientNoisePoint> GradientNoise(string series = TicketSeries.Ticket)
+    {
+        if (Hparams.Training.GradientNoise is not { } noise) return [];
+        return Trainings.Where(t => t.Series == series && t.GradientNoise.Count > 0).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
+        {
+            var estimates = g.Select(t => Training.GradientNoiseScale.FromSamples(t.GradientNoise, noise, Hparams.Training.BatchSize)!).ToList();
+            var (b, bSd) = MeanSd(estimates.Select(e => e.NoiseScale).ToList());
+            return new GradientNoisePoint(g.Key, g.Average(t => t.PercentRemaining), b, bSd,
+                estimates.Average(e => e.TraceCovariance), estimates.Average(e => e.GradientSquaredNorm), estimates.Count);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// B_simple during the training of one level: the samples of each window of <paramref name="windowSteps"/> steps
+    /// averaged (per seed), the ratio taken, then the mean over seeds. X is the window's middle step.
+    /// </summary>
+    public IReadOnlyList<(double Step, double NoiseScale)> NoiseScaleDuring(int level, int windowSteps, string series = TicketSeries.Ticket)
+    {
+        Check.Positive(windowSteps);
+        if (Hparams.Training.GradientNoise is not { } noise) return [];
+        var runs = Trainings.Where(t => t.Series == series && t.Level == level && t.GradientNoise.Count > 0).ToList();
+        return runs.SelectMany(t => t.GradientNoise.GroupBy(s => s.Iteration / windowSteps)
+                .Select(w => (Window: w.Key, B: Training.GradientNoiseScale.FromSamples(w.ToList(), noise, Hparams.Training.BatchSize)!.NoiseScale)))
+            .GroupBy(x => x.Window).OrderBy(g => g.Key)
+            .Select(g => ((g.Key + 0.5) * windowSteps, g.Select(x => x.B).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()))
+            .ToList();
+    }
+
+    private static (double Mean, double Sd) MeanSd(IReadOnlyList<double> xs)
+    {
+        var finite = xs.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return (double.NaN, 0);
+        double mean = finite.Average();
+        return (mean, finite.Count > 1 ? Math.Sqrt(finite.Sum(x => (x - mean) * (x - mean)) / (finite.Count - 1)) : 0);
+    }
+
     /// <summary>Test accuracy (%) of the dense network at its early-stop iteration (level 0), mean over seeds.</summary>
     public double DenseAccuracy => Ticket.Points[0].MeanAccuracy;
 
@@ -90,7 +137,11 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 /// <param name="Level">0 = dense.</param>
 /// <param name="PercentRemaining">Weights remaining (%).</param>
 /// <param name="Evaluations">Its evaluations, in order.</param>
-public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations);
+public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
+{
+    /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
+    public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];
+}
 
 /// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>
 /// <param name="Level">0 = dense.</param>
@@ -105,3 +156,14 @@ public sealed record StepsToTargetPoint(int Level, double PercentRemaining, doub
     /// <summary>Whether every seed reached the target.</summary>
     public bool AllReached => Reached == Seeds;
 }
+
+/// <summary>The gradient noise of one level over seeds (see <see cref="TicketExperimentResult.GradientNoise"/>).</summary>
+/// <param name="Level">0 = dense.</param>
+/// <param name="PercentRemaining">Weights remaining (%).</param>
+/// <param name="MeanNoiseScale">B_simple = tr(Σ)/|G|², mean over the seeds with a finite estimate.</param>
+/// <param name="StdNoiseScale">Its sample s.d. (0 for one seed).</param>
+/// <param name="MeanTraceCovariance">tr(Σ), mean over seeds.</param>
+/// <param name="MeanGradientSquaredNorm">|G|², mean over seeds.</param>
+/// <param name="Seeds">Seeds measured.</param>
+public sealed record GradientNoisePoint(int Level, double PercentRemaining, double MeanNoiseScale, double StdNoiseScale,
+    double MeanTraceCovariance, double MeanGradientSquaredNorm, int Seeds);

@@ -128,7 +128,7 @@ public static class IterativeMagnitudePruning
         double percent = mask.PercentKept;
         var relay = Relay<TrainingProgress>.To(progress, p => new ImpProgress(series, level, percent, p.Point, p.TotalIterations));
         var training = Trainer.TrainCore(model, mask, data.Train, data.Validation, data.Test, hparams.Training, dataSeed,
-            startIteration, snapshotAt, relay, cancellationToken, out snapshot);
+            startIteration, snapshotAt, relay, cancellationToken, out snapshot, data.Teacher);
         return new LevelResult(level, percent, mask.Report(), training, mask);
     }
 

@@ -68,7 +68,9 @@ public static class GradientNoiseScale
                 {
                     using var scope = torch.NewDisposeScope();
                     var idx = torch.randperm(data.Count, generator: generator).narrow(0, 0, size).to(data.Device);
-                    into.Add(SquaredGradientNorm(model, mask, data.Inputs.index_select(0, idx), data.Labels.index_select(0, idx), labelSmoothing));
+                    model.zero_grad();
+                    Losses.CrossEntropyChecked(model.call(data.Inputs.index_select(0, idx)), data.Labels.index_select(0, idx), labelSmoothing).backward();
+                    into.Add(SquaredGradientNorm(model, mask));
                 }
             }
         }
@@ -80,20 +82,31 @@ public static class GradientNoiseScale
         return Estimate(small, big, smallBatch, bigBatch);
     }
 
-    // |∇ mean loss|² over the prunable weights (the kept entries only, under a mask); the model's .grad is overwritten.
-    internal static double SquaredGradientNorm(PrunableModel model, Mask? mask, Tensor x, Tensor y, double labelSmoothing)
+    /// <summary>
+    /// The estimate from the samples a training run took (<see cref="TrainingResult.GradientNoise"/>), each term
+    /// averaged over them; null when there are none.
+    /// </summary>
+    public static GradientNoiseEstimate? FromSamples(IReadOnlyList<GradientNoiseSample> samples, GradientNoiseHparams noise, int batchSize)
+    {
+        Check.NotNull(samples);
+        Check.NotNull(noise);
+        return samples.Count == 0 ? null
+            : Estimate(samples.Select(s => s.SmallSquaredNorm).ToList(), samples.Select(s => s.BigSquaredNorm).ToList(), noise.SmallBatch, batchSize);
+    }
+
+    // |∇|² of the gradient now in .grad, over the prunable weights (the kept entries only, under a mask).
+    internal static double SquaredGradientNorm(PrunableModel model, Mask? mask)
     {
         using var scope = torch.NewDisposeScope();
-        model.zero_grad();
-        Losses.CrossEntropyChecked(model.call(x), y, labelSmoothing).backward();
-        var total = torch.zeros(1, ScalarType.Float64, device: x.device);
+        Tensor? total = null;
         foreach (var (name, p) in model.PrunableTensors())
         {
-            var g = p.grad ?? torch.zeros_like(p);
+            if (p.grad is not { } g) continue;
             if (mask is not null) g = g.mul(mask[name].to(g.dtype, g.device));
-            total.add_(g.to(ScalarType.Float64).pow(2).sum());
+            var sq = g.to(ScalarType.Float64).pow(2).sum();
+            total = total is null ? sq : total.add(sq);
         }
-        return total.item<double>();
+        return total is null ? 0 : total.item<double>();
     }
 }
 

@@ -46,8 +46,14 @@ public static class Losses
             nameof(teacher));
         Check.That(double.IsFinite(temperature) && temperature > 0, $"temperature must be > 0; got {temperature}.", nameof(temperature));
         Check.That(double.IsFinite(alpha) && alpha >= 0 && alpha <= 1, $"alpha must be in [0, 1]; got {alpha}.", nameof(alpha));
+        return DistillationChecked(student, teacher, labels, temperature, alpha, 0);
+    }
+
+    // The training loop's call (checked once before the first step); the hard term may carry label smoothing ε.
+    internal static Tensor DistillationChecked(Tensor student, Tensor teacher, Tensor labels, double temperature, double alpha, double epsilon)
+    {
         using var scope = torch.NewDisposeScope();
-        var hard = nn.functional.cross_entropy(student, labels);
+        var hard = nn.functional.cross_entropy(student, labels, label_smoothing: epsilon);
         var logStudent = nn.functional.log_softmax(student.div(temperature), 1);
         var logTeacher = nn.functional.log_softmax(teacher.detach().div(temperature), 1);
         var kl = logTeacher.exp().mul(logTeacher.sub(logStudent)).sum(dim: 1).mean();

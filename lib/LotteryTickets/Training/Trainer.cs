@@ -16,12 +16,13 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="model"/> in place. With a <paramref name="mask"/>, pruned weights are zeroed before
     /// training and after every optimizer step. The same <paramref name="seed"/> gives the same data order (and, on
-    /// the CPU, identical results).
+    /// the CPU, identical results). With <see cref="TrainingHparams.Distillation"/>, <paramref name="teacher"/> holds
+    /// the teacher's logits for the training examples, [N_train, K] with the model's K classes.
     /// </summary>
     public static TrainingResult Train(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
         TensorDataset test, TrainingHparams hparams, long seed, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        TrainCore(model, mask, train, validation, test, hparams, seed, 0, -1, progress, cancellationToken, out _);
+        CancellationToken cancellationToken = default, Tensor? teacher = null) =>
+        TrainCore(model, mask, train, validation, test, hparams, seed, 0, -1, progress, cancellationToken, out _, teacher);
 
     /// <summary>Accuracy in [0, 1] of <paramref name="model"/> on <paramref name="data"/> (eval mode, no gradients).</summary>
     public static double Evaluate(PrunableModel model, TensorDataset data, int batchSize = 1000)
@@ -42,7 +43,7 @@ public static class Trainer
     /// </summary>
     internal static TrainingResult TrainCore(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
         TensorDataset test, TrainingHparams hparams, long seed, int startIteration, int snapshotAt,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out WeightSnapshot? snapshot)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out WeightSnapshot? snapshot, Tensor? teacher = null)
     {
         Check.NotNull(model);
         Check.NotNull(train);
@@ -56,6 +57,16 @@ public static class Trainer
         int total = checked(perEpoch * hparams.Epochs);
         Check.InRange(startIteration, 0, total);
         Check.InRange(snapshotAt, -1, total);
+        CheckTeacher(model, train, hparams, teacher);
+        var noise = hparams.GradientNoise;
+        Check.That(noise is null || noise.SmallBatch < hparams.BatchSize,
+            $"GradientNoise.SmallBatch must be in [1, {hparams.BatchSize - 1}] (below the batch size); got {noise?.SmallBatch}.", nameof(hparams.GradientNoise));
+        var distill = hparams.Distillation;
+        double epsilon = hparams.LabelSmoothing;
+        Tensor LossOf(Tensor x, Tensor y, Tensor? soft) => distill is null
+            ? Losses.CrossEntropyChecked(model.call(x), y, epsilon)
+            : Losses.DistillationChecked(model.call(x), soft!, y, distill.Temperature, distill.Alpha, epsilon);
+        var noiseSamples = new List<GradientNoiseSample>();
 
         var clock = Stopwatch.StartNew();
         using var masked = mask is null ? null : new MaskedModel(model, mask);
@@ -105,9 +116,20 @@ public static class Trainer
                     var idx = perm.narrow(0, start, Math.Min(hparams.BatchSize, n - start));
                     var x = train.Inputs.index_select(0, idx);
                     var y = train.Labels.index_select(0, idx);
+                    var soft = distill is null ? null : teacher!.index_select(0, idx);
                     optimizer.zero_grad();
-                    var loss = Losses.CrossEntropyChecked(model.call(x), y, hparams.LabelSmoothing);
+                    bool sample = noise is not null && it % noise.Every == 0 && idx.shape[0] == hparams.BatchSize;
+                    double smallNorm = 0;
+                    if (sample)
+                    {
+                        int small = noise!.SmallBatch;
+                        LossOf(x.narrow(0, 0, small), y.narrow(0, 0, small), soft?.narrow(0, 0, small)).backward();
+                        smallNorm = GradientNoiseScale.SquaredGradientNorm(model, mask);
+                        optimizer.zero_grad();
+                    }
+                    var loss = LossOf(x, y, soft);
                     loss.backward();
+                    if (sample) noiseSamples.Add(new GradientNoiseSample(it, smallNorm, GradientNoiseScale.SquaredGradientNorm(model, mask)));
                     optimizer.step();
                     masked?.ApplyMask();
                     lossSum.add_(loss.detach());
@@ -119,7 +141,7 @@ public static class Trainer
             }
         }
         if (evaluations.Count == 0) EvaluateNow(total); // startIteration == total: nothing left to train
-        return new TrainingResult(evaluations, total, clock.Elapsed.TotalSeconds);
+        return new TrainingResult(evaluations, total, clock.Elapsed.TotalSeconds, noiseSamples.AsReadOnly());
     }
 
     private static double AccuracyOf(PrunableModel model, TensorDataset data, int batchSize)
@@ -148,6 +170,18 @@ public static class Trainer
         {
             if (wasTraining) model.train();
         }
+    }
+
+    // Distillation needs the teacher's logits for every training example, over the model's classes, before any step.
+    private static void CheckTeacher(PrunableModel model, TensorDataset train, TrainingHparams hparams, Tensor? teacher)
+    {
+        if (hparams.Distillation is null) return;
+        Check.That(teacher is not null, "Distillation needs the teacher's logits for the training examples (TrainingData.WithTeacher).", nameof(teacher));
+        long classes = model.PrunableTensors()[model.OutputParameter].shape[0];
+        Check.That(teacher!.dim() == 2 && teacher.shape[0] == train.Count && teacher.shape[1] == classes,
+            $"teacher must hold logits [{train.Count}, {classes}] (one row per training example, the student's {classes} classes); got [{string.Join(", ", teacher.shape)}].",
+            nameof(teacher));
+        Check.That(teacher.device.type == train.Device.type, $"teacher is on {teacher.device} but the training data is on {train.Device}.", nameof(teacher));
     }
 
     private static void CheckDevice(PrunableModel model, TensorDataset data, string name) =>

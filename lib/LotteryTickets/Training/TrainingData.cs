@@ -1,4 +1,5 @@
 using LotteryTickets.Data;
+using static TorchSharp.torch;
 
 namespace LotteryTickets.Training;
 
@@ -11,6 +12,24 @@ namespace LotteryTickets.Training;
 /// <param name="Test">Examples for the reported accuracy.</param>
 public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation, TensorDataset Test)
 {
+    /// <summary>
+    /// A teacher's logits for the training examples, float32 [N_train, K] on the training data's device (default
+    /// null), which runs with <see cref="TrainingHparams.Distillation"/> learn from. Not owned. Part of the data's
+    /// fingerprint in a run key, so students of different teachers never share a key.
+    /// </summary>
+    public Tensor? Teacher { get; init; }
+
+    /// <summary>These splits with <paramref name="teacher"/>'s logits for the training examples (checked: [N_train, K ≥ 2], same device).</summary>
+    public TrainingData WithTeacher(Tensor teacher)
+    {
+        Check.NotNull(teacher);
+        Check.That(teacher.dim() == 2 && teacher.shape[0] == Train.Count && teacher.shape[1] >= 2,
+            $"teacher must hold logits [{Train.Count}, K ≥ 2], one row per training example; got [{string.Join(", ", teacher.shape)}].", nameof(teacher));
+        Check.That(teacher.device.type == Train.Device.type && teacher.device.index == Train.Device.index,
+            $"teacher is on {teacher.device} but the training data is on {Train.Device}.", nameof(teacher));
+        return this with { Teacher = teacher };
+    }
+
     /// <summary>
     /// Holds out the last <paramref name="validationCount"/> training examples for validation (as Frankle &amp; Carbin
     /// hold out 5,000 of MNIST's training set to choose the early-stop iteration). Views: no copy.

@@ -3,9 +3,11 @@ namespace LotteryTickets.Training;
 /// <summary>What one training run produced.</summary>
 public sealed class TrainingResult
 {
-    internal TrainingResult(IReadOnlyList<EvaluationPoint> evaluations, int totalIterations, double wallSeconds)
+    internal TrainingResult(IReadOnlyList<EvaluationPoint> evaluations, int totalIterations, double wallSeconds,
+        IReadOnlyList<GradientNoiseSample>? gradientNoise = null)
     {
         Evaluations = evaluations;
+        GradientNoise = gradientNoise ?? [];
         TotalIterations = totalIterations;
         WallSeconds = wallSeconds;
         FinalTestAccuracy = evaluations.Count > 0 ? evaluations[^1].TestAccuracy : double.NaN;
@@ -21,6 +23,9 @@ public sealed class TrainingResult
 
     /// <summary>Every evaluation, in order (the last is at the end of training).</summary>
     public IReadOnlyList<EvaluationPoint> Evaluations { get; }
+
+    /// <summary>The gradient-noise samples taken while training (<see cref="TrainingHparams.GradientNoise"/>; empty when not measured).</summary>
+    public IReadOnlyList<GradientNoiseSample> GradientNoise { get; }
 
     /// <summary>Test accuracy at the end of training.</summary>
     public double FinalTestAccuracy { get; }
@@ -41,3 +46,9 @@ public sealed class TrainingResult
     public override string ToString() =>
         FormattableString.Invariant($"final test acc {FinalTestAccuracy:P2}, early stop at it {EarlyStopIteration} ({EarlyStopTestAccuracy:P2}), {TotalIterations} its, {WallSeconds:F1} s");
 }
+
+/// <summary>One gradient-noise sample: the squared norms of the mini-batch gradient over B_small and over B examples at one step.</summary>
+/// <param name="Iteration">The step (0-based) whose batch was measured, before its update.</param>
+/// <param name="SmallSquaredNorm">|G_small|² over the prunable weights (kept entries only, under a mask).</param>
+/// <param name="BigSquaredNorm">|G_big|², the same for the whole batch.</param>
+public sealed record GradientNoiseSample(int Iteration, double SmallSquaredNorm, double BigSquaredNorm);

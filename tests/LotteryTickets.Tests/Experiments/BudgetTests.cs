@@ -19,4 +19,13 @@ public class BudgetTests
         Assert.Equal(3, Budget.Quick.Choose(3, 20));
         Assert.Equal(20, Budget.Full.Choose(3, 20));
     }
+
+    [Fact]
+    public void SeedsCountFromOne()
+    {
+        Assert.Equal([1L], Budget.Quick.Seeds());
+        Assert.Equal([1L, 2, 3], Budget.Full.Seeds());
+        Assert.Equal([1L, 2, 3, 4, 5], Budget.Full.Seeds(full: 5));
+        Assert.Equal("full", Assert.ThrowsAny<ArgumentException>(() => Budget.Full.Seeds(full: 0)).ParamName);
+    }
 }
