@@ -21,7 +21,7 @@ public static class TicketFigures
         Check.NotNull(r);
         var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve =>
         {
-            var points = curve.Name == TicketSeries.Ticket ? curve.Points : curve.Points.Where(p => p.Level > 0).ToList();
+            var points = Plotted(curve);
             return new FigureSeries(TicketSeries.Label(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
                 points.Select(p => value(p).Mean).ToList(), r.Seeds.Count > 1 ? points.Select(p => value(p).Std).ToList() : null);
         }).ToList();
@@ -29,6 +29,10 @@ public static class TicketFigures
         return new LineFigure(name, $"{title}{seeds} — {r.Hparams.Model.Name}", "weights remaining (%)", yTitle, series)
         { LogX = true, ReverseX = true };
     }
+
+    // A ticket curve starts at the dense level 0; a control has no level 0 of its own (its curve may carry one).
+    static IReadOnlyList<TicketCurvePoint> Plotted(TicketCurve curve) =>
+        curve.Name == TicketSeries.Ticket ? curve.Points : curve.Points.Where(p => p.Level > 0).ToList();
 
     /// <summary>Accuracy curves of several runs on one figure (e.g. rewinding to init vs to step k).</summary>
     public static LineFigure Compare(string name, string title, params (string Label, TicketCurve Curve)[] curves)
@@ -68,7 +72,7 @@ public static class TicketFigures
                              ("untied ticket", c.Untied, c.Untied.Ticket), ("untied, random re-init", c.Untied, c.Untied.RandomReinit) }
             .Select(x =>
             {
-                var points = x.Item3.Name == TicketSeries.Ticket ? x.Item3.Points : x.Item3.Points.Where(p => p.Level > 0).ToList();
+                var points = Plotted(x.Item3);
                 return new FigureSeries(x.Item1, points.Select(p => absolute ? x.Item2.WeightsAt(p.PercentRemaining) : p.PercentRemaining).ToList(),
                     points.Select(p => p.MeanAccuracy).ToList(), seeds > 1 ? points.Select(p => p.StdAccuracy).ToList() : null);
             }).Where(s => s.X.Count > 0).ToList();

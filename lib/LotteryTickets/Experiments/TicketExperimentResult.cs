@@ -27,8 +27,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         {
             var steps = g.Select(t => Training.StepsToTarget.Of(t.Evaluations, target)).ToList();
             var reached = steps.Where(s => s is not null).Select(s => (double)s!.Value).ToList();
-            double mean = reached.Count > 0 ? reached.Average() : double.NaN;
-            double sd = reached.Count > 1 ? Math.Sqrt(reached.Sum(x => (x - mean) * (x - mean)) / (reached.Count - 1)) : 0;
+            var (mean, sd) = MeanSd(reached);
             return new StepsToTargetPoint(g.Key, g.Average(t => t.PercentRemaining), target, mean, sd, reached.Count, steps.Count);
         }).ToList();
     }
@@ -76,8 +75,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     {
         var finite = xs.Where(double.IsFinite).ToList();
         if (finite.Count == 0) return (double.NaN, 0);
-        double mean = finite.Average();
-        return (mean, finite.Count > 1 ? Math.Sqrt(finite.Sum(x => (x - mean) * (x - mean)) / (finite.Count - 1)) : 0);
+        return (finite.Average(), TicketCurve.StandardDeviation(finite));
     }
 
     /// <summary>Test accuracy (%) of the dense network at its early-stop iteration (level 0), mean over seeds.</summary>

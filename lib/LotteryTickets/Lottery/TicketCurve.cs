@@ -50,7 +50,8 @@ public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Po
     /// <summary>The point at a level, or null when the curve has none there (controls start at level 1).</summary>
     public TicketCurvePoint? AtLevel(int level) => Points.FirstOrDefault(p => p.Level == level);
 
-    static double StandardDeviation(IReadOnlyList<double> xs)
+    // The sample standard deviation (n − 1), 0 for fewer than two values.
+    internal static double StandardDeviation(IReadOnlyList<double> xs)
     {
         if (xs.Count < 2) return 0;
         double mean = xs.Average();

@@ -17,7 +17,7 @@ public static class Losses
     public static Tensor CrossEntropy(Tensor logits, Tensor labels, double epsilon = 0)
     {
         CheckLogitsAndLabels(logits, labels, nameof(logits), nameof(labels));
-        Check.That(double.IsFinite(epsilon) && epsilon >= 0 && epsilon < 1, $"epsilon must be in [0, 1); got {epsilon}.", nameof(epsilon));
+        Check.FractionBelowOne(epsilon);
         return CrossEntropyChecked(logits, labels, epsilon);
     }
 
@@ -44,8 +44,8 @@ public static class Losses
         Check.That(teacher.shape.SequenceEqual(student.shape),
             $"teacher must have the student's shape [{string.Join(", ", student.shape)}] (as many examples and classes); got [{string.Join(", ", teacher.shape)}].",
             nameof(teacher));
-        Check.That(double.IsFinite(temperature) && temperature > 0, $"temperature must be > 0; got {temperature}.", nameof(temperature));
-        Check.That(double.IsFinite(alpha) && alpha >= 0 && alpha <= 1, $"alpha must be in [0, 1]; got {alpha}.", nameof(alpha));
+        Check.Positive(temperature);
+        Check.UnitInterval(alpha);
         return DistillationChecked(student, teacher, labels, temperature, alpha, 0);
     }
 

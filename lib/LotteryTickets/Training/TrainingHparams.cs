@@ -61,25 +61,13 @@ public sealed record TrainingHparams
 /// <param name="Alpha">α in [0, 1]: the weight of the hard-label term (0: soft targets only).</param>
 public sealed record DistillationHparams(double Temperature, double Alpha)
 {
-    private readonly double _temperature = CheckTemperature(Temperature), _alpha = CheckAlpha(Alpha);
+    private readonly double _temperature = Check.Positive(Temperature, nameof(Temperature)), _alpha = Check.UnitInterval(Alpha, nameof(Alpha));
 
     /// <summary>T &gt; 0.</summary>
-    public double Temperature { get => _temperature; init => _temperature = CheckTemperature(value); }
+    public double Temperature { get => _temperature; init => _temperature = Check.Positive(value, nameof(Temperature)); }
 
     /// <summary>α in [0, 1].</summary>
-    public double Alpha { get => _alpha; init => _alpha = CheckAlpha(value); }
-
-    private static double CheckTemperature(double value)
-    {
-        Check.That(double.IsFinite(value) && value > 0, $"Temperature must be > 0; got {value}.", nameof(Temperature));
-        return value;
-    }
-
-    private static double CheckAlpha(double value)
-    {
-        Check.That(double.IsFinite(value) && value >= 0 && value <= 1, $"Alpha must be in [0, 1]; got {value}.", nameof(Alpha));
-        return value;
-    }
+    public double Alpha { get => _alpha; init => _alpha = Check.UnitInterval(value, nameof(Alpha)); }
 }
 
 /// <summary>
