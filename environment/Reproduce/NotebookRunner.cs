@@ -9,9 +9,12 @@ namespace LotteryNotebooks.Reproduce;
 /// </summary>
 public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
 {
-    /// <summary>Restores the pinned kernel tools and builds the notebook payload (artifacts/notebook).</summary>
+    /// <summary>Checks the .NET runtime the kernels need, restores the pinned kernel tools and builds the notebook
+    /// payload (artifacts/notebook).</summary>
     public async Task PrepareAsync(bool build)
     {
+        log.WriteLine($"• checking for the .NET {KernelRuntime.Major} runtimes the notebook kernels run on");
+        await KernelRuntime.EnsurePresentAsync(repo.Root);
         await Step("restoring the notebook kernel (dotnet tool restore)", "dotnet", ["tool", "restore"], TimeSpan.FromMinutes(10));
         if (build)
             await Step("building the library for the notebooks (artifacts/notebook)", "dotnet",
@@ -28,11 +31,11 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
 
     /// <summary>Runs one notebook and writes the executed copy to <paramref name="outputPath"/>.</summary>
     public async Task<NotebookResult> RunAsync(string notebookPath, string outputPath, string budget, TimeSpan timeout,
-        string outputRoot, CancellationToken cancel = default)
+        string outputRoot, CancellationToken cancel = default, NotebookKernel kernel = NotebookKernel.Repl)
     {
         string name = Path.GetFileNameWithoutExtension(notebookPath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        string partial = outputPath + ".partial";
+        string partial = Path.ChangeExtension(outputPath, ".partial.ipynb");
         File.Delete(partial);
         string progressFile = Path.Combine(Path.GetTempPath(), $"lottery-progress-{Guid.NewGuid():N}.txt");
         var env = new Dictionary<string, string>
@@ -44,6 +47,7 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
+        foreach (var (k, v) in JupyterKernel.Quiet) env[k] = v;
         long shown = 0;
         var clock = Stopwatch.StartNew();
         var lastPrint = TimeSpan.Zero;
@@ -75,10 +79,14 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
         ChildProcess.Outcome outcome;
         try
         {
-            outcome = await ChildProcess.RunAsync("dotnet",
-                ["tool", "run", "dotnet-repl", "--", "--run", Path.GetFileName(notebookPath), "--exit-after-run",
-                 "--output-format", "ipynb", "--output-path", Path.GetFullPath(partial)],
-                Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, env, timeout, ShowProgress, cancel);
+            // Both kernels run in the notebook's own folder, so its relative #r paths resolve as in VS Code and Jupyter.
+            (string file, string[] args) = kernel switch
+            {
+                NotebookKernel.Jupyter => ("jupyter", JupyterKernel.Arguments(Path.GetFileName(notebookPath), partial, timeout)),
+                _ => ("dotnet", ["tool", "run", "dotnet-repl", "--", "--run", Path.GetFileName(notebookPath), "--exit-after-run",
+                                  "--output-format", "ipynb", "--output-path", Path.GetFullPath(partial)]),
+            };
+            outcome = await ChildProcess.RunAsync(file, args, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, env, timeout, ShowProgress, cancel);
         }
         finally
         {
@@ -109,13 +117,15 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
         if (notebooks.Count == 0)
             throw new ArgumentException($"no notebook matches {string.Join(", ", options.Filters)} in {repo.NotebooksDirectory}.");
         await PrepareAsync(options.Build);
+        if (options.Kernel == NotebookKernel.Jupyter && await JupyterKernel.MissingAsync(repo.Root) is { } missing)
+            throw new InvalidOperationException($"--kernel jupyter: {missing}");
         var results = new List<NotebookResult>();
         for (int i = 0; i < notebooks.Count; i++)
         {
             string nb = notebooks[i];
             string relative = Path.GetRelativePath(repo.NotebooksDirectory, nb);
-            log.WriteLine($"[{i + 1}/{notebooks.Count}] {relative} (budget {options.Budget})");
-            var r = await RunAsync(nb, Path.Combine(outRoot, relative), options.Budget, options.Timeout, outRoot, cancel);
+            log.WriteLine($"[{i + 1}/{notebooks.Count}] {relative} (budget {options.Budget}, {options.Kernel.ToString().ToLowerInvariant()})");
+            var r = await RunAsync(nb, Path.Combine(outRoot, relative), options.Budget, options.Timeout, outRoot, cancel, options.Kernel);
             results.Add(r);
             log.WriteLine($"    → {r.Status} in {r.Seconds:0.0} s");
             foreach (var e in r.Errors) log.WriteLine($"    ✗ {e}");
@@ -123,6 +133,11 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
         }
         var report = new RunReport(options.Budget, DateTimeOffset.Now, results);
         report.Write(outRoot);
+        if (options.Book)
+        {
+            string index = Book.BookWriter.Write(outRoot, report, Book.BookWriter.ProvenanceNow(repo.Root, options.Budget));
+            log.WriteLine($"• the book: {index}");
+        }
         return report;
     }
 }

@@ -26,10 +26,21 @@ try
     var report = await runner.RunAllAsync(options, cancel.Token);
     Console.WriteLine();
     Console.WriteLine(report.ToMarkdown());
-    Console.WriteLine($"Executed notebooks and report: {Path.GetFullPath(options.OutputDirectory ?? repo.DefaultOutput)}");
-    return report.Succeeded ? 0 : 1;
+    string outRoot = Path.GetFullPath(options.OutputDirectory ?? repo.DefaultOutput);
+    Console.WriteLine($"Executed notebooks, report{(options.Book ? " and book (book/index.html)" : "")}: {outRoot}");
+    bool bookOk = true;
+    if (options.CheckBook)
+    {
+        string chromium = LotteryNotebooks.Reproduce.Book.DevTools.FindBrowser()
+            ?? throw new InvalidOperationException("--check-book needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set LOTTERY_CHROMIUM to its path.");
+        var check = await LotteryNotebooks.Reproduce.Book.BookCheck.RunAsync(Path.Combine(outRoot, "book"), chromium, Path.Combine(outRoot, "book-check"));
+        Console.WriteLine(check);
+        Console.WriteLine($"Book check: {(check.Ok ? "every page loads clean" : "FAILED")}; screenshots in {Path.Combine(outRoot, "book-check")}");
+        bookOk = check.Ok;
+    }
+    return report.Succeeded && bookOk ? 0 : 1;
 }
-catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException or TimeoutException)
 {
     Console.Error.WriteLine($"reproduce: {e.Message}");
     return 2;

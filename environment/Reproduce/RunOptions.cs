@@ -8,8 +8,12 @@ public sealed record RunOptions
     public IReadOnlyList<string> Filters { get; init; } = Array.Empty<string>();
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
     public bool Build { get; init; } = true;
+    public NotebookKernel Kernel { get; init; } = NotebookKernel.Repl;
+    public bool Book { get; init; } = true;
+    public bool CheckBook { get; init; }
 
-    /// <summary>Parses the command line: <c>[--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build] [NAME…]</c>.</summary>
+    /// <summary>Parses the command line: <c>[--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build]
+    /// [--kernel repl|jupyter] [--no-book] [--check-book] [NAME…]</c>.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
         var o = new RunOptions();
@@ -34,6 +38,17 @@ public sealed record RunOptions
                     timeoutGiven = true;
                     break;
                 case "--no-build": o = o with { Build = false }; break;
+                case "--kernel":
+                    string k = Next().ToLowerInvariant();
+                    o = o with { Kernel = k switch
+                    {
+                        "repl" or "dotnet-repl" => NotebookKernel.Repl,
+                        "jupyter" => NotebookKernel.Jupyter,
+                        _ => throw new ArgumentException($"--kernel must be repl or jupyter; got '{k}'."),
+                    } };
+                    break;
+                case "--no-book": o = o with { Book = false }; break;
+                case "--check-book": o = o with { CheckBook = true }; break;
                 case "-h" or "--help": throw new HelpRequested();
                 default:
                     if (a.StartsWith('-')) throw new ArgumentException($"unknown option {a}.");
@@ -46,9 +61,13 @@ public sealed record RunOptions
     }
 
     public const string Usage =
-        "usage: dotnet run --project environment/Reproduce [-- [--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build] [NOTEBOOK…]]\n" +
-        "  Executes every notebook (or those whose name starts with NOTEBOOK) in the stock .NET Interactive kernel\n" +
-        "  (dotnet-repl) and writes the executed notebooks, report.md and report.json to out/ (or DIR).";
+        "usage: dotnet run --project environment/Reproduce [-- [--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build]\n" +
+        "                                                      [--kernel repl|jupyter] [--no-book] [--check-book] [NOTEBOOK…]]\n" +
+        "  Executes every notebook (or those whose name starts with NOTEBOOK) in a stock .NET Interactive kernel\n" +
+        "  (dotnet-repl by default; --kernel jupyter runs Jupyter's nbconvert with the .NET (C#) kernel) and writes the\n" +
+        "  executed notebooks, report.md, report.json and the HTML book (book/index.html; --no-book skips it) to out/\n" +
+        "  (or DIR). --check-book then loads every page of the book in headless Chromium (/usr/bin/chromium or\n" +
+        "  $LOTTERY_CHROMIUM) and writes screenshots to book-check/.";
 }
 
 /// <summary>Thrown by <see cref="RunOptions.Parse"/> for -h/--help.</summary>

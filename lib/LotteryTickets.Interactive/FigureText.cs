@@ -20,6 +20,14 @@ internal static partial class FigureText
 
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
 
+    /// <summary>A logarithmic axis whose decades read as powers of ten (10⁻⁶), not SI prefixes (plotly's default "1µ").</summary>
+    public static void Logarithmic(LinearAxis axis)
+    {
+        axis.SetProperty("type", "log");
+        axis.SetProperty("exponentformat", "power");
+        axis.SetProperty("showexponent", "all");
+    }
+
     /// <summary>The collection's layout: title, axis titles, size, legend below the plot.</summary>
     public static GenericChart WithLayout(GenericChart chart, string title, string xTitle, string yTitle, int width, int height,
         Action<LinearAxis>? styleX = null, Action<LinearAxis>? styleY = null)

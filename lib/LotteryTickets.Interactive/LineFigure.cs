@@ -21,17 +21,25 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>x decreasing to the right (e.g. weights remaining: 100 % → 1 %).</summary>
     public bool ReverseX { get; init; }
 
-    /// <summary>Draw markers on the lines.</summary>
+    /// <summary>Draw markers on the lines (always drawn on a series of at most <see cref="FewPoints"/> points, which a
+    /// line alone would hide: a solver that converged in one iteration is one point).</summary>
     public bool Markers { get; init; } = true;
+
+    /// <summary>Series with at most this many points always show their markers.</summary>
+    public const int FewPoints = 12;
 
     /// <summary>The Plotly.NET chart (rendered offline by the formatter that <see cref="Notebook.Setup"/> registers).</summary>
     public GenericChart ToChart()
     {
         FigureText.CheckName(Name);
         var charts = new List<GenericChart>();
-        foreach (var s in Series.Select(s => s.Validated()))
+        var styles = SeriesColours.Assign(Series.Select(s => s.Name).ToList());
+        foreach (var (s, style) in Series.Select(s => s.Validated()).Zip(styles))
         {
-            var chart = PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name, ShowMarkers: Markers);
+            var colour = Color.fromHex(style.Colour);
+            var chart = PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name,
+                ShowMarkers: Markers || s.X.Count <= FewPoints, LineColor: colour, MarkerColor: colour,
+                LineDash: style.Dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid);
             if (s.YError is not null)
                 foreach (var trace in GenericChart.getTraces(chart))
                     trace.SetProperty("error_y", new Dictionary<string, object>
@@ -42,11 +50,11 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         }
         return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 760, 460, x =>
         {
-            if (LogX) x.SetProperty("type", "log");
+            if (LogX) FigureText.Logarithmic(x);
             if (ReverseX) x.SetProperty("autorange", "reversed");
         }, y =>
         {
-            if (LogY) y.SetProperty("type", "log");
+            if (LogY) FigureText.Logarithmic(y);
         });
     }
 

@@ -39,16 +39,17 @@ public static class OfflinePlotly
             .Append("(function () {\n  var figure = ").Append(figure).Append(";\n")
             .Append("  var tries = 0;\n")
             .Append("  function draw() {\n")
-            .Append("    if (window.Plotly) { window.Plotly.newPlot('").Append(id).Append("', figure.data, figure.layout, {responsive: true}); return; }\n")
+            .Append("    if (window.Plotly) { window.Plotly.newPlot('").Append(id).Append("', figure.data, figure.layout, {responsive: true, displaylogo: false}); return; }\n")
             .Append("    if (++tries < 200) { setTimeout(draw, 50); return; }\n")
             .Append("    document.getElementById('").Append(id).Append("').innerText = 'plotly.js is not loaded in this page: re-run the notebook\\'s first chart cell, or call OfflinePlotly.ResetScript() and show the chart again.';\n")
             .Append("  }\n  draw();\n})();\n</script>\n");
         return html.ToString();
     }
 
-    /// <summary>The inline plotly.js script element.</summary>
+    /// <summary>The inline plotly.js script element, marked <c>data-lottery-plotly</c> so that the book can take it out
+    /// and load one shared copy instead.</summary>
     public static string ScriptTag() =>
-        "<script type=\"text/javascript\">\n(function () {\n  if (window.Plotly) return;\n" +
+        $"<script type=\"text/javascript\" data-lottery-plotly=\"{PlotlyJsVersion}\">\n(function () {{\n  if (window.Plotly) return;\n" +
         "  var amdDefine = window.define; window.define = undefined;\n  try {\n" + PlotlyJs.Value +
         "\n  } finally { window.define = amdDefine; }\n})();\n</script>\n";
 

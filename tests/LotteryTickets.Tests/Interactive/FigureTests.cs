@@ -81,4 +81,45 @@ public class FigureTests
         Assert.True(m.Success);
         Assert.Equal(fig.ToCsv(), System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)));
     }
+    static IReadOnlyList<(string Name, string Colour, string Mode, string Dash)> Traces(LineFigure f)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(GenericChart.toFigureJson(f.ToChart()));
+        return doc.RootElement.GetProperty("data").EnumerateArray().Select(t => (
+            t.GetProperty("name").GetString()!, t.GetProperty("line").GetProperty("color").GetString()!,
+            t.GetProperty("mode").GetString()!, t.GetProperty("line").GetProperty("dash").GetString()!)).ToList();
+    }
+
+    [Fact]
+    public void ASeriesOfFewPointsShowsItsMarkersEvenWhenTheFigureDrawsLinesOnly()
+    {
+        var f = new LineFigure("gap", "Gap", "outer iteration", "gap", [
+            new FigureSeries("ISTA", Enumerable.Range(1, 40).Select(i => (double)i).ToList(), Enumerable.Range(1, 40).Select(i => 1.0 / i).ToList()),
+            new FigureSeries("proximal Newton", [1.0], [1e-12]),
+        ]) { Markers = false, LogY = true };
+        var traces = Traces(f);
+        Assert.Equal("lines", traces[0].Mode);
+        Assert.Equal("lines+markers", traces[1].Mode); // one point: without a marker it would not be seen at all
+    }
+
+    [Fact]
+    public void TheSameConceptHasTheSameColourInEveryFigureAndNoTwoSeriesOfAFigureShareOne()
+    {
+        var ticketFigure = Traces(new LineFigure("a", "A", "x", "y", [
+            new FigureSeries("winning ticket (rewound)", [1.0, 2.0], [1.0, 2.0]),
+            new FigureSeries("same mask, random re-init", [1.0, 2.0], [1.0, 2.0]),
+            new FigureSeries("random mask, same sparsity", [1.0, 2.0], [1.0, 2.0]),
+        ]));
+        var otherOrder = Traces(new LineFigure("b", "B", "x", "y", [
+            new FigureSeries("break-even (= dense)", [1.0, 2.0], [1.0, 1.0]),
+            new FigureSeries("unstructured, random re-init", [1.0, 2.0], [1.0, 2.0]),
+            new FigureSeries("unstructured ticket (global magnitude)", [1.0, 2.0], [1.0, 2.0]),
+            new FigureSeries("structured ticket (whole neurons)", [1.0, 2.0], [1.0, 2.0]),
+        ]));
+        Assert.Equal(ticketFigure[0].Colour, otherOrder[2].Colour); // tickets: one colour, whatever the order
+        Assert.Equal(ticketFigure[1].Colour, otherOrder[1].Colour); // re-inits: another
+        Assert.Equal("dash", otherOrder[0].Dash);                   // a reference line is dashed
+        Assert.Equal("solid", otherOrder[1].Dash);
+        Assert.Equal(otherOrder.Count, otherOrder.Select(t => t.Colour).Distinct().Count()); // a second ticket gets its own
+        Assert.Equal(3, ticketFigure.Select(t => t.Colour).Distinct().Count());
+    }
 }

@@ -32,6 +32,7 @@ public class SparseFigureTests
         Assert.True(f.LogY);
         Assert.Equal(3, f.Series.Count);
         string json = GenericChart.toFigureJson(L1Figures.GapBySeconds(r).ToChart());
-        Assert.Contains("\"yaxis\":{\"title\":{\"text\":\"relative objective gap (F − F*) / F*\"},\"type\":\"log\"}", json);
+        // Decades as powers of ten (10⁻⁶), not plotly's SI prefixes ("1µ").
+        Assert.Contains("\"yaxis\":{\"title\":{\"text\":\"relative objective gap (F − F*) / F*\"},\"type\":\"log\",\"exponentformat\":\"power\",\"showexponent\":\"all\"}", json);
     }
 }

@@ -17,7 +17,7 @@ public class NotebookRunnerTests(KernelFixture kernel)
         Assert.Equal(2, error.CellIndex); // markdown, then the good cell, then the throwing one
         Assert.Contains("deliberate failure for the runner test", error.Message);
         Assert.True(File.Exists(r.Output)); // the executed copy is kept for reading
-        Assert.False(File.Exists(r.Output + ".partial"));
+        Assert.False(File.Exists(Path.ChangeExtension(r.Output!, ".partial.ipynb")));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace LotteryNotebooks.Reproduce.Book;
+
+/// <summary>One output of an executed code cell, by its nbformat kind.</summary>
+public abstract record CellOutput;
+
+/// <summary>A rich output (display_data / execute_result): its MIME bundle.</summary>
+public sealed record RichOutput(IReadOnlyDictionary<string, string> Data) : CellOutput;
+
+/// <summary>Text a cell wrote to stdout or stderr.</summary>
+public sealed record StreamOutput(string Name, string Text) : CellOutput;
+
+/// <summary>An error a cell raised.</summary>
+public sealed record ErrorOutput(string Name, string Message, IReadOnlyList<string> Traceback) : CellOutput;
+
+/// <summary>A markdown or code cell with its outputs (none for markdown).</summary>
+public sealed record NotebookCell(string Kind, string Source, IReadOnlyList<CellOutput> Outputs)
+{
+    public bool IsCode => Kind == "code";
+}
+
+/// <summary>An executed .ipynb as the book reads it: its cells, and its summary from the source notebook's
+/// <c>metadata.lottery.summary</c> when it has one.</summary>
+public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string? Summary)
+{
+    public static ExecutedNotebook Read(string ipynbPath, string? sourcePath = null)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(ipynbPath));
+        var cells = new List<NotebookCell>();
+        foreach (var cell in doc.RootElement.GetProperty("cells").EnumerateArray())
+        {
+            string kind = cell.GetProperty("cell_type").GetString() ?? "";
+            var outputs = new List<CellOutput>();
+            if (cell.TryGetProperty("outputs", out var outs))
+                foreach (var o in outs.EnumerateArray())
+                    outputs.Add(o.GetProperty("output_type").GetString() switch
+                    {
+                        "stream" => new StreamOutput(Str(o, "name"), Text(o, "text")),
+                        "error" => new ErrorOutput(Str(o, "ename"), Str(o, "evalue"),
+                            o.TryGetProperty("traceback", out var tb) ? tb.EnumerateArray().Select(t => t.GetString() ?? "").ToList() : []),
+                        _ => new RichOutput(o.TryGetProperty("data", out var data)
+                            ? data.EnumerateObject().ToDictionary(p => p.Name, p => Joined(p.Value))
+                            : new Dictionary<string, string>()),
+                    });
+            cells.Add(new NotebookCell(kind, Text(cell, "source"), outputs));
+        }
+        return new ExecutedNotebook(cells, SummaryOf(sourcePath ?? ipynbPath));
+    }
+
+    /// <summary>The first level-1 heading of the first markdown cell, without its '#'.</summary>
+    public string? Title =>
+        Cells.Where(c => c.Kind == "markdown")
+             .SelectMany(c => c.Source.Split('\n'))
+             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
+
+    static string? SummaryOf(string path)
+    {
+        if (!File.Exists(path)) return null;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) &&
+               l.TryGetProperty("summary", out var s) ? s.GetString() : null;
+    }
+
+    static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
+    static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? Joined(v) : "";
+
+    static string Joined(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Array => string.Concat(v.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.String ? s.GetString() : s.GetRawText())),
+        JsonValueKind.String => v.GetString() ?? "",
+        _ => v.GetRawText(),
+    };
+}
