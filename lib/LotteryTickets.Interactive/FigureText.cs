@@ -20,12 +20,16 @@ internal static partial class FigureText
 
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
 
-    /// <summary>A logarithmic axis whose decades read as powers of ten (10⁻⁶), not SI prefixes (plotly's default "1µ").</summary>
-    public static void Logarithmic(LinearAxis axis)
+    /// <summary>A logarithmic axis over <paramref name="values"/>. Where they span only ordinary magnitudes (10⁻³ to
+    /// 10⁴: percentages, counts, seconds) the ticks read as plain numbers (1, 10, 100); wider, as powers of ten (10⁻⁶)
+    /// — never as plotly's default SI prefixes ("1µ").</summary>
+    public static void Logarithmic(LinearAxis axis, IEnumerable<double> values)
     {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+        bool ordinary = positive.Count == 0 || (positive.Min() >= 1e-3 && positive.Max() <= 1e4);
         axis.SetProperty("type", "log");
-        axis.SetProperty("exponentformat", "power");
-        axis.SetProperty("showexponent", "all");
+        axis.SetProperty("exponentformat", ordinary ? "none" : "power");
+        if (!ordinary) axis.SetProperty("showexponent", "all");
     }
 
     /// <summary>The collection's layout: title, axis titles, size, legend below the plot.</summary>

@@ -49,7 +49,7 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
         charts.AddRange(Points.Select(p => PlotlyChart.Point<double, double, string>(x: p.X, y: p.Y, Name: p.Name)));
         if (!LogAxes) return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560);
         return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 700, 560,
-            FigureText.Logarithmic, FigureText.Logarithmic);
+            ax => FigureText.Logarithmic(ax, X), ay => FigureText.Logarithmic(ay, Y));
     }
 
     /// <inheritdoc />

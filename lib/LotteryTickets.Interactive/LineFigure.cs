@@ -50,11 +50,11 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
         }
         return FigureText.WithLayout(GenericChart.combine(charts), Title, XTitle, YTitle, 760, 460, x =>
         {
-            if (LogX) FigureText.Logarithmic(x);
+            if (LogX) FigureText.Logarithmic(x, Series.SelectMany(s => s.X));
             if (ReverseX) x.SetProperty("autorange", "reversed");
         }, y =>
         {
-            if (LogY) FigureText.Logarithmic(y);
+            if (LogY) FigureText.Logarithmic(y, Series.SelectMany(s => s.Y));
         });
     }
 

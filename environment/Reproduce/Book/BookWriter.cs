@@ -234,7 +234,7 @@ public static partial class BookWriter
               .Append("<td>").Append(E(page.Notebook.Summary ?? "")).Append("</td>")
               .Append("<td class=\"num\">").Append(Seconds(page.Result.Seconds)).Append("</td>")
               .Append("<td class=\"").Append(page.Result.Status).Append("\">").Append(page.Result.Status).Append("</td>")
-              .Append("<td>");
+              .Append("<td class=\"solutions\">");
             if (solution is not null)
                 sb.Append("<a href=\"").Append(PageName(solution.Name)).Append("\">solutions</a> (").Append(Seconds(solution.Result.Seconds))
                   .Append(solution.Result.Succeeded ? "" : ", failed").Append(')');
@@ -304,7 +304,7 @@ public static partial class BookWriter
         section.cell { margin: 1em 0 1.5em; }
         table { border-collapse: collapse; }
         section.markdown table td, section.markdown table th, table.contents td, table.contents th { border-bottom: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
-        table.contents td.num { text-align: right; white-space: nowrap; }
+        table.contents td.num, table.contents td.solutions { white-space: nowrap; } table.contents td.num { text-align: right; }
         td.ok { color: #1a7f37; } td.failed { color: #cf222e; font-weight: bold; }
         nav.book-nav { display: flex; justify-content: space-between; gap: 1em; padding: 0.8em 0; border-bottom: 1px solid #d0d7de; margin-bottom: 1em; }
         nav.book-nav:last-of-type { border-bottom: none; border-top: 1px solid #d0d7de; margin-top: 2em; }
