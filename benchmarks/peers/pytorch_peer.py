@@ -13,21 +13,14 @@ call, and the median (and min/max) of the samples are printed. torch.set_num_thr
 count: Debian's OpenBLAS would otherwise run 2 threads even when torch is told 1.
 """
 
-import argparse
-import ctypes
-import ctypes.util
-import json
 import math
-import os
-import platform
-import statistics
-import sys
-import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from peer_timing import main as peer_main, set_blas_threads
 
 # Keep in step with benchmarks/LotteryTickets.Benchmarks/Workload.cs.
 TRAIN_COUNT = 8_000
@@ -40,51 +33,15 @@ ORDER_SEED = 7
 CONV_WIDTH, FC_WIDTH = 32, 64
 REMAINING = 0.2
 
-WARMUP, ITERATIONS, ITERATION_TIME = 2, 7, 0.5
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Threads: torch's intra-op pool and the BLAS pool.
-
-try:
-    import threadpoolctl
-except ImportError:  # pragma: no cover - fallback when python3-threadpoolctl is absent
-    threadpoolctl = None
-
-
-def _openblas_setter():
-    for name in ("openblas", "blas"):
-        path = ctypes.util.find_library(name)
-        if not path:
-            continue
-        try:
-            lib = ctypes.CDLL(path)
-            return lib.openblas_set_num_threads
-        except (OSError, AttributeError):
-            continue
-    return None
-
+# Threads: torch's intra-op pool and the BLAS pool (peer_timing.set_blas_threads).
 
 def set_threads(n):
     torch.set_num_threads(n)
     assert torch.get_num_threads() == n, (n, torch.get_num_threads())
-    if threadpoolctl is not None:
-        threadpoolctl.threadpool_limits(limits=n, user_api="blas")
-    else:
-        setter = _openblas_setter()
-        if setter is not None:
-            setter(n)
-
-
-def blas_description():
-    if threadpoolctl is None:
-        return "unknown (threadpoolctl not installed)"
-    parts = []
-    for info in threadpoolctl.threadpool_info():
-        if info.get("user_api") == "blas":
-            parts.append(f"{info.get('internal_api')} {info.get('version')} ({info.get('threading_layer')}, "
-                         f"kernel {info.get('architecture')}, {os.path.basename(info.get('filepath', ''))})")
-    return "; ".join(parts) or "none loaded"
+    set_blas_threads(n)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -224,32 +181,6 @@ def train_step(model, optimizer, x, y):
 # ----------------------------------------------------------------------------------------------------------------
 # Timing.
 
-def measure(fn):
-    """BenchmarkDotNet-like: calibrate calls per sample to ~ITERATION_TIME, WARMUP samples, then ITERATIONS samples."""
-    fn()  # first call (jit of nothing, but allocator / thread pool warm-up)
-    calls = 1
-    while True:
-        t0 = time.perf_counter()
-        for _ in range(calls):
-            fn()
-        elapsed = time.perf_counter() - t0
-        if elapsed >= ITERATION_TIME * 0.5 or calls >= 1 << 20:
-            break
-        calls *= 2
-    per_call = elapsed / calls
-    calls = max(1, round(ITERATION_TIME / per_call))
-    samples = []
-    for i in range(WARMUP + ITERATIONS):
-        t0 = time.perf_counter()
-        for _ in range(calls):
-            fn()
-        sample = (time.perf_counter() - t0) / calls
-        if i >= WARMUP:
-            samples.append(sample)
-    return {"median_s": statistics.median(samples), "min_s": min(samples), "max_s": max(samples),
-            "calls_per_sample": calls, "samples": samples}
-
-
 def workloads():
     """(name, threads, setup) where setup() returns the function to time; names match the C# Descriptions."""
     train = blobs(TRAIN_COUNT, 1)
@@ -310,48 +241,10 @@ def workloads():
     ]
 
 
-def fmt(seconds):
-    if seconds >= 1:
-        return f"{seconds:.3f} s"
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:.2f} ms"
-    return f"{seconds * 1e6:.1f} us"
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--filter", default="", help="run only workloads whose name contains this")
-    parser.add_argument("--json", help="also write the results here")
-    args = parser.parse_args()
-
-    env = {
-        "python": sys.version.split()[0],
-        "torch": torch.__version__,
-        "numpy": np.__version__,
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "(unset)"),
-        "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE", "(unset)"),
-        "blas": blas_description(),
-        "mkldnn": torch.backends.mkldnn.is_available(),
-    }
-    print("PyTorch peer: " + ", ".join(f"{k}={v}" for k, v in env.items()), flush=True)
-
-    results = {}
-    for name, threads, setup in workloads():
-        if args.filter and args.filter not in name:
-            continue
-        set_threads(threads)
-        r = measure(setup())
-        r["threads"] = threads
-        results[name] = r
-        print(f"{name:<38} median {fmt(r['median_s']):>10}  min {fmt(r['min_s']):>10}  max {fmt(r['max_s']):>10}"
-              f"  ({r['calls_per_sample']} calls/sample, {threads} thread{'s' if threads > 1 else ''})", flush=True)
-
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"env": env, "results": results}, f, indent=2)
-
+    peer_main("PyTorch peer", __doc__.split("\n\n")[0],
+              {"torch": torch.__version__, "numpy": np.__version__, "mkldnn": torch.backends.mkldnn.is_available()},
+              workloads, set_threads)
 
 if __name__ == "__main__":
     main()

@@ -56,6 +56,12 @@ public sealed class L1Regression
         private readonly List<L1IterationRecord> history = [];
         private readonly double scale = Math.Max(loss.Value(Vector<double>.Build.Dense(a.RowCount)), double.Epsilon);
         private readonly double lambda = o.Lambda;
+        private readonly double[] av = ColumnKernels.ColumnMajor(a);
+
+        /// <summary>A x and Aᵀg over A's raw storage (<see cref="ColumnKernels"/>), not Math.NET's slower products.</summary>
+        private Vector<double> Times(Vector<double> x) => Vector<double>.Build.Dense(ColumnKernels.Multiply(av, a.RowCount, x.AsArray() ?? x.ToArray()));
+        private Vector<double> TransposeTimes(Vector<double> g) =>
+            Vector<double>.Build.Dense(ColumnKernels.TransposeMultiply(av, a.RowCount, a.ColumnCount, g.AsArray() ?? g.ToArray()));
 
         private double L1(Vector<double> x) => x.L1Norm();
         private double Primal(Vector<double> z, Vector<double> x) => loss.Value(z) + lambda * L1(x);
@@ -78,9 +84,9 @@ public sealed class L1Regression
 
         private bool RecordAt(int iteration, Vector<double> x)
         {
-            var z = a * x;
+            var z = Times(x);
             var g = loss.Gradient(z);
-            return Record(iteration, x, z, g, a.TransposeThisAndMultiply(g));
+            return Record(iteration, x, z, g, TransposeTimes(g));
         }
 
         private L1Result Done(Vector<double> x, bool converged) => new(lambda, x, history.AsReadOnly(), converged);
@@ -91,9 +97,9 @@ public sealed class L1Regression
             if (lip == 0) return Done(x, RecordAt(0, x));
             for (int it = 0; ; it++)
             {
-                var z = a * x;
+                var z = Times(x);
                 var g = loss.Gradient(z);
-                var grad = a.TransposeThisAndMultiply(g);
+                var grad = TransposeTimes(g);
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
                 x = Prox(x - grad / lip, lambda / lip);
@@ -111,15 +117,15 @@ public sealed class L1Regression
             double t = 1, previous = history[^1].Objective;
             for (int it = 1; it <= o.MaxIterations; it++)
             {
-                var zy = a * y;
+                var zy = Times(y);
                 double fy = loss.Value(zy);
-                var gy = a.TransposeThisAndMultiply(loss.Gradient(zy));
+                var gy = TransposeTimes(loss.Gradient(zy));
                 Vector<double> p;
                 while (true)
                 {
                     p = Prox(y - gy / lip, lambda / lip);
                     var d = p - y;
-                    if (loss.Value(a * p) <= fy + gy.DotProduct(d) + 0.5 * lip * d.DotProduct(d) + 1e-15 * Math.Abs(fy)) break;
+                    if (loss.Value(Times(p)) <= fy + gy.DotProduct(d) + 0.5 * lip * d.DotProduct(d) + 1e-15 * Math.Abs(fy)) break;
                     lip *= 2;
                 }
                 bool done = RecordAt(it, p);
@@ -145,17 +151,17 @@ public sealed class L1Regression
 
         public L1Result ProximalNewton(Vector<double> x)
         {
-            int n = a.ColumnCount;
-            Matrix<double>? fixedHessian = loss.CurvatureBound == 1 ? a.TransposeThisAndMultiply(a) : null;
+            bool squared = o.Loss == L1Loss.Squared;
             for (int it = 0; ; it++)
             {
-                var z = a * x;
+                var z = Times(x);
                 var g = loss.Gradient(z);
-                var grad = a.TransposeThisAndMultiply(g);
+                var grad = TransposeTimes(g);
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
-                var h = fixedHessian ?? a.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(loss.HessianWeights(z)) * a);
-                var d = ModelStep(x, grad, h);
+                var d = squared
+                    ? SquaredModelStep(x, g)
+                    : ModelStep(x, grad, a.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(loss.HessianWeights(z)) * a));
                 // Backtracking (Armijo) line search on the composite objective.
                 double p0 = history[^1].Objective;
                 double decrease = grad.DotProduct(d) + lambda * (L1(x + d) - L1(x));
@@ -164,7 +170,7 @@ public sealed class L1Regression
                 for (int k = 0; k < 60; k++)
                 {
                     next = x + d * step;
-                    if (Primal(a * next, next) <= p0 + 1e-4 * step * decrease) break;
+                    if (Primal(Times(next), next) <= p0 + 1e-4 * step * decrease) break;
                     step /= 2;
                 }
                 x = next;
@@ -182,13 +188,97 @@ public sealed class L1Regression
             if (active.Length == 0) return;
             var hss = Matrix<double>.Build.Dense(active.Length, active.Length, (i, k) => h[active[i], active[k]]);
             var hx = h * x;
-            var rhs = Vector<double>.Build.Dense(active.Length, i => hx[active[i]] - grad[active[i]] - lambda * Math.Sign(w[active[i]]));
+            PolishOn(active, hss, i => hx[active[i]] - grad[active[i]], w);
+        }
+
+        /// <summary>Solves H_SS w_S = c_S − λσ (c_S = H_S·x − g_S) and keeps it when it is finite and no sign flips.</summary>
+        private void PolishOn(int[] active, Matrix<double> hss, Func<int, double> c, Vector<double> w)
+        {
+            var rhs = Vector<double>.Build.Dense(active.Length, i => c(i) - lambda * Math.Sign(w[active[i]]));
             Vector<double> ws;
             try { ws = hss.Cholesky().Solve(rhs); }
             catch (ArgumentException) { return; }
             for (int i = 0; i < active.Length; i++)
                 if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return;
             for (int i = 0; i < active.Length; i++) w[active[i]] = ws[i];
+        }
+
+        /// <summary>
+        /// The least-squares model step. For F = ½‖Ax − b‖² the quadratic model is the objective itself, so coordinate
+        /// descent runs on it with the residual r = A w − b kept up to date — O(m) per coordinate, A's columns read from
+        /// its raw storage, AᵀA never formed (scikit-learn's Lasso does the same). Sweeps stop on the model's duality
+        /// gap (checked every few sweeps, at the outer tolerance) or when no coordinate moves; then the active-set
+        /// polish makes the step exact on the face it found.
+        /// </summary>
+        private Vector<double> SquaredModelStep(Vector<double> x, Vector<double> residual)
+        {
+            int m = a.RowCount, n = a.ColumnCount;
+            var w = x.ToArray();
+            var r = residual.ToArray();          // A x − b
+            var b = (Times(x) - residual).ToArray();
+            var colNorm2 = new double[n];
+            for (int j = 0; j < n; j++) { var c = ColumnKernels.Column(av, m, j); colNorm2[j] = ColumnKernels.Dot(c, c); }
+            double xScale = Math.Max(1, x.InfinityNorm());
+            // Full sweeps alternate with sweeps over the nonzero coordinates only (glmnet's active-set cycling): a
+            // full sweep finds the support, the cheap ones settle its values, and only a full sweep may end the loop —
+            // when nothing moves or the model's duality gap meets the tolerance.
+            int[]? cycle = null;
+            for (int sweep = 0, cycleSweeps = 0; sweep < 5000; sweep++)
+            {
+                double maxChange = 0;
+                int count = cycle?.Length ?? n;
+                for (int t = 0; t < count; t++)
+                {
+                    int j = cycle is null ? t : cycle[t];
+                    double hjj = colNorm2[j];
+                    if (hjj <= 0) continue;
+                    var col = ColumnKernels.Column(av, m, j);
+                    double wj = w[j];
+                    double nw = Prox(wj - ColumnKernels.Dot(col, r) / hjj, lambda / hjj);
+                    double delta = nw - wj;
+                    if (delta == 0) continue;
+                    w[j] = nw;
+                    ColumnKernels.SubtractScaled(r, -delta, col);
+                    maxChange = Math.Max(maxChange, Math.Abs(delta) * Math.Sqrt(hjj));
+                }
+                bool settled = maxChange <= 1e-10 * xScale;
+                if (cycle is null)
+                {
+                    if (settled || SquaredGap(av, m, w, r, b) <= o.Tolerance * scale) break;
+                    cycle = Enumerable.Range(0, n).Where(j => w[j] != 0).ToArray();
+                    cycleSweeps = 0;
+                    if (cycle.Length == 0) cycle = null;
+                }
+                else if (settled || ++cycleSweeps >= 50) cycle = null; // back to a full sweep, which decides
+            }
+            var wv = Vector<double>.Build.Dense(w);
+            var active = Enumerable.Range(0, n).Where(j => w[j] != 0).ToArray();
+            if (active.Length > 0)
+            {
+                // H_SS = A_SᵀA_S and c_S = H_S·x − g_S = A_Sᵀ(A x − (A x − b)) = A_Sᵀ b.
+                var hss = Matrix<double>.Build.Dense(active.Length, active.Length);
+                for (int i = 0; i < active.Length; i++)
+                    for (int k = 0; k <= i; k++)
+                        hss[i, k] = hss[k, i] = ColumnKernels.Dot(ColumnKernels.Column(av, m, active[i]), ColumnKernels.Column(av, m, active[k]));
+                PolishOn(active, hss, i => ColumnKernels.Dot(ColumnKernels.Column(av, m, active[i]), b), wv);
+            }
+            return wv - x;
+        }
+
+        /// <summary>The duality gap of ½‖r‖² + λ‖w‖₁ at the residual r = A w − b, at the same dual point as
+        /// <see cref="Record"/>: u = s·r with s scaling ‖Aᵀu‖∞ to λ; the dual value is −½‖u‖² − uᵀb.</summary>
+        private double SquaredGap(double[] av, int m, double[] w, double[] r, double[] b)
+        {
+            double violation = 0, l1 = 0;
+            for (int j = 0; j < w.Length; j++)
+            {
+                double c = ColumnKernels.Dot(ColumnKernels.Column(av, m, j), r);
+                violation = Math.Max(violation, o.NonNegative ? -c : Math.Abs(c));
+                l1 += Math.Abs(w[j]);
+            }
+            double s = violation <= lambda ? 1 : lambda / violation;
+            double rr = ColumnKernels.Dot(r, r), rb = ColumnKernels.Dot(r, b);
+            return 0.5 * rr + lambda * l1 - (-0.5 * s * s * rr - s * rb);
         }
 
         /// <summary>Coordinate descent on gᵀd + ½dᵀHd + λ‖x + d‖₁.</summary>

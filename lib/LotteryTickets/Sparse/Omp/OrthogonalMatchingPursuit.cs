@@ -29,11 +29,7 @@ public sealed class OrthogonalMatchingPursuit
         Check.Finite(b);
         Check.Length(b, a.RowCount, "the number of rows of a");
         int maxAtoms = MaxAtoms(a.RowCount, a.ColumnCount);
-        var colNorm2 = new double[a.ColumnCount];
-        for (int j = 0; j < a.ColumnCount; j++) colNorm2[j] = a.Column(j).DotProduct(a.Column(j));
-        var atb = a.TransposeThisAndMultiply(b);
-        var source = new PlainSource(a, b, atb, colNorm2);
-        return Run(source, a.ColumnCount, maxAtoms, b.L2Norm());
+        return Run(new PlainSource(ColumnKernels.ColumnMajor(a), a.RowCount, a.ColumnCount, b.ToArray()), a.ColumnCount, maxAtoms, b.L2Norm());
     }
 
     /// <summary>
@@ -49,7 +45,7 @@ public sealed class OrthogonalMatchingPursuit
         Check.Length(atb, gram.RowCount, "the size of gram");
         Check.NonNegative(bNormSquared);
         int maxAtoms = MaxAtoms(gram.RowCount, gram.ColumnCount);
-        return Run(new GramSource(gram, atb, bNormSquared), gram.ColumnCount, maxAtoms, Math.Sqrt(bNormSquared));
+        return Run(new GramSource(ColumnKernels.ColumnMajor(gram), gram.RowCount, atb.ToArray(), bNormSquared), gram.ColumnCount, maxAtoms, Math.Sqrt(bNormSquared));
     }
 
     /// <summary>
@@ -62,15 +58,18 @@ public sealed class OrthogonalMatchingPursuit
         Check.NonEmpty(a);
         Check.Finite(b);
         Check.That(b.RowCount == a.RowCount, $"b must have {a.RowCount} rows (the rows of a); got {b.RowCount}.", nameof(b));
-        MaxAtoms(a.RowCount, a.ColumnCount);
-        var gram = a.TransposeThisAndMultiply(a);
-        var atb = a.TransposeThisAndMultiply(b);
+        int maxAtoms = MaxAtoms(a.RowCount, a.ColumnCount);
+        int m = a.RowCount, n = a.ColumnCount;
+        double[] av = ColumnKernels.ColumnMajor(a), bv = ColumnKernels.ColumnMajor(b);
+        var gram = ColumnKernels.Gram(av, m, n);
         var results = new OmpResult[b.ColumnCount];
         void One(int i)
         {
-            var col = b.Column(i);
-            results[i] = Run(new GramSource(gram, atb.Column(i), col.DotProduct(col)), a.ColumnCount,
-                MaxAtoms(a.RowCount, a.ColumnCount), col.L2Norm());
+            var col = ColumnKernels.Column(bv, m, i);
+            var atb = new double[n];
+            for (int j = 0; j < n; j++) atb[j] = ColumnKernels.Dot(ColumnKernels.Column(av, m, j), col);
+            double b2 = ColumnKernels.Dot(col, col);
+            results[i] = Run(new GramSource(gram, n, atb, b2), n, maxAtoms, Math.Sqrt(b2));
         }
         if (parallel) Parallel.For(0, b.ColumnCount, One);
         else for (int i = 0; i < b.ColumnCount; i++) One(i);
@@ -97,6 +96,8 @@ public sealed class OrthogonalMatchingPursuit
         double[] xs = [];
         var norms = new List<double> { bNorm };
         var corr = src.InitialCorrelations();
+        var norm = new double[n];
+        for (int j = 0; j < n; j++) norm[j] = Math.Sqrt(src.ColumnNormSquared(j));
         OmpStopReason reason = OmpStopReason.NonzeroCoefsReached;
         double? tol = Options.Tolerance;
         if (tol is double t0 && bNorm <= t0) reason = OmpStopReason.ToleranceReached;
@@ -108,9 +109,8 @@ public sealed class OrthogonalMatchingPursuit
                 double bestScore = 0;
                 for (int j = 0; j < n; j++)
                 {
-                    double nj = src.ColumnNormSquared(j);
-                    if (selected[j] || nj <= 0) continue;
-                    double score = Math.Abs(corr[j]) / Math.Sqrt(nj);
+                    if (selected[j] || norm[j] <= 0) continue;
+                    double score = Math.Abs(corr[j]) / norm[j];
                     if (score > bestScore) { bestScore = score; best = j; }
                 }
                 if (best < 0 || bestScore <= 1e-13 * norms[^1]) { reason = OmpStopReason.NoCorrelation; break; }
@@ -154,42 +154,53 @@ public sealed class OrthogonalMatchingPursuit
         double Update(List<int> support, double[] xs, double[] corr);
     }
 
-    private sealed class PlainSource(Matrix<double> a, Vector<double> b, Vector<double> atb, double[] colNorm2) : ICorrelationSource
+    /// <summary>Correlations from A itself: each step recomputes r = b − A_S x and Aᵀr over A's raw column-major
+    /// storage (the same arithmetic as scikit-learn's <c>orthogonal_mp</c> without precompute).</summary>
+    private sealed class PlainSource : ICorrelationSource
     {
-        public double[] InitialCorrelations() => atb.ToArray();
-        public double ColumnNormSquared(int j) => colNorm2[j];
-        public double Inner(int i, int j)
+        readonly double[] a, b, atb, colNorm2, r;
+        readonly int m;
+
+        public PlainSource(double[] a, int m, int n, double[] b)
         {
-            double s = 0;
-            for (int r = 0; r < a.RowCount; r++) s += a[r, i] * a[r, j];
-            return s;
+            (this.a, this.m, this.b) = (a, m, b);
+            atb = new double[n];
+            colNorm2 = new double[n];
+            r = new double[m];
+            for (int j = 0; j < n; j++)
+            {
+                var col = ColumnKernels.Column(a, m, j);
+                atb[j] = ColumnKernels.Dot(col, b);
+                colNorm2[j] = ColumnKernels.Dot(col, col);
+            }
         }
+
+        public double[] InitialCorrelations() => (double[])atb.Clone();
+        public double ColumnNormSquared(int j) => colNorm2[j];
+        public double Inner(int i, int j) => ColumnKernels.Dot(ColumnKernels.Column(a, m, i), ColumnKernels.Column(a, m, j));
         public double AtB(int j) => atb[j];
         public double Update(List<int> support, double[] xs, double[] corr)
         {
-            var r = b.Clone();
-            for (int i = 0; i < support.Count; i++) r.Subtract(a.Column(support[i]).Multiply(xs[i]), r);
-            var c = a.TransposeThisAndMultiply(r);
-            for (int j = 0; j < corr.Length; j++) corr[j] = c[j];
-            return r.L2Norm();
+            b.CopyTo(r, 0);
+            for (int i = 0; i < support.Count; i++) ColumnKernels.SubtractScaled(r, xs[i], ColumnKernels.Column(a, m, support[i]));
+            for (int j = 0; j < corr.Length; j++) corr[j] = ColumnKernels.Dot(ColumnKernels.Column(a, m, j), r);
+            return Math.Sqrt(ColumnKernels.Dot(r, r));
         }
     }
 
-    private sealed class GramSource(Matrix<double> gram, Vector<double> atb, double bNorm2) : ICorrelationSource
+    /// <summary>Correlations from G = AᵀA: Aᵀr = Aᵀb − G[:, S] x, one SIMD axpy per selected column of G (column-major,
+    /// so G[:, s] is contiguous), and ‖r‖² = ‖b‖² − xᵀA_Sᵀb.</summary>
+    private sealed class GramSource(double[] gram, int n, double[] atb, double bNorm2) : ICorrelationSource
     {
-        public double[] InitialCorrelations() => atb.ToArray();
-        public double ColumnNormSquared(int j) => gram[j, j];
-        public double Inner(int i, int j) => gram[i, j];
+        public double[] InitialCorrelations() => (double[])atb.Clone();
+        public double ColumnNormSquared(int j) => gram[j * n + j];
+        public double Inner(int i, int j) => gram[j * n + i];
         public double AtB(int j) => atb[j];
         public double Update(List<int> support, double[] xs, double[] corr)
         {
+            atb.CopyTo(corr, 0);
+            for (int i = 0; i < support.Count; i++) ColumnKernels.SubtractScaled(corr, xs[i], ColumnKernels.Column(gram, n, support[i]));
             double fit = 0;
-            for (int j = 0; j < corr.Length; j++)
-            {
-                double v = atb[j];
-                for (int i = 0; i < support.Count; i++) v -= gram[j, support[i]] * xs[i];
-                corr[j] = v;
-            }
             for (int i = 0; i < support.Count; i++) fit += xs[i] * atb[support[i]];
             return Math.Sqrt(Math.Max(0, bNorm2 - fit));
         }

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using LotteryTickets.Sparse;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LotteryTickets.Benchmarks;
+
+/// <summary>
+/// The sparse-numerics instances that both sides time, written as NumPy .npy files so that the scikit-learn peer
+/// (benchmarks/peers/sklearn_peer.py) reads exactly these numbers, with this side's answers beside them for the peer to
+/// check before its time counts. Folder: $LOTTERY_BENCH_INSTANCES, else &lt;temp&gt;/lottery-bench-instances.
+/// </summary>
+internal static class SparseInstances
+{
+    public const int OmpRows = 256, OmpAtoms = 1024, OmpK = 32, OmpSignals = 100;
+    public const int DictionarySeed = 11, SignalSeed = 1000;
+    public const int LassoRows = 200, LassoColumns = 1000, LassoK = 20, LassoSeed = 5;
+    public const double LassoSnrDb = 20, LassoLambdaRatio = 0.1, LassoGap = 1e-6;
+
+    public static string Folder =>
+        Environment.GetEnvironmentVariable("LOTTERY_BENCH_INSTANCES") is { Length: > 0 } f ? f
+            : Path.Combine(Path.GetTempPath(), "lottery-bench-instances");
+
+    /// <summary>A (256×1024, i.i.d. Gaussian, unit columns) and B = A X with 100 k-sparse Gaussian columns X.</summary>
+    public static (Matrix<double> A, Matrix<double> B) Omp()
+    {
+        var a = Dictionaries.Gaussian(OmpRows, OmpAtoms, DictionarySeed);
+        var b = Matrix<double>.Build.Dense(OmpRows, OmpSignals);
+        for (int i = 0; i < OmpSignals; i++)
+            b.SetColumn(i, a * SparseSignals.KSparse(OmpAtoms, OmpK, SignalKind.Gaussian, SignalSeed + i));
+        return (a, b);
+    }
+
+    /// <summary>The planted lasso problem (A 200×1000 Gaussian, unit columns; b = A x₀ + noise, k = 20, 20 dB) and
+    /// λ = 0.1·λ_max = 0.1·‖Aᵀb‖∞.</summary>
+    public static (Matrix<double> A, Vector<double> B, double Lambda) Lasso()
+    {
+        var (a, b) = PlantedLasso.Problem(LassoRows, LassoColumns, LassoK, LassoSnrDb, LassoSeed, 0);
+        return (a, b, LassoLambdaRatio * L1Path.LambdaMax(a, b));
+    }
+
+    /// <summary>Writes the lasso instance, λ and this side's objective and support for the peer.</summary>
+    public static void WriteLasso(Matrix<double> a, Vector<double> b, double lambda, L1Result result)
+    {
+        Directory.CreateDirectory(Folder);
+        WriteNpy(Path.Combine(Folder, "lasso-a.npy"), a);
+        WriteNpy(Path.Combine(Folder, "lasso-b.npy"), b.ToColumnMatrix());
+        var support = Enumerable.Range(0, result.Coefficients.Count).Where(j => result.Coefficients[j] != 0).ToArray();
+        AtomicFile.WriteAllText(Path.Combine(Folder, "lasso-cs.json"), JsonSerializer.Serialize(new
+        {
+            lambda, gap = LassoGap, objective = result.Objective, objective_at_zero = 0.5 * b.DotProduct(b), support,
+        }));
+    }
+
+    /// <summary>Writes A, B and this side's supports (sorted atom indices per signal) for the peer.</summary>
+    public static void WriteOmp(Matrix<double> a, Matrix<double> b, IReadOnlyList<OmpResult> results)
+    {
+        Directory.CreateDirectory(Folder);
+        WriteNpy(Path.Combine(Folder, "omp-a.npy"), a);
+        WriteNpy(Path.Combine(Folder, "omp-b.npy"), b);
+        var supports = results.Select(r => r.Support.Order().ToArray()).ToArray();
+        AtomicFile.WriteAllText(Path.Combine(Folder, "omp-supports-cs.json"),
+            JsonSerializer.Serialize(new { k = OmpK, supports }));
+    }
+
+    /// <summary>A float64 matrix as .npy (format 1.0, C order): what numpy.load reads.</summary>
+    static void WriteNpy(string path, Matrix<double> m)
+    {
+        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({m.RowCount}, {m.ColumnCount}), }}";
+        int total = 10 + header.Length + 1;
+        header = header.PadRight(header.Length + (64 - total % 64) % 64) + "\n";
+        AtomicFile.Write(path, stream =>
+        {
+            using var w = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
+            w.Write((byte)0x93);
+            w.Write("NUMPY"u8);
+            w.Write((byte)1);
+            w.Write((byte)0);
+            w.Write((ushort)header.Length);
+            w.Write(Encoding.ASCII.GetBytes(header));
+            for (int i = 0; i < m.RowCount; i++)
+                for (int j = 0; j < m.ColumnCount; j++)
+                    w.Write(m[i, j]);
+        });
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+"""scikit-learn peer of benchmarks/LotteryTickets.Benchmarks' sparse-numerics workloads, on the very same instances.
+
+Run with Debian's scikit-learn (apt-get install python3-sklearn; NumPy on the system OpenBLAS) after the C# suite has
+written the instances (OmpBenchmarks' set-up writes them to $LOTTERY_BENCH_INSTANCES, else <temp>/lottery-bench-instances):
+
+    /usr/bin/python3 benchmarks/peers/sklearn_peer.py [--filter SUBSTRING] [--json OUT.json]
+
+Before a workload is timed, the peer checks that scikit-learn finds the same supports as the C# side did (the C# side's
+exactness against scikit-learn is the test suite's job: tests/…/Sparse). One BLAS thread, as on the C# side.
+"""
+
+import json
+import os
+import sys
+import tempfile
+
+import numpy as np
+import sklearn
+from sklearn.linear_model import Lasso, orthogonal_mp
+
+from peer_timing import main as peer_main, set_blas_threads
+
+
+def instances_folder():
+    return os.environ.get("LOTTERY_BENCH_INSTANCES") or os.path.join(tempfile.gettempdir(), "lottery-bench-instances")
+
+
+def load_omp():
+    folder = instances_folder()
+    try:
+        a = np.load(os.path.join(folder, "omp-a.npy"))
+        b = np.load(os.path.join(folder, "omp-b.npy"))
+        with open(os.path.join(folder, "omp-supports-cs.json")) as f:
+            ours = json.load(f)
+    except FileNotFoundError as e:
+        sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's OmpBenchmarks first (it writes the instance).")
+    return a, b, ours["k"], [sorted(s) for s in ours["supports"]]
+
+
+def load_lasso():
+    folder = instances_folder()
+    try:
+        a = np.load(os.path.join(folder, "lasso-a.npy"))
+        b = np.load(os.path.join(folder, "lasso-b.npy"))[:, 0].copy()
+        with open(os.path.join(folder, "lasso-cs.json")) as f:
+            ours = json.load(f)
+    except FileNotFoundError as e:
+        sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's L1Benchmarks first (it writes the instance).")
+    return a, b, ours
+
+
+def lasso(a, b, ours):
+    """scikit-learn's Lasso on ½‖Ax − b‖² + λ‖x‖₁: its objective is that divided by m, so alpha = λ/m; it stops when
+    its duality gap (on the unscaled objective) is ≤ tol·‖b‖², so tol = gap·P(0)/‖b‖² = gap/2 gives our stopping rule."""
+    m = a.shape[0]
+    return Lasso(alpha=ours["lambda"] / m, fit_intercept=False, tol=ours["gap"] / 2, max_iter=100_000, selection="cyclic")
+
+
+def check_lasso(model, a, b, ours):
+    x = model.coef_
+    objective = 0.5 * np.sum((a @ x - b) ** 2) + ours["lambda"] * np.abs(x).sum()
+    # Both stop within gap·P(0) of the optimum, so their objectives differ by at most twice that.
+    if abs(objective - ours["objective"]) > 2 * ours["gap"] * ours["objective_at_zero"]:
+        sys.exit(f"sklearn peer: Lasso reached objective {objective!r}, the C# side {ours['objective']!r}: "
+                 "not timing a different answer.")
+
+
+def check_supports(coef, expected, what):
+    coef = coef.reshape(coef.shape[0], -1)
+    for i, want in enumerate(expected[: coef.shape[1]]):
+        got = sorted(np.flatnonzero(coef[:, i]).tolist())
+        if got != want:
+            sys.exit(f"sklearn peer: {what}, signal {i}: scikit-learn's support differs from the C# side's "
+                     f"({len(set(got) ^ set(want))} atoms differ); not timing a different answer.")
+
+
+def workloads():
+    a, b, k, supports = load_omp()
+    first = b[:, 0].copy()
+
+    def one_signal():
+        check_supports(orthogonal_mp(a, first, n_nonzero_coefs=k), supports[:1], "one signal")
+        return lambda: orthogonal_mp(a, first, n_nonzero_coefs=k)
+
+    def hundred_signals():
+        check_supports(orthogonal_mp(a, b, n_nonzero_coefs=k, precompute=True), supports, "100 signals")
+        return lambda: orthogonal_mp(a, b, n_nonzero_coefs=k, precompute=True)
+
+    la, lb, ours = load_lasso()
+
+    def lasso_fit():
+        check_lasso(lasso(la, lb, ours).fit(la, lb), la, lb, ours)
+        return lambda: lasso(la, lb, ours).fit(la, lb)
+
+    return [
+        ("omp_one_signal_256x1024_k32", 1, one_signal),
+        ("omp_100_signals_gram_256x1024_k32", 1, hundred_signals),
+        ("l1_lstsq_200x1000_gap1e-6", 1, lasso_fit),
+    ]
+
+
+def main():
+    peer_main("scikit-learn peer", __doc__.split("\n\n")[0],
+              {"sklearn": sklearn.__version__, "numpy": np.__version__}, workloads, set_blas_threads)
+
+if __name__ == "__main__":
+    main()
