@@ -44,7 +44,29 @@ public class NotebookRunnerTests(KernelFixture kernel)
         Assert.Equal(timeoutMinutes, o.Timeout.TotalMinutes);
     }
 
+    [Fact]
+    public void KernelAndBookOptionsParse()
+    {
+        var defaults = RunOptions.Parse([]);
+        Assert.Equal((NotebookKernel.Repl, true, false), (defaults.Kernel, defaults.Book, defaults.CheckBook));
+        var o = RunOptions.Parse(["--kernel", "Jupyter", "--no-book", "--check-book", "07"]);
+        Assert.Equal((NotebookKernel.Jupyter, false, true), (o.Kernel, o.Book, o.CheckBook));
+        Assert.Equal(["07"], o.Filters);
+    }
+
+    [Fact]
+    public void JupyterWritesToTheGivenIpynbAndRefusesAnyOtherName()
+    {
+        var args = JupyterKernel.Arguments("07.ipynb", "/tmp/x/07.partial.ipynb", TimeSpan.FromMinutes(15));
+        Assert.Equal("/tmp/x", args[Array.IndexOf(args, "--output-dir") + 1]);
+        Assert.Equal("07.partial", args[Array.IndexOf(args, "--output") + 1]); // nbconvert adds .ipynb itself
+        Assert.Contains("--allow-errors", args);
+        Assert.Contains("--ExecutePreprocessor.timeout=900", args);
+        Assert.Throws<ArgumentException>(() => JupyterKernel.Arguments("07.ipynb", "/tmp/x/07.html", TimeSpan.FromMinutes(1)));
+    }
+
     [Theory]
+    [InlineData("--kernel", "vscode")]
     [InlineData("--budget", "huge")]
     [InlineData("--timeout-minutes", "-1")]
     [InlineData("--bogus")]
