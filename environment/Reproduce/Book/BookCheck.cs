@@ -33,8 +33,7 @@ public sealed record BookCheckReport(string Book, IReadOnlyList<PageCheck> Pages
 public static class BookCheck
 {
     const string ChartCount = "document.querySelectorAll('div[id^=\"lottery-chart-\"]').length";
-    const string RenderedCount = "document.querySelectorAll('div[id^=\"lottery-chart-\"] svg.main-svg').length > 0 ? " +
-        "Array.from(document.querySelectorAll('div[id^=\"lottery-chart-\"]')).filter(d => d.querySelector('svg.main-svg')).length : 0";
+    const string RenderedCount = "Array.from(document.querySelectorAll('div[id^=\"lottery-chart-\"]')).filter(d => d.querySelector('svg.main-svg')).length";
     const string AllLinks = "JSON.stringify(Array.from(document.querySelectorAll('a[href]')).map(a => a.href))";
     const string ScrollToFirstChart = "(() => { const c = document.querySelector('div[id^=\"lottery-chart-\"]'); " +
         "if (c) { c.scrollIntoView({block: 'start'}); window.scrollBy(0, -120); } return !!c; })()";

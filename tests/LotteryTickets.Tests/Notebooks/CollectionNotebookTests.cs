@@ -41,8 +41,8 @@ static class OfflineCharts
 {
     public static void AssertIn(string executedNotebookPath)
     {
-        var html = LotteryNotebooks.Reproduce.Book.ExecutedNotebook.Read(executedNotebookPath).Cells
-            .SelectMany(c => c.Outputs).OfType<LotteryNotebooks.Reproduce.Book.RichOutput>()
+        var html = LotteryNotebooks.Reproduce.ExecutedNotebook.Read(executedNotebookPath).Cells
+            .SelectMany(c => c.Outputs).OfType<LotteryNotebooks.Reproduce.RichOutput>()
             .Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>()
             .Where(h => !LotteryNotebooks.Reproduce.Book.BookWriter.IsKernelBootstrap(h)).ToList();
         if (!html.Any(h => h.Contains("lottery-chart-"))) return;

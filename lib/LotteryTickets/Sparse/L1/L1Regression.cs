@@ -74,12 +74,20 @@ public sealed class L1Regression
         /// <summary>Records (objective, gap) at x; true when the gap tolerance is met.</summary>
         private bool Record(int iteration, Vector<double> x, Vector<double> z, Vector<double> grad, Vector<double> aTgrad)
         {
-            double violation = o.NonNegative ? Math.Max(0, (-aTgrad).Maximum()) : aTgrad.InfinityNorm();
-            double s = violation <= lambda ? 1 : lambda / violation;
+            double s = DualScale(aTgrad.AsArray() ?? aTgrad.ToArray());
             double primal = Primal(z, x);
             double gap = primal - loss.DualValue(grad * s);
             history.Add(new L1IterationRecord(iteration, primal, gap, clock.Elapsed.TotalSeconds));
             return gap <= o.Tolerance * scale;
+        }
+
+        /// <summary>The factor s that makes the scaled gradient dual-feasible: ‖Aᵀ(s·∇F)‖∞ ≤ λ (for x ≥ 0, only the
+        /// negative side of Aᵀ∇F is bounded).</summary>
+        private double DualScale(ReadOnlySpan<double> aTgrad)
+        {
+            double violation = 0;
+            foreach (double c in aTgrad) violation = Math.Max(violation, o.NonNegative ? -c : Math.Abs(c));
+            return violation <= lambda ? 1 : lambda / violation;
         }
 
         private bool RecordAt(int iteration, Vector<double> x)
@@ -160,7 +168,7 @@ public sealed class L1Regression
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
                 var d = squared
-                    ? SquaredModelStep(x, g)
+                    ? SquaredModelStep(x, z, g)
                     : ModelStep(x, grad, a.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(loss.HessianWeights(z)) * a));
                 // Backtracking (Armijo) line search on the composite objective.
                 double p0 = history[^1].Objective;
@@ -207,17 +215,17 @@ public sealed class L1Regression
         /// The least-squares model step. For F = ½‖Ax − b‖² the quadratic model is the objective itself, so coordinate
         /// descent runs on it with the residual r = A w − b kept up to date — O(m) per coordinate, A's columns read from
         /// its raw storage, AᵀA never formed (scikit-learn's Lasso does the same). Sweeps stop on the model's duality
-        /// gap (checked every few sweeps, at the outer tolerance) or when no coordinate moves; then the active-set
-        /// polish makes the step exact on the face it found.
+        /// gap (checked after every full sweep, at the outer tolerance) or when no coordinate moves; then the
+        /// active-set polish makes the step exact on the face it found. <paramref name="z"/> = A x and
+        /// <paramref name="residual"/> = A x − b, both already computed by the outer iteration.
         /// </summary>
-        private Vector<double> SquaredModelStep(Vector<double> x, Vector<double> residual)
+        private Vector<double> SquaredModelStep(Vector<double> x, Vector<double> z, Vector<double> residual)
         {
             int m = a.RowCount, n = a.ColumnCount;
             var w = x.ToArray();
             var r = residual.ToArray();          // A x − b
-            var b = (Times(x) - residual).ToArray();
-            var colNorm2 = new double[n];
-            for (int j = 0; j < n; j++) { var c = ColumnKernels.Column(av, m, j); colNorm2[j] = ColumnKernels.Dot(c, c); }
+            var b = (z - residual).ToArray();
+            var colNorm2 = ColumnKernels.ColumnNormsSquared(av, m, n);
             double xScale = Math.Max(1, x.InfinityNorm());
             // Full sweeps alternate with sweeps over the nonzero coordinates only (glmnet's active-set cycling): a
             // full sweep finds the support, the cheap ones settle its values, and only a full sweep may end the loop —
@@ -269,14 +277,9 @@ public sealed class L1Regression
         /// <see cref="Record"/>: u = s·r with s scaling ‖Aᵀu‖∞ to λ; the dual value is −½‖u‖² − uᵀb.</summary>
         private double SquaredGap(double[] av, int m, double[] w, double[] r, double[] b)
         {
-            double violation = 0, l1 = 0;
-            for (int j = 0; j < w.Length; j++)
-            {
-                double c = ColumnKernels.Dot(ColumnKernels.Column(av, m, j), r);
-                violation = Math.Max(violation, o.NonNegative ? -c : Math.Abs(c));
-                l1 += Math.Abs(w[j]);
-            }
-            double s = violation <= lambda ? 1 : lambda / violation;
+            double s = DualScale(ColumnKernels.TransposeMultiply(av, m, w.Length, r));
+            double l1 = 0;
+            foreach (double v in w) l1 += Math.Abs(v);
             double rr = ColumnKernels.Dot(r, r), rb = ColumnKernels.Dot(r, b);
             return 0.5 * rr + lambda * l1 - (-0.5 * s * s * rr - s * rb);
         }

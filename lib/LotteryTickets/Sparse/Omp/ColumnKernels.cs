@@ -86,8 +86,22 @@ internal static class ColumnKernels
     public static double[] TransposeMultiply(double[] a, int m, int n, ReadOnlySpan<double> r)
     {
         var c = new double[n];
-        for (int j = 0; j < n; j++) c[j] = Dot(Column(a, m, j), r);
+        TransposeMultiply(a, m, r, c);
         return c;
+    }
+
+    /// <summary>c = Aᵀr into <paramref name="c"/>, whose length is A's column count.</summary>
+    public static void TransposeMultiply(double[] a, int m, ReadOnlySpan<double> r, Span<double> c)
+    {
+        for (int j = 0; j < c.Length; j++) c[j] = Dot(Column(a, m, j), r);
+    }
+
+    /// <summary>‖aⱼ‖² of every column of an m×n column-major A.</summary>
+    public static double[] ColumnNormsSquared(double[] a, int m, int n)
+    {
+        var norms = new double[n];
+        for (int j = 0; j < n; j++) { var c = Column(a, m, j); norms[j] = Dot(c, c); }
+        return norms;
     }
 
     /// <summary>Column <paramref name="j"/> of an m-row column-major array.</summary>

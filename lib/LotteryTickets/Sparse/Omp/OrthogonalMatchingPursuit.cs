@@ -66,8 +66,7 @@ public sealed class OrthogonalMatchingPursuit
         void One(int i)
         {
             var col = ColumnKernels.Column(bv, m, i);
-            var atb = new double[n];
-            for (int j = 0; j < n; j++) atb[j] = ColumnKernels.Dot(ColumnKernels.Column(av, m, j), col);
+            var atb = ColumnKernels.TransposeMultiply(av, m, n, col);
             double b2 = ColumnKernels.Dot(col, col);
             results[i] = Run(new GramSource(gram, n, atb, b2), n, maxAtoms, Math.Sqrt(b2));
         }
@@ -164,15 +163,9 @@ public sealed class OrthogonalMatchingPursuit
         public PlainSource(double[] a, int m, int n, double[] b)
         {
             (this.a, this.m, this.b) = (a, m, b);
-            atb = new double[n];
-            colNorm2 = new double[n];
+            atb = ColumnKernels.TransposeMultiply(a, m, n, b);
+            colNorm2 = ColumnKernels.ColumnNormsSquared(a, m, n);
             r = new double[m];
-            for (int j = 0; j < n; j++)
-            {
-                var col = ColumnKernels.Column(a, m, j);
-                atb[j] = ColumnKernels.Dot(col, b);
-                colNorm2[j] = ColumnKernels.Dot(col, col);
-            }
         }
 
         public double[] InitialCorrelations() => (double[])atb.Clone();
@@ -183,7 +176,7 @@ public sealed class OrthogonalMatchingPursuit
         {
             b.CopyTo(r, 0);
             for (int i = 0; i < support.Count; i++) ColumnKernels.SubtractScaled(r, xs[i], ColumnKernels.Column(a, m, support[i]));
-            for (int j = 0; j < corr.Length; j++) corr[j] = ColumnKernels.Dot(ColumnKernels.Column(a, m, j), r);
+            ColumnKernels.TransposeMultiply(a, m, r, corr);
             return Math.Sqrt(ColumnKernels.Dot(r, r));
         }
     }

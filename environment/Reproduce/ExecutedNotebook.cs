@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LotteryNotebooks.Reproduce.Book;
+namespace LotteryNotebooks.Reproduce;
 
 /// <summary>One output of an executed code cell, by its nbformat kind.</summary>
 public abstract record CellOutput;
@@ -20,8 +20,8 @@ public sealed record NotebookCell(string Kind, string Source, IReadOnlyList<Cell
     public bool IsCode => Kind == "code";
 }
 
-/// <summary>An executed .ipynb as the book reads it: its cells, and its summary from the source notebook's
-/// <c>metadata.lottery.summary</c> when it has one.</summary>
+/// <summary>An executed .ipynb as the runner and the book read it: its cells with their outputs, and its summary from
+/// <c>metadata.lottery.summary</c> — of the source notebook when given (the kernels may not keep it), else of this one.</summary>
 public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string? Summary)
 {
     public static ExecutedNotebook Read(string ipynbPath, string? sourcePath = null)
@@ -45,7 +45,15 @@ public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string?
                     });
             cells.Add(new NotebookCell(kind, Text(cell, "source"), outputs));
         }
-        return new ExecutedNotebook(cells, SummaryOf(sourcePath ?? ipynbPath));
+        string? summary;
+        if (sourcePath is null) summary = SummaryIn(doc.RootElement);
+        else if (!File.Exists(sourcePath)) summary = null;
+        else
+        {
+            using var source = JsonDocument.Parse(File.ReadAllText(sourcePath));
+            summary = SummaryIn(source.RootElement);
+        }
+        return new ExecutedNotebook(cells, summary);
     }
 
     /// <summary>The first level-1 heading of the first markdown cell, without its '#'.</summary>
@@ -54,13 +62,9 @@ public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string?
              .SelectMany(c => c.Source.Split('\n'))
              .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
 
-    static string? SummaryOf(string path)
-    {
-        if (!File.Exists(path)) return null;
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) &&
-               l.TryGetProperty("summary", out var s) ? s.GetString() : null;
-    }
+    static string? SummaryIn(JsonElement notebook) =>
+        notebook.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) &&
+        l.TryGetProperty("summary", out var s) ? s.GetString() : null;
 
     static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
     static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? Joined(v) : "";
