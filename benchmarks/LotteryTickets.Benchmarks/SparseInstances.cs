@@ -16,6 +16,7 @@ internal static class SparseInstances
     public const int DictionarySeed = 11, SignalSeed = 1000;
     public const int LassoRows = 200, LassoColumns = 1000, LassoK = 20, LassoSeed = 5;
     public const double LassoSnrDb = 20, LassoLambdaRatio = 0.1, LassoGap = 1e-6;
+    public const int DesignRows = 24, DesignColumns = 4, DesignK = 6, DesignSeed = 3;
 
     public static string Folder =>
         Environment.GetEnvironmentVariable("LOTTERY_BENCH_INSTANCES") is { Length: > 0 } f ? f
@@ -37,6 +38,41 @@ internal static class SparseInstances
     {
         var (a, b) = PlantedLasso.Problem(LassoRows, LassoColumns, LassoK, LassoSnrDb, LassoSeed, 0);
         return (a, b, LassoLambdaRatio * L1Path.LambdaMax(a, b));
+    }
+
+    /// <summary>The ℓ1 logistic problem on the lasso's A: labels y = sign(b) of the planted lasso (±1), λ = 0.1·λ_max
+    /// with λ_max = ‖Aᵀ∇F(0)‖∞ = ½‖Aᵀy‖∞.</summary>
+    public static (Matrix<double> A, Vector<double> Y, double Lambda) Logistic()
+    {
+        var (a, b, _) = Lasso();
+        var y = b.Map(v => v >= 0 ? 1.0 : -1.0);
+        return (a, y, LassoLambdaRatio * L1Path.LambdaMax(a, y, L1Loss.Logistic));
+    }
+
+    /// <summary>Writes the logistic labels, λ and this side's objective for the peer (A is the lasso's).</summary>
+    public static void WriteLogistic(Matrix<double> a, Vector<double> y, double lambda, L1Result result)
+    {
+        Directory.CreateDirectory(Folder);
+        WriteNpy(Path.Combine(Folder, "lasso-a.npy"), a);
+        WriteNpy(Path.Combine(Folder, "logistic-y.npy"), y.ToColumnMatrix());
+        AtomicFile.WriteAllText(Path.Combine(Folder, "logistic-cs.json"), JsonSerializer.Serialize(new
+        {
+            lambda, gap = LassoGap, objective = result.Objective, objective_at_zero = a.RowCount * Math.Log(2),
+        }));
+    }
+
+    /// <summary>The A-optimal design instance: X 24×4 (Gaussian, unit columns), subsets of k = 6 rows.</summary>
+    public static Matrix<double> Design() => Dictionaries.Gaussian(DesignRows, DesignColumns, DesignSeed);
+
+    /// <summary>Writes X, k and this side's optimal subset and criterion for the peer.</summary>
+    public static void WriteDesign(Matrix<double> x, LotteryTickets.Design.DesignSelection best)
+    {
+        Directory.CreateDirectory(Folder);
+        WriteNpy(Path.Combine(Folder, "design-x.npy"), x);
+        AtomicFile.WriteAllText(Path.Combine(Folder, "design-cs.json"), JsonSerializer.Serialize(new
+        {
+            k = DesignK, rows = best.Rows, criterion = best.Criterion,
+        }));
     }
 
     /// <summary>Writes the lasso instance, λ and this side's objective and support for the peer.</summary>

@@ -10,6 +10,7 @@ Before a workload is timed, the peer checks that scikit-learn finds the same sup
 exactness against scikit-learn is the test suite's job: tests/…/Sparse). One BLAS thread, as on the C# side.
 """
 
+import itertools
 import json
 import os
 import sys
@@ -17,7 +18,7 @@ import tempfile
 
 import numpy as np
 import sklearn
-from sklearn.linear_model import Lasso, orthogonal_mp
+from sklearn.linear_model import Lasso, LogisticRegression, orthogonal_mp
 
 from peer_timing import main as peer_main, set_blas_threads
 
@@ -48,6 +49,40 @@ def load_lasso():
     except FileNotFoundError as e:
         sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's L1Benchmarks first (it writes the instance).")
     return a, b, ours
+
+
+def load(names, writer):
+    folder = instances_folder()
+    try:
+        arrays = [np.load(os.path.join(folder, f"{n}.npy")) for n in names]
+        with open(os.path.join(folder, f"{names[-1].split('-')[0]}-cs.json")) as f:
+            ours = json.load(f)
+    except FileNotFoundError as e:
+        sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's {writer} first (it writes the instance).")
+    return arrays, ours
+
+
+def logistic(ours):
+    """scikit-learn's liblinear on ‖x‖₁ + C·Σ log(1 + exp(−yᵢaᵢᵀx)), i.e. ours divided by λ: C = 1/λ, no intercept;
+    liblinear's default tol (1e-4) is checked to land within the gap of our objective before anything is timed."""
+    return LogisticRegression(penalty="l1", solver="liblinear", C=1 / ours["lambda"], fit_intercept=False, tol=1e-4,
+                              max_iter=10_000)
+
+
+def check_logistic(model, a, y, ours):
+    x = model.coef_.ravel()
+    objective = np.logaddexp(0, -y * (a @ x)).sum() + ours["lambda"] * np.abs(x).sum()
+    if abs(objective - ours["objective"]) > 2 * ours["gap"] * ours["objective_at_zero"]:
+        sys.exit(f"sklearn peer: liblinear reached objective {objective!r}, the C# side {ours['objective']!r}: "
+                 "not timing a different answer.")
+
+
+def design_bruteforce(x, subsets):
+    """A fresh inverse per subset, batched: the information matrices of all C(m, k) subsets stacked, np.linalg.inv."""
+    xs = x[subsets]                                    # (C(m,k), k, p)
+    traces = np.trace(np.linalg.inv(np.swapaxes(xs, 1, 2) @ xs), axis1=1, axis2=2)
+    best = int(np.argmin(traces))
+    return subsets[best], traces[best]
 
 
 def lasso(a, b, ours):
@@ -93,10 +128,29 @@ def workloads():
         check_lasso(lasso(la, lb, ours).fit(la, lb), la, lb, ours)
         return lambda: lasso(la, lb, ours).fit(la, lb)
 
+    (la_, ly), lours = load(["lasso-a", "logistic-y"], "L1Benchmarks")
+    ly = ly[:, 0].copy()
+
+    def logistic_fit():
+        check_logistic(logistic(lours).fit(la_, ly), la_, ly, lours)
+        return lambda: logistic(lours).fit(la_, ly)
+
+    (dx,), dours = load(["design-x"], "DesignBenchmarks")
+    subsets = np.array(list(itertools.combinations(range(dx.shape[0]), dours["k"])))
+
+    def design():
+        rows, criterion = design_bruteforce(dx, subsets)
+        if sorted(rows.tolist()) != dours["rows"] or abs(criterion - dours["criterion"]) > 1e-9 * dours["criterion"]:
+            sys.exit(f"sklearn peer: NumPy's brute force found rows {sorted(rows.tolist())} ({criterion!r}), the C# side "
+                     f"{dours['rows']} ({dours['criterion']!r}): not timing a different answer.")
+        return lambda: design_bruteforce(dx, subsets)
+
     return [
         ("omp_one_signal_256x1024_k32", 1, one_signal),
         ("omp_100_signals_gram_256x1024_k32", 1, hundred_signals),
         ("l1_lstsq_200x1000_gap1e-6", 1, lasso_fit),
+        ("l1_logistic_200x1000_gap1e-6", 1, logistic_fit),
+        ("aoptimal_bruteforce_24x4_k6", 1, design),
     ]
 
 

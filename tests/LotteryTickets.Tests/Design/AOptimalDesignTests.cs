@@ -55,6 +55,39 @@ public class AOptimalDesignTests
     }
 
     [Theory]
+    [InlineData(12, 6, 8, 5)]
+    [InlineData(14, 1, 3, 6)]
+    [InlineData(10, 4, 4, 7)]
+    public void ExactSearchEqualsBruteForceAtOtherShapes(int m, int p, int k, int seed)
+    {
+        // p = 6: the prefix inverse comes from a 6×6 Cholesky; p = 1: every prefix is full rank at once; k = p: leaves
+        // are prefixes, no Sherman–Morrison step at all.
+        var x = Random(m, p, seed);
+        var exact = new ExactAOptimalSearch(new DesignOptions(k)).Select(x);
+        Assert.Equal(BruteForce(x, k), exact.Criterion, 9);
+        Assert.Equal(exact.Criterion, AOptimality.Criterion(x, exact.Rows), 9);
+    }
+
+    [Fact]
+    public void ExactSearchSkipsSingularPrefixesAndIllConditionedOnes()
+    {
+        // Rows 0–2 equal (every prefix holding two of them is singular for p = 3 until a third direction joins), row 3
+        // nearly equal to row 4 (a prefix of both is ill-conditioned: the SVD route decides it), the rest random.
+        var x = Random(10, 3, 8);
+        x.SetRow(1, x.Row(0));
+        x.SetRow(2, x.Row(0));
+        x.SetRow(4, x.Row(3) + 1e-7 * x.Row(5));
+        var exact = new ExactAOptimalSearch(new DesignOptions(4)).Select(x);
+        Assert.Equal(BruteForce(x, 4), exact.Criterion, 9);
+        Assert.False(exact.IsSingular);
+        // All-singular input: every 3-subset of rank 2 ⇒ the lexicographically first subset with criterion ∞.
+        var flat = Matrix<double>.Build.Dense(6, 3, (i, j) => j == 2 ? 0 : i + j + 1.0);
+        var none = new ExactAOptimalSearch(new DesignOptions(3)).Select(flat);
+        Assert.True(none.IsSingular);
+        Assert.Equal([0, 1, 2], none.Rows);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]

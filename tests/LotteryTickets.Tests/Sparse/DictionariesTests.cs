@@ -25,6 +25,22 @@ public class DictionariesTests
         Assert.True(Dictionaries.MutualCoherence(Dictionaries.Gaussian(64, 100, 1)) >= Dictionaries.WelchBound(64, 100));
     }
 
+    [Theory]
+    [InlineData(20, 200, 1)]
+    [InlineData(7, 3, 9)]
+    [InlineData(256, 1024, 11)]
+    public void GaussianIsBitForBitTheMathNetFormulation(int m, int n, int seed)
+    {
+        // The generator runs on a raw array for speed (phase diagrams draw tens of thousands); the oracle is the plain
+        // Math.NET expression it replaced: Dense(m, n, init) with N(0, 1) draws, then Column(j) / Column(j).L2Norm().
+        var rng = new SeededRandom(seed);
+        var raw = Matrix<double>.Build.Dense(m, n, (_, _) => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1));
+        var expected = raw.Clone();
+        for (int j = 0; j < n; j++) expected.SetColumn(j, raw.Column(j) / raw.Column(j).L2Norm());
+        Assert.Equal(expected.ToColumnMajorArray(), Dictionaries.Gaussian(m, n, seed).ToColumnMajorArray());
+        Assert.Equal(expected.ToColumnMajorArray(), Dictionaries.NormalizeColumns(raw).ToColumnMajorArray());
+    }
+
     [Fact]
     public void CorrelatedDictionaryCoherenceGrowsWithTheSharedWeight()
     {

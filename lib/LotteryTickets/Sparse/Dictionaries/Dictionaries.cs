@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -14,13 +15,27 @@ public static class Dictionaries
     {
         Check.Finite(a);
         Check.NonEmpty(a);
-        var result = a.Clone();
-        for (int j = 0; j < a.ColumnCount; j++)
+        var values = a.ToColumnMajorArray();
+        NormalizeColumnsInPlace(values, a.RowCount);
+        return Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount, values);
+    }
+
+    /// <summary>
+    /// Scales every column of a column-major array to unit norm in place, with exactly Math.NET's arithmetic (its
+    /// <c>L2Norm</c> folds the entries with <see cref="SpecialFunctions.Hypotenuse(double, double)"/>, and a vector
+    /// divided by a scalar divides each entry), so the values are bit for bit those of
+    /// <c>SetColumn(j, Column(j) / Column(j).L2Norm())</c> without the per-column copies.
+    /// </summary>
+    private static void NormalizeColumnsInPlace(double[] values, int m)
+    {
+        for (int start = 0; start < values.Length; start += m)
         {
-            double norm = a.Column(j).L2Norm();
-            if (norm > 0) result.SetColumn(j, a.Column(j) / norm);
+            var column = values.AsSpan(start, m);
+            double norm = 0;
+            foreach (double v in column) norm = SpecialFunctions.Hypotenuse(norm, v);
+            if (!(norm > 0)) continue;
+            for (int i = 0; i < m; i++) column[i] /= norm;
         }
-        return result;
     }
 
     /// <summary>Mutual coherence μ = max over i ≠ j of |aᵢᵀaⱼ| / (‖aᵢ‖‖aⱼ‖). Needs n ≥ 2 and no zero column.</summary>
@@ -54,8 +69,10 @@ public static class Dictionaries
         Check.Positive(m);
         Check.Positive(n);
         var rng = new SeededRandom(seed);
-        var a = Matrix<double>.Build.Dense(m, n, (_, _) => Normal.Sample(rng, 0, 1));
-        return NormalizeColumns(a);
+        var values = new double[(long)m * n];
+        for (int i = 0; i < values.Length; i++) values[i] = Normal.Sample(rng, 0, 1); // column by column, as Math.NET's Dense(m, n, init)
+        NormalizeColumnsInPlace(values, m);
+        return Matrix<double>.Build.Dense(m, n, values);
     }
 
     /// <summary>

@@ -57,6 +57,7 @@ public sealed class L1Regression
         private readonly double scale = Math.Max(loss.Value(Vector<double>.Build.Dense(a.RowCount)), double.Epsilon);
         private readonly double lambda = o.Lambda;
         private readonly double[] av = ColumnKernels.ColumnMajor(a);
+        private double[]? scaled; // W^½A, the model's matrix, reused across Newton steps
 
         /// <summary>A x and Aᵀg over A's raw storage (<see cref="ColumnKernels"/>), not Math.NET's slower products.</summary>
         private Vector<double> Times(Vector<double> x) => Vector<double>.Build.Dense(ColumnKernels.Multiply(av, a.RowCount, x.AsArray() ?? x.ToArray()));
@@ -159,7 +160,6 @@ public sealed class L1Regression
 
         public L1Result ProximalNewton(Vector<double> x)
         {
-            bool squared = o.Loss == L1Loss.Squared;
             for (int it = 0; ; it++)
             {
                 var z = Times(x);
@@ -167,9 +167,7 @@ public sealed class L1Regression
                 var grad = TransposeTimes(g);
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
-                var d = squared
-                    ? SquaredModelStep(x, z, g)
-                    : ModelStep(x, grad, a.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(loss.HessianWeights(z)) * a));
+                var d = ModelStep(x, z, g);
                 // Backtracking (Armijo) line search on the composite objective.
                 double p0 = history[^1].Objective;
                 double decrease = grad.DotProduct(d) + lambda * (L1(x + d) - L1(x));
@@ -186,50 +184,51 @@ public sealed class L1Regression
         }
 
         /// <summary>
-        /// Once coordinate descent has found the model's active set S and signs σ, solves the model's stationarity
-        /// condition on S exactly, H_SS w_S = H_S·x − g_S − λσ (MathNet Cholesky), and keeps it when no sign flips.
-        /// This makes the step a true Newton step on the identified face instead of a slow CD approximation.
+        /// The proximal Newton model step: minimises gᵀA d + ½ dᵀAᵀWA d + λ‖x + d‖₁ (g = ∇F(z), W = ∇²F(z), z = A x),
+        /// returning d. The model is the lasso ½‖Ã w − b̃‖² + λ‖w‖₁ in w = x + d with Ã = W^½A and
+        /// b̃ = W^½z − W^-½g (for least squares W = I, Ã = A, b̃ = b: the model is the objective itself), so coordinate
+        /// descent runs on it with the residual r = Ã w − b̃ kept up to date — O(m) per coordinate over Ã's raw columns,
+        /// the n×n Hessian AᵀWA never formed (glmnet's and scikit-learn's scheme). Full sweeps alternate with sweeps
+        /// over the nonzero coordinates only (active-set cycling, ten at most): a full sweep finds the support, the cheap ones settle
+        /// its values, and only a full sweep may end the loop — when nothing moves or the model's duality gap meets the
+        /// tolerance. Then the model's stationarity condition on the support S is solved exactly,
+        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ, and kept when no sign flips: a true Newton step on the face found.
         /// </summary>
-        private void Polish(Vector<double> x, Vector<double> grad, Matrix<double> h, Vector<double> w)
-        {
-            var active = Enumerable.Range(0, w.Count).Where(j => w[j] != 0).ToArray();
-            if (active.Length == 0) return;
-            var hss = Matrix<double>.Build.Dense(active.Length, active.Length, (i, k) => h[active[i], active[k]]);
-            var hx = h * x;
-            PolishOn(active, hss, i => hx[active[i]] - grad[active[i]], w);
-        }
-
-        /// <summary>Solves H_SS w_S = c_S − λσ (c_S = H_S·x − g_S) and keeps it when it is finite and no sign flips.</summary>
-        private void PolishOn(int[] active, Matrix<double> hss, Func<int, double> c, Vector<double> w)
-        {
-            var rhs = Vector<double>.Build.Dense(active.Length, i => c(i) - lambda * Math.Sign(w[active[i]]));
-            Vector<double> ws;
-            try { ws = hss.Cholesky().Solve(rhs); }
-            catch (ArgumentException) { return; }
-            for (int i = 0; i < active.Length; i++)
-                if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return;
-            for (int i = 0; i < active.Length; i++) w[active[i]] = ws[i];
-        }
-
-        /// <summary>
-        /// The least-squares model step. For F = ½‖Ax − b‖² the quadratic model is the objective itself, so coordinate
-        /// descent runs on it with the residual r = A w − b kept up to date — O(m) per coordinate, A's columns read from
-        /// its raw storage, AᵀA never formed (scikit-learn's Lasso does the same). Sweeps stop on the model's duality
-        /// gap (checked after every full sweep, at the outer tolerance) or when no coordinate moves; then the
-        /// active-set polish makes the step exact on the face it found. <paramref name="z"/> = A x and
-        /// <paramref name="residual"/> = A x − b, both already computed by the outer iteration.
-        /// </summary>
-        private Vector<double> SquaredModelStep(Vector<double> x, Vector<double> z, Vector<double> residual)
+        private Vector<double> ModelStep(Vector<double> x, Vector<double> z, Vector<double> g)
         {
             int m = a.RowCount, n = a.ColumnCount;
             var w = x.ToArray();
-            var r = residual.ToArray();          // A x − b
-            var b = (z - residual).ToArray();
-            var colNorm2 = ColumnKernels.ColumnNormsSquared(av, m, n);
+            double[] at, r, b;
+            if (o.Loss == L1Loss.Squared)
+            {
+                at = av;
+                r = g.ToArray();          // A x − b
+                b = (z - g).ToArray();
+            }
+            else
+            {
+                // Weights below 1e-10 (|z| ≳ 23 on the logistic loss) are raised to it so that W^-½g stays finite;
+                // the model is then a slightly more curved one, still convex, and the line search keeps descent.
+                var weights = loss.HessianWeights(z);
+                var root = new double[m];
+                r = new double[m];
+                b = new double[m];
+                for (int i = 0; i < m; i++)
+                {
+                    root[i] = Math.Sqrt(Math.Max(weights[i], 1e-10));
+                    r[i] = g[i] / root[i];
+                    b[i] = root[i] * z[i] - r[i];
+                }
+                at = scaled ??= new double[av.Length];
+                ColumnKernels.ScaleRows(av, m, root, at);
+            }
+            var colNorm2 = ColumnKernels.ColumnNormsSquared(at, m, n);
             double xScale = Math.Max(1, x.InfinityNorm());
-            // Full sweeps alternate with sweeps over the nonzero coordinates only (glmnet's active-set cycling): a
-            // full sweep finds the support, the cheap ones settle its values, and only a full sweep may end the loop —
-            // when nothing moves or the model's duality gap meets the tolerance.
+            // Least squares: the model is the objective, so it is solved to the final tolerance at once. Otherwise the
+            // model is only trusted near x: solved to a fraction of the outer duality gap (an inexact Newton step, as in
+            // Lee–Sun–Saunders' proximal Newton), to the final tolerance once the gap is that small.
+            double modelTolerance = o.Tolerance * scale;
+            if (o.Loss != L1Loss.Squared) modelTolerance = Math.Max(modelTolerance, 0.1 * history[^1].DualityGap);
             int[]? cycle = null;
             for (int sweep = 0, cycleSweeps = 0; sweep < 5000; sweep++)
             {
@@ -240,7 +239,7 @@ public sealed class L1Regression
                     int j = cycle is null ? t : cycle[t];
                     double hjj = colNorm2[j];
                     if (hjj <= 0) continue;
-                    var col = ColumnKernels.Column(av, m, j);
+                    var col = ColumnKernels.Column(at, m, j);
                     double wj = w[j];
                     double nw = Prox(wj - ColumnKernels.Dot(col, r) / hjj, lambda / hjj);
                     double delta = nw - wj;
@@ -252,64 +251,50 @@ public sealed class L1Regression
                 bool settled = maxChange <= 1e-10 * xScale;
                 if (cycle is null)
                 {
-                    if (settled || SquaredGap(av, m, w, r, b) <= o.Tolerance * scale) break;
+                    if (settled || ModelGap(at, m, w, r, b) <= modelTolerance) break;
                     cycle = Enumerable.Range(0, n).Where(j => w[j] != 0).ToArray();
                     cycleSweeps = 0;
                     if (cycle.Length == 0) cycle = null;
                 }
-                else if (settled || ++cycleSweeps >= 50) cycle = null; // back to a full sweep, which decides
+                else if (settled || ++cycleSweeps >= 10) cycle = null; // back to a full sweep, which decides
             }
-            var wv = Vector<double>.Build.Dense(w);
-            var active = Enumerable.Range(0, n).Where(j => w[j] != 0).ToArray();
-            if (active.Length > 0)
-            {
-                // H_SS = A_SᵀA_S and c_S = H_S·x − g_S = A_Sᵀ(A x − (A x − b)) = A_Sᵀ b.
-                var hss = Matrix<double>.Build.Dense(active.Length, active.Length);
-                for (int i = 0; i < active.Length; i++)
-                    for (int k = 0; k <= i; k++)
-                        hss[i, k] = hss[k, i] = ColumnKernels.Dot(ColumnKernels.Column(av, m, active[i]), ColumnKernels.Column(av, m, active[k]));
-                PolishOn(active, hss, i => ColumnKernels.Dot(ColumnKernels.Column(av, m, active[i]), b), wv);
-            }
-            return wv - x;
+            PolishOnSupport(at, m, b, w);
+            return Vector<double>.Build.Dense(w) - x;
         }
 
-        /// <summary>The duality gap of ½‖r‖² + λ‖w‖₁ at the residual r = A w − b, at the same dual point as
-        /// <see cref="Record"/>: u = s·r with s scaling ‖Aᵀu‖∞ to λ; the dual value is −½‖u‖² − uᵀb.</summary>
-        private double SquaredGap(double[] av, int m, double[] w, double[] r, double[] b)
+        /// <summary>
+        /// The model's stationarity condition on the support S of w with its signs σ, solved exactly:
+        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ (MathNet Cholesky); kept (true) when it is finite and no sign flips.
+        /// </summary>
+        private bool PolishOnSupport(double[] at, int m, double[] b, double[] w)
         {
-            double s = DualScale(ColumnKernels.TransposeMultiply(av, m, w.Length, r));
+            var active = Enumerable.Range(0, w.Length).Where(j => w[j] != 0).ToArray();
+            int s = active.Length;
+            if (s == 0) return false;
+            var hss = new double[s * s];
+            var ws = new double[s];
+            for (int i = 0; i < s; i++)
+            {
+                var ci = ColumnKernels.Column(at, m, active[i]);
+                for (int k = 0; k <= i; k++) hss[i * s + k] = ColumnKernels.Dot(ci, ColumnKernels.Column(at, m, active[k]));
+                ws[i] = ColumnKernels.Dot(ci, b) - lambda * Math.Sign(w[active[i]]);
+            }
+            if (!ColumnKernels.CholeskySolve(hss, s, ws)) return false;
+            for (int i = 0; i < s; i++)
+                if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return false;
+            for (int i = 0; i < s; i++) w[active[i]] = ws[i];
+            return true;
+        }
+
+        /// <summary>The duality gap of the model ½‖r‖² + λ‖w‖₁ at its residual r = Ã w − b̃, at the same kind of dual
+        /// point as <see cref="Record"/>: u = s·r with s scaling ‖Ãᵀu‖∞ to λ; the dual value is −½‖u‖² − uᵀb̃.</summary>
+        private double ModelGap(double[] at, int m, double[] w, double[] r, double[] b)
+        {
+            double s = DualScale(ColumnKernels.TransposeMultiply(at, m, w.Length, r));
             double l1 = 0;
             foreach (double v in w) l1 += Math.Abs(v);
             double rr = ColumnKernels.Dot(r, r), rb = ColumnKernels.Dot(r, b);
             return 0.5 * rr + lambda * l1 - (-0.5 * s * s * rr - s * rb);
-        }
-
-        /// <summary>Coordinate descent on gᵀd + ½dᵀHd + λ‖x + d‖₁.</summary>
-        private Vector<double> ModelStep(Vector<double> x, Vector<double> grad, Matrix<double> h)
-        {
-            int n = x.Count;
-            var w = x.Clone();           // w = x + d
-            var hd = new double[n];       // H d
-            double xScale = Math.Max(1, x.InfinityNorm());
-            for (int sweep = 0; sweep < 500; sweep++)
-            {
-                double maxChange = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    double hjj = h[j, j];
-                    if (hjj <= 0) continue;
-                    double wj = w[j];
-                    double nw = Prox(wj - (grad[j] + hd[j]) / hjj, lambda / hjj);
-                    double delta = nw - wj;
-                    if (delta == 0) continue;
-                    w[j] = nw;
-                    for (int i = 0; i < n; i++) hd[i] += delta * h[i, j];
-                    maxChange = Math.Max(maxChange, Math.Abs(delta) * Math.Sqrt(hjj));
-                }
-                if (maxChange <= 1e-10 * xScale) break;
-            }
-            Polish(x, grad, h, w);
-            return w - x;
         }
     }
 }

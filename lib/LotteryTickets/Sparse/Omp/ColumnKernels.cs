@@ -96,12 +96,61 @@ internal static class ColumnKernels
         for (int j = 0; j < c.Length; j++) c[j] = Dot(Column(a, m, j), r);
     }
 
+    /// <summary>D·A into <paramref name="target"/> for an m×n column-major A and the diagonal d (length m): every column
+    /// multiplied elementwise by d.</summary>
+    public static void ScaleRows(double[] a, int m, ReadOnlySpan<double> d, double[] target)
+    {
+        for (int j = 0; j < a.Length / m; j++)
+        {
+            var src = Column(a, m, j);
+            var dst = target.AsSpan(j * m, m);
+            int i = 0;
+            if (Vector.IsHardwareAccelerated && m >= SimdVector.Count)
+            {
+                var vs = MemoryMarshal.Cast<double, SimdVector>(src);
+                var vd = MemoryMarshal.Cast<double, SimdVector>(d);
+                var vt = MemoryMarshal.Cast<double, SimdVector>(dst);
+                for (int v = 0; v < vt.Length; v++) vt[v] = vs[v] * vd[v];
+                i = vt.Length * SimdVector.Count;
+            }
+            for (; i < m; i++) dst[i] = src[i] * d[i];
+        }
+    }
+
     /// <summary>‖aⱼ‖² of every column of an m×n column-major A.</summary>
     public static double[] ColumnNormsSquared(double[] a, int m, int n)
     {
         var norms = new double[n];
         for (int j = 0; j < n; j++) { var c = Column(a, m, j); norms[j] = Dot(c, c); }
         return norms;
+    }
+
+    /// <summary>
+    /// Solves H x = b in place (b becomes x) for a symmetric positive definite s×s H given by its lower triangle,
+    /// row-major in <paramref name="h"/> (overwritten by the Cholesky factor L, H = LLᵀ). Sequential, SIMD dot products
+    /// over the rows of L; false (b then undefined) when a pivot is not positive or not finite. Math.NET's managed
+    /// Cholesky spreads even a 60×60 factorisation over the thread pool, which cost more than the arithmetic here.
+    /// </summary>
+    public static bool CholeskySolve(double[] h, int s, Span<double> b)
+    {
+        for (int j = 0; j < s; j++)
+        {
+            var lj = h.AsSpan(j * s, j);
+            double d = h[j * s + j] - Dot(lj, lj);
+            if (!(d > 0) || !double.IsFinite(d)) return false;
+            double ljj = Math.Sqrt(d);
+            h[j * s + j] = ljj;
+            for (int i = j + 1; i < s; i++)
+                h[i * s + j] = (h[i * s + j] - Dot(h.AsSpan(i * s, j), lj)) / ljj;
+        }
+        for (int i = 0; i < s; i++) b[i] = (b[i] - Dot(h.AsSpan(i * s, i), b[..i])) / h[i * s + i];
+        for (int i = s - 1; i >= 0; i--)
+        {
+            double v = b[i];
+            for (int k = i + 1; k < s; k++) v -= h[k * s + i] * b[k];
+            b[i] = v / h[i * s + i];
+        }
+        return true;
     }
 
     /// <summary>Column <paramref name="j"/> of an m-row column-major array.</summary>

@@ -88,10 +88,10 @@ public sealed class OrthogonalMatchingPursuit
 
     private OmpResult Run(ICorrelationSource src, int n, int maxAtoms, double bNorm)
     {
-        var l = Matrix<double>.Build.Dense(maxAtoms, maxAtoms);
+        var l = new double[maxAtoms * maxAtoms]; // Cholesky factor of A_SᵀA_S, row-major (Triangular)
         var support = new List<int>(maxAtoms);
         var selected = new bool[n];
-        var y = new List<double>(maxAtoms);
+        var y = new double[maxAtoms];
         double[] xs = [];
         var norms = new List<double> { bNorm };
         var corr = src.InitialCorrelations();
@@ -117,21 +117,15 @@ public sealed class OrthogonalMatchingPursuit
                 int s = support.Count;
                 var cross = new double[s];
                 for (int i = 0; i < s; i++) cross[i] = src.Inner(support[i], best);
-                var w = Triangular.Forward(l, s, cross);
                 double a2 = src.ColumnNormSquared(best);
-                double pivot = a2;
-                for (int i = 0; i < s; i++) pivot -= w[i] * w[i];
+                double pivot = Triangular.Append(l, maxAtoms, s, cross, a2, Options.DependenceTolerance * a2);
                 if (pivot <= Options.DependenceTolerance * a2) { reason = OmpStopReason.LinearlyDependent; break; }
-                double d = Math.Sqrt(pivot);
-                for (int i = 0; i < s; i++) l[s, i] = w[i];
-                l[s, s] = d;
                 // Extend the forward solve L y = A_Sᵀb by one entry, then back-substitute Lᵀ x = y.
-                double yNew = src.AtB(best);
-                for (int i = 0; i < s; i++) yNew -= w[i] * y[i];
-                y.Add(yNew / d);
+                double yNew = src.AtB(best) - ColumnKernels.Dot(l.AsSpan(s * maxAtoms, s), y.AsSpan(0, s));
+                y[s] = yNew / l[s * maxAtoms + s];
                 support.Add(best);
                 selected[best] = true;
-                xs = Triangular.Backward(l, s + 1, y.ToArray());
+                xs = Triangular.Backward(l, maxAtoms, s + 1, y);
                 double rNorm = src.Update(support, xs, corr);
                 norms.Add(rNorm);
                 if (tol is double t && rNorm <= t) { reason = OmpStopReason.ToleranceReached; break; }

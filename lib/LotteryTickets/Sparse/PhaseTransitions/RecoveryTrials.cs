@@ -15,7 +15,7 @@ internal static class RecoveryTrials
         if (k == 0) return true;
         var a = Dictionaries.Gaussian(m, n, seed);
         var x = SparseSignals.KSparse(n, k, signal, seed ^ 0x5bd1e995);
-        var b = a * x;
+        var b = Vector<double>.Build.Dense(ColumnKernels.Multiply(ColumnKernels.ColumnMajor(a), m, x.AsArray() ?? x.ToArray()));
         Vector<double> estimate;
         if (method == PhaseDiagramMethod.Omp)
         {
@@ -30,27 +30,45 @@ internal static class RecoveryTrials
         return (estimate - x).L2Norm() <= successTolerance * x.L2Norm();
     }
 
-    /// <summary>The ℓ1 estimate of the trials (lasso at λ = 1e-3·λ_max, proximal Newton, then least squares on its
-    /// support); null when b is orthogonal to every column (λ_max = 0).</summary>
+    /// <summary>The ℓ1 estimate of the trials (the lasso at λ = 1e-3·λ_max, solved exactly by the homotopy path —
+    /// proximal Newton where the path stops early — then least squares on its support); null when b is orthogonal to
+    /// every column (λ_max = 0).</summary>
     internal static Vector<double>? RecoverL1(Matrix<double> a, Vector<double> b, bool nonNegative)
     {
         double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
         if (lambdaMax <= 0) return null;
-        var fit = new L1Regression(new L1Options(1e-3 * lambdaMax, L1Algorithm.ProximalNewton, Tolerance: 1e-10,
-            MaxIterations: 30, NonNegative: nonNegative)).Fit(a, b);
-        return Debias(a, b, fit.Coefficients);
+        double lambda = 1e-3 * lambdaMax;
+        var path = LassoHomotopy.Solve(ColumnKernels.ColumnMajor(a), a.RowCount, a.ColumnCount, b.AsArray() ?? b.ToArray(),
+            lambda, nonNegative, maxSteps: 8 * a.RowCount + 100);
+        var x = path is not null ? Vector<double>.Build.Dense(path)
+            : new L1Regression(new L1Options(lambda, L1Algorithm.ProximalNewton, Tolerance: 1e-10, MaxIterations: 30,
+                NonNegative: nonNegative)).Fit(a, b).Coefficients;
+        return Debias(a, b, x);
     }
 
-    /// <summary>Least squares (MathNet QR) on the support of the ℓ1 solution when it has at most m atoms.</summary>
+    /// <summary>Least squares on the support S of the ℓ1 solution when it has at most m atoms: the normal equations
+    /// A_SᵀA_S x_S = A_Sᵀb by a raw Cholesky (<see cref="ColumnKernels.CholeskySolve"/>), or MathNet's QR when that
+    /// factorisation fails (A_S numerically rank-deficient).</summary>
     private static Vector<double> Debias(Matrix<double> a, Vector<double> b, Vector<double> x)
     {
         double cut = 1e-6 * x.InfinityNorm();
         var support = Enumerable.Range(0, x.Count).Where(j => Math.Abs(x[j]) > cut).ToArray();
-        if (support.Length == 0 || support.Length > a.RowCount) return x;
-        var sub = Matrix<double>.Build.DenseOfColumnVectors(support.Select(a.Column));
-        var coef = sub.QR().Solve(b);
+        int s = support.Length, m = a.RowCount;
+        if (s == 0 || s > m) return x;
+        var av = ColumnKernels.ColumnMajor(a);
+        var bv = b.AsArray() ?? b.ToArray();
+        var h = new double[s * s];
+        var coef = new double[s];
+        for (int i = 0; i < s; i++)
+        {
+            var ci = ColumnKernels.Column(av, m, support[i]);
+            for (int k = 0; k <= i; k++) h[i * s + k] = ColumnKernels.Dot(ci, ColumnKernels.Column(av, m, support[k]));
+            coef[i] = ColumnKernels.Dot(ci, bv);
+        }
+        if (!ColumnKernels.CholeskySolve(h, s, coef))
+            coef = Matrix<double>.Build.DenseOfColumnVectors(support.Select(a.Column)).QR().Solve(b).ToArray();
         var result = Vector<double>.Build.Dense(x.Count);
-        for (int i = 0; i < support.Length; i++) result[support[i]] = coef[i];
+        for (int i = 0; i < s; i++) result[support[i]] = coef[i];
         return result;
     }
 
