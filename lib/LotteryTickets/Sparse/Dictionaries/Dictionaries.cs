@@ -68,8 +68,14 @@ public static class Dictionaries
     {
         Check.Positive(m);
         Check.Positive(n);
+        return Gaussian(m, n, seed, new double[(long)m * n]);
+    }
+
+    /// <summary><see cref="Gaussian(int, int, int)"/> drawn into <paramref name="values"/> (length m·n, column-major),
+    /// which the returned matrix wraps: for trial loops that reuse one buffer instead of a fresh large-object array.</summary>
+    internal static Matrix<double> Gaussian(int m, int n, int seed, double[] values)
+    {
         var rng = new SeededRandom(seed);
-        var values = new double[(long)m * n];
         for (int i = 0; i < values.Length; i++) values[i] = Normal.Sample(rng, 0, 1); // column by column, as Math.NET's Dense(m, n, init)
         NormalizeColumnsInPlace(values, m);
         return Matrix<double>.Build.Dense(m, n, values);

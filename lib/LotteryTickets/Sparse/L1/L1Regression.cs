@@ -188,10 +188,10 @@ public sealed class L1Regression
         /// returning d. The model is the lasso ½‖Ã w − b̃‖² + λ‖w‖₁ in w = x + d with Ã = W^½A and
         /// b̃ = W^½z − W^-½g (for least squares W = I, Ã = A, b̃ = b: the model is the objective itself), so coordinate
         /// descent runs on it with the residual r = Ã w − b̃ kept up to date — O(m) per coordinate over Ã's raw columns,
-        /// the n×n Hessian AᵀWA never formed (glmnet's and scikit-learn's scheme). Full sweeps alternate with sweeps
-        /// over the nonzero coordinates only (active-set cycling, ten at most): a full sweep finds the support, the cheap ones settle
-        /// its values, and only a full sweep may end the loop — when nothing moves or the model's duality gap meets the
-        /// tolerance. Then the model's stationarity condition on the support S is solved exactly,
+        /// the n×n Hessian AᵀWA never formed (glmnet's and scikit-learn's scheme). Full sweeps alternate with up to ten
+        /// sweeps over the nonzero coordinates only (active-set cycling): a full sweep finds the support, the cheap ones
+        /// settle its values, and only a full sweep may end the loop — when nothing moves or the model's duality gap
+        /// meets the tolerance. Then the model's stationarity condition on the support S is solved exactly,
         /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ, and kept when no sign flips: a true Newton step on the face found.
         /// </summary>
         private Vector<double> ModelStep(Vector<double> x, Vector<double> z, Vector<double> g)
@@ -264,13 +264,14 @@ public sealed class L1Regression
 
         /// <summary>
         /// The model's stationarity condition on the support S of w with its signs σ, solved exactly:
-        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ (MathNet Cholesky); kept (true) when it is finite and no sign flips.
+        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ (a raw sequential Cholesky, <see cref="ColumnKernels.CholeskySolve"/>); kept when
+        /// it is finite and no sign flips.
         /// </summary>
-        private bool PolishOnSupport(double[] at, int m, double[] b, double[] w)
+        private void PolishOnSupport(double[] at, int m, double[] b, double[] w)
         {
             var active = Enumerable.Range(0, w.Length).Where(j => w[j] != 0).ToArray();
             int s = active.Length;
-            if (s == 0) return false;
+            if (s == 0) return;
             var hss = new double[s * s];
             var ws = new double[s];
             for (int i = 0; i < s; i++)
@@ -279,11 +280,10 @@ public sealed class L1Regression
                 for (int k = 0; k <= i; k++) hss[i * s + k] = ColumnKernels.Dot(ci, ColumnKernels.Column(at, m, active[k]));
                 ws[i] = ColumnKernels.Dot(ci, b) - lambda * Math.Sign(w[active[i]]);
             }
-            if (!ColumnKernels.CholeskySolve(hss, s, ws)) return false;
+            if (!ColumnKernels.CholeskySolve(hss, s, ws)) return;
             for (int i = 0; i < s; i++)
-                if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return false;
+                if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return;
             for (int i = 0; i < s; i++) w[active[i]] = ws[i];
-            return true;
         }
 
         /// <summary>The duality gap of the model ½‖r‖² + λ‖w‖₁ at its residual r = Ã w − b̃, at the same kind of dual

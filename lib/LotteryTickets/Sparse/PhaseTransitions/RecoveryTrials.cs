@@ -8,12 +8,18 @@ namespace LotteryTickets.Sparse;
 /// </summary>
 internal static class RecoveryTrials
 {
+    [ThreadStatic] private static double[]? buffer;
+
     /// <summary>One phase-diagram trial in dimension n: a fresh Gaussian m×n A and k-sparse x from <paramref name="seed"/>,
     /// b = Ax, recovery by <paramref name="method"/>; true when ‖x̂ − x‖ ≤ successTolerance·‖x‖.</summary>
     internal static bool Trial(int n, int m, int k, PhaseDiagramMethod method, SignalKind signal, double successTolerance, int seed)
     {
         if (k == 0) return true;
-        var a = Dictionaries.Gaussian(m, n, seed);
+        // The m×n matrix is drawn into this thread's buffer (kept while the size repeats, as it does along a row of
+        // cells): a fresh ~100–300 KB array per trial lands on the large-object heap, and across tens of thousands of
+        // trials the gen-2 collections that follow cost a sixth of a phase diagram. Nothing of A outlives the trial.
+        if (buffer?.Length != m * n) buffer = new double[m * n];
+        var a = Dictionaries.Gaussian(m, n, seed, buffer);
         var x = SparseSignals.KSparse(n, k, signal, seed ^ 0x5bd1e995);
         var b = Vector<double>.Build.Dense(ColumnKernels.Multiply(ColumnKernels.ColumnMajor(a), m, x.AsArray() ?? x.ToArray()));
         Vector<double> estimate;
@@ -35,11 +41,16 @@ internal static class RecoveryTrials
     /// every column (λ_max = 0).</summary>
     internal static Vector<double>? RecoverL1(Matrix<double> a, Vector<double> b, bool nonNegative)
     {
-        double lambdaMax = L1Path.LambdaMax(a, b, L1Loss.Squared, nonNegative);
+        var av = ColumnKernels.ColumnMajor(a);
+        var bv = b.AsArray() ?? b.ToArray();
+        // λ_max = ‖Aᵀb‖∞ (x ≥ 0: max(Aᵀb)₊), as L1Path.LambdaMax, over the raw columns (Math.NET's product spreads
+        // this small one over the thread pool).
+        var c = ColumnKernels.TransposeMultiply(av, a.RowCount, a.ColumnCount, bv);
+        double lambdaMax = 0;
+        foreach (double v in c) lambdaMax = Math.Max(lambdaMax, nonNegative ? v : Math.Abs(v));
         if (lambdaMax <= 0) return null;
         double lambda = 1e-3 * lambdaMax;
-        var path = LassoHomotopy.Solve(ColumnKernels.ColumnMajor(a), a.RowCount, a.ColumnCount, b.AsArray() ?? b.ToArray(),
-            lambda, nonNegative, maxSteps: 8 * a.RowCount + 100);
+        var path = LassoHomotopy.Solve(av, a.RowCount, a.ColumnCount, bv, lambda, nonNegative, maxSteps: 8 * a.RowCount + 100);
         var x = path is not null ? Vector<double>.Build.Dense(path)
             : new L1Regression(new L1Options(lambda, L1Algorithm.ProximalNewton, Tolerance: 1e-10, MaxIterations: 30,
                 NonNegative: nonNegative)).Fit(a, b).Coefficients;
