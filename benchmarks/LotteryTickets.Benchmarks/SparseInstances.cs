@@ -49,11 +49,11 @@ internal static class SparseInstances
         return (a, y, LassoLambdaRatio * L1Path.LambdaMax(a, y, L1Loss.Logistic));
     }
 
-    /// <summary>Writes the logistic labels, λ and this side's objective for the peer (A is the lasso's).</summary>
+    /// <summary>Writes the logistic labels, λ and this side's objective for the peer (A is the lasso's, which
+    /// <see cref="WriteLasso"/> writes).</summary>
     public static void WriteLogistic(Matrix<double> a, Vector<double> y, double lambda, L1Result result)
     {
         Directory.CreateDirectory(Folder);
-        WriteNpy(Path.Combine(Folder, "lasso-a.npy"), a);
         WriteNpy(Path.Combine(Folder, "logistic-y.npy"), y.ToColumnMatrix());
         AtomicFile.WriteAllText(Path.Combine(Folder, "logistic-cs.json"), JsonSerializer.Serialize(new
         {

@@ -27,39 +27,17 @@ def instances_folder():
     return os.environ.get("LOTTERY_BENCH_INSTANCES") or os.path.join(tempfile.gettempdir(), "lottery-bench-instances")
 
 
-def load_omp():
+def load(arrays, answers, writer):
+    """The named .npy instances and the C# side's answers (a JSON file) from the instances folder, or a clear exit
+    naming the C# benchmark class that writes them."""
     folder = instances_folder()
     try:
-        a = np.load(os.path.join(folder, "omp-a.npy"))
-        b = np.load(os.path.join(folder, "omp-b.npy"))
-        with open(os.path.join(folder, "omp-supports-cs.json")) as f:
-            ours = json.load(f)
-    except FileNotFoundError as e:
-        sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's OmpBenchmarks first (it writes the instance).")
-    return a, b, ours["k"], [sorted(s) for s in ours["supports"]]
-
-
-def load_lasso():
-    folder = instances_folder()
-    try:
-        a = np.load(os.path.join(folder, "lasso-a.npy"))
-        b = np.load(os.path.join(folder, "lasso-b.npy"))[:, 0].copy()
-        with open(os.path.join(folder, "lasso-cs.json")) as f:
-            ours = json.load(f)
-    except FileNotFoundError as e:
-        sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's L1Benchmarks first (it writes the instance).")
-    return a, b, ours
-
-
-def load(names, writer):
-    folder = instances_folder()
-    try:
-        arrays = [np.load(os.path.join(folder, f"{n}.npy")) for n in names]
-        with open(os.path.join(folder, f"{names[-1].split('-')[0]}-cs.json")) as f:
+        loaded = [np.load(os.path.join(folder, f"{n}.npy")) for n in arrays]
+        with open(os.path.join(folder, f"{answers}.json")) as f:
             ours = json.load(f)
     except FileNotFoundError as e:
         sys.exit(f"sklearn peer: {e.filename} is missing: run the C# suite's {writer} first (it writes the instance).")
-    return arrays, ours
+    return loaded, ours
 
 
 def logistic(ours):
@@ -111,7 +89,8 @@ def check_supports(coef, expected, what):
 
 
 def workloads():
-    a, b, k, supports = load_omp()
+    (a, b), omp = load(["omp-a", "omp-b"], "omp-supports-cs", "OmpBenchmarks")
+    k, supports = omp["k"], [sorted(s) for s in omp["supports"]]
     first = b[:, 0].copy()
 
     def one_signal():
@@ -122,20 +101,21 @@ def workloads():
         check_supports(orthogonal_mp(a, b, n_nonzero_coefs=k, precompute=True), supports, "100 signals")
         return lambda: orthogonal_mp(a, b, n_nonzero_coefs=k, precompute=True)
 
-    la, lb, ours = load_lasso()
+    (la, lb), ours = load(["lasso-a", "lasso-b"], "lasso-cs", "L1Benchmarks")
+    lb = lb[:, 0].copy()
 
     def lasso_fit():
         check_lasso(lasso(la, lb, ours).fit(la, lb), la, lb, ours)
         return lambda: lasso(la, lb, ours).fit(la, lb)
 
-    (la_, ly), lours = load(["lasso-a", "logistic-y"], "L1Benchmarks")
+    (ly,), lours = load(["logistic-y"], "logistic-cs", "L1Benchmarks")
     ly = ly[:, 0].copy()
 
     def logistic_fit():
-        check_logistic(logistic(lours).fit(la_, ly), la_, ly, lours)
-        return lambda: logistic(lours).fit(la_, ly)
+        check_logistic(logistic(lours).fit(la, ly), la, ly, lours)
+        return lambda: logistic(lours).fit(la, ly)
 
-    (dx,), dours = load(["design-x"], "DesignBenchmarks")
+    (dx,), dours = load(["design-x"], "design-cs", "DesignBenchmarks")
     subsets = np.array(list(itertools.combinations(range(dx.shape[0]), dours["k"])))
 
     def design():

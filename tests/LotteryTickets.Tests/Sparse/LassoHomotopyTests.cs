@@ -103,7 +103,7 @@ public class LassoHomotopyTests
         for (int j = 0; j < s; j++)
         {
             var cross = Enumerable.Range(0, j).Select(i => g[i, j]).ToArray();
-            Triangular.Append(l, stride, j, cross, g[j, j], 0);
+            Assert.True(Triangular.Append(l, stride, j, cross, g[j, j], 0));
         }
         Triangular.Remove(l, stride, s, removed);
         var keep = Enumerable.Range(0, s).Where(j => j != removed).ToArray();

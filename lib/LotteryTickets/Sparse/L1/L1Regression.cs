@@ -272,14 +272,8 @@ public sealed class L1Regression
             var active = Enumerable.Range(0, w.Length).Where(j => w[j] != 0).ToArray();
             int s = active.Length;
             if (s == 0) return;
-            var hss = new double[s * s];
-            var ws = new double[s];
-            for (int i = 0; i < s; i++)
-            {
-                var ci = ColumnKernels.Column(at, m, active[i]);
-                for (int k = 0; k <= i; k++) hss[i * s + k] = ColumnKernels.Dot(ci, ColumnKernels.Column(at, m, active[k]));
-                ws[i] = ColumnKernels.Dot(ci, b) - lambda * Math.Sign(w[active[i]]);
-            }
+            var (hss, ws) = ColumnKernels.NormalEquations(at, m, active, b);
+            for (int i = 0; i < s; i++) ws[i] -= lambda * Math.Sign(w[active[i]]);
             if (!ColumnKernels.CholeskySolve(hss, s, ws)) return;
             for (int i = 0; i < s; i++)
                 if (!double.IsFinite(ws[i]) || Math.Sign(ws[i]) != Math.Sign(w[active[i]])) return;

@@ -110,7 +110,7 @@ internal static class LassoHomotopy
             var cross = new double[s];
             var aj = ColumnKernels.Column(a, m, j);
             for (int i = 0; i < s; i++) cross[i] = ColumnKernels.Dot(ColumnKernels.Column(a, m, support[i]), aj);
-            if (Triangular.Append(l, capacity, s, cross, colNorm2[j], 1e-12 * colNorm2[j]) <= 1e-12 * colNorm2[j]) return false;
+            if (!Triangular.Append(l, capacity, s, cross, colNorm2[j], 1e-12 * colNorm2[j])) return false;
             support.Add(j);
             sign.Add(sigma);
             inSupport[j] = true;

@@ -126,6 +126,24 @@ internal static class ColumnKernels
     }
 
     /// <summary>
+    /// The normal equations of least squares on the columns S of an m-row column-major A: H = A_SᵀA_S as its lower
+    /// triangle, row-major (what <see cref="CholeskySolve"/> takes), and A_Sᵀb.
+    /// </summary>
+    public static (double[] Gram, double[] AtB) NormalEquations(double[] a, int m, IReadOnlyList<int> columns, ReadOnlySpan<double> b)
+    {
+        int s = columns.Count;
+        var h = new double[s * s];
+        var atb = new double[s];
+        for (int i = 0; i < s; i++)
+        {
+            var ci = Column(a, m, columns[i]);
+            for (int k = 0; k <= i; k++) h[i * s + k] = Dot(ci, Column(a, m, columns[k]));
+            atb[i] = Dot(ci, b);
+        }
+        return (h, atb);
+    }
+
+    /// <summary>
     /// Solves H x = b in place (b becomes x) for a symmetric positive definite s×s H given by its lower triangle,
     /// row-major in <paramref name="h"/> (overwritten by the Cholesky factor L, H = LLᵀ). Sequential, SIMD dot products
     /// over the rows of L; false (b then undefined) when a pivot is not positive or not finite. Math.NET's managed

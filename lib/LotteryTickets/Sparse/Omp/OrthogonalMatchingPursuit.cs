@@ -118,8 +118,11 @@ public sealed class OrthogonalMatchingPursuit
                 var cross = new double[s];
                 for (int i = 0; i < s; i++) cross[i] = src.Inner(support[i], best);
                 double a2 = src.ColumnNormSquared(best);
-                double pivot = Triangular.Append(l, maxAtoms, s, cross, a2, Options.DependenceTolerance * a2);
-                if (pivot <= Options.DependenceTolerance * a2) { reason = OmpStopReason.LinearlyDependent; break; }
+                if (!Triangular.Append(l, maxAtoms, s, cross, a2, Options.DependenceTolerance * a2))
+                {
+                    reason = OmpStopReason.LinearlyDependent;
+                    break;
+                }
                 // Extend the forward solve L y = A_Sᵀb by one entry, then back-substitute Lᵀ x = y.
                 double yNew = src.AtB(best) - ColumnKernels.Dot(l.AsSpan(s * maxAtoms, s), y.AsSpan(0, s));
                 y[s] = yNew / l[s * maxAtoms + s];

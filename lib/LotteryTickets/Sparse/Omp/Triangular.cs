@@ -30,16 +30,16 @@ internal static class Triangular
     }
 
     /// <summary>Appends row s to the factor of a Gram matrix G: given the cross products c = G[S, j] (length s) and
-    /// g = G[j, j], writes L[s, 0..s) = L⁻¹c and L[s, s] = √(g − ‖L⁻¹c‖²). Returns the pivot g − ‖L⁻¹c‖² (not written
-    /// when ≤ <paramref name="minimumPivot"/>; the caller decides what a dependent column means).</summary>
-    public static double Append(double[] l, int stride, int s, ReadOnlySpan<double> c, double g, double minimumPivot)
+    /// g = G[j, j], writes L[s, 0..s) = L⁻¹c and L[s, s] = √(g − ‖L⁻¹c‖²). False, with nothing written, when the pivot
+    /// g − ‖L⁻¹c‖² is ≤ <paramref name="minimumPivot"/> (the caller decides what a dependent column means).</summary>
+    public static bool Append(double[] l, int stride, int s, ReadOnlySpan<double> c, double g, double minimumPivot)
     {
         var w = Forward(l, stride, s, c);
         double pivot = g - ColumnKernels.Dot(w, w);
-        if (pivot <= minimumPivot) return pivot;
+        if (pivot <= minimumPivot) return false;
         w.CopyTo(l.AsSpan(s * stride, s));
         l[s * stride + s] = Math.Sqrt(pivot);
-        return pivot;
+        return true;
     }
 
     /// <summary>

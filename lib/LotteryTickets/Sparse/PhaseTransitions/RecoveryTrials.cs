@@ -66,16 +66,7 @@ internal static class RecoveryTrials
         var support = Enumerable.Range(0, x.Count).Where(j => Math.Abs(x[j]) > cut).ToArray();
         int s = support.Length, m = a.RowCount;
         if (s == 0 || s > m) return x;
-        var av = ColumnKernels.ColumnMajor(a);
-        var bv = b.AsArray() ?? b.ToArray();
-        var h = new double[s * s];
-        var coef = new double[s];
-        for (int i = 0; i < s; i++)
-        {
-            var ci = ColumnKernels.Column(av, m, support[i]);
-            for (int k = 0; k <= i; k++) h[i * s + k] = ColumnKernels.Dot(ci, ColumnKernels.Column(av, m, support[k]));
-            coef[i] = ColumnKernels.Dot(ci, bv);
-        }
+        var (h, coef) = ColumnKernels.NormalEquations(ColumnKernels.ColumnMajor(a), m, support, b.AsArray() ?? b.ToArray());
         if (!ColumnKernels.CholeskySolve(h, s, coef))
             coef = Matrix<double>.Build.DenseOfColumnVectors(support.Select(a.Column)).QR().Solve(b).ToArray();
         var result = Vector<double>.Build.Dense(x.Count);
