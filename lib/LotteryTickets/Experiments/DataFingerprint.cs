@@ -1,3 +1,4 @@
+using LotteryTickets.Storage;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -42,10 +43,7 @@ internal static class DataFingerprint
         {
             using var scope = torch.NewDisposeScope();
             var part = (t.shape.Length == 0 ? t.reshape(1) : t.narrow(0, start, Math.Min(chunk, rows - start))).detach().cpu().contiguous();
-            if (part.dtype == ScalarType.Int64) sha.AppendData(MemoryMarshal.AsBytes(part.data<long>().ToArray().AsSpan()));
-            else if (part.dtype == ScalarType.Int32) sha.AppendData(MemoryMarshal.AsBytes(part.data<int>().ToArray().AsSpan()));
-            else if (part.dtype == ScalarType.Byte) sha.AppendData(part.data<byte>().ToArray());
-            else sha.AppendData(MemoryMarshal.AsBytes(part.to(ScalarType.Float32).data<float>().ToArray().AsSpan()));
+            sha.AppendData(HostArrays.Bytes(part, part.dtype is ScalarType.Int64 or ScalarType.Int32 or ScalarType.Byte ? part.dtype : ScalarType.Float32));
         }
     }
 }

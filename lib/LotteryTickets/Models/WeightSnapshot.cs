@@ -67,14 +67,8 @@ public sealed class WeightSnapshot : IDisposable
         other is not null && Names.SequenceEqual(other.Names) &&
         Names.All(n => _tensors[n].shape.SequenceEqual(other._tensors[n].shape) && BitsEqual(_tensors[n], other._tensors[n]));
 
-    private static bool BitsEqual(Tensor a, Tensor b)
-    {
-        using var scope = torch.NewDisposeScope();
-        var ca = a.contiguous().to(ScalarType.Float32);
-        var cb = b.contiguous().to(ScalarType.Float32);
-        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(ca.data<float>().ToArray().AsSpan())
-            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(cb.data<float>().ToArray().AsSpan()));
-    }
+    private static bool BitsEqual(Tensor a, Tensor b) =>
+        HostArrays.Bytes(a, ScalarType.Float32).AsSpan().SequenceEqual(HostArrays.Bytes(b, ScalarType.Float32));
 
     /// <summary>Writes the snapshot to one file, atomically (temporary file, then rename).</summary>
     public void Save(string path) =>

@@ -1,3 +1,4 @@
+using LotteryTickets.Storage;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Pruning;
@@ -42,38 +43,63 @@ internal static class MagnitudeRanking
         Dictionary<string, bool[]> values, double fraction)
     {
         if (layers.Count == 0) return;
-        long remaining = layers.Sum(l => values[l].LongLength == 0 ? 0 : values[l].LongCount(v => v));
+        long remaining = 0;
+        foreach (var l in layers) remaining += CountTrue(values[l]);
         long toPrune = CountToPrune(remaining, fraction);
         if (toPrune <= 0) return;
-        var offsets = new long[layers.Count + 1];
-        for (int i = 0; i < layers.Count; i++) offsets[i + 1] = offsets[i] + values[layers[i]].LongLength;
-        Check.That(offsets[^1] < uint.MaxValue, "too many prunable weights in one group (≥ 2³²).", nameof(weights));
 
-        // Key = (bits of |w| as a non-negative float, which sort like the values) << 32 | global position: a single
-        // ulong sort ranks by magnitude with a deterministic tie-break.
-        var keys = new ulong[remaining];
+        // The bits of |w| as a non-negative float order like the magnitudes (NaN above +∞). The toPrune smallest in
+        // (magnitude, position) order are every weight below the toPrune-th smallest magnitude and the first of those
+        // equal to it in position order (layer order, then row-major): a selection, not a sort.
+        var hostWeights = new float[layers.Count][];
+        var bits = new uint[remaining];
         long k = 0;
         for (int i = 0; i < layers.Count; i++)
         {
+            hostWeights[i] = HostArrays.Floats(weights[layers[i]]);
             var kept = values[layers[i]];
-            float[] w;
-            using (var scope = TorchSharp.torch.NewDisposeScope())
-                w = weights[layers[i]].detach().cpu().to(TorchSharp.torch.ScalarType.Float32).contiguous().data<float>().ToArray();
+            var w = hostWeights[i];
+            for (long j = 0; j < kept.LongLength; j++)
+                if (kept[j]) bits[k++] = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
+        }
+        uint threshold = Select(bits, toPrune - 1);
+        long below = 0;
+        foreach (var b in bits) if (b < threshold) below++;
+        long ties = toPrune - below; // how many of those equal to the threshold go, earliest first
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var kept = values[layers[i]];
+            var w = hostWeights[i];
             for (long j = 0; j < kept.LongLength; j++)
             {
                 if (!kept[j]) continue;
-                uint bits = BitConverter.SingleToUInt32Bits(MathF.Abs(w[j]));
-                keys[k++] = ((ulong)bits << 32) | (uint)(offsets[i] + j);
+                uint b = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
+                if (b < threshold || (b == threshold && ties-- > 0)) kept[j] = false;
             }
         }
-        Array.Sort(keys);
-        for (long p = 0; p < toPrune; p++)
-        {
-            long position = (long)(keys[p] & 0xFFFF_FFFF);
-            int layer = Array.BinarySearch(offsets, position);
-            if (layer < 0) layer = ~layer - 1;
-            else while (layer + 1 < offsets.Length && offsets[layer + 1] == position) layer++;
-            values[layers[layer]][position - offsets[layer]] = false;
-        }
+    }
+
+    private static long CountTrue(bool[] values)
+    {
+        long n = 0;
+        foreach (var v in values) if (v) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// The <paramref name="rank"/>-th smallest (0-based) of <paramref name="values"/>: a two-pass radix selection on
+    /// the high and then the low 16 bits, O(n + 2¹⁷) and deterministic.
+    /// </summary>
+    internal static uint Select(uint[] values, long rank)
+    {
+        var counts = new long[1 << 16];
+        foreach (var v in values) counts[v >> 16]++;
+        uint high = 0;
+        while (rank >= counts[high]) rank -= counts[high++];
+        Array.Clear(counts);
+        foreach (var v in values) if (v >> 16 == high) counts[v & 0xFFFF]++;
+        uint low = 0;
+        while (rank >= counts[low]) rank -= counts[low++];
+        return high << 16 | low;
     }
 }

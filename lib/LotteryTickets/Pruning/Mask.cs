@@ -180,7 +180,7 @@ public sealed class Mask : IDisposable
     }
 
     /// <summary>The layers as host arrays (row-major), for pruning computations.</summary>
-    internal bool[] HostValues(string layer) => _tensors[layer].data<bool>().ToArray();
+    internal bool[] HostValues(string layer) => HostArrays.Bools(_tensors[layer]);
 
     /// <inheritdoc />
     public void Dispose()

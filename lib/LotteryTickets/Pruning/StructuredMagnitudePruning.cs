@@ -1,3 +1,4 @@
+using LotteryTickets.Storage;
 using LotteryTickets.Models;
 using static TorchSharp.torch;
 
@@ -52,9 +53,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
             if (toPrune == 0) continue;
             Check.That(toPrune < alive.Length,
                 $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
-            float[] weights;
-            using (var scope = TorchSharp.torch.NewDisposeScope())
-                weights = trainedWeights[g.Owner.Parameter].detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
+            var weights = HostArrays.Floats(trainedWeights[g.Owner.Parameter]);
             double Score(int u)
             {
                 double s = 0;

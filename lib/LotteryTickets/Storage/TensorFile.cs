@@ -35,13 +35,7 @@ internal static class TensorFile
                     w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
                     w.Write((int)t.dim());
                     foreach (var d in t.shape) w.Write(d);
-                    if (t.dtype == ScalarType.Bool)
-                        w.Write(MemoryMarshal.AsBytes(t.data<bool>().ToArray().AsSpan()));
-                    else
-                    {
-                        var f = t.to(ScalarType.Float32);
-                        w.Write(MemoryMarshal.AsBytes(f.data<float>().ToArray().AsSpan()));
-                    }
+                    w.Write(HostArrays.Bytes(t, t.dtype == ScalarType.Bool ? ScalarType.Bool : ScalarType.Float32));
                 }
                 w.Flush();
             }

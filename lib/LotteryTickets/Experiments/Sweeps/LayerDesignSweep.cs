@@ -1,3 +1,4 @@
+using LotteryTickets.Storage;
 using LotteryTickets.Design;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
@@ -73,7 +74,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
         var w = weights[parameter];
         Check.That(w.dim() == 2, $"parameter must name a matrix; \"{parameter}\" has {w.dim()} dimensions.", nameof(parameter));
         int outs = (int)w.shape[0], ins = (int)w.shape[1];
-        var values = w.cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray();
+        var values = HostArrays.Doubles(w);
         return Matrix<double>.Build.Dense(ins, outs, (i, j) => values[j * ins + i]);
     }
 }
