@@ -1,6 +1,6 @@
 // Usage: LotteryTickets.ResumeWorker <store path> [levels] [seed]
 // Runs a tiny TicketExperiment (synthetic blobs, LeNet 32-16, one epoch, one thread) into the store and prints
-// "saved <series> <level>" after each level is stored, then "done <ticket accuracies>".
+// "started" once the store is open, "saved <series> <level>" after each level is stored, then "done <ticket accuracies>".
 using System.Globalization;
 using LotteryTickets.Data;
 using LotteryTickets.Experiments;
@@ -27,6 +27,7 @@ var hparams = new LotteryHparams
 };
 var store = new RunStore(path);
 store.LevelSaved += (_, series, level) => Console.WriteLine($"saved {series} {level}");
+Console.WriteLine("started");
 var result = new TicketExperiment(hparams, data, [seed]) { DataSource = "resume-worker blobs" }
     .Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
 Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));

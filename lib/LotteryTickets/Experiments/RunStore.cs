@@ -2,6 +2,7 @@ using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace LotteryTickets.Experiments;
@@ -72,8 +73,20 @@ public sealed class RunStore
                 saved TEXT NOT NULL);
             INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', $v);
             """, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        using (var version = Command(c, "SELECT value FROM meta WHERE name = 'schema_version';"))
+        {
+            var text = version.ExecuteScalar() as string;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int stored) || stored > SchemaVersion)
+                throw new InvalidDataException(
+                    $"the run store {DatabasePath} has schema version {text ?? "(none)"}, written by a newer LotteryTickets than " +
+                    $"this one ({LibraryInfo.Version}, which reads schema versions up to {SchemaVersion}): update the library, " +
+                    "or point the experiments at another store (ExperimentContext.Store).");
+        }
         tx.Commit();
     }
+
+    /// <summary>The newest store layout this version reads and writes; older stores open, newer ones are refused.</summary>
+    public static int SchemaVersionSupported => SchemaVersion;
 
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath { get; }
@@ -83,6 +96,9 @@ public sealed class RunStore
 
     /// <summary>Raised after a level's row is committed: run key, series, level.</summary>
     public event Action<string, string, int>? LevelSaved;
+
+    /// <summary>Raised when a stored level fails its checksum and is forgotten: run key, series, level, the damaged file.</summary>
+    public event Action<string, string, int, string>? LevelDamaged;
 
     /// <summary>The folder of a run's files.</summary>
     public string RunFolder(string key) => Path.Combine(Folder, CheckKey(key));
@@ -113,14 +129,59 @@ public sealed class RunStore
     /// Starts <paramref name="key"/>'s run (<see cref="BeginRun"/>) and returns its levels as the
     /// <see cref="ILevelStore"/> the IMP loop and the controls load from and save to.
     /// </summary>
-    public ILevelStore OpenRun(RunKey key, long? seed = null, bool recompute = false)
+    /// <remarks>
+    /// The returned levels hold the run's lock (<see cref="LockRun"/>) until disposed: a second process or thread that
+    /// opens the same run waits, then finds the levels the first one stored instead of training them again.
+    /// </remarks>
+    public RunLevels OpenRun(RunKey key, long? seed = null, bool recompute = false, CancellationToken cancellationToken = default)
     {
-        BeginRun(key, seed, recompute);
-        return new RunLevels(this, key);
+        var runLock = LockRun(key, cancellationToken);
+        try
+        {
+            BeginRun(key, seed, recompute);
+            return new RunLevels(this, key, runLock);
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
     }
 
-    private sealed class RunLevels(RunStore store, RunKey key) : ILevelStore
+    /// <summary>
+    /// Takes <paramref name="key"/>'s run lock: an exclusive lock on the file <c>.lock</c> in the run's folder, held by
+    /// the operating system for this process, so that a killed process releases it. Waits (polling every 50 ms)
+    /// while another process or thread holds it. Dispose the result to release it.
+    /// </summary>
+    public IDisposable LockRun(RunKey key, CancellationToken cancellationToken = default)
     {
+        Check.NotNull(key);
+        string path = Path.Combine(EnsureRunFolder(key), ".lock");
+        while (true)
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1); }
+            catch (IOException) when (File.Exists(path)) { }
+            catch (UnauthorizedAccessException) when (File.Exists(path)) { }
+            Task.Delay(50, cancellationToken).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>One run's levels in the store (an <see cref="ILevelStore"/>), holding the run's lock until disposed.</summary>
+    public sealed class RunLevels : ILevelStore, IDisposable
+    {
+        private readonly RunStore store;
+        private readonly RunKey key;
+        private IDisposable? runLock;
+
+        internal RunLevels(RunStore store, RunKey key, IDisposable runLock) => (this.store, this.key, this.runLock) = (store, key, runLock);
+
+        /// <summary>Releases the run's lock.</summary>
+        public void Dispose()
+        {
+            runLock?.Dispose();
+            runLock = null;
+        }
+
         public LevelResult? LoadLevel(string series, int level) => store.LoadLevel(key.Hash, series, level);
         public WeightSnapshot? LoadTrainedWeights(string series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
         public WeightSnapshot? LoadRewindWeights() => store.LoadRewindWeights(key.Hash);
@@ -147,6 +208,9 @@ public sealed class RunStore
         Check.NotNull(key);
         Check.NotNull(compute);
         if (!recompute && LoadResult<T>(key) is { } stored) return stored;
+        using var runLock = LockRun(key);
+        // Another process may have computed it while this one waited for the lock (recompute: compute regardless).
+        if (!recompute && LoadResult<T>(key) is { } storedMeanwhile) return storedMeanwhile;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         T value = compute();
         SaveResult(key, value, clock.Elapsed.TotalSeconds);
@@ -247,12 +311,30 @@ public sealed class RunStore
         LevelSaved?.Invoke(key.Hash, series, result.Level);
     }
 
-    /// <summary>A stored level (mask loaded from its file; the caller owns it), or null when it is not stored.</summary>
+    /// <summary>
+    /// A stored level (mask loaded from its file; the caller owns it), or null when it is not stored. A level whose
+    /// mask or weights file (or, at level 0, the run's rewind point) was damaged or truncated after it was stored
+    /// fails its checksum: the level is forgotten (<see cref="LevelDamaged"/> says which) and null returned, so the
+    /// runner trains it again.
+    /// </summary>
     public LevelResult? LoadLevel(string key, string series, int level)
     {
         var row = Row(key, series, level);
         if (row is null) return null;
-        var mask = Mask.Load(Path.Combine(RunFolder(key), row.MaskFile));
+        string folder = RunFolder(key), rewind = Path.Combine(folder, "rewind.weights");
+        string? damaged = !TensorFile.IsIntact(Path.Combine(folder, row.MaskFile), Mask.FileKind) ? row.MaskFile
+            : row.WeightsFile is not null && !TensorFile.IsIntact(Path.Combine(folder, row.WeightsFile), WeightSnapshot.FileKind) ? row.WeightsFile
+            : level == 0 && File.Exists(rewind) && !TensorFile.IsIntact(rewind, WeightSnapshot.FileKind) ? "rewind.weights"
+            : null;
+        if (damaged is not null)
+        {
+            using (var c = Open())
+                Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", series), ("$l", level));
+            if (damaged == "rewind.weights") File.Delete(rewind);
+            LevelDamaged?.Invoke(key, series, level, damaged);
+            return null;
+        }
+        var mask = Mask.Load(Path.Combine(folder, row.MaskFile));
         try { return LevelMetrics.FromJson(row.Metrics).ToResult(mask); }
         catch { mask.Dispose(); throw; }
     }

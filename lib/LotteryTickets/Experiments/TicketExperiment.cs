@@ -70,7 +70,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             long seed = Seeds[s];
             var h = Hparams with { Seed = seed };
             RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
-            var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute);
+            using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
             using var run = IterativeMagnitudePruning.Run(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
             ControlRun? reinitRun = null, randomRun = null;
             try

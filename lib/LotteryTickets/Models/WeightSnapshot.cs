@@ -11,7 +11,7 @@ namespace LotteryTickets.Models;
 /// </summary>
 public sealed class WeightSnapshot : IDisposable
 {
-    private const string FileKind = "weights";
+    internal const string FileKind = "weights";
     private readonly Dictionary<string, Tensor> _tensors;
     private bool _disposed;
 

@@ -11,7 +11,7 @@ namespace LotteryTickets.Pruning;
 /// </summary>
 public sealed class Mask : IDisposable
 {
-    private const string FileKind = "mask";
+    internal const string FileKind = "mask";
     private readonly Dictionary<string, Tensor> _tensors;
     private readonly Dictionary<string, long> _kept;
     private bool _disposed;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,72 +8,110 @@ namespace LotteryTickets.Storage;
 
 /// <summary>
 /// A small binary file of named float32 / bool tensors plus string metadata, written through <see cref="AtomicFile"/>,
-/// so a crash never leaves a half-written mask or snapshot behind.
+/// so a crash never leaves a half-written mask or snapshot behind. Version 2 files end with a SHA-256 of everything
+/// before it, so a file damaged or truncated later (a copy, a full disk, a sync tool) is detected on reading;
+/// version 1 files (no checksum, written by older libraries) still read.
 /// </summary>
 internal static class TensorFile
 {
-    private const string Magic = "LTTF1";
+    private const string Magic = "LTTF2", MagicV1 = "LTTF1";
+    private const int ChecksumLength = 32;
 
     public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata,
         IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
         Check.That(!string.IsNullOrWhiteSpace(path), "path must be a file path.", nameof(path));
+        var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(kind);
+            w.Write(metadata.Count);
+            foreach (var (k, v) in metadata) { w.Write(k); w.Write(v); }
+            var list = tensors.ToList();
+            w.Write(list.Count);
+            foreach (var (name, tensor) in list)
+            {
+                using var scope = torch.NewDisposeScope();
+                var t = tensor.detach().cpu().contiguous();
+                w.Write(name);
+                w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
+                w.Write((int)t.dim());
+                foreach (var d in t.shape) w.Write(d);
+                w.Write(HostArrays.Bytes(t, t.dtype == ScalarType.Bool ? ScalarType.Bool : ScalarType.Float32));
+            }
+        }
+        var buffer = body.GetBuffer();
+        int length = (int)body.Length;
+        var checksum = SHA256.HashData(buffer.AsSpan(0, length));
         AtomicFile.Write(path, stream =>
         {
-            using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-            {
-                w.Write(Magic);
-                w.Write(kind);
-                w.Write(metadata.Count);
-                foreach (var (k, v) in metadata) { w.Write(k); w.Write(v); }
-                var list = tensors.ToList();
-                w.Write(list.Count);
-                foreach (var (name, tensor) in list)
-                {
-                    using var scope = torch.NewDisposeScope();
-                    var t = tensor.detach().cpu().contiguous();
-                    w.Write(name);
-                    w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
-                    w.Write((int)t.dim());
-                    foreach (var d in t.shape) w.Write(d);
-                    w.Write(HostArrays.Bytes(t, t.dtype == ScalarType.Bool ? ScalarType.Bool : ScalarType.Float32));
-                }
-                w.Flush();
-            }
+            stream.Write(buffer, 0, length);
+            stream.Write(checksum);
         });
     }
 
+    /// <summary>
+    /// Reads a file written by <see cref="Write"/>. Throws <see cref="ArgumentException"/> when it is not a
+    /// <paramref name="kind"/> file and <see cref="InvalidDataException"/> when it is damaged (checksum mismatch) or
+    /// truncated.
+    /// </summary>
     public static (Dictionary<string, string> Metadata, List<(string Name, Tensor Tensor)> Tensors) Read(string path, string kind)
     {
         Check.That(File.Exists(path), $"no such file: {path}", nameof(path));
-        using var r = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        var bytes = File.ReadAllBytes(path);
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
         string magic, fileKind;
         try { magic = r.ReadString(); fileKind = r.ReadString(); }
-        catch (EndOfStreamException) { throw new ArgumentException($"{path} is not a {kind} file.", nameof(path)); }
-        Check.That(magic == Magic && fileKind == kind, $"{path} is not a {kind} file.", nameof(path));
-        var metadata = new Dictionary<string, string>();
-        int m = r.ReadInt32();
-        for (int i = 0; i < m; i++) metadata[r.ReadString()] = r.ReadString();
-        int n = r.ReadInt32();
-        var tensors = new List<(string, Tensor)>(n);
-        for (int i = 0; i < n; i++)
+        catch (Exception e) when (e is EndOfStreamException or IOException) { throw new ArgumentException($"{path} is not a {kind} file.", nameof(path)); }
+        Check.That(magic is Magic or MagicV1 && fileKind == kind, $"{path} is not a {kind} file.", nameof(path));
+        if (magic == Magic && !Intact(bytes))
+            throw new InvalidDataException($"{path} is damaged or truncated: its SHA-256 does not match its content ({bytes.Length} bytes).");
+        try
         {
-            var name = r.ReadString();
-            bool isBool = r.ReadByte() == 1;
-            var shape = new long[r.ReadInt32()];
-            for (int d = 0; d < shape.Length; d++) shape[d] = r.ReadInt64();
-            long count = shape.Aggregate(1L, (a, b) => a * b);
-            if (isBool)
+            var metadata = new Dictionary<string, string>();
+            int m = r.ReadInt32();
+            for (int i = 0; i < m; i++) metadata[r.ReadString()] = r.ReadString();
+            int n = r.ReadInt32();
+            var tensors = new List<(string, Tensor)>(n);
+            for (int i = 0; i < n; i++)
             {
-                var bytes = r.ReadBytes(checked((int)count));
-                tensors.Add((name, torch.tensor(bytes.Select(b => b != 0).ToArray(), shape)));
+                var name = r.ReadString();
+                bool isBool = r.ReadByte() == 1;
+                var shape = new long[r.ReadInt32()];
+                for (int d = 0; d < shape.Length; d++) shape[d] = r.ReadInt64();
+                long count = shape.Aggregate(1L, (a, b) => checked(a * b));
+                int length = checked((int)count * (isBool ? 1 : 4));
+                var data = r.ReadBytes(length);
+                if (data.Length != length) throw new EndOfStreamException();
+                tensors.Add((name, isBool
+                    ? torch.tensor(data.Select(b => b != 0).ToArray(), shape)
+                    : torch.tensor(MemoryMarshal.Cast<byte, float>(data).ToArray(), shape)));
             }
-            else
-            {
-                var bytes = r.ReadBytes(checked((int)count * 4));
-                tensors.Add((name, torch.tensor(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), shape)));
-            }
+            return (metadata, tensors);
         }
-        return (metadata, tensors);
+        catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"{path} is truncated or damaged ({bytes.Length} bytes): {e.Message}", e);
+        }
     }
+
+    /// <summary>Whether the file at <paramref name="path"/> is a version-2 file whose checksum matches (version 1: true when it reads).</summary>
+    public static bool IsIntact(string path, string kind)
+    {
+        if (!File.Exists(path)) return false;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length > 6 && Encoding.UTF8.GetString(bytes, 1, 5) == Magic) return Intact(bytes);
+            var (_, tensors) = Read(path, kind);
+            foreach (var (_, t) in tensors) t.Dispose();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException) { return false; }
+    }
+
+    private static bool Intact(byte[] bytes) =>
+        bytes.Length > ChecksumLength &&
+        SHA256.HashData(bytes.AsSpan(0, bytes.Length - ChecksumLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength));
 }

@@ -238,4 +238,98 @@ public class RunStoreResultTests
         Assert.Equal(("sweep", "complete"), (run.Kind, run.Status));
         Assert.Null(new RunStore(folder["runs.db"]).LoadResult<Sweep>(RunKey.For("sweep", new Sweep("b", [], [], 3))));
     }
+
+    [Fact]
+    public void DamagedOrTruncatedLevelFilesAreDetectedAndTheirLevelsTrainedAgain()
+    {
+        using var folder = new TempFolder();
+        long[] seeds = [1];
+        var store = new RunStore(folder["runs.db"]);
+        var cold = RunStoreTests.Experiment(RunStoreTests.Tiny(), seeds).Run(RunStoreTests.Context(store));
+        string key = Assert.Single(store.Runs()).Key;
+        string run = store.RunFolder(key);
+
+        // One flipped byte in a mask, a truncated weights file, a flipped byte in the rewind point (level 0 relies on it).
+        var mask = Directory.GetFiles(run, "level_01.mask", SearchOption.AllDirectories).Order().First();
+        var weights = Directory.GetFiles(run, "level_02.weights", SearchOption.AllDirectories).Single();
+        var bytes = File.ReadAllBytes(mask);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(mask, bytes);
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..^100]);
+        bytes = File.ReadAllBytes(Path.Combine(run, "rewind.weights"));
+        bytes[bytes.Length - 40] ^= 0x01;
+        File.WriteAllBytes(Path.Combine(run, "rewind.weights"), bytes);
+        Assert.Throws<InvalidDataException>(() => Mask.Load(mask));
+        Assert.Throws<InvalidDataException>(() => WeightSnapshot.Load(weights));
+
+        var damaged = new List<(string Series, int Level, string File)>();
+        var saved = new List<(string Series, int Level)>();
+        var reopened = new RunStore(folder["runs.db"]);
+        reopened.LevelDamaged += (_, series, level, file) => damaged.Add((series, level, file));
+        reopened.LevelSaved += (_, series, level) => saved.Add((series, level));
+        var repaired = RunStoreTests.Experiment(RunStoreTests.Tiny(), seeds).Run(RunStoreTests.Context(reopened));
+
+        string maskSeries = Path.GetFileName(Path.GetDirectoryName(mask)!);
+        Assert.Contains((maskSeries, 1, Path.Combine(maskSeries, "level_01.mask")), damaged);
+        Assert.Contains(damaged, d => d.Level == 2 && d.File.EndsWith("level_02.weights", StringComparison.Ordinal));
+        Assert.Contains(damaged, d => d.Level == 0 && d.File == "rewind.weights");
+        Assert.All(damaged, d => Assert.Contains((d.Series, d.Level), saved)); // each damaged level was trained again
+        RunStoreTests.AssertSameResult(cold, repaired);                                       // to the same result
+        Mask.Load(mask).Dispose();
+        WeightSnapshot.Load(weights).Dispose();
+    }
+
+    [Fact]
+    public async Task TwoThreadsAskingForTheSameResultComputeItOnce()
+    {
+        using var folder = new TempFolder();
+        var key = RunKey.For("sweep", new Sweep("concurrent", [], [], 3));
+        int calls = 0;
+        Sweep Compute()
+        {
+            Interlocked.Increment(ref calls);
+            Thread.Sleep(300); // long enough that the other thread asks while this one computes
+            return new Sweep("snr", [1, 2], [3, 4], 3);
+        }
+        var both = await Task.WhenAll(
+            Task.Run(() => new RunStore(folder["runs.db"]).GetOrCompute(key, Compute)),
+            Task.Run(() => new RunStore(folder["runs.db"]).GetOrCompute(key, Compute)));
+        Assert.Equal(1, calls);
+        Assert.Equal(both[0].Y, both[1].Y);
+    }
+
+    [Fact]
+    public void AStoreFromAnOlderLibraryOpensAndOneFromANewerSchemaIsRefused()
+    {
+        using var folder = new TempFolder();
+        var key = RunKey.For("sweep", new Sweep("a", [], [], 3));
+        new RunStore(folder["runs.db"]).GetOrCompute(key, () => new Sweep("snr", [1], [2], 3));
+
+        // Written by an older library (same schema): opens, and serves what it holds.
+        SetStore(folder["runs.db"], "UPDATE runs SET library_version = '0.0.1-older';");
+        var older = new RunStore(folder["runs.db"]);
+        Assert.Equal("0.0.1-older", Assert.Single(older.Runs()).LibraryVersion);
+        Assert.Equal([2.0], older.LoadResult<Sweep>(key)!.Y);
+
+        // Written by a newer schema: refused before anything is read or written, with both versions named.
+        int newer = RunStore.SchemaVersionSupported + 1;
+        SetStore(folder["runs.db"], $"UPDATE meta SET value = '{newer}' WHERE name = 'schema_version';");
+        var e = Assert.Throws<InvalidDataException>(() => new RunStore(folder["runs.db"]));
+        Assert.Contains($"schema version {newer}", e.Message);
+        Assert.Contains($"up to {RunStore.SchemaVersionSupported}", e.Message);
+        Assert.Contains("newer", e.Message);
+        // The refusal left the store as it was.
+        SetStore(folder["runs.db"], $"SELECT 1;", expectVersion: newer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static void SetStore(string path, string sql, string? expectVersion = null)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using (var cmd = c.CreateCommand()) { cmd.CommandText = sql; cmd.ExecuteNonQuery(); }
+        if (expectVersion is null) return;
+        using var read = c.CreateCommand();
+        read.CommandText = "SELECT value FROM meta WHERE name = 'schema_version';";
+        Assert.Equal(expectVersion, read.ExecuteScalar());
+    }
 }

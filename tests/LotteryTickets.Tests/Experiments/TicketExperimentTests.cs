@@ -43,6 +43,8 @@ public class TicketExperimentTests
         Assert.Empty(result.RandomReinit.Points);
         Assert.Empty(result.RandomMask.Points);
 
+        levels.Dispose(); // releases the run's lock, which the next run takes
+
         // A second run with the same store loads every level: nothing is trained or saved, the curves are identical.
         var reopened = new RunStore(folder["runs.db"]);
         int saved = 0;
