@@ -1,17 +1,47 @@
 #!/usr/bin/env bash
-# Runs the C# suite and the peers (PyTorch, scikit-learn) alternately ROUNDS times (default 3) and prints the table of
-# medians. Raw outputs go to OUT (default /tmp/lottery-bench); the shared sparse instances to OUT/instances. FILTER
-# (default '*'; several globs space-separated) selects C# benchmarks by BenchmarkDotNet's --filter; PEERS (default
-# 'pytorch sklearn') which peers run. Run it on an otherwise idle machine.
+# The one benchmark command: runs the C# suite and the peers (PyTorch, scikit-learn) alternately ROUNDS times
+# (default 5), optionally times the README's reproduce command on a fresh clone, and writes the generated block of
+# benchmarks/RESULTS.md (machine, versions, threads, every goal of the speed issue, every workload).
+#
+#   ./benchmarks/run-alternating.sh [ROUNDS]
+#
+# Environment: OUT (raw outputs; default /tmp/lottery-bench; the shared sparse instances go to OUT/instances),
+# FILTER (BenchmarkDotNet globs, space-separated; default '*'), PEERS (default 'pytorch sklearn'), REPRODUCE=1 (also
+# time `dotnet run --project environment/Reproduce` on a fresh clone of HEAD, restore included, ~15 min),
+# WRITE (default benchmarks/RESULTS.md; WRITE= only prints). Run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-3}
+rounds=${1:-5}
 out=${OUT:-/tmp/lottery-bench}
 read -r -a filter <<<"${FILTER:-*}"   # one or more BenchmarkDotNet globs, space-separated
 peers=" ${PEERS:-pytorch sklearn} "
+write=${WRITE-benchmarks/RESULTS.md}
 mkdir -p "$out"
+rm -f "$out"/cs-*.json "$out"/py-*.json "$out"/sk-*.json "$out"/reproduce.json
 export LOTTERY_BENCH_INSTANCES="$out/instances"
 have() { /usr/bin/python3 -c "import $1" 2>/dev/null; }
+
+# The machine, as the goals' numbers depend on it (two VMs with the same CPU name differed 4× on LeNet).
+cpu() { grep -m1 "^$1" /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'; }
+flags=$(cpu flags)
+simd=$(for f in avx2 fma avx512f avx512_vnni; do [[ " $flags " == *" $f "* ]] && printf '%s ' "$f"; done)
+prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" Directory.Build.props | head -1; }
+torchsharp="TorchSharp $(prop TorchSharpVersion) with libtorch $(prop LibTorchVersion) (oneMKL/oneDNN inside libtorch; no OpenBLAS)"
+/usr/bin/python3 - "$out/machine.json" <<EOF
+import json, sys
+json.dump({
+    "date": "$(date -u +%Y-%m-%d)",
+    "command": "$(printf '%s' "${REPRODUCE:+REPRODUCE=1 }${FILTER:+FILTER='$FILTER' }${PEERS:+PEERS='$PEERS' }./benchmarks/run-alternating.sh $rounds")",
+    "raw": "$out",
+    "commit": "$(git rev-parse --short HEAD)",
+    "cpu": "$(cpu 'model name')", "family": "$(cpu 'cpu family')", "model": "$(cpu 'model'$'\t')",
+    "cores": $(nproc), "simd": "${simd% }" or "none of avx2/fma/avx512f",
+    "memory": "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')",
+    "os": "$(. /etc/os-release && echo "$PRETTY_NAME")", "kernel": "$(uname -r)",
+    "torchsharp": "$torchsharp",
+}, open(sys.argv[1], "w"), indent=2)
+EOF
+
 dotnet build -c Release benchmarks/LotteryTickets.Benchmarks >/dev/null
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds: C#" >&2
@@ -35,4 +65,27 @@ for r in $(seq 1 "$rounds"); do
     echo "round $r/$rounds: scikit-learn peer skipped (apt-get install python3-sklearn; needs the C# OMP benchmarks' instance)" >&2
   fi
 done
-/usr/bin/python3 benchmarks/aggregate.py "$out"
+rm -rf BenchmarkDotNet.Artifacts
+
+if [[ ${REPRODUCE:-} == 1 ]]; then
+  echo "reproduce: the README's command on a fresh clone of HEAD" >&2
+  clone=$(mktemp -d)
+  git clone -q . "$clone"
+  start=$(date +%s.%N)
+  set +e
+  (cd "$clone" && dotnet run --project environment/Reproduce >"$out/reproduce.log" 2>&1)
+  rc=$?
+  set -e
+  end=$(date +%s.%N)
+  /usr/bin/python3 - "$clone/out/report.json" "$out/reproduce.json" "$start" "$end" "$rc" <<'EOF'
+import json, os, sys
+report_path, target, start, end, rc = sys.argv[1:]
+report = json.load(open(report_path)) if os.path.exists(report_path) else {}
+notebooks = [{"name": n.get("Name"), "seconds": n.get("Seconds", 0), "ok": n.get("Succeeded")} for n in report.get("Results", [])]
+json.dump({"command": "dotnet run --project environment/Reproduce", "wall_s": float(end) - float(start), "ok": rc == "0",
+           "notebooks": notebooks}, open(target, "w"), indent=2)
+EOF
+  rm -rf "$clone"
+fi
+
+/usr/bin/python3 benchmarks/aggregate.py "$out" ${write:+--write "$write"}

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LotteryTickets.Data;
+using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
@@ -22,6 +23,8 @@ public class LeNetBenchmarks
     private optim.Optimizer _optimizer = null!;
     private Tensor _batchX = null!, _batchY = null!;
     private long _seed;
+    private LotteryHparams _imp = null!;
+    private LevelOutcome _level0 = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,11 +39,16 @@ public class LeNetBenchmarks
         _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);
         _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);
         _seed = Workload.OrderSeed;
+        _imp = Workload.OneEpochImp;
+        _level0 = IterativeMagnitudePruning.TrainLevel(_imp, 0, null, null, new TrainingData(_train, null, _test));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _level0.Result.Mask.Dispose();
+        _level0.TrainedWeights.Dispose();
+        _level0.RewindWeights.Dispose();
         _optimizer.Dispose();
         _masked.Dispose();
         _mask.Dispose();
@@ -58,6 +66,22 @@ public class LeNetBenchmarks
     [Benchmark(Description = "lenet_epoch_masked20")]
     public double EpochMasked() =>
         Trainer.Train(_model, _mask, _train, null, _test, Workload.OneEpoch, _seed++).FinalTestAccuracy;
+
+    /// <summary>
+    /// (e) One IMP level end to end, through the library's own calls: prune 20 % of level 0's trained weights
+    /// (<see cref="IterativeMagnitudePruning.PruneNext"/>), then <see cref="IterativeMagnitudePruning.TrainLevel"/> —
+    /// a fresh model, the rewind weights loaded, the mask applied, one epoch of masked training with its evaluation,
+    /// the trained weights captured. No run store (the peer has none).
+    /// </summary>
+    [Benchmark(Description = "lenet_imp_level")]
+    public double ImpLevel()
+    {
+        var mask = IterativeMagnitudePruning.PruneNext(_imp, _level0.Result.Mask, _level0.TrainedWeights);
+        var outcome = IterativeMagnitudePruning.TrainLevel(_imp, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
+        outcome.Result.Mask.Dispose();
+        outcome.TrainedWeights.Dispose();
+        return outcome.Result.Training.FinalTestAccuracy;
+    }
 
     /// <summary>One optimizer step on a fixed batch of 60: zero_grad, forward, cross-entropy, backward, Adam step.</summary>
     [Benchmark(Description = "lenet_train_step")]

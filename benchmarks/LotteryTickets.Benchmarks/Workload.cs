@@ -1,4 +1,5 @@
 using LotteryTickets.Data;
+using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
@@ -28,6 +29,13 @@ internal static class Workload
     public const double Remaining = 0.2;
 
     public static TrainingHparams OneEpoch => new() { Epochs = 1, BatchSize = BatchSize, LearningRate = LearningRate, EvalBatchSize = EvalBatchSize };
+
+    /// <summary>IMP on LeNet with one epoch per level, 20 % pruned per level, rewinding to initialisation.</summary>
+    public static LotteryHparams OneEpochImp => new()
+    {
+        Model = ModelHparams.LeNet300100, Training = OneEpoch, Pruning = new PruningHparams { Fraction = 0.2 },
+        Levels = 1, RewindStep = 0, Seed = ModelSeed,
+    };
 
     /// <summary>Seeded Gaussian blobs shaped like MNIST (the library's SyntheticBlobs; the peer builds the same).</summary>
     public static TensorDataset Blobs(int count, long seed) => SyntheticBlobs.Create(count, seed);

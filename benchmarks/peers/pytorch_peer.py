@@ -224,6 +224,24 @@ def workloads():
         model.train()
         return lambda: train_step(model, optimizer, x, y)
 
+    def lenet_imp_level():
+        """IterativeMagnitudePruning.PruneNext + TrainLevel(level 1): prune 20 % of level 0's trained weights, a fresh
+        seeded model, the rewind (initial) weights loaded, the mask applied, one masked epoch with its evaluation
+        (data order seeded by the run's seed, as TrainLevel does), the trained weights captured."""
+        level0 = make(LeNet300100)
+        rewind = {k: v.detach().clone() for k, v in level0.state_dict().items()}
+        train_one_epoch(level0, None, train, test, MODEL_SEED)
+        dense = dense_mask(level0)
+
+        def run():
+            mask = global_magnitude_prune(dense, level0, 0.2)
+            model = make(LeNet300100)
+            model.load_state_dict(rewind)
+            accuracy = train_one_epoch(model, MaskedModel(model, mask), train, test, MODEL_SEED)
+            trained = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            return accuracy, trained
+        return run
+
     def lenet_prune():
         model = make(LeNet300100)
         dense = dense_mask(model)
@@ -238,6 +256,7 @@ def workloads():
         ("lenet_apply_mask20", 1, lenet_mask),
         ("lenet_eval_2000", 1, lenet_eval),
         ("lenet_global_prune", 1, lenet_prune),
+        ("lenet_imp_level", 1, lenet_imp_level),
     ]
 
 
