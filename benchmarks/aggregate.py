@@ -134,7 +134,7 @@ def block(folder):
     w = out.append
     counts = ", ".join(f"{len(sources[s])} {label}" for s, label in [("cs", "C#"), ("py", "PyTorch"), ("sk", "scikit-learn")])
     w(f"Measured {machine.get('date', '(date not recorded)')} by `{machine.get('command', 'benchmarks/run-alternating.sh')}`: "
-      f"{counts} rounds, alternating (C#, then each peer, per round). Raw outputs: `{machine.get('raw', folder)}`.")
+      f"{counts} rounds, alternating (C#, then each peer, per round). Raw outputs: `{folder}`.")
     w("")
     w("**Machine.** " + (f"{machine.get('cpu', '?')} (family {machine.get('family', '?')}, model {machine.get('model', '?')}), "
                          f"{machine.get('cores', '?')} logical CPUs, SIMD: {machine.get('simd', '?')}; {machine.get('memory', '?')} RAM; "

@@ -24,7 +24,7 @@ have() { /usr/bin/python3 -c "import $1" 2>/dev/null; }
 # The machine, as the goals' numbers depend on it (two VMs with the same CPU name differed 4× on LeNet).
 cpu() { grep -m1 "^$1" /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'; }
 flags=$(cpu flags)
-simd=$(for f in avx2 fma avx512f avx512_vnni; do [[ " $flags " == *" $f "* ]] && printf '%s ' "$f"; done)
+simd=$(for f in avx2 fma avx512f avx512_vnni; do if [[ " $flags " == *" $f "* ]]; then printf '%s ' "$f"; fi; done)
 prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" Directory.Build.props | head -1; }
 torchsharp="TorchSharp $(prop TorchSharpVersion) with libtorch $(prop LibTorchVersion) (oneMKL/oneDNN inside libtorch; no OpenBLAS)"
 /usr/bin/python3 - "$out/machine.json" <<EOF
