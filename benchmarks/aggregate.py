@@ -168,6 +168,9 @@ def block(folder):
           f"`{r.get('command', 'dotnet run --project environment/Reproduce')}` | {seconds / 60:.1f} min | — | — | "
           f"{len(r.get('notebooks', []))} notebooks, {'all ok' if r.get('ok') else 'FAILED'}; slowest: {detail} | ≤ {REPRODUCE_GOAL_S // 60} min | "
           f"{'✓' if seconds <= REPRODUCE_GOAL_S and r.get('ok') else '✗ **missed** (cause: see the reading)'} |")
+        if r.get("note"):
+            w("")
+            w(f"The reproduce row: {r['note']}.")
     else:
         w("| all notebooks, quick budget, reproduce command, fresh clone | — | not timed in this run (`REPRODUCE=1`) | — | — | — | ≤ 12 min | not measured |")
     w("")

@@ -1,6 +1,9 @@
 // Usage: LotteryTickets.ResumeWorker <store path> [levels] [seed]
+//        LotteryTickets.ResumeWorker --rss-imp <levels>      LotteryTickets.ResumeWorker --rss-omp <batches>
 // Runs a tiny TicketExperiment (synthetic blobs, LeNet 32-16, one epoch, one thread) into the store and prints
 // "started" once the store is open, "saved <series> <level>" after each level is stored, then "done <ticket accuracies>".
+// The --rss modes measure resident memory instead (no store): after each IMP level of a ticket-only run of LeNet-300-100,
+// or after each batch of 1,000 OMP signals, they print "rss <index> <bytes>" (after a full garbage collection).
 using System.Globalization;
 using LotteryTickets.Data;
 using LotteryTickets.Experiments;
@@ -12,6 +15,8 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 torch.set_num_threads(1);
+if (args.Length == 2 && args[0] is "--rss-imp" or "--rss-omp")
+    return MemoryProbe.Run(args[0], int.Parse(args[1], CultureInfo.InvariantCulture));
 string path = args.Length > 0 ? args[0] : throw new ArgumentException("usage: <store path> [levels] [seed]", nameof(args));
 int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1;
@@ -32,3 +37,58 @@ var result = new TicketExperiment(hparams, data, [seed]) { DataSource = "resume-
     .Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
 Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
 return 0;
+
+static class MemoryProbe
+{
+    public static int Run(string mode, int count)
+    {
+        if (mode == "--rss-imp")
+        {
+            var data = new TrainingData(SyntheticBlobs.Create(1200, 1), null, SyntheticBlobs.Create(300, 2));
+            var hparams = new LotteryHparams
+            {
+                Model = ModelHparams.LeNet300100,
+                Training = new TrainingHparams { Epochs = 1, EvalEvery = 10 },
+                Pruning = new PruningHparams { Fraction = 0.2 },
+                Levels = count,
+            };
+            var progress = new LevelWatcher();
+            using var run = IterativeMagnitudePruning.Run(hparams, data, progress);
+            progress.Report(-1); // the last level
+        }
+        else
+        {
+            var a = LotteryTickets.Sparse.Dictionaries.Gaussian(64, 256, 1);
+            var omp = new LotteryTickets.Sparse.OrthogonalMatchingPursuit(new LotteryTickets.Sparse.OmpOptions(8));
+            for (int batch = 0; batch < count; batch++)
+            {
+                var signals = LotteryTickets.Sparse.Dictionaries.Gaussian(64, 1000, 100 + batch);
+                omp.FitMany(a, signals);
+                Print(batch);
+            }
+        }
+        return 0;
+    }
+
+    public static void Print(int index)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        Console.WriteLine($"rss {index} {self.WorkingSet64}");
+    }
+
+    /// <summary>Prints the resident memory when the IMP loop moves on to a new level (so after each finished level).</summary>
+    private sealed class LevelWatcher : IProgress<ImpProgress>
+    {
+        private int _level = -1;
+        public void Report(ImpProgress value)
+        {
+            if (value.Level == _level) return;
+            if (_level >= 0) Print(_level);
+            _level = value.Level;
+        }
+        public void Report(int last) { if (_level >= 0) Print(_level); }
+    }
+}

@@ -235,7 +235,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
     }
 
     /// <summary>The worker's build output beside this test assembly's (same configuration).</summary>
-    private static string WorkerDll()
+    internal static string WorkerDll()
     {
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // …/LotteryTickets.Tests/bin/<config>/<tfm>
         string tfm = bin.Name, config = bin.Parent!.Name;
