@@ -322,21 +322,25 @@ public sealed class RunStore
         var row = Row(key, series, level);
         if (row is null) return null;
         string folder = RunFolder(key), rewind = Path.Combine(folder, "rewind.weights");
-        string? damaged = !TensorFile.IsIntact(Path.Combine(folder, row.MaskFile), Mask.FileKind) ? row.MaskFile
+        Mask? mask = null;
+        // Loading verifies the mask's checksum; a missing, damaged or truncated mask file reads as damaged.
+        try { mask = Mask.Load(Path.Combine(folder, row.MaskFile)); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException) { }
+        string? damaged = mask is null ? row.MaskFile
             : row.WeightsFile is not null && !TensorFile.IsIntact(Path.Combine(folder, row.WeightsFile), WeightSnapshot.FileKind) ? row.WeightsFile
             : level == 0 && File.Exists(rewind) && !TensorFile.IsIntact(rewind, WeightSnapshot.FileKind) ? "rewind.weights"
             : null;
         if (damaged is not null)
         {
+            mask?.Dispose();
             using (var c = Open())
                 Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", series), ("$l", level));
             if (damaged == "rewind.weights") File.Delete(rewind);
             LevelDamaged?.Invoke(key, series, level, damaged);
             return null;
         }
-        var mask = Mask.Load(Path.Combine(folder, row.MaskFile));
-        try { return LevelMetrics.FromJson(row.Metrics).ToResult(mask); }
-        catch { mask.Dispose(); throw; }
+        try { return LevelMetrics.FromJson(row.Metrics).ToResult(mask!); }
+        catch { mask!.Dispose(); throw; }
     }
 
     /// <summary>The trained weights stored with a level, or null when none were stored.</summary>
