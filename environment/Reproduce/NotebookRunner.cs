@@ -106,32 +106,48 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
 
     static string Tail(string s) => s.Length > 4000 ? "…" + s[^4000..] : s;
 
-    /// <summary>Runs the selected notebooks of the collection and writes report.md / report.json.</summary>
+    /// <summary>Runs the selected notebooks of the collection, <see cref="RunOptions.Jobs"/> at a time as
+    /// <see cref="CollectionSchedule"/> orders them, and writes report.md / report.json (in the collection's order).</summary>
     public async Task<RunReport> RunAllAsync(RunOptions options, CancellationToken cancel = default)
     {
         string outRoot = Path.GetFullPath(options.OutputDirectory ?? repo.DefaultOutput);
         Directory.CreateDirectory(outRoot);
         var notebooks = repo.Notebooks()
             .Where(p => options.Filters.Count == 0 || options.Filters.Any(f => Path.GetFileNameWithoutExtension(p).StartsWith(f, StringComparison.OrdinalIgnoreCase)))
+            .Select(ScheduledNotebook.Read)
             .ToList();
         if (notebooks.Count == 0)
             throw new ArgumentException($"no notebook matches {string.Join(", ", options.Filters)} in {repo.NotebooksDirectory}.");
         await PrepareAsync(options.Build);
         if (options.Kernel == NotebookKernel.Jupyter && await JupyterKernel.MissingAsync(repo.Root) is { } missing)
             throw new InvalidOperationException($"--kernel jupyter: {missing}");
-        var results = new List<NotebookResult>();
-        for (int i = 0; i < notebooks.Count; i++)
+        var schedule = new CollectionSchedule(notebooks, options.Jobs);
+        log.WriteLine($"• {notebooks.Count} notebooks, up to {schedule.Jobs} at a time (timed ones alone)");
+        var results = new NotebookResult?[notebooks.Count];
+        var running = new Dictionary<Task<NotebookResult>, ScheduledNotebook>();
+        var clock = Stopwatch.StartNew();
+        int started = 0;
+        while (!schedule.Done)
         {
-            string nb = notebooks[i];
-            string relative = Path.GetRelativePath(repo.NotebooksDirectory, nb);
-            log.WriteLine($"[{i + 1}/{notebooks.Count}] {relative} (budget {options.Budget}, {options.Kernel.ToString().ToLowerInvariant()})");
-            var r = await RunAsync(nb, Path.Combine(outRoot, relative), options.Budget, options.Timeout, outRoot, cancel, options.Kernel);
-            results.Add(r);
-            log.WriteLine($"    → {r.Status} in {r.Seconds:0.0} s");
+            while (schedule.Next() is { } nb)
+            {
+                string relative = Path.GetRelativePath(repo.NotebooksDirectory, nb.Path);
+                log.WriteLine($"[{++started}/{notebooks.Count}] {relative} (budget {options.Budget}, {options.Kernel.ToString().ToLowerInvariant()}" +
+                              $"{(nb.Timed ? ", timed: alone" : "")}) at {clock.Elapsed.TotalSeconds:0} s");
+                running.Add(RunAsync(nb.Path, Path.Combine(outRoot, relative), options.Budget, options.Timeout, outRoot, cancel, options.Kernel), nb);
+            }
+            var done = await Task.WhenAny(running.Keys);
+            var finished = running[done];
+            running.Remove(done);
+            schedule.Finished(finished);
+            var r = await done;
+            results[notebooks.IndexOf(finished)] = r;
+            log.WriteLine($"    → {r.Name} {r.Status} in {r.Seconds:0.0} s");
             foreach (var e in r.Errors) log.WriteLine($"    ✗ {e}");
             if (r.Failure is not null) log.WriteLine($"    ✗ {r.Failure}");
         }
-        var report = new RunReport(options.Budget, DateTimeOffset.Now, results);
+        var report = new RunReport(options.Budget, DateTimeOffset.Now, results.Select(r => r!).ToList())
+            { WallSeconds = clock.Elapsed.TotalSeconds, Jobs = schedule.Jobs };
         report.Write(outRoot);
         if (options.Book)
         {

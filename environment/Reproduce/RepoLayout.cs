@@ -21,6 +21,15 @@ public sealed record RepoLayout(string Root)
         throw new DirectoryNotFoundException("LotteryNotebooks.sln not found above the current directory: run from inside the repository.");
     }
 
+    /// <summary>A worked-solutions notebook is named after the section it solves: <c>NN-name-solutions</c>.</summary>
+    public static bool IsSolution(string notebookName) => notebookName.EndsWith(SolutionSuffix, StringComparison.Ordinal);
+
+    /// <summary>The section a solutions notebook solves; a section's own name for a section's notebook.</summary>
+    public static string MainName(string notebookName) =>
+        IsSolution(notebookName) ? notebookName[..^SolutionSuffix.Length] : notebookName;
+
+    const string SolutionSuffix = "-solutions";
+
     /// <summary>The collection's notebooks in order: notebooks/*.ipynb, then notebooks/solutions/*.ipynb.</summary>
     public IReadOnlyList<string> Notebooks()
     {

@@ -12,7 +12,11 @@ public sealed record RunOptions
     public bool Book { get; init; } = true;
     public bool CheckBook { get; init; }
 
-    /// <summary>Parses the command line: <c>[--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build]
+    /// <summary>How many notebooks run at once, each in its own kernel (timed notebooks always run alone); default
+    /// <see cref="CollectionSchedule.DefaultJobs"/>.</summary>
+    public int Jobs { get; init; } = CollectionSchedule.DefaultJobs;
+
+    /// <summary>Parses the command line: <c>[--budget quick|full] [--out DIR] [--timeout-minutes N] [--jobs N] [--no-build]
     /// [--kernel repl|jupyter] [--no-book] [--check-book] [NAME…]</c>.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
@@ -37,6 +41,12 @@ public sealed record RunOptions
                     o = o with { Timeout = TimeSpan.FromMinutes(m) };
                     timeoutGiven = true;
                     break;
+                case "--jobs":
+                    string j = Next();
+                    if (!int.TryParse(j, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int jobs) || jobs < 1 || jobs > MaxJobs)
+                        throw new ArgumentException($"--jobs must be a whole number from 1 to {MaxJobs}; got '{j}'.");
+                    o = o with { Jobs = jobs };
+                    break;
                 case "--no-build": o = o with { Build = false }; break;
                 case "--kernel":
                     string k = Next().ToLowerInvariant();
@@ -60,14 +70,19 @@ public sealed record RunOptions
         return o with { Filters = filters };
     }
 
+    /// <summary>The most notebooks <c>--jobs</c> lets run at once.</summary>
+    public const int MaxJobs = 64;
+
     public const string Usage =
-        "usage: dotnet run --project environment/Reproduce [-- [--budget quick|full] [--out DIR] [--timeout-minutes N] [--no-build]\n" +
+        "usage: dotnet run --project environment/Reproduce [-- [--budget quick|full] [--out DIR] [--timeout-minutes N] [--jobs N] [--no-build]\n" +
         "                                                      [--kernel repl|jupyter] [--no-book] [--check-book] [NOTEBOOK…]]\n" +
         "  Executes every notebook (or those whose name starts with NOTEBOOK) in a stock .NET Interactive kernel\n" +
         "  (dotnet-repl by default; --kernel jupyter runs Jupyter's nbconvert with the .NET (C#) kernel) and writes the\n" +
         "  executed notebooks, report.md, report.json and the HTML book (book/index.html; --no-book skips it) to out/\n" +
         "  (or DIR). --check-book then loads every page of the book in headless Chromium (/usr/bin/chromium or\n" +
-        "  $LOTTERY_CHROMIUM) and writes screenshots to book-check/.";
+        "  $LOTTERY_CHROMIUM) and writes screenshots to book-check/. --jobs N runs up to N notebooks at once, each in its own\n" +
+        "  kernel (default: one per core, at most 4); a solutions notebook starts after its section's, and the notebooks\n" +
+        "  that measure time (metadata lottery.timed) run alone.";
 }
 
 /// <summary>Thrown by <see cref="RunOptions.Parse"/> for -h/--help.</summary>

@@ -83,8 +83,8 @@ public static partial class BookWriter
     sealed record Page(NotebookResult Result, ExecutedNotebook Notebook)
     {
         public string Name => Result.Name;
-        public bool IsSolution => Name.EndsWith("-solutions", StringComparison.Ordinal);
-        public string MainName => IsSolution ? Name[..^"-solutions".Length] : Name;
+        public bool IsSolution => RepoLayout.IsSolution(Name);
+        public string MainName => RepoLayout.MainName(Name);
         public string Title => Notebook.Title ?? Name;
         public string Number => new string(Name.TakeWhile(char.IsDigit).ToArray());
     }
@@ -241,7 +241,9 @@ public static partial class BookWriter
             sb.Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n<p>").Append(report.Results.Count(r => r.Succeeded)).Append(" of ").Append(report.Results.Count)
-          .Append(" notebooks ran without error; ").Append(Seconds(report.Results.Sum(r => r.Seconds))).Append(" in all.</p>\n</main>\n");
+          .Append(" notebooks ran without error; ").Append(Seconds(report.Results.Sum(r => r.Seconds))).Append(" in all")
+          .Append(report.WallSeconds is { } wall && report.Jobs > 1 ? $" ({Seconds(wall)} on the clock, up to {report.Jobs} at a time)" : "")
+          .Append(".</p>\n</main>\n");
         Footer(sb, provenance, null);
         return sb.ToString();
     }
