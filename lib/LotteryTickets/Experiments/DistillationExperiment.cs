@@ -79,10 +79,12 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     private (Tensor Logits, double Accuracy, long Weights) TeacherLogits(ExperimentContext c)
     {
         var h = Teacher with { Levels = 0, Seed = TeacherSeed };
-        using var levels = c.Store?.OpenRun(TeacherRun.KeyFor(TeacherSeed, c.Budget), TeacherSeed, c.Recompute, c.CancellationToken);
+        var key = c.Store is null ? null : TeacherRun.KeyFor(TeacherSeed, c.Budget);
+        using var levels = key is null ? null : c.Store!.OpenRun(key, TeacherSeed, c.Recompute, c.CancellationToken);
         var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations",
             string.Format(CultureInfo.InvariantCulture, "teacher · iteration {0}/{1} · test {2:P1}", p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)));
         using var run = IterativeMagnitudePruning.Run(h, Data, progress, c.CancellationToken, levels);
+        if (key is not null) c.Store!.CompleteRun(key);
         using var model = h.Model.Create(Data.Train.Device, h.Seed);
         run.LastTrainedWeights.LoadInto(model);
         model.eval();

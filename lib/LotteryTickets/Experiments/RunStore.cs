@@ -104,8 +104,10 @@ public sealed class RunStore
     public string RunFolder(string key) => Path.Combine(Folder, CheckKey(key));
 
     /// <summary>
-    /// Records that <paramref name="key"/>'s run is starting (the row is created once; later starts mark it running)
-    /// and writes <c>params.txt</c>. With <paramref name="recompute"/>, the run's stored levels are forgotten first.
+    /// Records that <paramref name="key"/>'s run is opened and writes <c>params.txt</c>. A new run's row is created
+    /// <c>"running"</c>; an existing run keeps its status, so a complete run opened only to load its levels stays
+    /// complete (it goes back to running when one of its levels is computed: <see cref="RunLevels"/>). With
+    /// <paramref name="recompute"/>, the run's stored levels are forgotten first and it is running.
     /// </summary>
     public void BeginRun(RunKey key, long? seed = null, bool recompute = false)
     {
@@ -115,15 +117,23 @@ public sealed class RunStore
         AtomicFile.WriteAllText(Path.Combine(folder, "params.txt"), key.CanonicalText + "\n");
         using var c = Open();
         using var tx = c.BeginTransaction();
-        if (recompute) Execute(c, "DELETE FROM levels WHERE key = $k;", ("$k", key.Hash));
         Execute(c, """
             INSERT INTO runs (key, kind, params, library_version, seed, created, completed, status)
             VALUES ($k, $kind, $params, $version, $seed, $now, NULL, 'running')
-            ON CONFLICT(key) DO UPDATE SET status = 'running', completed = NULL;
+            ON CONFLICT(key) DO NOTHING;
             """, ("$k", key.Hash), ("$kind", key.Kind), ("$params", key.ToJson()), ("$version", LibraryInfo.Version),
             ("$seed", seed), ("$now", Now()));
+        if (recompute)
+        {
+            Execute(c, "DELETE FROM levels WHERE key = $k;", ("$k", key.Hash));
+            MarkRunning(c, key);
+        }
         tx.Commit();
     }
+
+    // A run whose levels are being computed (or whose computation was interrupted) reads "running" until CompleteRun.
+    private static void MarkRunning(SqliteConnection c, RunKey key) =>
+        Execute(c, "UPDATE runs SET status = 'running', completed = NULL WHERE key = $k;", ("$k", key.Hash));
 
     /// <summary>
     /// Starts <paramref name="key"/>'s run (<see cref="BeginRun"/>) and returns its levels as the
@@ -166,12 +176,17 @@ public sealed class RunStore
         }
     }
 
-    /// <summary>One run's levels in the store (an <see cref="ILevelStore"/>), holding the run's lock until disposed.</summary>
+    /// <summary>
+    /// One run's levels in the store (an <see cref="ILevelStore"/>), holding the run's lock until disposed. The first
+    /// level asked for and not stored (the runner computes it next) or saved marks the run running, until
+    /// <see cref="CompleteRun"/>; a run whose levels are all loaded keeps its status.
+    /// </summary>
     public sealed class RunLevels : ILevelStore, IDisposable
     {
         private readonly RunStore store;
         private readonly RunKey key;
         private IDisposable? runLock;
+        private bool computing;
 
         internal RunLevels(RunStore store, RunKey key, IDisposable runLock) => (this.store, this.key, this.runLock) = (store, key, runLock);
 
@@ -182,20 +197,42 @@ public sealed class RunStore
             runLock = null;
         }
 
-        public LevelResult? LoadLevel(string series, int level) => store.LoadLevel(key.Hash, series, level);
+        public LevelResult? LoadLevel(string series, int level)
+        {
+            var stored = store.LoadLevel(key.Hash, series, level);
+            if (stored is null) Computing();
+            return stored;
+        }
+
         public WeightSnapshot? LoadTrainedWeights(string series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
         public WeightSnapshot? LoadRewindWeights() => store.LoadRewindWeights(key.Hash);
-        public void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null) =>
+
+        public void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null)
+        {
+            Computing();
             store.SaveLevel(key, series, result, trainedWeights);
-        public void SaveRewindWeights(WeightSnapshot weights) => store.SaveRewindWeights(key, weights);
+        }
+
+        public void SaveRewindWeights(WeightSnapshot weights)
+        {
+            Computing();
+            store.SaveRewindWeights(key, weights);
+        }
+
+        private void Computing()
+        {
+            if (computing) return;
+            using (var c = store.Open()) MarkRunning(c, key);
+            computing = true;
+        }
     }
 
-    /// <summary>Marks the run complete.</summary>
+    /// <summary>Marks the run complete (a run already complete keeps the time it completed: nothing was computed since).</summary>
     public void CompleteRun(RunKey key)
     {
         Check.NotNull(key);
         using var c = Open();
-        Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k;", ("$k", key.Hash), ("$now", Now()));
+        Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k AND status <> 'complete';", ("$k", key.Hash), ("$now", Now()));
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ namespace LotteryTickets.Experiments;
 /// <param name="Seed">The run's seed, if it has one.</param>
 /// <param name="Created">When the run was first started (UTC).</param>
 /// <param name="Completed">When it last completed (UTC), or null.</param>
-/// <param name="Status"><c>"running"</c> or <c>"complete"</c>.</param>
+/// <param name="Status"><c>"running"</c> (levels are being computed, or their computation was interrupted) or
+/// <c>"complete"</c> (every level the last experiment to compute in it asked for is stored; opening it to load keeps it so).</param>
 public sealed record StoredRun(string Key, string Kind, string ParametersJson, string LibraryVersion, long? Seed,
     DateTimeOffset Created, DateTimeOffset? Completed, string Status);

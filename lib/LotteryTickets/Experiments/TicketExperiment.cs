@@ -77,7 +77,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             {
                 if (Controls.Contains(ControlKind.RandomReinit)) reinitRun = Control(run, ControlKind.RandomReinit, s, c, levels, work);
                 if (Controls.Contains(ControlKind.RandomMask)) randomRun = Control(run, ControlKind.RandomMask, s, c, levels, work);
-                if (key is not null && Controls.Count == 2) c.Store!.CompleteRun(key);
+                if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
                 ticket.Add(run.Levels.ToList());
                 reinit.Add(reinitRun?.Levels ?? []);
                 random.Add(randomRun?.Levels ?? []);

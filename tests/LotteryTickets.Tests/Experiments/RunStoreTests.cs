@@ -80,6 +80,44 @@ public class RunStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReopeningACompleteRunToLoadItKeepsItCompleteAndAnExtensionRunsOnlyWhileItComputes()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(folder["runs.db"]);
+        var key = Experiment(Tiny(levels: 1), [5]).KeyFor(5, Budget.Quick);
+        Experiment(Tiny(levels: 1), [5]).Run(Context(store));
+        var complete = store.FindRun(key.Hash)!;
+        Assert.Equal("complete", complete.Status);
+
+        // Opened again only to load (by the whole experiment, a ticket-only one, or directly): still complete, same row.
+        Experiment(Tiny(levels: 1), [5]).Run(Context(store));
+        Assert.Equal(complete, store.FindRun(key.Hash));
+        Experiment(Tiny(levels: 1), [5], controls: false).Run(Context(store));
+        Assert.Equal(complete, store.FindRun(key.Hash));
+        using (var levels = store.OpenRun(key, 5))
+        {
+            levels.LoadLevel(TicketSeries.Ticket, 1)!.Mask.Dispose();
+            Assert.Equal(complete, store.FindRun(key.Hash));
+        }
+        Assert.Equal(complete, new RunStore(folder["runs.db"]).FindRun(key.Hash));
+
+        // Extended by a level: running while the new levels are computed, complete again when they are stored.
+        var whileSaving = new List<string>();
+        store.LevelSaved += (k, _, _) => whileSaving.Add(new RunStore(folder["runs.db"]).FindRun(k)!.Status);
+        Experiment(Tiny(levels: 2), [5]).Run(Context(store));
+        Assert.Equal(["running", "running", "running"], whileSaving); // ticket, re-initialised and random-mask level 2
+        var extended = store.FindRun(key.Hash)!;
+        Assert.Equal("complete", extended.Status);
+        Assert.True(extended.Completed > complete.Completed);
+        Assert.Equal(complete.Created, extended.Created);
+
+        // Runs that train only some series (the ticket alone, as the distillation students) complete too.
+        var ticketOnly = Experiment(Tiny(levels: 1), [6], controls: false);
+        ticketOnly.Run(Context(store));
+        Assert.Equal("complete", store.FindRun(ticketOnly.KeyFor(6, Budget.Quick).Hash)!.Status);
+    }
+
+    [Fact]
     public void ALevelRoundTripsThroughAReopenedStore()
     {
         using var folder = new TempFolder();
