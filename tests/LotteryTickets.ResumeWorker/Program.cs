@@ -1,15 +1,20 @@
 // Usage: LotteryTickets.ResumeWorker <store path> [levels] [seed]
 //        LotteryTickets.ResumeWorker --rss-imp <levels>      LotteryTickets.ResumeWorker --rss-omp <batches>
+//        LotteryTickets.ResumeWorker --structured <store path>      LotteryTickets.ResumeWorker --sparse-sweeps <store path>
 // Runs a tiny TicketExperiment (synthetic blobs, LeNet 32-16, one epoch, one thread) into the store and prints
 // "started" once the store is open, "saved <series> <level>" after each level is stored, then "done <ticket accuracies>".
 // The --rss modes measure resident memory instead (no store): after each IMP level of a ticket-only run of LeNet-300-100,
 // or after each batch of 1,000 OMP signals, they print "rss <index> <bytes>" (after a full garbage collection).
+// The determinism modes run a fixed experiment into the store for a test to compare two processes' stores byte for byte:
+// --structured a tiny structured-IMP TicketExperiment with both controls, --sparse-sweeps an OMP recovery sweep and an
+// ℓ1 phase diagram at two threads; each prints "key <run key>" per run, then "done".
 using System.Globalization;
 using LotteryTickets.Data;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
 using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,6 +22,8 @@ using static TorchSharp.torch;
 torch.set_num_threads(1);
 if (args.Length == 2 && args[0] is "--rss-imp" or "--rss-omp")
     return MemoryProbe.Run(args[0], int.Parse(args[1], CultureInfo.InvariantCulture));
+if (args.Length == 2 && args[0] is "--structured" or "--sparse-sweeps")
+    return DeterminismRuns.Run(args[0], new RunStore(args[1]));
 string path = args.Length > 0 ? args[0] : throw new ArgumentException("usage: <store path> [levels] [seed]", nameof(args));
 int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1;
@@ -90,5 +97,40 @@ static class MemoryProbe
             _level = value.Level;
         }
         public void Report(int last) { if (_level >= 0) Print(_level); }
+    }
+}
+
+static class DeterminismRuns
+{
+    public static int Run(string mode, RunStore store)
+    {
+        var context = new ExperimentContext { Store = store, Budget = Budget.Quick };
+        if (mode == "--structured")
+        {
+            var data = new TrainingData(SyntheticBlobs.Create(600, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1));
+            var hparams = new LotteryHparams
+            {
+                Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+                Training = new TrainingHparams { Epochs = 2, EvalEvery = 10 },
+                Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.25 },
+                Levels = 3,
+            };
+            var experiment = new TicketExperiment(hparams, data, [11]) { DataSource = "determinism blobs" };
+            Console.WriteLine("key " + experiment.KeyFor(11, Budget.Quick).Hash);
+            var result = experiment.Run(context);
+            Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
+        }
+        else
+        {
+            var omp = new OmpRecoverySweep(M: 30, N: 60, SharedWeights: [0, 0.5], Sparsities: [2, 5, 10], SnrsDb: [double.PositiveInfinity, 20],
+                Trials: 4, Seed: 5, MaxDegreeOfParallelism: 2);
+            var phase = new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5], N: 40, Trials: 3, Seed: 5, Method: PhaseDiagramMethod.L1, MaxDegreeOfParallelism: 2);
+            Console.WriteLine("key " + omp.Key(Budget.Quick).Hash);
+            omp.Run(context);
+            Console.WriteLine("key " + phase.Key(Budget.Quick).Hash);
+            phase.Run(context);
+            Console.WriteLine("done");
+        }
+        return 0;
     }
 }
