@@ -30,6 +30,7 @@ public partial class ReliabilityTableTests
             $"| invariants, property-based (CsCheck; fresh cases every run, a failure prints the seed that replays it) | `Invariants/PropertyTests` | {properties} properties, {cases} cases |",
             $"| kills of a real IMP run (a child process) at seeded points, each resumed | `ResumeAfterKillTests` | ≥ {ResumeAfterKillTests.Kills + 1} kills |",
             $"| two processes asking for the same run at once: both get it, it is trained and stored once | `ResumeAfterKillTests` | {ResumeAfterKillTests.ConcurrentTrials} trials (+ 1 of two threads on one sweep result) |",
+            $"| same seed ⇒ same bits: two child processes' stores compared byte for byte; every sweep with a thread setting at 1 and 2 threads | `DeterminismTests` | {DeterminismTests.CrossProcessRuns} runs × 2 processes, {DeterminismTests.ThreadedSweeps.Count} sweeps × 2 thread counts |",
             $"| resident memory of a child process after the first level / batch: 20-level IMP of LeNet-300-100, ten batches of 1,000 OMP signals | `Invariants/MemoryTests` | growth ≤ {MemoryTests.ImpBoundBytes >> 20} MB and ≤ {MemoryTests.OmpBoundBytes >> 20} MB |",
         ];
     }
