@@ -1,3 +1,4 @@
+using System.Buffers;
 using LotteryTickets.Storage;
 using static TorchSharp.torch;
 
@@ -50,32 +51,43 @@ internal static class MagnitudeRanking
 
         // The bits of |w| as a non-negative float order like the magnitudes (NaN above +∞). The toPrune smallest in
         // (magnitude, position) order are every weight below the toPrune-th smallest magnitude and the first of those
-        // equal to it in position order (layer order, then row-major): a selection, not a sort.
-        var hostWeights = new float[layers.Count][];
-        var bits = new uint[remaining];
-        long k = 0;
-        for (int i = 0; i < layers.Count; i++)
+        // equal to it in position order (layer order, then row-major): a selection, not a sort. The weights are read
+        // in place where they are contiguous float32 CPU tensors, and the bits go to a pooled buffer: no per-call
+        // large-object allocations for the collector to sweep.
+        using var scope = NewDisposeScope();
+        var hostWeights = new Tensor[layers.Count];
+        for (int i = 0; i < layers.Count; i++) hostWeights[i] = HostArrays.ContiguousCpu(weights[layers[i]], ScalarType.Float32);
+        var pooled = ArrayPool<uint>.Shared.Rent(checked((int)remaining));
+        try
         {
-            hostWeights[i] = HostArrays.Floats(weights[layers[i]]);
-            var kept = values[layers[i]];
-            var w = hostWeights[i];
-            for (long j = 0; j < kept.LongLength; j++)
-                if (kept[j]) bits[k++] = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
-        }
-        uint threshold = Select(bits, toPrune - 1);
-        long below = 0;
-        foreach (var b in bits) if (b < threshold) below++;
-        long ties = toPrune - below; // how many of those equal to the threshold go, earliest first
-        for (int i = 0; i < layers.Count; i++)
-        {
-            var kept = values[layers[i]];
-            var w = hostWeights[i];
-            for (long j = 0; j < kept.LongLength; j++)
+            var bits = pooled.AsSpan(0, (int)remaining);
+            int k = 0;
+            for (int i = 0; i < layers.Count; i++)
             {
-                if (!kept[j]) continue;
-                uint b = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
-                if (b < threshold || (b == threshold && ties-- > 0)) kept[j] = false;
+                var kept = values[layers[i]];
+                var w = HostArrays.View<float>(hostWeights[i]);
+                for (int j = 0; j < kept.Length; j++)
+                    if (kept[j]) bits[k++] = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
             }
+            uint threshold = Select(bits, toPrune - 1);
+            long below = 0;
+            foreach (var b in bits) if (b < threshold) below++;
+            long ties = toPrune - below; // how many of those equal to the threshold go, earliest first
+            for (int i = 0; i < layers.Count; i++)
+            {
+                var kept = values[layers[i]];
+                var w = HostArrays.View<float>(hostWeights[i]);
+                for (int j = 0; j < kept.Length; j++)
+                {
+                    if (!kept[j]) continue;
+                    uint b = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
+                    if (b < threshold || (b == threshold && ties-- > 0)) kept[j] = false;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(pooled);
         }
     }
 
@@ -87,19 +99,29 @@ internal static class MagnitudeRanking
     }
 
     /// <summary>
-    /// The <paramref name="rank"/>-th smallest (0-based) of <paramref name="values"/>: a two-pass radix selection on
-    /// the high and then the low 16 bits, O(n + 2¹⁷) and deterministic.
+    /// The <paramref name="rank"/>-th smallest (0-based) of <paramref name="values"/> (each below 2³¹): a radix
+    /// selection in three passes over 11, 11 and 9 bits, O(3n) and deterministic; its counts (8 KB) stay in the L1
+    /// cache, where one pass over 16 bits spread 512 KB of counts over L2.
     /// </summary>
-    internal static uint Select(uint[] values, long rank)
+    internal static uint Select(ReadOnlySpan<uint> values, long rank)
     {
-        var counts = new long[1 << 16];
-        foreach (var v in values) counts[v >> 16]++;
-        uint high = 0;
-        while (rank >= counts[high]) rank -= counts[high++];
-        Array.Clear(counts);
-        foreach (var v in values) if (v >> 16 == high) counts[v & 0xFFFF]++;
-        uint low = 0;
-        while (rank >= counts[low]) rank -= counts[low++];
-        return high << 16 | low;
+        Span<int> counts = stackalloc int[1 << 11];
+        counts.Clear();
+        foreach (var v in values) counts[(int)(v >> 20)]++;
+        uint high = Bucket(counts, ref rank);
+        counts.Clear();
+        foreach (var v in values) if (v >> 20 == high) counts[(int)(v >> 9) & 0x7FF]++;
+        uint middle = high << 11 | Bucket(counts, ref rank);
+        counts[..(1 << 9)].Clear();
+        foreach (var v in values) if (v >> 9 == middle) counts[(int)v & 0x1FF]++;
+        return middle << 9 | Bucket(counts, ref rank);
+    }
+
+    // The bucket that holds the rank-th smallest value; rank becomes its rank within that bucket.
+    private static uint Bucket(ReadOnlySpan<int> counts, ref long rank)
+    {
+        uint b = 0;
+        while (rank >= counts[(int)b]) rank -= counts[(int)b++];
+        return b;
     }
 }
