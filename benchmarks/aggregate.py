@@ -164,6 +164,13 @@ def block(folder):
         seconds = r["wall_s"]
         slowest = sorted(r.get("notebooks", []), key=lambda n: -n["seconds"])[:4]
         detail = ", ".join(f"{n['name']} {n['seconds']:.0f} s" for n in slowest)
+        if r.get("notebooks_wall_s") is not None:
+            # Several notebooks at once: how the notebooks' own seconds add up, and how long the timed ones (which run
+            # alone, see environment/Reproduce/CollectionSchedule.cs) held the machine.
+            timed = sum(n["seconds"] for n in r.get("notebooks", []) if n.get("timed"))
+            total = sum(n["seconds"] for n in r.get("notebooks", []))
+            detail += (f"; the notebooks took {r['notebooks_wall_s']:.0f} s on the clock, up to {r.get('jobs', 1)} at a time, "
+                       f"for {total:.0f} s of notebook time, of which {timed:.0f} s were timed notebooks run alone")
         w(f"| all notebooks, quick budget, the README's reproduce command on a fresh clone (restore and build included) | "
           f"`{r.get('command', 'dotnet run --project environment/Reproduce')}` | {seconds / 60:.1f} min | — | — | "
           f"{len(r.get('notebooks', []))} notebooks, {'all ok' if r.get('ok') else 'FAILED'}; slowest: {detail} | ≤ {REPRODUCE_GOAL_S // 60} min | "

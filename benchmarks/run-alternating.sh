@@ -81,8 +81,15 @@ if [[ ${REPRODUCE:-} == 1 ]]; then
 import json, os, sys
 report_path, target, start, end, rc = sys.argv[1:]
 report = json.load(open(report_path)) if os.path.exists(report_path) else {}
-notebooks = [{"name": n.get("Name"), "seconds": n.get("Seconds", 0), "ok": n.get("Succeeded")} for n in report.get("Results", [])]
+def timed(source):  # metadata.lottery.timed: the notebook ran alone
+    try:
+        return bool(json.load(open(source)).get("metadata", {}).get("lottery", {}).get("timed", False))
+    except (OSError, ValueError):
+        return False
+notebooks = [{"name": n.get("Name"), "seconds": n.get("Seconds", 0), "ok": n.get("Succeeded"), "timed": timed(n.get("Source", ""))}
+             for n in report.get("Results", [])]
 json.dump({"command": "dotnet run --project environment/Reproduce", "wall_s": float(end) - float(start), "ok": rc == "0",
+           "notebooks_wall_s": report.get("WallSeconds"), "jobs": report.get("Jobs", 1),
            "notebooks": notebooks}, open(target, "w"), indent=2)
 EOF
   rm -rf "$clone"
