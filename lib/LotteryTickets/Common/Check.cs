@@ -8,7 +8,7 @@ namespace LotteryTickets;
 /// reaches libtorch or a factorisation, and throws an <see cref="ArgumentException"/> that names the parameter and
 /// the allowed values.
 /// </summary>
-internal static class Check
+internal static partial class Check
 {
     public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive (≥ 1); got {value}.");

@@ -54,6 +54,7 @@ public static class Mnist
         Check.That(Enum.IsDefined(o.Kind), $"Kind must be one of {string.Join(", ", Enum.GetNames<MnistKind>())}; got {(int)o.Kind}.",
             nameof(MnistOptions.Kind));
         if (o.DataDirectory is not null) Check.NotBlank(o.DataDirectory, nameof(MnistOptions.DataDirectory));
+        if (device is not null) Check.Available(device);
 
         string dataDirectory = FindDataDirectory(o.DataDirectory);
         string fullDirectory = Path.Combine(dataDirectory, FullFolder);

@@ -76,9 +76,12 @@ public sealed class Conv2 : PrunableModel
     /// <inheritdoc />
     public override string OutputParameter => "fc3.weight";
 
+    internal override (long[] Example, bool AnyLayout)? InputShape => ([_inputChannels, _imageSize, _imageSize], false);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        CheckInput(input, nameof(input));
         var x = nn.functional.relu(conv1.call(input));
         x = nn.functional.relu(conv2.call(x));
         x = nn.functional.max_pool2d(x, 2).flatten(1);

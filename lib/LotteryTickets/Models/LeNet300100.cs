@@ -49,9 +49,12 @@ public sealed class LeNet300100 : PrunableModel
     /// <inheritdoc />
     public override string OutputParameter => "fc3.weight";
 
+    internal override (long[] Example, bool AnyLayout)? InputShape => ([_inputs], true);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        CheckInput(input, nameof(input));
         var x = nn.functional.relu(fc1.call(input.flatten(1)));
         x = nn.functional.relu(fc2.call(x));
         return fc3.call(x);

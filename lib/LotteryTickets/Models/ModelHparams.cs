@@ -62,10 +62,18 @@ public sealed record ModelHparams
     /// <summary>LeNet-300-100 with the paper's widths.</summary>
     public static ModelHparams LeNet300100 => new();
 
+    private static readonly IReadOnlySet<string> PropertyNames =
+        typeof(ModelHparams).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).ToHashSet();
+
     /// <summary>Whether the width property <paramref name="property"/> (a property name) shapes the network
-    /// <see cref="Name"/> builds; the others are ignored (and left out of the notebooks' hyper-parameter tables).</summary>
+    /// <see cref="Name"/> builds; the others are ignored (and left out of the notebooks' hyper-parameter tables).
+    /// A name that is not a public property of <see cref="ModelHparams"/> is refused (a typo would otherwise read as
+    /// "applies").</summary>
     public bool Applies(string property) => property switch
     {
+        null => throw new ArgumentNullException(nameof(property)),
+        _ when !PropertyNames.Contains(property) =>
+            throw new ArgumentException($"property must name a property of ModelHparams ({string.Join(", ", PropertyNames)}); got \"{property}\".", nameof(property)),
         nameof(Hidden1) or nameof(Hidden2) => Name == "lenet_300_100",
         nameof(ConvWidth) or nameof(FcWidth) => Name == "conv2",
         nameof(Blocks) or nameof(Heads) or nameof(Width) or nameof(HeadWidth) or nameof(MlpWidth) => Name == "tiny_transformer",
@@ -90,7 +98,7 @@ public sealed record ModelHparams
     /// </summary>
     public PrunableModel Create(Device device, long seed)
     {
-        Check.NotNull(device);
+        Check.Available(device);
         using var saved = torch.random.get_rng_state();
         try
         {

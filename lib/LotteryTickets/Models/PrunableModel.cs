@@ -63,6 +63,23 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public virtual long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null) => 0;
 
+    /// <summary>
+    /// The shape of one example of the input (and whether any layout of that many values will do, for a model that
+    /// flattens or reshapes it), which <see cref="CheckInput"/> enforces; null: the model checks nothing.
+    /// </summary>
+    internal virtual (long[] Example, bool AnyLayout)? InputShape => null;
+
+    /// <summary>
+    /// Checks a batch before libtorch sees it (a wrong shape, dtype or device is a native error there): not null,
+    /// [N, <see cref="InputShape"/>], of the parameters' dtype, on their device. Forward passes call it first.
+    /// </summary>
+    internal Tensor CheckInput(Tensor? input, string name)
+    {
+        if (InputShape is not { } shape) return Check.NotNull(input, name);
+        var first = parameters().First();
+        return Check.Batch(input, shape.Example, shape.AnyLayout, first.device, first.dtype, name);
+    }
+
     /// <summary>The count of each group in <paramref name="counts"/> or, when absent, in the full model (each checked ≥ 1).</summary>
     protected int CountOf(IReadOnlyDictionary<string, int> counts, string group)
     {

@@ -81,13 +81,13 @@ public sealed class RowRnn : PrunableModel
         output.bias!.copy_(tied.output.bias!);
     }
 
+    internal override (long[] Example, bool AnyLayout)? InputShape => ([_steps, _stepWidth], true);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        CheckInput(input, nameof(input));
         long n = input.shape[0];
-        Check.That(input.numel() == n * _steps * _stepWidth,
-            $"input must hold {_steps} steps × {_stepWidth} values per example ([N, 1, {_steps}, {_stepWidth}] or [N, {_steps}, {_stepWidth}]); got [{string.Join(", ", input.shape)}].",
-            nameof(input));
         var x = input.reshape(n, _steps, _stepWidth);
         var h = torch.zeros(n, _hidden, dtype: x.dtype, device: x.device);
         for (int t = 0; t < _steps; t++)

@@ -89,6 +89,13 @@ public sealed class TinyTransformer : PrunableModel
     /// for the heads in <paramref name="unitCounts"/> (default: all).</summary>
     public override long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null)
     {
+        if (unitCounts is not null)
+            foreach (var (name, count) in unitCounts)
+            {
+                Check.That(UnitGroups.Any(g => g.Name == name),
+                    $"unitCounts names an unknown unit group \"{name}\"; the model has {string.Join(", ", UnitGroups.Select(g => g.Name))}.", nameof(unitCounts));
+                Check.That(count >= 0, $"unitCounts must hold counts ≥ 0; \"{name}\" has {count}.", nameof(unitCounts));
+            }
         long perHead = 2L * _tokens * _tokens * _headWidth, total = 0;
         for (int i = 0; i < _heads.Length; i++)
             total += perHead * (unitCounts is not null && unitCounts.TryGetValue($"block{i}.heads", out int h) ? h : _heads[i]);
@@ -101,9 +108,12 @@ public sealed class TinyTransformer : PrunableModel
             Enumerable.Range(0, _heads.Length).Select(i => CountOf(counts, $"block{i}.mlp")).ToArray(),
             _width, _headWidth, _tokens, _tokenWidth, _classes);
 
+    internal override (long[] Example, bool AnyLayout)? InputShape => ([_tokens, _tokenWidth], true);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        CheckInput(input, nameof(input));
         var x = embed.call(input.reshape(input.shape[0], _tokens, _tokenWidth)) + position;
         foreach (var block in blocks) x = block.call(x);
         return classifier.call(norm.call(x).mean(new long[] { 1 }));

@@ -114,7 +114,7 @@ public static class Compaction
     /// </summary>
     public static CompactionCheck Verify(PrunableModel model, Mask mask, Tensor inputs)
     {
-        Check.NotNull(inputs);
+        Check.NotNull(model).CheckInput(inputs, nameof(inputs));
         using var compact = Compact(model, mask);
         using (var masked = new MaskedModel(model, mask)) masked.ApplyMask();
         using var _ = torch.no_grad();

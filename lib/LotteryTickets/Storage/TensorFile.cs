@@ -20,7 +20,7 @@ internal static class TensorFile
     public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata,
         IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
-        Check.That(!string.IsNullOrWhiteSpace(path), "path must be a file path.", nameof(path));
+        Check.NotBlank(path);
         var body = new MemoryStream();
         using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
