@@ -1,0 +1,84 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace LotteryTickets.Tests.Invariants;
+
+/// <summary>
+/// One bad-input case: <see cref="Member"/> called with exactly one bad argument must throw an
+/// <see cref="ArgumentException"/> (or an <see cref="InvalidDataException"/> for file content) whose
+/// <c>ParamName</c> is <see cref="Parameter"/> and whose message contains <see cref="Shows"/> (the offending value or
+/// the allowed range).
+/// </summary>
+internal sealed record BadInput(MethodBase Member, string Parameter, string Shows, string What, Action Call)
+{
+    public string Key => MemberKey.Of(Member);
+
+    public override string ToString() => $"{Key} [{Parameter}: {What}]";
+}
+
+/// <summary>Builds <see cref="BadInput"/> cases; the member comes from the call itself, so a rename breaks compilation.</summary>
+internal sealed class BadInputs
+{
+    private readonly List<BadInput> _cases = [];
+
+    public IReadOnlyList<BadInput> Cases => _cases;
+
+    /// <summary>
+    /// A case whose member is the outermost call or <c>new</c> of <paramref name="call"/> (arguments built outside the
+    /// lambda; expression trees need every optional argument spelled out). <paramref name="on"/> retargets a call bound
+    /// to a virtual member to the override declared by that type.
+    /// </summary>
+    public void Add(string parameter, string shows, string what, Expression<Action> call, Type? on = null) =>
+        Add(parameter, shows, what, call, call.Compile(preferInterpretation: true), on);
+
+    /// <summary>A case that reads an indexer (an expression, not a statement).</summary>
+    public void Get(string parameter, string shows, string what, Expression<Func<object?>> get)
+    {
+        var read = get.Compile(preferInterpretation: true);
+        Add(parameter, shows, what, get, () => read(), on: null);
+    }
+
+    private void Add(string parameter, string shows, string what, LambdaExpression call, Action run, Type? on)
+    {
+        var body = call.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : call.Body;
+        MethodBase member = body switch
+        {
+            MethodCallExpression m => m.Method,
+            IndexExpression { Indexer: { } indexer } => indexer.GetMethod!,
+            NewExpression n => n.Constructor ?? throw new ArgumentException("a struct's default constructor is not a member to catalogue", nameof(call)),
+            _ => throw new ArgumentException($"the case's body must be one call or one new; got {body.NodeType}", nameof(call)),
+        };
+        // A call bound to a virtual member exercises the override of the receiver's static type (or of `on`).
+        on ??= body is MethodCallExpression { Object: { } receiver } && member.IsVirtual ? receiver.Type : null;
+        if (on is not null && on != member.DeclaringType)
+        {
+            var types = member.GetParameters().Select(p => p.ParameterType).ToArray();
+            for (var t = on; t is not null && t != member.DeclaringType; t = t.BaseType)
+                if (t.GetMethod(member.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly, types) is { } declared)
+                {
+                    member = declared;
+                    break;
+                }
+        }
+        Add(Definition(member), parameter, shows, what, run);
+    }
+
+    /// <summary>A case for a member that an expression tree cannot call (a <c>Span</c> parameter, a <c>ref</c>).</summary>
+    public void Add(MethodBase member, string parameter, string shows, string what, Action call) =>
+        _cases.Add(new BadInput(member, parameter, shows, what, call));
+
+    // The member as declared: a generic method's definition, a generic type's open member.
+    private static MethodBase Definition(MethodBase member)
+    {
+        if (member is MethodInfo { IsGenericMethod: true } g) member = g.GetGenericMethodDefinition();
+        var type = member.DeclaringType!;
+        if (type.IsGenericType && !type.IsGenericTypeDefinition)
+        {
+            int token = member.MetadataToken;
+            member = type.GetGenericTypeDefinition()
+                .GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .OfType<MethodBase>().Single(m => m.MetadataToken == token);
+        }
+        return member;
+    }
+}
