@@ -8,6 +8,12 @@ namespace LotteryTickets.Data;
 /// <param name="Data">The values, row-major; its length is the product of <paramref name="Dimensions"/>.</param>
 public sealed record IdxArray(IReadOnlyList<int> Dimensions, byte[] Data)
 {
+    /// <summary>The sizes, first the number of items (not null; <see cref="IdxFile.Write"/> checks them against the data).</summary>
+    public IReadOnlyList<int> Dimensions { get; init; } = Check.NotNull(Dimensions);
+
+    /// <summary>The values, row-major (not null).</summary>
+    public byte[] Data { get; init; } = Check.NotNull(Data);
+
     /// <summary>The first dimension: the number of items (images or labels).</summary>
     public int Count => Dimensions.Count == 0 ? 0 : Dimensions[0];
 

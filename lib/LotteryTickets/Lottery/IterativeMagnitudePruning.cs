@@ -138,6 +138,20 @@ public static class IterativeMagnitudePruning
         Check.NotNull(data);
         Check.NotNull(data.Train, nameof(data));
         Check.NotNull(data.Test, nameof(data));
+        // The data must fit the network the settings build (libtorch would fail inside the first step otherwise).
+        var model = hparams.Model;
+        long perExample = (long)model.InputChannels * model.ImageSize * model.ImageSize;
+        foreach (var (set, which) in new[] { (data.Train, "Train"), (data.Validation, "Validation"), (data.Test, "Test") })
+        {
+            if (set is null) continue;
+            long values = set.Inputs.numel() / set.Count;
+            Check.That(values == perExample,
+                $"data.{which} holds examples of [{string.Join(", ", set.Inputs.shape.Skip(1))}] ({values} values) but hparams.Model takes " +
+                $"{model.InputChannels}×{model.ImageSize}×{model.ImageSize} images ({perExample} values).", nameof(data));
+            using var max = set.Labels.max();
+            long top = max.item<long>();
+            Check.That(top < model.Classes, $"data.{which} has labels up to {top} but hparams.Model has {model.Classes} classes.", nameof(data));
+        }
         int total = hparams.Training.IterationsPerEpoch(data.Train.Count) * hparams.Training.Epochs;
         Check.That(hparams.RewindStep <= total,
             $"RewindStep must be in [0, {total}] (the schedule's iterations); got {hparams.RewindStep}.", nameof(hparams.RewindStep));

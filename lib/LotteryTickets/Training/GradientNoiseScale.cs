@@ -55,6 +55,7 @@ public static class GradientNoiseScale
         Check.InRange(draws, 1, 100_000);
         Check.FractionBelowOne(labelSmoothing);
         Check.That(data.Device.type == model.Device.type, $"data is on {data.Device} but the model is on {model.Device}.", nameof(data));
+        Trainer.CheckData(model, data, nameof(data));
         var small = new List<double>();
         var big = new List<double>();
         using var generator = new Generator(unchecked((ulong)seed));

@@ -30,7 +30,7 @@ public static class Trainer
         Check.NotNull(model);
         Check.NotNull(data);
         Check.Positive(batchSize);
-        CheckDevice(model, data, nameof(data));
+        CheckData(model, data, nameof(data));
         using var correct = torch.zeros(1, ScalarType.Int64, device: data.Device);
         AddCorrect(model, data, batchSize, correct);
         return (double)correct.item<long>() / data.Count;
@@ -49,9 +49,9 @@ public static class Trainer
         Check.NotNull(train);
         Check.NotNull(test);
         Check.NotNull(hparams);
-        CheckDevice(model, train, nameof(train));
-        CheckDevice(model, test, nameof(test));
-        if (validation is not null) CheckDevice(model, validation, nameof(validation));
+        CheckData(model, train, nameof(train));
+        CheckData(model, test, nameof(test));
+        if (validation is not null) CheckData(model, validation, nameof(validation));
         Check.That(train.Labels.dtype == ScalarType.Int64, "train labels must be int64 class indices.", nameof(train));
         int perEpoch = hparams.IterationsPerEpoch(train.Count);
         int total = checked(perEpoch * hparams.Epochs);
@@ -184,7 +184,16 @@ public static class Trainer
         Check.That(teacher.device.type == train.Device.type, $"teacher is on {teacher.device} but the training data is on {train.Device}.", nameof(teacher));
     }
 
-    private static void CheckDevice(PrunableModel model, TensorDataset data, string name) =>
+    // Data a model can take, checked once before any step (libtorch would fail inside the loop with a native error):
+    // on the model's device, examples of the model's input shape, labels below its class count.
+    internal static void CheckData(PrunableModel model, TensorDataset data, string name)
+    {
         Check.That(data.Device.type == model.Device.type && data.Device.index == model.Device.index,
             $"{name} is on {data.Device} but the model is on {model.Device}; move one of them (TensorDataset.To / model.to).", name);
+        model.CheckInput(data.Inputs, name);
+        long classes = model.PrunableTensors()[model.OutputParameter].shape[0];
+        using var max = data.Labels.max();
+        long top = max.item<long>();
+        Check.That(top < classes, $"{name} has labels up to {top} but the model has {classes} classes (labels must be in [0, {classes - 1}]).", name);
+    }
 }

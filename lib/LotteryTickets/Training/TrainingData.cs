@@ -12,6 +12,12 @@ namespace LotteryTickets.Training;
 /// <param name="Test">Examples for the reported accuracy.</param>
 public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation, TensorDataset Test)
 {
+    /// <summary>The training examples (not null).</summary>
+    public TensorDataset Train { get; init; } = Check.NotNull(Train);
+
+    /// <summary>The test examples (not null).</summary>
+    public TensorDataset Test { get; init; } = Check.NotNull(Test);
+
     /// <summary>
     /// A teacher's logits for the training examples, float32 [N_train, K] on the training data's device (default
     /// null), which runs with <see cref="TrainingHparams.Distillation"/> learn from. Not owned. Part of the data's
