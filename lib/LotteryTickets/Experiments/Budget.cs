@@ -8,6 +8,9 @@ namespace LotteryTickets.Experiments;
 /// </summary>
 public sealed record Budget(string Name)
 {
+    /// <summary><c>quick</c> or <c>full</c> (any other name would silently run as quick).</summary>
+    public string Name { get; init; } = Check.OneOf(Name, ["quick", "full"]);
+
     /// <summary>Environment variable that selects the budget (<c>quick</c> or <c>full</c>).</summary>
     public const string EnvironmentVariable = "LOTTERY_BUDGET";
 

@@ -50,6 +50,7 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     public static IReadOnlyList<double> SparsitiesOf(params TicketExperimentResult[] runs)
     {
         Check.NotNull(runs);
+        Check.That(runs.All(r => r is not null), "runs must not hold null.", nameof(runs));
         return runs.SelectMany(r => r.Ticket.Points.Skip(1)).Select(p => Math.Round(1 - p.PercentRemaining / 100, 4))
             .Where(s => s > 0 && s < 1).Distinct().Order().ToList();
     }
@@ -82,7 +83,8 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     }
 
     /// <summary>The entries of <paramref name="variant"/>, by level.</summary>
-    public IReadOnlyList<RaceEntry> Of(string variant) => Entries.Where(e => e.Variant == variant).OrderBy(e => e.Level).ToList();
+    public IReadOnlyList<RaceEntry> Of(string variant) =>
+        Entries.Where(e => e.Variant == Check.OneOf(variant, SpeedVariants.All)).OrderBy(e => e.Level).ToList();
 
     /// <summary>The fastest entry to the target (the dense one when no ticket beats it).</summary>
     public RaceEntry Winner => Entries.Where(e => e.Reached && e.TimeRatio < 1).MinBy(e => e.TimeRatio) ?? Dense;

@@ -37,6 +37,21 @@ public sealed class RunStore
             Pooling = false,
             DefaultTimeout = 60,
         }.ToString();
+        try
+        {
+            Initialise();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
+        {
+            throw new InvalidDataException(
+                $"the run store {DatabasePath} is not a readable SQLite database (corrupt or truncated: {e.Message}); move it " +
+                "aside or point the experiments at another store (ExperimentContext.Store).", e);
+        }
+    }
+
+    // Creates the tables of a new store; refuses one written by a newer schema.
+    private void Initialise()
+    {
         using var c = Open();
         Execute(c, "PRAGMA journal_mode=WAL;");
         using var tx = c.BeginTransaction();
@@ -406,6 +421,7 @@ public sealed class RunStore
 
     private LevelRow? Row(string key, string series, int level)
     {
+        CheckKey(key);
         CheckSeries(series);
         Check.NonNegative(level);
         using var c = Open();

@@ -25,6 +25,8 @@ public sealed record StructuredComparison(TicketExperimentResult Unstructured, T
     public static double? SparsestWithin(TicketCurve curve, double dense, double tolerance = 1)
     {
         Check.NotNull(curve);
+        Check.That(double.IsFinite(dense), $"dense must be an accuracy (a finite number); got {dense}.", nameof(dense));
+        Check.NonNegative(tolerance);
         double? last = null;
         foreach (var p in curve.Points.Where(p => p.Level > 0).OrderBy(p => p.Level))
         {

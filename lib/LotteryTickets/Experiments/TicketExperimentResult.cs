@@ -36,7 +36,12 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public long PrunableWeights => SparsestTicket[0].Total.Total;
 
     /// <summary>Weights remaining (count) at <paramref name="percentRemaining"/> % of <see cref="PrunableWeights"/>.</summary>
-    public double WeightsAt(double percentRemaining) => PrunableWeights * percentRemaining / 100;
+    public double WeightsAt(double percentRemaining)
+    {
+        Check.That(double.IsFinite(percentRemaining) && percentRemaining >= 0 && percentRemaining <= 100,
+            $"percentRemaining must be in [0, 100]; got {percentRemaining}.", nameof(percentRemaining));
+        return PrunableWeights * percentRemaining / 100;
+    }
 
     /// <summary>
     /// The gradient noise scale B_simple of each level of <paramref name="series"/> (<see cref="Training.GradientNoiseScale"/>):
@@ -45,6 +50,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<GradientNoisePoint> GradientNoise(string series = TicketSeries.Ticket)
     {
+        Check.OneOf(series, TicketSeries.All);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         return Trainings.Where(t => t.Series == series && t.GradientNoise.Count > 0).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
@@ -61,7 +67,9 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<(double Step, double NoiseScale)> NoiseScaleDuring(int level, int windowSteps, string series = TicketSeries.Ticket)
     {
+        Check.NonNegative(level);
         Check.Positive(windowSteps);
+        Check.OneOf(series, TicketSeries.All);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         var runs = Trainings.Where(t => t.Series == series && t.Level == level && t.GradientNoise.Count > 0).ToList();
         return runs.SelectMany(t => t.GradientNoise.GroupBy(s => s.Iteration / windowSteps)
@@ -85,6 +93,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// accuracy (or above it) at that level and every denser one; null if even level 1 is not.</summary>
     public TicketCurvePoint? SparsestWithinDense(double tolerance = 0.5)
     {
+        Check.NonNegative(tolerance);
         TicketCurvePoint? last = null;
         foreach (var p in Ticket.Points.Skip(1))
         {

@@ -32,6 +32,6 @@ public static class TicketSeries
         Ticket => "winning ticket (rewound)",
         RandomReinit => "same mask, random re-init",
         RandomMask => "random mask, same sparsity",
-        _ => series,
+        _ => Check.NotNull(series),
     };
 }

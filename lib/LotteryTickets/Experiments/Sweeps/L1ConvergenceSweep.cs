@@ -107,12 +107,19 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
     public double[] RelativeGaps(L1ConvergenceTrace trace)
     {
         Check.NotNull(trace);
+        Check.That(trace.Problem >= 0 && trace.Problem < BestObjective.Length,
+            $"trace must be of one of this result's {BestObjective.Length} problems; got problem {trace.Problem}.", nameof(trace));
         double best = BestObjective[trace.Problem];
         return trace.Objective.Select(f => Math.Max(GapFloor, (f - best) / Math.Abs(best))).ToArray();
     }
 
     /// <summary>The traces of one solver, by problem.</summary>
-    public IReadOnlyList<L1ConvergenceTrace> TracesOf(L1Algorithm algorithm) => Traces.Where(t => t.Algorithm == algorithm).OrderBy(t => t.Problem).ToList();
+    public IReadOnlyList<L1ConvergenceTrace> TracesOf(L1Algorithm algorithm)
+    {
+        Check.That(L1ConvergenceSweep.Algorithms.Contains(algorithm),
+            $"algorithm must be one of {string.Join(", ", L1ConvergenceSweep.Algorithms)}; got {algorithm}.", nameof(algorithm));
+        return Traces.Where(t => t.Algorithm == algorithm).OrderBy(t => t.Problem).ToList();
+    }
 
     /// <summary>Median over problems of the relative gap after each iteration 0, 1, …, up to the longest run (a finished
     /// run keeps its final gap).</summary>
@@ -143,11 +150,11 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
     /// <summary>Median over problems of the iterations a solver needed to bring the relative gap to
     /// <paramref name="target"/> or below (null when it did not on at least half of the problems).</summary>
     public double? MedianIterationsTo(L1Algorithm algorithm, double target) =>
-        MedianFirst(algorithm, target, (trace, i) => i);
+        MedianFirst(algorithm, Check.Positive(target), (trace, i) => i);
 
     /// <summary>As <see cref="MedianIterationsTo"/>, in seconds.</summary>
     public double? MedianSecondsTo(L1Algorithm algorithm, double target) =>
-        MedianFirst(algorithm, target, (trace, i) => trace.Seconds[i]);
+        MedianFirst(algorithm, Check.Positive(target), (trace, i) => trace.Seconds[i]);
 
     private double? MedianFirst(L1Algorithm algorithm, double target, Func<L1ConvergenceTrace, int, double> measure)
     {
@@ -176,6 +183,7 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
     /// <summary>The run's headline numbers, one sentence each.</summary>
     public IReadOnlyList<string> Findings(double target = 1e-6)
     {
+        Check.Positive(target);
         var c = CultureInfo.InvariantCulture;
         var o = Options;
         var lines = new List<string>

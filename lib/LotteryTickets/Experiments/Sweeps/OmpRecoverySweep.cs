@@ -158,7 +158,8 @@ public sealed record OmpRecoveryResult(
     double ElapsedSeconds)
 {
     /// <summary>The guarantee's bound (1 + 1/μ)/2 at the mean coherence of shared weight <paramref name="weightIndex"/>.</summary>
-    public double GuaranteeBound(int weightIndex) => CoherenceGuarantee.SparsityBound(MeanCoherence[weightIndex]);
+    public double GuaranteeBound(int weightIndex) =>
+        CoherenceGuarantee.SparsityBound(MeanCoherence[Check.InRange(weightIndex, 0, MeanCoherence.Length - 1)]);
 
     /// <summary>
     /// The largest k of the grid with exact recovery in at least <paramref name="rate"/> of the trials at this k and every
@@ -166,6 +167,9 @@ public sealed record OmpRecoveryResult(
     /// </summary>
     public int LargestRecoveredSparsity(int weightIndex, int snrIndex, double rate = 0.9)
     {
+        Check.InRange(weightIndex, 0, ExactRecovery.Length - 1);
+        Check.InRange(snrIndex, 0, Options.SnrsDb.Count - 1);
+        Check.UnitInterval(rate);
         int best = 0;
         for (int k = 0; k < Options.Sparsities.Count; k++)
         {

@@ -120,10 +120,14 @@ public sealed record PhaseDiagramResult(PhaseDiagramSweep Options, IReadOnlyList
     public int Trials => Options.Trials;
 
     /// <summary>Fraction of successful trials in cell (δ index, ρ index).</summary>
-    public double SuccessFraction(int deltaIndex, int rhoIndex) => CellSuccess[deltaIndex][rhoIndex];
+    public double SuccessFraction(int deltaIndex, int rhoIndex) => CellSuccess[CheckDelta(deltaIndex)][CheckRho(rhoIndex)];
 
     /// <summary>Sparsity k used in cell (δ index, ρ index).</summary>
-    public int Sparsity(int deltaIndex, int rhoIndex) => CellSparsity[deltaIndex][rhoIndex];
+    public int Sparsity(int deltaIndex, int rhoIndex) => CellSparsity[CheckDelta(deltaIndex)][CheckRho(rhoIndex)];
+
+    private int CheckDelta(int deltaIndex) => Check.InRange(deltaIndex, 0, Deltas.Count - 1);
+
+    private int CheckRho(int rhoIndex) => Check.InRange(rhoIndex, 0, Rhos.Count - 1);
 
     /// <summary>A copy of the success fractions, [δ index, ρ index].</summary>
     public double[,] SuccessFractions()

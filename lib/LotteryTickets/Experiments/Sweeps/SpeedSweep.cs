@@ -201,7 +201,7 @@ public static class SpeedVariants
         Masked => "unstructured, dense kernel (masked)",
         SparseKernel => "unstructured, sparse kernel (COO)",
         Compacted => "structured, compacted",
-        _ => variant,
+        _ => Check.NotNull(variant),
     };
 }
 
@@ -253,8 +253,12 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
         ?? throw new ArgumentException($"batch must be one of {string.Join(", ", BatchSizes)}; got {batch}.", nameof(batch));
 
     /// <summary>The rows of <paramref name="variant"/> at <paramref name="batch"/>, by sparsity.</summary>
-    public IReadOnlyList<SpeedRow> Of(string variant, int batch) =>
-        Rows.Where(r => r.Variant == variant && r.Batch == batch).OrderBy(r => r.Sparsity).ToList();
+    public IReadOnlyList<SpeedRow> Of(string variant, int batch)
+    {
+        Check.OneOf(variant, SpeedVariants.All);
+        Check.That(BatchSizes.Contains(batch), $"batch must be one of {string.Join(", ", BatchSizes)}; got {batch}.", nameof(batch));
+        return Rows.Where(r => r.Variant == variant && r.Batch == batch).OrderBy(r => r.Sparsity).ToList();
+    }
 
     /// <summary>Measured speed-up over dense at the same batch (<see cref="SpeedRow.Speedup"/>: against the dense runs timed alternately with the row).</summary>
     public double Speedup(SpeedRow row, bool training = true) => Check.NotNull(row).Speedup(training);
