@@ -27,7 +27,7 @@ public static class Devices
 
     /// <summary>A one-line description, e.g. "cpu (2 threads)" or "cuda:0 (NVIDIA H100)".</summary>
     public static string Describe(Device device) =>
-        device.type == DeviceType.CUDA
+        Check.NotNull(device).type == DeviceType.CUDA
             ? $"cuda:{Math.Max(device.index, (long)0)} ({cuda.device_count()} device(s))"
             : $"cpu ({get_num_threads()} threads)";
 }

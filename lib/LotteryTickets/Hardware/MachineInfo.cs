@@ -43,7 +43,7 @@ public sealed record MachineInfo(string Processor, int LogicalCores, double? Clo
     /// have one pipe, or run 512-bit operations at half rate, or boost above the nominal clock); null when unknown.
     /// </summary>
     public double? TheoreticalPeakFlopsPerSecond(int threads) =>
-        ClockMHz is double mhz && SimdFloats is int lanes ? Check.Positive(threads) * mhz * 1e6 * 2 * lanes * 2 : null;
+        Check.Positive(threads) is var n && ClockMHz is double mhz && SimdFloats is int lanes ? n * mhz * 1e6 * 2 * lanes * 2 : null;
 
     /// <summary>One line, e.g. "AMD EPYC · 2 logical cores · 2445 MHz · 8-lane FMA".</summary>
     public override string ToString() => string.Join(" · ", new[]

@@ -61,7 +61,23 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
     /// Multiply-adds per example that no weight accounts for (attention's QKᵀ and its weighted sum of V), with
     /// <paramref name="unitCounts"/> units alive per group (default: all). 0 for models without such products.
     /// </summary>
-    public virtual long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null) => 0;
+    public virtual long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null)
+    {
+        CheckUnitCounts(unitCounts);
+        return 0;
+    }
+
+    /// <summary>Null, or counts ≥ 0 of this model's unit groups (an unknown name would otherwise be ignored).</summary>
+    internal void CheckUnitCounts(IReadOnlyDictionary<string, int>? unitCounts)
+    {
+        if (unitCounts is null) return;
+        foreach (var (name, count) in unitCounts)
+        {
+            Check.That(UnitGroups.Any(g => g.Name == name),
+                $"unitCounts names an unknown unit group \"{name}\"; the model has {(UnitGroups.Count == 0 ? "none" : string.Join(", ", UnitGroups.Select(g => g.Name)))}.", nameof(unitCounts));
+            Check.That(count >= 0, $"unitCounts must hold counts ≥ 0; \"{name}\" has {count}.", nameof(unitCounts));
+        }
+    }
 
     /// <summary>
     /// The shape of one example of the input (and whether any layout of that many values will do, for a model that

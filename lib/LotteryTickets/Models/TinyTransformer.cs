@@ -89,13 +89,7 @@ public sealed class TinyTransformer : PrunableModel
     /// for the heads in <paramref name="unitCounts"/> (default: all).</summary>
     public override long ActivationMacs(IReadOnlyDictionary<string, int>? unitCounts = null)
     {
-        if (unitCounts is not null)
-            foreach (var (name, count) in unitCounts)
-            {
-                Check.That(UnitGroups.Any(g => g.Name == name),
-                    $"unitCounts names an unknown unit group \"{name}\"; the model has {string.Join(", ", UnitGroups.Select(g => g.Name))}.", nameof(unitCounts));
-                Check.That(count >= 0, $"unitCounts must hold counts ≥ 0; \"{name}\" has {count}.", nameof(unitCounts));
-            }
+        CheckUnitCounts(unitCounts);
         long perHead = 2L * _tokens * _tokens * _headWidth, total = 0;
         for (int i = 0; i < _heads.Length; i++)
             total += perHead * (unitCounts is not null && unitCounts.TryGetValue($"block{i}.heads", out int h) ? h : _heads[i]);
