@@ -141,6 +141,7 @@ internal sealed partial class BadInputCases
         _cases.Add("parameter", "\"fc9.weight\"", "unknown parameter", () => transformer.WeightUses("fc9.weight"));
         var unknownHeads = new Dictionary<string, int> { ["block9.heads"] = 1 };
         _cases.Add("unitCounts", "block9.heads", "an unknown group", () => transformer.ActivationMacs(unknownHeads));
+        _cases.Add("unitCounts", "block9.heads", "an unknown group", () => model.ActivationMacs(unknownHeads), typeof(PrunableModel));
         _cases.Add("tied", "copies a tied model into an untied one", "untied source", () => untied.CopyTiedWeights(untied));
         _cases.Add("tied", "null", "null", () => untied.CopyTiedWeights(null!));
 

@@ -30,7 +30,6 @@ internal sealed partial class BadInputCases : IDisposable
             cases.AddLottery();
             cases.AddData();
             cases.AddHardware();
-            cases.AddStorage();
             cases.AddExperiments();
             return cases;
         }

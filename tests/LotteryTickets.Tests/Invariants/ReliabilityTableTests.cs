@@ -24,9 +24,12 @@ public partial class ReliabilityTableTests
             .Sum(f => BadInputAssertion().Matches(File.ReadAllText(f)).Count);
         int torchProperties = 2, properties = PropertyTests.Properties.Length;
         int cases = (properties - torchProperties) * PropertyTests.Cases + torchProperties * PropertyTests.TorchCases;
+        var catalogue = BadInputCatalogueTests.Survey();
+        int needCase = catalogue.WithCase + catalogue.NotYet;
         return
         [
             $"| bad input rejected with a .NET exception (`ArgumentException`, `InvalidDataException`) before any native call | assertion sites across the suite | {badInputs} |",
+            $"| every public method and constructor of the library (by reflection) has a bad-input case, or is excused by a rule or a reviewed reason | `Invariants/BadInputCatalogueTests` | {catalogue.Cases} cases; {catalogue.WithCase} of {needCase} members covered, {catalogue.NotYet} not yet |",
             $"| invariants, property-based (CsCheck; fresh cases every run, a failure prints the seed that replays it) | `Invariants/PropertyTests` | {properties} properties, {cases} cases |",
             $"| kills of a real IMP run (a child process) at seeded points, each resumed | `ResumeAfterKillTests` | ≥ {ResumeAfterKillTests.Kills + 1} kills |",
             $"| two processes asking for the same run at once: both get it, it is trained and stored once | `ResumeAfterKillTests` | {ResumeAfterKillTests.ConcurrentTrials} trials (+ 1 of two threads on one sweep result) |",

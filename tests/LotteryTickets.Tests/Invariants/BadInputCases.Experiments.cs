@@ -1,0 +1,175 @@
+using LotteryTickets.Experiments;
+using LotteryTickets.Lottery;
+using LotteryTickets.Models;
+using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
+using LotteryTickets.Training;
+using Microsoft.Data.Sqlite;
+
+namespace LotteryTickets.Tests.Invariants;
+
+internal sealed partial class BadInputCases
+{
+    private void AddExperiments()
+    {
+        // The run store: its path, corrupt and newer files, keys, series and levels.
+        var store = new RunStore(Path.Combine(_folder.Path, "store", "runs.db"));
+        var key = RunKey.For("bad-input", new { A = 1 });
+        string hash = key.Hash;
+        string corrupt = Path.Combine(_folder.Path, "corrupt", "runs.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(corrupt)!);
+        File.WriteAllText(corrupt, "this is not an SQLite database, only text long enough to have a header of 100 bytes ......................................");
+        string newer = Path.Combine(_folder.Path, "newer", "runs.db");
+        _ = new RunStore(newer);
+        using (var c = new SqliteConnection($"Data Source={newer};Pooling=False"))
+        {
+            c.Open();
+            using var update = c.CreateCommand();
+            update.CommandText = $"UPDATE meta SET value = '{RunStore.SchemaVersionSupported + 1}' WHERE name = 'schema_version';";
+            update.ExecuteNonQuery();
+        }
+        RunKey? noKey = null;
+        _cases.Add("path", "\" \"", "blank path", () => new RunStore(" "));
+        _cases.Add(Path.GetFileName(corrupt), "not a readable SQLite database", "a corrupt store file", () => new RunStore(corrupt));
+        _cases.Add(Path.GetFileName(newer), $"schema version {RunStore.SchemaVersionSupported + 1}", "a store of a newer schema", () => new RunStore(newer));
+        _cases.Add("key", "\"../x\"", "a path for a key", () => store.RunFolder("../x"));
+        _cases.Add("key", "\"\"", "empty key", () => store.FindRun(""));
+        _cases.Add("key", "\"a b\"", "a key with a space", () => store.StoredLevels("a b"));
+        _cases.Add("series", "\"a/b\"", "a series that is a path", () => store.HasLevel(hash, "a/b", 0));
+        _cases.Add("level", "-1", "negative level", () => store.MetricsJson(hash, "ticket", -1));
+        _cases.Add("key", "\"..\"", "a path for a key", () => store.LoadLevel("..", "ticket", 0));
+        _cases.Add("level", "-1", "negative level", () => store.LoadTrainedWeights(hash, "ticket", -1));
+        _cases.Add("key", "\" \"", "blank key", () => store.LoadRewindWeights(" "));
+        _cases.Add("key", "null", "null", () => store.BeginRun(noKey!, null, false));
+        _cases.Add("key", "null", "null", () => store.OpenRun(noKey!, null, false, CancellationToken.None));
+        _cases.Add("key", "null", "null", () => store.LockRun(noKey!, CancellationToken.None));
+        _cases.Add("key", "null", "null", () => store.CompleteRun(noKey!));
+        Func<int>? noCompute = null;
+        _cases.Add("compute", "null", "null", () => store.GetOrCompute(key, noCompute!, false));
+        _cases.Add("key", "null", "null", () => store.LoadResult<int>(noKey!));
+        _cases.Add("key", "null", "null", () => store.SaveResult(noKey!, 1, 0));
+        _cases.Add("result", "null", "null", () => store.SaveLevel(key, "ticket", null!, null));
+        _cases.Add("series", "\"a b\"", "a series with a space", () => store.SaveLevel(key, "a b", null!, null));
+        _cases.Add("weights", "null", "null", () => store.SaveRewindWeights(key, null!));
+        var levels = Own(store.OpenRun(RunKey.For("bad-input-levels", new { A = 2 }), null, false, CancellationToken.None));
+        _cases.Add("series", "\"a/b\"", "a series that is a path", () => levels.LoadLevel("a/b", 0));
+        _cases.Add("level", "-1", "negative level", () => levels.LoadTrainedWeights("ticket", -1));
+        _cases.Add("result", "null", "null", () => levels.SaveLevel("ticket", null!, null));
+        _cases.Add("weights", "null", "null", () => levels.SaveRewindWeights(null!));
+
+        // Run keys and budgets.
+        _cases.Add("experimentKind", "\"\"", "empty kind", () => RunKey.For("", new { A = 1 }, Array.Empty<(string, object?)>()));
+        _cases.Add("hparams", "null", "null", () => RunKey.For("kind", null!, Array.Empty<(string, object?)>()));
+        (string, object?)[] twice = [("x", 1), ("x", 2)];
+        _cases.Add("extra", "distinct", "an extra named twice", () => RunKey.For("kind", new { A = 1 }, twice));
+        _cases.Add("Name", "\"medium\"", "an unknown budget", () => new Budget("medium"));
+        _cases.Add("name", "'medium'", "an unknown budget", () => Budget.Parse("medium"));
+        _cases.Add("name", "null", "null", () => Budget.Parse(null!));
+        _cases.Add("quick", "0", "no seeds", () => Budget.Quick.Seeds(0, 3));
+        _cases.Add("full", "1001", "too many seeds", () => Budget.Full.Seeds(1, 1001));
+
+        // Every sweep validates its settings in Run and Key (before any work or any store access).
+        var context = new ExperimentContext();
+        var phase = new PhaseDiagramSweep(new[] { 1.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null);
+        _cases.Add("Deltas", "(0, 1]", "δ > 1", () => phase.Run(context));
+        _cases.Add("Deltas", "(0, 1]", "δ > 1", () => phase.Key(Budget.Quick));
+        var goodPhase = phase with { Deltas = new[] { 0.5 } };
+        _cases.Add("budget", "null", "null", () => goodPhase.Key(null!));
+        _cases.Add("Sparsities", "[1, 4]", "k above M", () => new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 5 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null).Run(context));
+        _cases.Add("Columns", "≤ Rows", "more columns than rows", () => new DesignComparisonSweep(4, 5, new[] { 5 }, 1, 1, 1.0, null).Run(context));
+        _cases.Add("Problems", "0", "no problems", () => new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 0, 1, 1e-10, 5000).Run(context));
+        _cases.Add("Lambdas", "[2, 10000]", "one λ", () => new L1PathSweep(10, 20, 2, 20, 1, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000).Run(context));
+        _cases.Add("N", "0", "no atoms", () => new TeacherRecoverySweep(0, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null).Run(context));
+        _cases.Add("Sparsities", "(0, 1)", "sparsity 1", () => new SpeedSweep(new ModelHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
+        var tiny = TinyImp();
+        var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
+        _cases.Add("SubsetSizes", "positive", "a subset of 0 rows", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 0 }, data).Run(context));
+
+        // The ticket experiment and distillation validate their settings in Run.
+        _cases.Add("Seeds", "at least one", "no seeds", () => new TicketExperiment(tiny, data, Array.Empty<long>()).Run(context));
+        var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
+        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
+        var student = tiny with { Model = new ModelHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
+        _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
+            () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));
+        _cases.Add("model", "LeNet", "a Conv-2 student", () => DistillationExperiment.SizeMatched(ModelHparams.Conv2(64, 256), 1000));
+        _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new ModelHparams(), 0));
+        _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
+        _cases.Add("variant", "null", "null", () => SpeedVariants.Label(null!));
+
+        // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
+        var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
+        var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
+        var report = Own(Mask.Dense(Model)).Report();
+        var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
+        _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
+        _cases.Add("series", "\"winners\"", "an unknown series", () => result.StepsToTarget(0.9, "winners"));
+        _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));
+        _cases.Add("percentRemaining", "NaN", "NaN", () => result.WeightsAt(double.NaN));
+        _cases.Add("series", "\"winners\"", "an unknown series", () => result.GradientNoise("winners"));
+        _cases.Add("windowSteps", "0", "a window of no steps", () => result.NoiseScaleDuring(1, 0, TicketSeries.Ticket));
+        _cases.Add("level", "-1", "negative level", () => result.NoiseScaleDuring(-1, 10, TicketSeries.Ticket));
+        _cases.Add("tolerance", "NaN", "NaN tolerance", () => result.SparsestWithinDense(double.NaN));
+        _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(ticket, double.NaN, 1));
+        _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(ticket, 90, -1));
+        _cases.Add("curve", "null", "null", () => StructuredComparison.SparsestWithin(null!, 90, 1));
+        var weights = Own(WeightSnapshot.Capture(Model));
+        _cases.Add("parameter", "\"fc9.weight\"", "an unknown parameter", () => LayerDesignSweep.UnitRows(weights, "fc9.weight"));
+        _cases.Add("parameter", "1 dimensions", "a bias, not a matrix", () => LayerDesignSweep.UnitRows(weights, "fc1.bias"));
+
+        // Readings of the sparse sweeps' results (built directly, one cell each): indices and thresholds.
+        var phaseSweep = new PhaseDiagramSweep(new[] { 0.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null);
+        var phaseResult = new PhaseDiagramResult(phaseSweep, new[] { 10 }, new[] { new[] { 1 } }, new[] { new[] { 0.5 } }, 0.1);
+        _cases.Add("CellSuccess", "fractions in [0, 1]", "a success fraction of 1.5",
+            () => new PhaseDiagramResult(phaseSweep, new[] { 10 }, new[] { new[] { 1 } }, new[] { new[] { 1.5 } }, 0.1));
+        _cases.Add("deltaIndex", "[0, 0]", "a δ index past the grid", () => phaseResult.SuccessFraction(1, 0));
+        _cases.Add("rhoIndex", "-1", "a negative ρ index", () => phaseResult.Sparsity(0, -1));
+        var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
+        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } }, new[] { new[] { new[] { 1.0 } } },
+            new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
+        _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => ompResult.GuaranteeBound(1));
+        _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => ompResult.LargestRecoveredSparsity(0, 1, 0.9));
+        _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
+        var l1Sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
+        var traces = L1ConvergenceSweep.Algorithms.Select(a => new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
+        var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);
+        var otherProblem = new L1ConvergenceTrace(L1Algorithm.Fista, 5, new[] { 0.0 }, new[] { 1.0 }, true, 1);
+        _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.TracesOf((L1Algorithm)9));
+        _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.MedianGapByIteration((L1Algorithm)9));
+        _cases.Add("points", "[2, 10000]", "one point", () => l1Result.MedianGapBySeconds(L1Algorithm.Fista, 1));
+        _cases.Add("target", "NaN", "target NaN", () => l1Result.MedianIterationsTo(L1Algorithm.Fista, double.NaN));
+        _cases.Add("target", "0", "target 0", () => l1Result.MedianSecondsTo(L1Algorithm.Fista, 0));
+        _cases.Add("target", "-1", "negative target", () => l1Result.Findings(-1));
+        _cases.Add("trace", "problem 5", "a trace of another result", () => l1Result.RelativeGaps(otherProblem));
+
+        // Readings of a speed result (built directly: dense and masked rows at batch 8).
+        var t = new TimingSummary(0.01, 0.01, 0.01, 3);
+        var rows = new[]
+        {
+            new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, t),
+            new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
+        };
+        var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
+        _cases.Add("batch", "got 16", "a batch not measured", () => speed.Dense(16));
+        _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.Of("sparse", 8));
+        _cases.Add("batch", "got 16", "a batch not measured", () => speed.Of(SpeedVariants.Masked, 16));
+        _cases.Add("row", "null", "null", () => speed.Speedup(null!, true));
+        _cases.Add("row", "null", "null", () => speed.TheoreticalSpeedup(null!));
+        _cases.Add("row", "null", "null", () => speed.Efficiency(null!, true));
+        _cases.Add("margin", "0.5", "a margin below 1", () => speed.BreakEvenSparsity(SpeedVariants.Masked, 8, true, 0.5));
+        _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.BreakEvenSparsity("sparse", 8, true, 1.1));
+        _cases.Add("baseline", "null", "null", () => speed.SpeedupOver(null!, SpeedVariants.Masked, 8));
+        _cases.Add("batch", "got 16", "a batch not measured", () => speed.SpeedupOver(speed, SpeedVariants.Masked, 16));
+        _cases.Add("batch", "got 16", "a batch not measured", () => RaceToTarget.Of(speed, 0.9, 16, result, null));
+        _cases.Add("target", "[0, 1]", "target 90 (a percentage)", () => RaceToTarget.Of(speed, 90, 8, result, null));
+        _cases.Add("speed", "null", "null", () => RaceToTarget.Of(null!, 0.9, 8, result, null));
+        _cases.Add("runs", "null", "null", () => RaceToTarget.SparsitiesOf(null!));
+        _cases.Add("runs", "must not hold null", "a null run", () => RaceToTarget.SparsitiesOf(new TicketExperimentResult[] { result, null! }));
+        var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
+        var race = new RaceToTarget(0.9, 8, 0.01, entry, new[] { entry });
+        _cases.Add("variant", "\"sparse\"", "an unknown variant", () => race.Of("sparse"));
+        var teacher = new TeacherRecoveryResult(new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null),
+            Array.Empty<TeacherRecoveryPoint>(), 1, 0.1);
+        _cases.Add("learner", "null", "null", () => teacher.EmpiricalSamples(null!));
+    }
+}
