@@ -80,6 +80,15 @@ internal sealed partial class BadInputCases
         _cases.Add("Problems", "0", "no problems", () => new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 0, 1, 1e-10, 5000).Run(context));
         _cases.Add("Lambdas", "[2, 10000]", "one λ", () => new L1PathSweep(10, 20, 2, 20, 1, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000).Run(context));
         _cases.Add("N", "0", "no atoms", () => new TeacherRecoverySweep(0, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null).Run(context));
+        // Enums: an undefined value is refused by name, never run (a cast integer is a valid C# value of any enum).
+        var badMethod = phase with { Deltas = new[] { 0.5 }, Method = (PhaseDiagramMethod)9 };
+        var badSignal = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, (SignalKind)9, null);
+        var badAlgorithm = new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, (L1Algorithm)9, 1e-8, 5000);
+        var badTeacherSignal = new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, (SignalKind)9, 0.2, 1e-2, null);
+        _cases.Add("Method", "9", "an undefined method", () => badMethod.Run(context));
+        _cases.Add("Signal", "9", "an undefined signal", () => badSignal.Run(context));
+        _cases.Add("Algorithm", "9", "an undefined algorithm", () => badAlgorithm.Run(context));
+        _cases.Add("Signal", "9", "an undefined signal", () => badTeacherSignal.Key(Budget.Quick));
         _cases.Add("Sparsities", "(0, 1)", "sparsity 1", () => new SpeedSweep(new ModelHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
         var tiny = TinyImp();
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
