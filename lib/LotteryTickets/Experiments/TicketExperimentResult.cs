@@ -103,9 +103,17 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         return last;
     }
 
-    /// <summary>Ticket minus random re-initialisation (accuracy points) at a level.</summary>
-    public double TicketAdvantageOverReinit(int level) =>
-        (Ticket.AtLevel(level)?.MeanAccuracy ?? double.NaN) - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
+    /// <summary>
+    /// Ticket minus random re-initialisation (accuracy points) at a level of the ticket's curve; NaN at a level without
+    /// a re-init control (level 0, or a level the control skipped). A level not on the ticket's curve is refused.
+    /// </summary>
+    public double TicketAdvantageOverReinit(int level)
+    {
+        var ticket = Ticket.AtLevel(level);
+        Check.That(ticket is not null,
+            $"level must be a level of the ticket's curve ({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.", nameof(level));
+        return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
+    }
 
     /// <summary>The measured numbers, as sentences a notebook can print.</summary>
     public IReadOnlyList<string> Findings()

@@ -165,7 +165,17 @@ public static class IterativeMagnitudePruning
 /// <param name="Result">The level's result.</param>
 /// <param name="TrainedWeights">Weights at the end of training (caller owns).</param>
 /// <param name="RewindWeights">The rewind point.</param>
-public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights);
+public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights)
+{
+    /// <summary>The level's result (not null).</summary>
+    public LevelResult Result { get; init; } = Check.NotNull(Result);
+
+    /// <summary>Weights at the end of training (not null: the next pruning step reads them).</summary>
+    public WeightSnapshot TrainedWeights { get; init; } = Check.NotNull(TrainedWeights);
+
+    /// <summary>The rewind point (not null: the next level loads it).</summary>
+    public WeightSnapshot RewindWeights { get; init; } = Check.NotNull(RewindWeights);
+}
 
 /// <summary>Reported at each evaluation point of an IMP run or a control.</summary>
 /// <param name="Run">The series: one of <see cref="TicketSeries"/>.</param>

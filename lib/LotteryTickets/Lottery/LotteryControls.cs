@@ -92,6 +92,16 @@ public enum ControlKind
 /// <param name="Levels">One result per level trained, in level order.</param>
 public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels) : IDisposable
 {
+    /// <summary>The levels trained (not null, no null entry: <see cref="Dispose"/> frees each one's mask).</summary>
+    public IReadOnlyList<LevelResult> Levels { get; init; } = CheckLevels(Levels);
+
+    private static IReadOnlyList<LevelResult> CheckLevels(IReadOnlyList<LevelResult>? levels)
+    {
+        levels = Check.NotNull(levels, nameof(Levels));
+        Check.That(levels.All(l => l is not null), "Levels must not contain null.", nameof(Levels));
+        return levels;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -6,6 +6,9 @@ namespace LotteryTickets.Lottery;
 /// </summary>
 public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
 {
+    /// <summary>One point per level (not null; empty is a curve with no level, e.g. a control not trained).</summary>
+    public IReadOnlyList<TicketCurvePoint> Points { get; init; } = Check.NotNull(Points);
+
     /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
     public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
     {

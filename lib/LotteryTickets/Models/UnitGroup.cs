@@ -13,11 +13,32 @@ namespace LotteryTickets.Models;
 /// <param name="Slices">The tensors' slices; the first is the unit's own weight (its importance is read there).</param>
 public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyList<UnitSlice> Slices)
 {
+    /// <summary>The group's name (not blank).</summary>
+    public string Name { get; init; } = Check.NotBlank(Name);
+
+    /// <summary>One of <see cref="UnitKinds"/>.</summary>
+    public string Kind { get; init; } = Check.OneOf(Kind, UnitKinds.All);
+
+    /// <summary>Units in the full model (≥ 1).</summary>
+    public int Count { get; init; } = Check.Positive(Count);
+
+    /// <summary>At least one slice (the owner), none null.</summary>
+    public IReadOnlyList<UnitSlice> Slices { get; init; } = CheckSlices(Slices);
+
     /// <summary>The slice whose weights rank the units (the first).</summary>
     public UnitSlice Owner => Slices[0];
 
     /// <summary>E.g. "fc1: 300 neurons, each owning fc1.weight[u, :], fc1.bias[u], fc2.weight[:, u]".</summary>
     public override string ToString() => $"{Name}: {Count} {Kind}s, each owning {string.Join(", ", Slices)}";
+
+    // Owner reads Slices[0] and structured pruning indexes every slice's tensor, so an empty list or a null slice is refused here.
+    private static IReadOnlyList<UnitSlice> CheckSlices(IReadOnlyList<UnitSlice>? slices)
+    {
+        slices = Check.NotNull(slices, nameof(Slices));
+        Check.That(slices.Count > 0 && slices.All(s => s is not null),
+            $"Slices must hold at least one slice (the owner's weight) and no null; got {(slices.Count == 0 ? "none" : "a null slice")}.", nameof(Slices));
+        return slices;
+    }
 }
 
 /// <summary>Where a unit group lives in one parameter (or buffer) of the model: see <see cref="UnitGroup"/>.</summary>
@@ -27,6 +48,18 @@ public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyLis
 /// <param name="Offset">Where unit 0 starts (e.g. the K part of a packed QKV projection).</param>
 public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, int Offset = 0)
 {
+    /// <summary>The state-dict name (not blank).</summary>
+    public string Parameter { get; init; } = Check.NotBlank(Parameter);
+
+    /// <summary>The dimension the units index (≥ 0).</summary>
+    public int Dimension { get; init; } = Check.NonNegative(Dimension);
+
+    /// <summary>Indices per unit (≥ 1).</summary>
+    public int Block { get; init; } = Check.Positive(Block);
+
+    /// <summary>Where unit 0 starts (≥ 0).</summary>
+    public int Offset { get; init; } = Check.NonNegative(Offset);
+
     /// <summary>The slice in index notation, e.g. "fc2.weight[:, u]" or "blocks.0.qkv.weight[64 + 16u … 64 + 16u + 15, :]".</summary>
     public override string ToString()
     {
@@ -47,4 +80,7 @@ public static class UnitKinds
 
     /// <summary>A head of a multi-head attention layer.</summary>
     public const string Head = "head";
+
+    /// <summary>Every kind.</summary>
+    public static IReadOnlyList<string> All { get; } = [Filter, Neuron, Head];
 }

@@ -111,6 +111,7 @@ internal sealed partial class BadInputCases
         var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
         var report = Own(Mask.Dense(Model)).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
+        _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "\"winners\"", "an unknown series", () => result.StepsToTarget(0.9, "winners"));
         _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));

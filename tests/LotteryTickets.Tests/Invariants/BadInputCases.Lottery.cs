@@ -55,6 +55,12 @@ internal sealed partial class BadInputCases
         _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels("ticket", new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
+        _cases.Add("Points", "null", "null", () => new TicketCurve("ticket", null!));
+        _cases.Add("Levels", "null", "null", () => new ControlRun(ControlKind.RandomReinit, 1, null!));
+        _cases.Add("Levels", "must not contain null", "a null level", () => new ControlRun(ControlKind.RandomReinit, 1, new LevelResult[] { null! }));
+        _cases.Add("Result", "null", "null", () => new LevelOutcome(null!, snapshot, snapshot));
+        _cases.Add("TrainedWeights", "null", "null", () => new LevelOutcome(run.Levels[0], null!, snapshot));
+        _cases.Add("RewindWeights", "null", "null", () => new LevelOutcome(run.Levels[0], snapshot, null!));
     }
 
     private void AddHardware()

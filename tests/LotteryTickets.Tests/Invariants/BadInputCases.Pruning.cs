@@ -123,6 +123,15 @@ internal sealed partial class BadInputCases
         _cases.Add("steps", "[1, 10000]", "no steps", () => new RowRnn(true, 8, 0, 28, 10));
         _cases.Add("heads", "one entry per block", "heads and widths disagree", () => new TinyTransformer(new[] { 2, 2 }, new[] { 4 }, 8, 4, 4, 4, 4));
         _cases.Add("mlpWidths", "≥ 1", "an MLP width 0", () => new TinyTransformer(new[] { 2 }, new[] { 0 }, 8, 4, 4, 4, 4));
+        _cases.Add("Parameter", "\"\"", "a blank parameter name", () => new UnitSlice("", 0));
+        _cases.Add("Dimension", "-1", "a negative dimension", () => new UnitSlice("fc1.weight", -1));
+        _cases.Add("Block", "0", "an empty block", () => new UnitSlice("fc1.weight", 1, 0));
+        _cases.Add("Offset", "-1", "a negative offset", () => new UnitSlice("fc1.weight", 1, 1, -1));
+        _cases.Add("Name", "\"\"", "a blank name", () => new UnitGroup("", UnitKinds.Neuron, 3, new[] { new UnitSlice("fc1.weight", 0) }));
+        _cases.Add("Kind", "neuron", "an unknown kind", () => new UnitGroup("fc1", "channel", 3, new[] { new UnitSlice("fc1.weight", 0) }));
+        _cases.Add("Count", "0", "no units", () => new UnitGroup("fc1", UnitKinds.Neuron, 0, new[] { new UnitSlice("fc1.weight", 0) }));
+        _cases.Add("Slices", "none", "no slice", () => new UnitGroup("fc1", UnitKinds.Neuron, 3, Array.Empty<UnitSlice>()));
+        _cases.Add("Slices", "null", "null", () => new UnitGroup("fc1", UnitKinds.Neuron, 3, null!));
         _cases.Add("width", "-8", "negative width", () => new TinyTransformer(new[] { 2 }, new[] { 4 }, -8, 4, 4, 4, 4));
 
         _cases.Add("input", "[3, 15]", "input of the wrong width", () => lenet.forward(wrongWidth));
