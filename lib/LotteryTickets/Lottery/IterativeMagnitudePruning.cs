@@ -183,4 +183,8 @@ public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeig
 /// <param name="PercentRemaining">Percentage of prunable weights kept at this level.</param>
 /// <param name="Point">The evaluation just made (iteration, epoch, accuracies, loss).</param>
 /// <param name="TotalIterations">Iterations in the level's schedule.</param>
-public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations);
+public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations)
+{
+    /// <summary>The evaluation just made (not null: progress relays read it).</summary>
+    public EvaluationPoint Point { get; init; } = Check.NotNull(Point);
+}

@@ -160,6 +160,8 @@ internal sealed partial class BadInputCases
             new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
         };
         var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
+        _cases.Add("Train", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, null!, t, t, t));
+        _cases.Add("DenseInference", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, null!));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Dense(16));
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.Of("sparse", 8));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Of(SpeedVariants.Masked, 16));

@@ -225,6 +225,18 @@ public sealed record PeakRate(int Size, double FlopsPerSecond);
 public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long Weights, long Macs, long FirstLayerMacs, TimingSummary Train,
     TimingSummary Inference, TimingSummary DenseTrain, TimingSummary DenseInference)
 {
+    /// <summary>One training step (not null: <see cref="Speedup"/> reads its median).</summary>
+    public TimingSummary Train { get; init; } = Check.NotNull(Train);
+
+    /// <summary>One no-grad forward pass (not null).</summary>
+    public TimingSummary Inference { get; init; } = Check.NotNull(Inference);
+
+    /// <summary>The dense training step timed alongside (not null).</summary>
+    public TimingSummary DenseTrain { get; init; } = Check.NotNull(DenseTrain);
+
+    /// <summary>The dense inference batch timed alongside (not null).</summary>
+    public TimingSummary DenseInference { get; init; } = Check.NotNull(DenseInference);
+
     /// <summary>Dense median ÷ this row's median, against the dense runs timed alternately with it.</summary>
     public double Speedup(bool training = true) => training ? DenseTrain.Median / Train.Median : DenseInference.Median / Inference.Median;
 }
