@@ -13,6 +13,12 @@ namespace LotteryTickets.Experiments;
 /// <param name="Smoothed">The same with ε &gt; 0.</param>
 public sealed record SmoothingComparison(TicketExperimentResult Plain, TicketExperimentResult Smoothed)
 {
+    /// <summary>The run without smoothing (not null).</summary>
+    public TicketExperimentResult Plain { get; init; } = Check.NotNull(Plain);
+
+    /// <summary>The smoothed run (not null).</summary>
+    public TicketExperimentResult Smoothed { get; init; } = Check.NotNull(Smoothed);
+
     private readonly double _tolerance = 0.5;
 
     /// <summary>"Still matches dense": within this many accuracy points of dense (default 0.5), at that level and every denser one.</summary>

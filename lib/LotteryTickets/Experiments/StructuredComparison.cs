@@ -15,6 +15,12 @@ namespace LotteryTickets.Experiments;
 /// <param name="Structured">IMP with structured magnitude pruning and (at least) its re-initialisation control.</param>
 public sealed record StructuredComparison(TicketExperimentResult Unstructured, TicketExperimentResult Structured)
 {
+    /// <summary>The unstructured (weight-level) run (not null).</summary>
+    public TicketExperimentResult Unstructured { get; init; } = Check.NotNull(Unstructured);
+
+    /// <summary>The structured (unit-level) run (not null).</summary>
+    public TicketExperimentResult Structured { get; init; } = Check.NotNull(Structured);
+
     /// <summary>One row per pruned structured level, at that level's weights remaining.</summary>
     public IReadOnlyList<StructuredComparisonPoint> Points =>
         Check.NotNull(Structured).Ticket.Points.Skip(1).Select(p => new StructuredComparisonPoint(p.Level, p.PercentRemaining,

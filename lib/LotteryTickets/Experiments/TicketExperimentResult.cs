@@ -154,6 +154,9 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 /// <param name="Evaluations">Its evaluations, in order.</param>
 public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
 {
+    /// <summary>The training's evaluations (not null; empty for a training that never evaluated).</summary>
+    public IReadOnlyList<Training.EvaluationPoint> Evaluations { get; init; } = Check.NotNull(Evaluations);
+
     /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
     public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];
 }

@@ -14,6 +14,12 @@ namespace LotteryTickets.Experiments;
 /// <param name="Untied">IMP on the untied RNN with (at least) its re-initialisation control.</param>
 public sealed record TiedComparison(TicketExperimentResult Tied, TicketExperimentResult Untied)
 {
+    /// <summary>The network with tied weights (not null).</summary>
+    public TicketExperimentResult Tied { get; init; } = Check.NotNull(Tied);
+
+    /// <summary>The untied network (not null).</summary>
+    public TicketExperimentResult Untied { get; init; } = Check.NotNull(Untied);
+
     /// <summary>
     /// Every pruned level of both networks, with the other network's ticket read at the same absolute number of
     /// weights where its curve reaches that count (null where it does not).

@@ -61,6 +61,19 @@ public static class Timing
 /// <param name="Threads">libtorch's CPU threads during the runs.</param>
 public sealed record TimingResult(IReadOnlyList<double> Seconds, int Warmup, int Threads)
 {
+    /// <summary>At least one timed run (the median and minimum read them).</summary>
+    public IReadOnlyList<double> Seconds { get; init; } = CheckSeconds(Seconds);
+
+    /// <summary>Untimed runs before (≥ 0).</summary>
+    public int Warmup { get; init; } = Check.NonNegative(Warmup);
+
+    private static IReadOnlyList<double> CheckSeconds(IReadOnlyList<double>? seconds)
+    {
+        seconds = Check.NotNull(seconds, nameof(Seconds));
+        Check.That(seconds.Count > 0, "Seconds must hold at least one timed run; got none.", nameof(Seconds));
+        return seconds;
+    }
+
     /// <summary>The median run (mean of the middle two for an even count).</summary>
     public double MedianSeconds
     {

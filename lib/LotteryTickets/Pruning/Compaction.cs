@@ -148,6 +148,20 @@ public static class Compaction
 public sealed record CompactionCheck(IReadOnlyDictionary<string, int> Units, IReadOnlyDictionary<string, int> FullUnits, long KeptWeights,
     long MaskedModelWeights, long CompactWeights, double MaxRelativeDifference)
 {
+    /// <summary>Units kept per group (not null).</summary>
+    public IReadOnlyDictionary<string, int> Units { get; init; } = Check.NotNull(Units);
+
+    /// <summary>Units per group in the full model (not null; holds every group of <see cref="Units"/>, which ToString reads).</summary>
+    public IReadOnlyDictionary<string, int> FullUnits { get; init; } = CheckFullUnits(FullUnits, Units);
+
+    private static IReadOnlyDictionary<string, int> CheckFullUnits(IReadOnlyDictionary<string, int>? full, IReadOnlyDictionary<string, int>? units)
+    {
+        full = Check.NotNull(full, nameof(FullUnits));
+        var missing = units?.Keys.Where(k => !full.ContainsKey(k)).ToList() ?? [];
+        Check.That(missing.Count == 0, $"FullUnits must hold every group of Units; missing {string.Join(", ", missing)}.", nameof(FullUnits));
+        return full;
+    }
+
     /// <inheritdoc />
     public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
         "units {0}; weights {1:N0} (masked model, {2:N0} non-zero) → {3:N0} (compacted); max relative logit difference {4:0.0e+0}",

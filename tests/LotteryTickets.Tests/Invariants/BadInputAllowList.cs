@@ -64,6 +64,7 @@ internal static class BadInputAllowList
         ["LotteryTickets.Training.GradientNoiseEstimate..ctor(double, double, int, int, int)"] = "result record: the estimate's two terms; NoiseScale answers NaN when |G|² ≤ 0 by design and consumers filter non-finite values",
         ["LotteryTickets.Training.GradientNoiseSample..ctor(int, double, double)"] = "result record: one step's measured squared norms, stored and reloaded as plain numbers; averaged by GradientNoiseScale.FromSamples",
         ["LotteryTickets.Lottery.TicketCurvePoint..ctor(int, double, double, double, double, double, int)"] = "result record: a level's accuracy and early-stop iteration over seeds (NaN for a diverged run); AtLevel and AccuracyAt read it by value",
+        ["LotteryTickets.Hardware.MachineInfo..ctor(string, int, double?, int?)"] = "a description of the machine read from the OS: only printed, and multiplied into an optional theoretical peak (null when a field is unknown)",
     };
 
     /// <summary>
@@ -79,19 +80,10 @@ internal static class BadInputAllowList
         "LotteryTickets.Experiments.L1ConvergenceResult..ctor(L1ConvergenceSweep, double[], L1ConvergenceTrace[], double)",
         "LotteryTickets.Experiments.L1ConvergenceTrace..ctor(L1Algorithm, int, double[], double[], bool, int)",
         "LotteryTickets.Experiments.L1PathSweepResult..ctor(L1PathSweep, double[], double[], double[], double[], double[], double[], double[], double[], double[], double[], int[], double[], double)",
-        "LotteryTickets.Experiments.LevelTraining..ctor(string, long, int, double, IReadOnlyList<EvaluationPoint>)",
         "LotteryTickets.Experiments.OmpRecoveryResult..ctor(OmpRecoverySweep, double[], double[], double[][][], double[][][], int[][], int[][], double)",
         "LotteryTickets.Experiments.RaceToTarget..ctor(double, int, double, RaceEntry, IReadOnlyList<RaceEntry>)",
-        "LotteryTickets.Experiments.SmoothingComparison..ctor(TicketExperimentResult, TicketExperimentResult)",
         "LotteryTickets.Experiments.SpeedResult..ctor(string, long, long, int, string, double?, IReadOnlyList<PeakRate>, IReadOnlyList<SpeedRow>, double)",
-        "LotteryTickets.Experiments.StructuredComparison..ctor(TicketExperimentResult, TicketExperimentResult)",
         "LotteryTickets.Experiments.TeacherRecoveryResult..ctor(TeacherRecoverySweep, IReadOnlyList<TeacherRecoveryPoint>, int, double)",
         "LotteryTickets.Experiments.TicketExperimentResult..ctor(LotteryHparams, IReadOnlyList<long>, TicketCurve, TicketCurve, TicketCurve, IReadOnlyList<SparsityReport>, double)",
-        "LotteryTickets.Experiments.TiedComparison..ctor(TicketExperimentResult, TicketExperimentResult)",
-        "LotteryTickets.Hardware.MachineInfo..ctor(string, int, double?, int?)",
-        "LotteryTickets.Hardware.ModelCost..ctor(IReadOnlyList<LayerCost>, long, long)",
-        "LotteryTickets.Hardware.PeakMeasurement..ctor(IReadOnlyList<ValueTuple<int, double>>, int)",
-        "LotteryTickets.Hardware.TimingResult..ctor(IReadOnlyList<double>, int, int)",
-        "LotteryTickets.Pruning.CompactionCheck..ctor(IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>, long, long, long, double)",
     };
 }

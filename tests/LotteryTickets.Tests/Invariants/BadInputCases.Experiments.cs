@@ -112,6 +112,10 @@ internal sealed partial class BadInputCases
         var report = Own(Mask.Dense(Model)).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
+        _cases.Add("Plain", "null", "null", () => new SmoothingComparison(null!, result));
+        _cases.Add("Structured", "null", "null", () => new StructuredComparison(result, null!));
+        _cases.Add("Tied", "null", "null", () => new TiedComparison(null!, result));
+        _cases.Add("Evaluations", "null", "null", () => new LevelTraining(TicketSeries.Ticket, 1, 0, 100, null!));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "\"winners\"", "an unknown series", () => result.StepsToTarget(0.9, "winners"));
         _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));

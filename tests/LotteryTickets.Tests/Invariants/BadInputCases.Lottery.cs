@@ -72,6 +72,13 @@ internal sealed partial class BadInputCases
 
     private void AddHardware()
     {
+        _cases.Add("Seconds", "none", "no timed run", () => new TimingResult(Array.Empty<double>(), 0, 1));
+        _cases.Add("Warmup", "-1", "negative warm-up", () => new TimingResult(new[] { 0.1 }, -1, 1));
+        _cases.Add("Rates", "none", "no measured size", () => new PeakMeasurement(Array.Empty<(int, double)>(), 1));
+        _cases.Add("Layers", "null", "null", () => new ModelCost(null!, 0, 0));
+        var kept = new Dictionary<string, int> { ["fc1"] = 2 };
+        _cases.Add("Units", "null", "null", () => new CompactionCheck(null!, kept, 1, 1, 1, 0));
+        _cases.Add("FullUnits", "fc1", "a group without its full count", () => new CompactionCheck(kept, new Dictionary<string, int>(), 1, 1, 1, 0));
         var model = Model;
         var mask = Own(Mask.Dense(model));
         var wrong = Own(Mask.Dense(Bigger));
