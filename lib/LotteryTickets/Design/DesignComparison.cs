@@ -102,6 +102,9 @@ public static class DesignComparison
 public sealed record DesignComparisonResult(string Source, int Rows, int Columns, IReadOnlyList<DesignComparisonPoint> Points,
     double ElapsedSeconds)
 {
+    /// <summary>One point per k (not null).</summary>
+    public IReadOnlyList<DesignComparisonPoint> Points { get; init; } = Check.NotNull(Points);
+
     /// <summary>The point for k (null when k was not compared).</summary>
     public DesignComparisonPoint? At(int subsetSize) => Points.FirstOrDefault(p => p.SubsetSize == subsetSize);
 }

@@ -153,6 +153,18 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
 public sealed record DistillationResult(DistillationHparams Distillation, double TeacherAccuracy, long TeacherWeights, TicketExperimentResult Labels,
     TicketExperimentResult Distilled, IReadOnlyList<DenseBaselinePoint> Baselines, double Seconds)
 {
+    /// <summary>T and α (not null).</summary>
+    public DistillationHparams Distillation { get; init; } = Check.NotNull(Distillation);
+
+    /// <summary>The labels-only students (not null).</summary>
+    public TicketExperimentResult Labels { get; init; } = Check.NotNull(Labels);
+
+    /// <summary>The distilled students (not null).</summary>
+    public TicketExperimentResult Distilled { get; init; } = Check.NotNull(Distilled);
+
+    /// <summary>The size-matched dense baselines (not null).</summary>
+    public IReadOnlyList<DenseBaselinePoint> Baselines { get; init; } = Check.NotNull(Baselines);
+
     /// <summary>Distilled minus labels-only ticket (points) at each pruned level.</summary>
     public IReadOnlyList<(double PercentRemaining, double Gain)> DistillationGain =>
         Labels.Ticket.Points.Skip(1).Select(p => (p.PercentRemaining, (Distilled.Ticket.AtLevel(p.Level)?.MeanAccuracy ?? double.NaN) - p.MeanAccuracy)).ToList();

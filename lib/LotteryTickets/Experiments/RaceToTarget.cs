@@ -20,6 +20,12 @@ namespace LotteryTickets.Experiments;
 /// <param name="Entries">The tickets' entries, by variant then level.</param>
 public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerSecond, RaceEntry Dense, IReadOnlyList<RaceEntry> Entries)
 {
+    /// <summary>The dense network's entry (not null).</summary>
+    public RaceEntry Dense { get; init; } = Check.NotNull(Dense);
+
+    /// <summary>The tickets' entries (not null).</summary>
+    public IReadOnlyList<RaceEntry> Entries { get; init; } = Check.NotNull(Entries);
+
     private const double SparsityTolerance = 0.005;
 
     /// <summary>

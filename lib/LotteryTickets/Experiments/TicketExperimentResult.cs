@@ -12,6 +12,38 @@ namespace LotteryTickets.Experiments;
 public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyList<long> Seeds, TicketCurve Ticket,
     TicketCurve RandomReinit, TicketCurve RandomMask, IReadOnlyList<SparsityReport> SparsestTicket, double Seconds)
 {
+    /// <summary>The settings of every run (not null).</summary>
+    public LotteryHparams Hparams { get; init; } = Check.NotNull(Hparams);
+
+    /// <summary>The seeds run (not null).</summary>
+    public IReadOnlyList<long> Seeds { get; init; } = Check.NotNull(Seeds);
+
+    /// <summary>The ticket's curve (not null, with at least the dense level 0: <see cref="DenseAccuracy"/> reads it).</summary>
+    public TicketCurve Ticket { get; init; } = CheckTicket(Ticket);
+
+    /// <summary>The random re-initialisation control (not null; no points when it was not trained).</summary>
+    public TicketCurve RandomReinit { get; init; } = Check.NotNull(RandomReinit);
+
+    /// <summary>The random-mask control (not null; no points when it was not trained).</summary>
+    public TicketCurve RandomMask { get; init; } = Check.NotNull(RandomMask);
+
+    /// <summary>Each seed's sparsest ticket (not null, no null entry; <see cref="PrunableWeights"/> reads the first).</summary>
+    public IReadOnlyList<SparsityReport> SparsestTicket { get; init; } = CheckSparsest(SparsestTicket);
+
+    private static TicketCurve CheckTicket(TicketCurve? ticket)
+    {
+        ticket = Check.NotNull(ticket, nameof(Ticket));
+        Check.That(ticket.Points.Count > 0, "Ticket must hold at least the dense level 0; got no points.", nameof(Ticket));
+        return ticket;
+    }
+
+    private static IReadOnlyList<SparsityReport> CheckSparsest(IReadOnlyList<SparsityReport>? sparsest)
+    {
+        sparsest = Check.NotNull(sparsest, nameof(SparsestTicket));
+        Check.That(sparsest.All(s => s is not null), "SparsestTicket must not contain a null report.", nameof(SparsestTicket));
+        return sparsest;
+    }
+
     /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target.</summary>
     public IReadOnlyList<LevelTraining> Trainings { get; init; } = [];
 

@@ -75,15 +75,9 @@ internal static class BadInputAllowList
     /// </summary>
     public static readonly IReadOnlySet<string> NotYetCatalogued = new HashSet<string>(StringComparer.Ordinal)
     {
-        "LotteryTickets.Design.DesignComparisonResult..ctor(string, int, int, IReadOnlyList<DesignComparisonPoint>, double)",
-        "LotteryTickets.Experiments.DistillationResult..ctor(DistillationHparams, double, long, TicketExperimentResult, TicketExperimentResult, IReadOnlyList<DenseBaselinePoint>, double)",
         "LotteryTickets.Experiments.L1ConvergenceResult..ctor(L1ConvergenceSweep, double[], L1ConvergenceTrace[], double)",
         "LotteryTickets.Experiments.L1ConvergenceTrace..ctor(L1Algorithm, int, double[], double[], bool, int)",
         "LotteryTickets.Experiments.L1PathSweepResult..ctor(L1PathSweep, double[], double[], double[], double[], double[], double[], double[], double[], double[], double[], int[], double[], double)",
         "LotteryTickets.Experiments.OmpRecoveryResult..ctor(OmpRecoverySweep, double[], double[], double[][][], double[][][], int[][], int[][], double)",
-        "LotteryTickets.Experiments.RaceToTarget..ctor(double, int, double, RaceEntry, IReadOnlyList<RaceEntry>)",
-        "LotteryTickets.Experiments.SpeedResult..ctor(string, long, long, int, string, double?, IReadOnlyList<PeakRate>, IReadOnlyList<SpeedRow>, double)",
-        "LotteryTickets.Experiments.TeacherRecoveryResult..ctor(TeacherRecoverySweep, IReadOnlyList<TeacherRecoveryPoint>, int, double)",
-        "LotteryTickets.Experiments.TicketExperimentResult..ctor(LotteryHparams, IReadOnlyList<long>, TicketCurve, TicketCurve, TicketCurve, IReadOnlyList<SparsityReport>, double)",
     };
 }

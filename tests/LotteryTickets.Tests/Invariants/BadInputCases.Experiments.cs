@@ -166,6 +166,8 @@ internal sealed partial class BadInputCases
         var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
         _cases.Add("Train", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, null!, t, t, t));
         _cases.Add("DenseInference", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, null!));
+        _cases.Add("Peak", "none", "no measured rate", () => new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, Array.Empty<PeakRate>(), rows, 1.0));
+        _cases.Add("Rows", "null", "null", () => new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, null!, 1.0));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Dense(16));
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.Of("sparse", 8));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Of(SpeedVariants.Masked, 16));
@@ -187,5 +189,13 @@ internal sealed partial class BadInputCases
         var teacher = new TeacherRecoveryResult(new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null),
             Array.Empty<TeacherRecoveryPoint>(), 1, 0.1);
         _cases.Add("learner", "null", "null", () => teacher.EmpiricalSamples(null!));
+        _cases.Add("Points", "null", "null", () => new TeacherRecoveryResult(teacher.Options, null!, 1, 0.1));
+        _cases.Add("Entries", "null", "null", () => new RaceToTarget(0.9, 8, 0.01, entry, null!));
+        _cases.Add("Dense", "null", "null", () => new RaceToTarget(0.9, 8, 0.01, null!, new[] { entry }));
+        _cases.Add("Distilled", "null", "null", () => new DistillationResult(new DistillationHparams(4, 0.5), 0.9, 100, result, null!, Array.Empty<DenseBaselinePoint>(), 1));
+        var noPoints = new TicketCurve(TicketSeries.Ticket, Array.Empty<TicketCurvePoint>());
+        _cases.Add("Ticket", "no points", "a curve without level 0", () => new TicketExperimentResult(tiny, new long[] { 1 }, noPoints, control, control, new[] { report }, 1.0));
+        _cases.Add("SparsestTicket", "null report", "a null report", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new SparsityReport[] { null! }, 1.0));
+        _cases.Add("RandomMask", "null", "null", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, null!, new[] { report }, 1.0));
     }
 }

@@ -254,6 +254,19 @@ public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long W
 public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs, int Threads, string Machine, double? TheoreticalPeakFlopsPerSecond,
     IReadOnlyList<PeakRate> Peak, IReadOnlyList<SpeedRow> Rows, double Seconds)
 {
+    /// <summary>The measured matmul rates (at least one: the peak is their maximum).</summary>
+    public IReadOnlyList<PeakRate> Peak { get; init; } = CheckPeak(Peak);
+
+    /// <summary>Every measurement (not null).</summary>
+    public IReadOnlyList<SpeedRow> Rows { get; init; } = Check.NotNull(Rows);
+
+    private static IReadOnlyList<PeakRate> CheckPeak(IReadOnlyList<PeakRate>? peak)
+    {
+        peak = Check.NotNull(peak, nameof(Peak));
+        Check.That(peak.Count > 0, "Peak must hold at least one measured rate; got none.", nameof(Peak));
+        return peak;
+    }
+
     /// <summary>The measured peak (best matmul rate): η's denominator.</summary>
     public double PeakFlopsPerSecond => Peak.Max(r => r.FlopsPerSecond);
 

@@ -73,6 +73,12 @@ public sealed record TeacherRecoverySweep(
 public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
     int PredictedSamples, double ElapsedSeconds)
 {
+    /// <summary>The settings (not null).</summary>
+    public TeacherRecoverySweep Options { get; init; } = Check.NotNull(Options);
+
+    /// <summary>One point per sample count (not null).</summary>
+    public IReadOnlyList<TeacherRecoveryPoint> Points { get; init; } = Check.NotNull(Points);
+
     /// <summary>Where a learner's success first crosses ½ as m grows (linear interpolation; null when it never does).</summary>
     public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
     {
