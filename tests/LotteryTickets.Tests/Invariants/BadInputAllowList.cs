@@ -75,9 +75,6 @@ internal static class BadInputAllowList
     /// </summary>
     public static readonly IReadOnlySet<string> NotYetCatalogued = new HashSet<string>(StringComparer.Ordinal)
     {
-        "LotteryTickets.Experiments.L1ConvergenceResult..ctor(L1ConvergenceSweep, double[], L1ConvergenceTrace[], double)",
-        "LotteryTickets.Experiments.L1ConvergenceTrace..ctor(L1Algorithm, int, double[], double[], bool, int)",
-        "LotteryTickets.Experiments.L1PathSweepResult..ctor(L1PathSweep, double[], double[], double[], double[], double[], double[], double[], double[], double[], double[], int[], double[], double)",
         "LotteryTickets.Experiments.OmpRecoveryResult..ctor(OmpRecoverySweep, double[], double[], double[][][], double[][][], int[][], int[][], double)",
     };
 }

@@ -148,6 +148,15 @@ internal sealed partial class BadInputCases
         var traces = L1ConvergenceSweep.Algorithms.Select(a => new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
         var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);
         var otherProblem = new L1ConvergenceTrace(L1Algorithm.Fista, 5, new[] { 0.0 }, new[] { 1.0 }, true, 1);
+        _cases.Add("Objective", "none", "no iteration", () => new L1ConvergenceTrace(L1Algorithm.Fista, 0, new[] { 0.0 }, Array.Empty<double>(), true, 1));
+        _cases.Add("Seconds", "got 1", "fewer times than objectives", () => new L1ConvergenceTrace(L1Algorithm.Fista, 0, new[] { 0.0 }, new[] { 1.0, 0.5 }, true, 1));
+        _cases.Add("Traces", "null", "a null trace", () => new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, new L1ConvergenceTrace[] { null! }, 0.1));
+        _cases.Add("Options", "null", "null", () => new L1ConvergenceResult(null!, new[] { 1.0 }, traces, 0.1));
+        var pathSweep = new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000);
+        var two = new[] { 1.0, 0.5 };
+        var one = new[] { 1.0 };
+        _cases.Add("LambdaRatios", "one entry per λ (2)", "a per-point array one short", () => new L1PathSweepResult(pathSweep, two, two, two, two, two, two, two, two, two, one, new[] { 20 }, one, 0.1));
+        _cases.Add("ImpSupportSize", "got 2 and 1", "IMP arrays of different lengths", () => new L1PathSweepResult(pathSweep, two, two, two, two, two, two, two, two, two, two, new[] { 20, 16 }, one, 0.1));
         _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.TracesOf((L1Algorithm)9));
         _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.MedianGapByIteration((L1Algorithm)9));
         _cases.Add("points", "[2, 10000]", "one point", () => l1Result.MedianGapBySeconds(L1Algorithm.Fista, 1));

@@ -86,6 +86,27 @@ public sealed record L1ConvergenceSweep(
 /// <param name="SupportSize">Nonzeros of the final iterate.</param>
 public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize)
 {
+    /// <summary>Primal objective per outer iteration (at least iteration 0: <see cref="Iterations"/> counts from it).</summary>
+    public double[] Objective { get; init; } = CheckObjective(Objective);
+
+    /// <summary>Seconds per outer iteration (one per entry of <see cref="Objective"/>: figures plot them as pairs).</summary>
+    public double[] Seconds { get; init; } = CheckSeconds(Seconds, Objective);
+
+    private static double[] CheckObjective(double[]? objective)
+    {
+        objective = Check.NotNull(objective, nameof(Objective));
+        Check.That(objective.Length > 0, "Objective must hold at least iteration 0; got none.", nameof(Objective));
+        return objective;
+    }
+
+    private static double[] CheckSeconds(double[]? seconds, double[]? objective)
+    {
+        seconds = Check.NotNull(seconds, nameof(Seconds));
+        Check.That(objective is null || seconds.Length == objective.Length,
+            $"Seconds must have one entry per objective ({objective?.Length}); got {seconds.Length}.", nameof(Seconds));
+        return seconds;
+    }
+
     /// <summary>Outer iterations run.</summary>
     public int Iterations => Objective.Length - 1;
 }
@@ -100,6 +121,22 @@ public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, doub
 /// <param name="ElapsedSeconds">Wall-clock seconds of the whole run.</param>
 public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] BestObjective, L1ConvergenceTrace[] Traces, double ElapsedSeconds)
 {
+    /// <summary>The settings (not null).</summary>
+    public L1ConvergenceSweep Options { get; init; } = Check.NotNull(Options);
+
+    /// <summary>F* per problem (not null).</summary>
+    public double[] BestObjective { get; init; } = Check.NotNull(BestObjective);
+
+    /// <summary>Every history (not null, no null entry).</summary>
+    public L1ConvergenceTrace[] Traces { get; init; } = CheckTraces(Traces);
+
+    private static L1ConvergenceTrace[] CheckTraces(L1ConvergenceTrace[]? traces)
+    {
+        traces = Check.NotNull(traces, nameof(Traces));
+        Check.That(traces.All(t => t is not null), "Traces must not contain null.", nameof(Traces));
+        return traces;
+    }
+
     /// <summary>Relative gaps are floored here (about machine precision) so that they can be drawn on a log scale.</summary>
     public const double GapFloor = 1e-16;
 

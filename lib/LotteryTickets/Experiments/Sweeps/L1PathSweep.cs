@@ -171,6 +171,34 @@ public sealed record L1PathSweepResult(
     double[] ImpRecall,
     double ElapsedSeconds)
 {
+    /// <summary>The settings (not null).</summary>
+    public L1PathSweep Options { get; init; } = Check.NotNull(Options);
+
+    /// <summary>λ / λ_max per path point (not null; every per-point array has its length).</summary>
+    public double[] LambdaRatios { get; init; } = CheckPerPoint(LambdaRatios, LambdaRatios, SupportSize, L1Recall, L1Precision,
+        PruningRecall, PruningAgreement, WarmIterations, ColdIterations, WarmSeconds, ColdSeconds);
+
+    /// <summary>Atoms kept per IMP level (not null; <see cref="ImpRecall"/> has its length).</summary>
+    public int[] ImpSupportSize { get; init; } = CheckImp(ImpSupportSize, ImpRecall);
+
+    // The per-point arrays are read in lockstep by index (tables, figures), so a shorter one would run off its end.
+    private static double[] CheckPerPoint(double[]? ratios, params double[]?[] perPoint)
+    {
+        ratios = Check.NotNull(ratios, nameof(LambdaRatios));
+        Check.That(perPoint.All(a => a is not null && a.Length == ratios.Length),
+            $"every per-point array must be non-null with one entry per λ ({ratios.Length}); got lengths {string.Join(", ", perPoint.Select(a => a?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"))}.",
+            nameof(LambdaRatios));
+        return ratios;
+    }
+
+    private static int[] CheckImp(int[]? sizes, double[]? recall)
+    {
+        sizes = Check.NotNull(sizes, nameof(ImpSupportSize));
+        Check.That(recall is not null && recall.Length == sizes.Length,
+            $"ImpSupportSize and ImpRecall must have one entry per IMP level each; got {sizes.Length} and {(recall is null ? "null" : recall.Length)}.", nameof(ImpSupportSize));
+        return sizes;
+    }
+
     /// <summary>The first path point whose mean support size reaches k (null when none does).</summary>
     public int? FirstAtTicketSize() => Array.FindIndex(SupportSize, s => s >= Options.K) is var i and >= 0 ? i : null;
 
