@@ -144,6 +144,11 @@ internal sealed partial class BadInputCases
         _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => ompResult.GuaranteeBound(1));
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => ompResult.LargestRecoveredSparsity(0, 1, 0.9));
         _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
+        var cell = new[] { new[] { new[] { 1.0 } } };
+        _cases.Add("MeanCoherence", "got 2", "a coherence per weight too many", () => new OmpRecoveryResult(ompSweep, new[] { 0.3, 0.2 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
+        _cases.Add("ExactRecovery", "1 shared weights × 1 sparsities × 1 SNRs", "a cell missing its SNR", () => new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { Array.Empty<double>() } }, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
+        _cases.Add("GuaranteedFailures", "null", "null", () => new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, null!, 0.1));
+        _cases.Add("Options", "null", "null", () => new OmpRecoveryResult(null!, new[] { 0.3 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
         var l1Sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
         var traces = L1ConvergenceSweep.Algorithms.Select(a => new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
         var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);

@@ -157,6 +157,53 @@ public sealed record OmpRecoveryResult(
     int[][] GuaranteedFailures,
     double ElapsedSeconds)
 {
+    // The readings index these arrays by the sweep's grid (weight, sparsity, SNR), so each must have the grid's shape.
+
+    /// <summary>The settings (not null).</summary>
+    public OmpRecoverySweep Options { get; init; } = Check.NotNull(Options);
+
+    /// <summary>μ per shared weight (one per <see cref="OmpRecoverySweep.SharedWeights"/>).</summary>
+    public double[] MeanCoherence { get; init; } = PerWeight(MeanCoherence, Options, nameof(MeanCoherence));
+
+    /// <summary>The largest μ per shared weight (one per shared weight).</summary>
+    public double[] MaxCoherence { get; init; } = PerWeight(MaxCoherence, Options, nameof(MaxCoherence));
+
+    /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
+    public double[][][] ExactRecovery { get; init; } = PerCell(ExactRecovery, Options, nameof(ExactRecovery));
+
+    /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
+    public double[][][] AtomsFound { get; init; } = PerCell(AtomsFound, Options, nameof(AtomsFound));
+
+    /// <summary>[shared weight][SNR] (the grid's shape).</summary>
+    public int[][] GuaranteedTrials { get; init; } = PerWeightAndSnr(GuaranteedTrials, Options, nameof(GuaranteedTrials));
+
+    /// <summary>[shared weight][SNR] (the grid's shape).</summary>
+    public int[][] GuaranteedFailures { get; init; } = PerWeightAndSnr(GuaranteedFailures, Options, nameof(GuaranteedFailures));
+
+    private static string Grid(OmpRecoverySweep o) => $"{o.SharedWeights.Count} shared weights × {o.Sparsities.Count} sparsities × {o.SnrsDb.Count} SNRs";
+
+    private static double[] PerWeight(double[]? values, OmpRecoverySweep? o, string name)
+    {
+        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count),
+            $"{name} must have one entry per shared weight{(o is null ? "" : $" ({o.SharedWeights.Count})")}; got {(values is null ? "null" : values.Length)}.", name);
+        return values!;
+    }
+
+    private static double[][][] PerCell(double[][][]? values, OmpRecoverySweep? o, string name)
+    {
+        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count && values.All(w => w is not null
+                && w.Length == o.Sparsities.Count && w.All(k => k is not null && k.Length == o.SnrsDb.Count))),
+            $"{name} must have the sweep's shape{(o is null ? "" : $" ({Grid(o)})")}; got {(values is null ? "null" : "another shape")}.", name);
+        return values!;
+    }
+
+    private static int[][] PerWeightAndSnr(int[][]? values, OmpRecoverySweep? o, string name)
+    {
+        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count && values.All(w => w is not null && w.Length == o.SnrsDb.Count)),
+            $"{name} must have one row per shared weight and one entry per SNR{(o is null ? "" : $" ({o.SharedWeights.Count} × {o.SnrsDb.Count})")}; got {(values is null ? "null" : "another shape")}.", name);
+        return values!;
+    }
+
     /// <summary>The guarantee's bound (1 + 1/μ)/2 at the mean coherence of shared weight <paramref name="weightIndex"/>.</summary>
     public double GuaranteeBound(int weightIndex) =>
         CoherenceGuarantee.SparsityBound(MeanCoherence[Check.InRange(weightIndex, 0, MeanCoherence.Length - 1)]);
