@@ -18,6 +18,8 @@ public static class DesignFigures
     {
         Check.NotNull(results);
         Check.That(results.Length > 0, "at least one result is needed.", nameof(results));
+        for (int i = 0; i < results.Length; i++)
+            Check.That(results[i] is not null, $"results must not hold null; entry {i} is null.", nameof(results));
         var series = results.Select(r => new FigureSeries(r.Source,
             r.Points.Select(p => (double)p.SubsetSize / r.Rows).ToList(), r.Points.Select(y).ToList())).ToList();
         return new LineFigure(name, title, "k / m (share of rows kept)", yTitle, series);

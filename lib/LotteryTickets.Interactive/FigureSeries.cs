@@ -4,6 +4,12 @@ namespace LotteryTickets.Interactive;
 /// over seeds).</summary>
 public sealed record FigureSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double>? YError = null)
 {
+    /// <summary>The x values.</summary>
+    public IReadOnlyList<double> X { get; init; } = Check.NotNull(X);
+
+    /// <summary>The y values, one per x.</summary>
+    public IReadOnlyList<double> Y { get; init; } = Check.NotNull(Y);
+
     /// <summary>Validates lengths and values.</summary>
     public FigureSeries Validated()
     {

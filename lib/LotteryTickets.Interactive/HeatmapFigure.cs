@@ -12,6 +12,15 @@ namespace LotteryTickets.Interactive;
 public sealed record HeatmapFigure(string Name, string Title, string XTitle, string YTitle, string ZTitle,
     IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<IReadOnlyList<double>> Z) : IFigure
 {
+    /// <summary>The x values (columns of <see cref="Z"/>).</summary>
+    public IReadOnlyList<double> X { get; init; } = Check.NotNull(X);
+
+    /// <summary>The y values (rows of <see cref="Z"/>).</summary>
+    public IReadOnlyList<double> Y { get; init; } = Check.NotNull(Y);
+
+    /// <summary>The cell values, indexed [y][x].</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Z { get; init; } = FigureText.NoNulls(Z);
+
     /// <summary>Curves drawn over the heat map.</summary>
     public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];
 

@@ -32,6 +32,7 @@ public static class HtmlFormatters
     /// where they shape the model: <see cref="Models.ModelHparams.Applies"/>).</summary>
     public static string ParameterTable(string caption, object parameters)
     {
+        Check.NotNull(parameters);
         var rows = new List<IReadOnlyList<string>>();
         void Walk(object value, string prefix)
         {
@@ -53,6 +54,7 @@ public static class HtmlFormatters
     /// <summary>Per layer and total: kept / total weights and % kept.</summary>
     public static string ToHtml(SparsityReport report)
     {
+        Check.NotNull(report);
         var rows = report.Rows.Append(report.Total).Select(r => (IReadOnlyList<string>)
             [r.Layer, r.Kept.ToString("N0", C), r.Total.ToString("N0", C), r.PercentKept.ToString("0.00", C) + " %"]).ToList();
         return HtmlTable.Render("Sparsity", ["layer", "kept", "total", "kept (%)"], rows, emphasiseRow: rows.Count - 1);
@@ -61,6 +63,7 @@ public static class HtmlFormatters
     /// <summary>Per level: weights remaining, accuracy of the ticket and of both controls, early-stop iterations.</summary>
     public static string ToHtml(TicketExperimentResult r)
     {
+        Check.NotNull(r);
         string Acc(TicketCurvePoint? p) => p is null ? "—" : r.Seeds.Count > 1
             ? $"{p.MeanAccuracy.ToString("0.00", C)} ± {p.StdAccuracy.ToString("0.00", C)}" : p.MeanAccuracy.ToString("0.00", C);
         string Its(TicketCurvePoint? p) => p is null ? "—" : p.MeanEarlyStopIteration.ToString("0", C);
@@ -78,6 +81,7 @@ public static class HtmlFormatters
     /// <summary>A phase diagram at a glance: the set-up, and per δ the empirical ½-success ρ against theory.</summary>
     public static string ToHtml(PhaseDiagramResult r)
     {
+        Check.NotNull(r);
         var o = r.Options;
         string caption = $"{(o.Method == PhaseDiagramMethod.L1 ? "ℓ1" : "OMP")} phase diagram: n = {o.N}, {o.Signal} signals, " +
                          $"{r.Deltas.Count} × {r.Rhos.Count} cells × {r.Trials} trials, seed {o.Seed}, {r.ElapsedSeconds.ToString("0.0", C)} s";
@@ -94,6 +98,7 @@ public static class HtmlFormatters
     /// <summary>The runs in a store: key, kind, seed, status, levels stored, when.</summary>
     public static string ToHtml(RunStore store)
     {
+        Check.NotNull(store);
         var rows = store.Runs().Select(r => (IReadOnlyList<string>)
         [
             r.Key, r.Kind, r.Seed?.ToString(C) ?? "—", r.Status, store.StoredLevels(r.Key).Count.ToString(C),

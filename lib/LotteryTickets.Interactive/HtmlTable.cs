@@ -9,6 +9,8 @@ public static class HtmlTable
     /// <summary>Renders a table. Cells are HTML-encoded; cells that parse as numbers are right-aligned.</summary>
     public static string Render(string? caption, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int? emphasiseRow = null)
     {
+        Check.NotNull(header);
+        Check.NotNull(rows);
         var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:0.9em\">");
         if (caption is not null) sb.Append("<caption style=\"text-align:left;font-weight:bold\">").Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
         sb.Append("<thead><tr>");
@@ -19,9 +21,11 @@ public static class HtmlTable
         {
             string weight = emphasiseRow == i ? "font-weight:bold;" : "";
             sb.Append("<tr>");
-            foreach (var cell in row)
+            Check.That(row is not null, $"rows must not hold null; row {i} is null.", nameof(rows));
+            foreach (var cell in row!)
             {
-                bool numeric = double.TryParse(cell.Replace("%", "").Replace("±", "").Split(' ')[0], System.Globalization.NumberStyles.Float,
+                Check.That(cell is not null, $"rows must not hold null cells; row {i} has one.", nameof(rows));
+                bool numeric = double.TryParse(cell!.Replace("%", "").Replace("±", "").Split(' ')[0], System.Globalization.NumberStyles.Float,
                     System.Globalization.CultureInfo.InvariantCulture, out _);
                 sb.Append("<td style=\"padding:2px 8px;").Append(weight).Append(numeric ? "text-align:right" : "text-align:left").Append("\">")
                   .Append(WebUtility.HtmlEncode(cell)).Append("</td>");

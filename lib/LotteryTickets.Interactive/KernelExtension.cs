@@ -17,6 +17,7 @@ public sealed class KernelExtension : IKernelExtension
     /// <inheritdoc />
     public Task OnLoadAsync(Kernel kernel)
     {
+        Check.NotNull(kernel);
         FSharpCoreBinding.Install();
         Notebook.RegisterFormatters();
         if (!TryPrepareTorch())

@@ -12,6 +12,9 @@ namespace LotteryTickets.Interactive;
 /// </summary>
 public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series) : IFigure
 {
+    /// <summary>The lines, in legend order.</summary>
+    public IReadOnlyList<FigureSeries> Series { get; init; } = FigureText.NoNulls(Series);
+
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
 

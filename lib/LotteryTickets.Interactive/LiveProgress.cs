@@ -32,8 +32,8 @@ public sealed class LiveProgress<T> : IProgress<T>
     /// <param name="fractionDone">Optional share of the work done (0–1) for an ETA.</param>
     public LiveProgress(string title, Func<T, string> describe, Func<T, double>? fractionDone = null)
     {
+        this.describe = Check.NotNull(describe);
         this.title = title;
-        this.describe = describe;
         this.fractionDone = fractionDone;
         progressFile = Environment.GetEnvironmentVariable(ProgressFileVariable);
         context = KernelInvocationContext.Current;

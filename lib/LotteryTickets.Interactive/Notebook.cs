@@ -23,13 +23,16 @@ public static class Notebook
     /// <c>LOTTERY_RECOMPUTE=1</c>).</param>
     public static NotebookSession Setup(string name, bool forceCpu = false, int? threads = null, bool recompute = false)
     {
-        Check.That(!string.IsNullOrWhiteSpace(name), "name must name the notebook, e.g. \"00-winning-tickets\".", nameof(name));
+        Check.That(!string.IsNullOrWhiteSpace(name),
+            $"name must name the notebook, e.g. \"00-winning-tickets\"; got {Quoted(name)}.", nameof(name));
         if (threads is not null) Check.InRange(threads.Value, 1, Environment.ProcessorCount * 4, nameof(threads));
         FSharpCoreBinding.Install();
         RegisterFormatters();
         TorchNatives.EnsureLoadable(); // before any torch call: older Linux C++ runtimes, package users
         return Start(name, forceCpu, threads, recompute);
     }
+
+    static string Quoted(string? text) => text is null ? "null" : $"\"{text}\"";
 
     // Kept apart so that no torch type is touched before TorchNatives has run.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

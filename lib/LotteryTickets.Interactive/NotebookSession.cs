@@ -10,6 +10,22 @@ namespace LotteryTickets.Interactive;
 public sealed record NotebookSession(string Name, Device Device, Budget Budget, string LibraryVersion, string OutputDirectory,
     RunStore Store, bool Recompute)
 {
+    // Checked at construction: FiguresDirectory, Show and ToString read these.
+    /// <summary>The notebook's name (names its figure folder).</summary>
+    public string Name { get; init; } = Check.NotBlank(Name);
+
+    /// <summary>The device its experiments run on.</summary>
+    public Device Device { get; init; } = Check.NotNull(Device);
+
+    /// <summary>The budget its experiments run at.</summary>
+    public Budget Budget { get; init; } = Check.NotNull(Budget);
+
+    /// <summary>The output folder (figures go to its figures/ folder; empty: relative to the current directory).</summary>
+    public string OutputDirectory { get; init; } = Check.NotNull(OutputDirectory);
+
+    /// <summary>The run store its experiments are cached in.</summary>
+    public RunStore Store { get; init; } = Check.NotNull(Store);
+
     /// <summary>Environment variable naming the output folder (set by the reproduce command; default: the checkout's out/).</summary>
     public const string OutputVariable = "LOTTERY_OUT";
 

@@ -30,6 +30,7 @@ public static class OfflinePlotly
     /// <summary>HTML for one chart: the plotly.js script (first chart only, or always when asked) and the chart itself.</summary>
     public static string ToHtml(GenericChart chart, bool includeScript = false)
     {
+        Check.NotNull(chart);
         var html = new StringBuilder();
         if (includeScript | Interlocked.Exchange(ref scriptWritten, 1) == 0)
             html.Append(ScriptTag());

@@ -16,6 +16,7 @@ public static class OmpFigures
     {
         Check.NotNull(result);
         var o = result.Options;
+        Check.InRange(weightIndex, 0, o.SharedWeights.Count - 1);
         var snrs = o.SnrsDb.Select((s, i) => (s, i)).Where(p => double.IsFinite(p.s)).OrderBy(p => p.s).ToList();
         var series = o.Sparsities.Select((k, ki) => (k, ki)).Where(p => sparsities is null || sparsities.Contains(p.k))
             .Select(p => new FigureSeries($"k = {p.k}", snrs.Select(s => s.s).ToList(),
@@ -30,6 +31,7 @@ public static class OmpFigures
     {
         Check.NotNull(result);
         var o = result.Options;
+        Check.InRange(snrIndex, 0, o.SnrsDb.Count - 1);
         var ks = o.Sparsities.Select(k => (double)k).ToList();
         var series = new List<FigureSeries>();
         for (int w = 0; w < o.SharedWeights.Count; w++)
@@ -51,6 +53,7 @@ public static class OmpFigures
     {
         Check.NotNull(result);
         var o = result.Options;
+        Check.InRange(snrIndex, 0, o.SnrsDb.Count - 1);
         var z = o.Sparsities.Select((_, ki) => (IReadOnlyList<double>)o.SharedWeights.Select((_, w) => result.ExactRecovery[w][ki][snrIndex]).ToList()).ToList();
         double lo = result.MeanCoherence.Min(), hi = result.MeanCoherence.Max();
         var mus = Enumerable.Range(0, 50).Select(i => lo + (hi - lo) * i / 49.0).ToList();

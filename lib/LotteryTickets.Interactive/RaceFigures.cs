@@ -52,6 +52,8 @@ public static class RaceFigures
     public static HeatmapFigure TradeOff(RaceToTarget race, (double Dense, double Sparse) chapterEta)
     {
         Check.NotNull(race);
+        Check.That(double.IsFinite(chapterEta.Dense) && chapterEta.Dense > 0 && double.IsFinite(chapterEta.Sparse) && chapterEta.Sparse > 0,
+            $"chapterEta must hold two finite efficiencies > 0; got ({chapterEta.Dense}, {chapterEta.Sparse}).", nameof(chapterEta));
         const int cells = 41;
         var x = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.0 * i / (cells - 1))).ToList();   // 0.001 … 1
         var y = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.5 * i / (cells - 1))).ToList();   // 0.001 … ~3.2

@@ -6,6 +6,12 @@ namespace LotteryTickets.Interactive;
 /// (embedded in the page, so it works offline) and the path it was saved to.</summary>
 public sealed record ShownFigure(IFigure Figure, GenericChart Chart, string CsvPath)
 {
+    /// <summary>The figure shown.</summary>
+    public IFigure Figure { get; init; } = Check.NotNull(Figure);
+
+    /// <summary>Its chart.</summary>
+    public GenericChart Chart { get; init; } = Check.NotNull(Chart);
+
     /// <summary>The HTML the notebook formatter writes.</summary>
     public string ToHtml()
     {

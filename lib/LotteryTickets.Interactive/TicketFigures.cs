@@ -37,7 +37,10 @@ public static class TicketFigures
     /// <summary>Accuracy curves of several runs on one figure (e.g. rewinding to init vs to step k).</summary>
     public static LineFigure Compare(string name, string title, params (string Label, TicketCurve Curve)[] curves)
     {
+        Check.NotNull(curves);
         Check.That(curves.Length > 0, "curves must hold at least one curve.", nameof(curves));
+        for (int i = 0; i < curves.Length; i++)
+            Check.That(curves[i].Curve is not null, $"curves must not hold a null curve; entry {i} ('{curves[i].Label}') has none.", nameof(curves));
         var series = curves.Select(c => new FigureSeries(c.Label,
             c.Curve.Points.Select(p => p.PercentRemaining).ToList(), c.Curve.Points.Select(p => p.MeanAccuracy).ToList(),
             c.Curve.Points.Any(p => p.Seeds > 1) ? c.Curve.Points.Select(p => p.StdAccuracy).ToList() : null)).ToList();

@@ -54,10 +54,14 @@ public static class ApprenticeAndMaster
     }
 
     /// <summary>A LeNet-300-100 teacher (10 epochs at both budgets; with <paramref name="epsilon"/> &gt; 0, trained with label smoothing) for the exercises.</summary>
-    public static LotteryHparams LeNetTeacher(double epsilon = 0) => new()
+    public static LotteryHparams LeNetTeacher(double epsilon = 0)
     {
-        Model = ModelHparams.LeNet300100, Training = new TrainingHparams { Epochs = 10, LabelSmoothing = epsilon }, Levels = 0,
-    };
+        Check.FractionBelowOne(epsilon);
+        return new()
+        {
+            Model = ModelHparams.LeNet300100, Training = new TrainingHparams { Epochs = 10, LabelSmoothing = epsilon }, Levels = 0,
+        };
+    }
 
     /// <summary>The whole experiment on <paramref name="data"/>.</summary>
     public static DistillationExperiment Experiment(Budget budget, TrainingData data) =>
