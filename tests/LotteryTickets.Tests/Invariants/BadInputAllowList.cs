@@ -65,6 +65,11 @@ internal static class BadInputAllowList
         ["LotteryTickets.Training.GradientNoiseSample..ctor(int, double, double)"] = "result record: one step's measured squared norms, stored and reloaded as plain numbers; averaged by GradientNoiseScale.FromSamples",
         ["LotteryTickets.Lottery.TicketCurvePoint..ctor(int, double, double, double, double, double, int)"] = "result record: a level's accuracy and early-stop iteration over seeds (NaN for a diverged run); AtLevel and AccuracyAt read it by value",
         ["LotteryTickets.Hardware.MachineInfo..ctor(string, int, double?, int?)"] = "a description of the machine read from the OS: only printed, and multiplied into an optional theoretical peak (null when a field is unknown)",
+
+        // The notebook layer (LotteryTickets.Interactive).
+        ["LotteryTickets.Interactive.ProgressLine..ctor(string)"] = "a progress line's text: any text is shown HTML-encoded (null as nothing)",
+        ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the constructor checked",
+        ["LotteryTickets.Interactive.LiveProgress<T>.Complete(string)"] = "an optional summary: any text, null for the last report",
     };
 
     /// <summary>

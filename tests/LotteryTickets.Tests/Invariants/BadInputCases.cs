@@ -31,6 +31,7 @@ internal sealed partial class BadInputCases : IDisposable
             cases.AddData();
             cases.AddHardware();
             cases.AddExperiments();
+            cases.AddInteractive();
             return cases;
         }
         catch

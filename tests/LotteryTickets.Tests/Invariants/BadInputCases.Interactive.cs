@@ -1,0 +1,172 @@
+using LotteryTickets.Design;
+using LotteryTickets.Experiments;
+using LotteryTickets.Interactive;
+using LotteryTickets.Interactive.Curriculum;
+using LotteryTickets.Lottery;
+using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
+using LotteryTickets.Training;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.DotNet.Interactive;
+using Plotly.NET;
+
+namespace LotteryTickets.Tests.Invariants;
+
+internal sealed partial class BadInputCases
+{
+    /// <summary>
+    /// The notebook layer (LotteryTickets.Interactive): the session, the figures and their records, the formatters and
+    /// the curriculum's presets. Every case is rejected before any side effect (Notebook.Setup touches neither the
+    /// kernel nor the output folder for them).
+    /// </summary>
+    private void AddInteractive()
+    {
+        // The session and its entry points.
+        _cases.Add("name", "\"\"", "an empty notebook name", () => Notebook.Setup("", false, null, false));
+        int? noThreads = 0;
+        _cases.Add("threads", "[1, ", "zero threads", () => Notebook.Setup("bad-input", false, noThreads, false));
+        var store = new RunStore(Path.Combine(_folder.Path, "interactive", "runs.db"));
+        var cpu = TorchSharp.torch.CPU;
+        string output = Path.Combine(_folder.Path, "interactive-out");
+        _cases.Add("Name", "\"\"", "an empty notebook name", () => new NotebookSession("", cpu, Budget.Quick, "0", output, store, false));
+        var session = new NotebookSession("bad-input", cpu, Budget.Quick, "0", output, store, false);
+        IFigure? noFigure = null;
+        IExperiment<int>? noExperiment = null;
+        _cases.Add("figure", "null", "null", () => session.Show(noFigure!));
+        _cases.Add("experiment", "null", "null", () => session.Run(noExperiment!, null));
+        Kernel? noKernel = null;
+        _cases.Add("kernel", "null", "null", () => new KernelExtension().OnLoadAsync(noKernel!));
+
+        // Figure records: what their charts and CSVs dereference.
+        var xs = new[] { 1.0, 2.0 };
+        var line = new LineFigure("bad-input", "t", "x", "y", new[] { new FigureSeries("s", xs, xs, null) });
+        var chart = line.ToChart();
+        IReadOnlyList<double>? noValues = null;
+        _cases.Add("X", "null", "null", () => new FigureSeries("s", noValues!, xs, null));
+        _cases.Add("Series", "entry 0 is null", "a null series", () => new LineFigure("f", "t", "x", "y", new FigureSeries[] { null! }));
+        _cases.Add("Z", "entry 0 is null", "a null row", () => new HeatmapFigure("h", "t", "x", "y", "z", xs, xs, new IReadOnlyList<double>[] { null!, xs }));
+        _cases.Add("Figure", "null", "null", () => new ShownFigure(noFigure!, chart, "/tmp/f.csv"));
+        Func<int, string>? noDescribe = null;
+        _cases.Add("describe", "null", "null", () => new LiveProgress<int>("t", noDescribe!, null));
+        GenericChart? noChart = null;
+        _cases.Add("chart", "null", "null", () => OfflinePlotly.ToHtml(noChart!, false));
+
+        // Tables and formatters.
+        IReadOnlyList<string>? noHeader = null;
+        var rows = new[] { (IReadOnlyList<string>)new[] { "a" } };
+        _cases.Add("header", "null", "null", () => HtmlTable.Render("c", noHeader!, rows, null));
+        var nullCell = new[] { (IReadOnlyList<string>)new string[] { null! } };
+        _cases.Add("rows", "null cells", "a null cell", () => HtmlTable.Render("c", new[] { "h" }, nullCell, null));
+        _cases.Add("parameters", "null", "null", () => HtmlFormatters.ParameterTable("c", null!));
+        SparsityReport? noReport = null;
+        TicketExperimentResult? noResult = null;
+        PhaseDiagramResult? noPhase = null;
+        RunStore? noStore = null;
+        _cases.Add("report", "null", "null", () => HtmlFormatters.ToHtml(noReport!));
+        _cases.Add("r", "null", "null", () => HtmlFormatters.ToHtml(noResult!));
+        _cases.Add("r", "null", "null", () => HtmlFormatters.ToHtml(noPhase!));
+        _cases.Add("store", "null", "null", () => HtmlFormatters.ToHtml(noStore!));
+
+        // Figure factories: null results, empty or holed lists, indices and batches outside the result.
+        var tiny = TinyImp();
+        var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
+        var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
+        var report = Own(Mask.Dense(Model)).Report();
+        var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
+        _cases.Add("r", "null", "null", () => TicketFigures.Accuracy(noResult!));
+        _cases.Add("r", "null", "null", () => TicketFigures.EarlyStop(noResult!));
+        var noCurves = Array.Empty<(string, TicketCurve)>();
+        _cases.Add("curves", "at least one", "no curve", () => TicketFigures.Compare("c", "t", noCurves));
+        StructuredComparison? noStructured = null;
+        TiedComparison? noTied = null;
+        SmoothingComparison? noSmoothing = null;
+        _cases.Add("c", "null", "null", () => TicketFigures.Structured(noStructured!));
+        _cases.Add("c", "null", "null", () => TicketFigures.Tied(noTied!, false));
+        _cases.Add("c", "null", "null", () => NoiseFigures.AcrossLevels(noSmoothing!));
+        var smoothing = new SmoothingComparison(result, result);
+        _cases.Add("windowSteps", "0", "a window of no steps", () => NoiseFigures.DuringTraining(smoothing, 0));
+        DistillationResult? noDistillation = null;
+        _cases.Add("r", "null", "null", () => DistillationFigures.Accuracy(noDistillation!));
+
+        var t = new TimingSummary(0.01, 0.01, 0.01, 3);
+        var speedRows = new[]
+        {
+            new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, t),
+            new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
+        };
+        var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, speedRows, 1.0);
+        _cases.Add("batch", "got 16", "a batch not measured", () => SpeedFigures.Speedup(speed, 16, true));
+        _cases.Add("batch", "got 16", "a batch not measured", () => SpeedFigures.Efficiency(speed, 16));
+        RaceToTarget? noRace = null;
+        var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
+        var race = new RaceToTarget(0.9, 8, 0.01, entry, new[] { entry });
+        (double, double) zeroEta = (0.0, 0.1);
+        _cases.Add("race", "null", "null", () => RaceFigures.StepsToTarget(noRace!));
+        _cases.Add("race", "null", "null", () => RaceFigures.TimeRatio(noRace!));
+        _cases.Add("chapterEta", "(0, 0.1)", "a dense efficiency of 0", () => RaceFigures.TradeOff(race, zeroEta));
+
+        L1ConvergenceResult? noConvergence = null;
+        L1PathSweepResult? noPath = null;
+        Vector<double>? noVector = null;
+        var lasso = Vector<double>.Build.Dense(3, 1.0);
+        _cases.Add("result", "null", "null", () => L1Figures.GapByIteration(noConvergence!));
+        _cases.Add("result", "null", "null", () => L1Figures.GapBySeconds(noConvergence!, null));
+        _cases.Add("result", "null", "null", () => L1Figures.SupportPath(noPath!));
+        _cases.Add("result", "null", "null", () => L1Figures.TicketRecall(noPath!, null));
+        _cases.Add("result", "null", "null", () => L1Figures.WarmStarts(noPath!));
+        _cases.Add("dense", "null", "null", () => L1Figures.Shrinkage(noVector!, lasso, 0.5));
+
+        var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
+        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } }, new[] { new[] { new[] { 1.0 } } },
+            new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
+        _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => OmpFigures.RecoveryVsSnr(ompResult, 1, null, null));
+        _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => OmpFigures.RecoveryVsSparsity(ompResult, 1, null));
+        _cases.Add("snrIndex", "-1", "a negative SNR index", () => OmpFigures.CoherenceMap(ompResult, -1));
+        _cases.Add("result", "null", "null", () => PhaseFigures.Diagram(noPhase!, null));
+        _cases.Add("result", "null", "null", () => PhaseFigures.Transitions(noPhase!));
+        var noDesigns = Array.Empty<DesignComparisonResult>();
+        var nullDesign = new DesignComparisonResult[] { null! };
+        _cases.Add("results", "at least one", "no result", () => DesignFigures.Overlap("o", noDesigns));
+        _cases.Add("results", "entry 0 is null", "a null result", () => DesignFigures.Efficiency("e", nullDesign));
+        TeacherRecoveryResult? noTeacher = null;
+        _cases.Add("result", "null", "null", () => RecoveryFigures.Teacher(noTeacher!, "teacher-recovery"));
+
+        // The curriculum's presets: a null budget (and ε outside [0, 1)).
+        var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
+        Budget? none = null;
+        var sparsities = new[] { 0.5 };
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Teacher(none!));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Student(none!));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Experiment(none!, data));
+        _cases.Add("epsilon", "[0, 1)", "ε = 1", () => ApprenticeAndMaster.LeNetTeacher(1.0));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Training(none!, 0));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Hparams(none!, 0));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Experiment(none!, data, 0));
+        _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
+        _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
+        _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));
+        _cases.Add("budget", "null", "null", () => PredictingTheLottery.PhaseGrid(none!));
+        _cases.Add("budget", "null", "null", () => PredictingTheLottery.Teacher(none!));
+        _cases.Add("budget", "null", "null", () => StatisticiansDilemma.Random(none!, 1.0));
+        _cases.Add("budget", "null", "null", () => StatisticiansDilemma.TrainedLayer(none!, data));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Training(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Unstructured(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Structured(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.UnstructuredExperiment(none!, data));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.StructuredExperiment(none!, data));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Speed(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Training(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Hparams(none!, true));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Experiment(none!, data, true));
+        _cases.Add("budget", "null", "null", () => TimeToTrainParadox.UnstructuredExperiment(none!, data));
+        _cases.Add("budget", "null", "null", () => TimeToTrainParadox.StructuredExperiment(none!, data));
+        _cases.Add("budget", "null", "null", () => TimeToTrainParadox.Speed(none!, sparsities));
+        _cases.Add("budget", "null", "null", () => WinningTickets.Hparams(none!));
+        _cases.Add("budget", "null", "null", () => WinningTickets.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => WinningTickets.Experiment(none!, data));
+    }
+}
