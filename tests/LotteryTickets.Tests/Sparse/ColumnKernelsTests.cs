@@ -27,6 +27,30 @@ public class ColumnKernelsTests
         var z = (double[])y.Clone();
         ColumnKernels.SubtractScaled(z, 0.75, x);
         for (int i = 0; i < length; i++) Assert.Equal(y[i] - 0.75 * x[i], z[i], 15);
+
+        var d = Enumerable.Range(0, length).Select(_ => rng.NextDouble()).ToArray();
+        var product = new double[length];
+        ColumnKernels.Multiply(x, d, product);
+        for (int i = 0; i < length; i++) Assert.Equal(x[i] * d[i], product[i]);
+        z = (double[])y.Clone();
+        ColumnKernels.AddScaledProduct(z, -1.5, d, x);
+        for (int i = 0; i < length; i++) Assert.Equal(y[i] - 1.5 * (d[i] * x[i]), z[i], 15);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(200)]
+    public void WeightedColumnNormsAreThoseOfTheScaledMatrix(int m)
+    {
+        var a = Matrix<double>.Build.Random(m, 5, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(m)));
+        var rng = new Random(m + 1);
+        var d = Enumerable.Range(0, m).Select(_ => rng.NextDouble()).ToArray();
+        var scaled = Matrix<double>.Build.DiagonalOfDiagonalArray(d.Select(Math.Sqrt).ToArray()) * a;
+        var norms = ColumnKernels.WeightedColumnNormsSquared(ColumnKernels.ColumnMajor(a), m, 5, d);
+        for (int j = 0; j < 5; j++) Assert.Equal(scaled.Column(j).DotProduct(scaled.Column(j)), norms[j], 1e-12);
     }
 
     [Fact]

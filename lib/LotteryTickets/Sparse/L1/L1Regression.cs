@@ -57,7 +57,6 @@ public sealed class L1Regression
         private readonly double scale = Math.Max(loss.Value(Vector<double>.Build.Dense(a.RowCount)), double.Epsilon);
         private readonly double lambda = o.Lambda;
         private readonly double[] av = ColumnKernels.ColumnMajor(a);
-        private double[]? scaled; // W^½A, the model's matrix, reused across Newton steps
 
         /// <summary>A x and Aᵀg over A's raw storage (<see cref="ColumnKernels"/>), not Math.NET's slower products.</summary>
         private Vector<double> Times(Vector<double> x) => Vector<double>.Build.Dense(ColumnKernels.Multiply(av, a.RowCount, x.AsArray() ?? x.ToArray()));
@@ -187,49 +186,51 @@ public sealed class L1Regression
         /// The proximal Newton model step: minimises gᵀA d + ½ dᵀAᵀWA d + λ‖x + d‖₁ (g = ∇F(z), W = ∇²F(z), z = A x),
         /// returning d. The model is the lasso ½‖Ã w − b̃‖² + λ‖w‖₁ in w = x + d with Ã = W^½A and
         /// b̃ = W^½z − W^-½g (for least squares W = I, Ã = A, b̃ = b: the model is the objective itself), so coordinate
-        /// descent runs on it with the residual r = Ã w − b̃ kept up to date — O(m) per coordinate over Ã's raw columns,
-        /// the n×n Hessian AᵀWA never formed (glmnet's and scikit-learn's scheme). Full sweeps alternate with up to ten
-        /// sweeps over the nonzero coordinates only (active-set cycling): a full sweep finds the support, the cheap ones
-        /// settle its values, and only a full sweep may end the loop — when nothing moves or the model's duality gap
-        /// meets the tolerance. Then the model's stationarity condition on the support S is solved exactly,
-        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ, and kept when no sign flips: a true Newton step on the face found.
+        /// descent runs on it with its residual kept up to date — O(m) per coordinate, the n×n Hessian AᵀWA never
+        /// formed (glmnet's and scikit-learn's scheme). Ã is not formed either: the sweeps keep q = W^½r for the model's
+        /// residual r = Ã w − b̃, so that Ãⱼᵀr = Aⱼᵀq reads A's own columns and a move δ of wⱼ is q += δ·W∘Aⱼ (writing a
+        /// scaled copy of A at every Newton step cost more than the sweeps it served). Sweeps over the nonzero
+        /// coordinates (active-set cycling, up to ten in a row; the first ones over x's support) alternate with full
+        /// sweeps: a full sweep finds the support, the cheap ones settle its values, and only a full sweep may end the
+        /// loop — when nothing moves or the model's duality gap meets the tolerance. Then, once the face is found (the
+        /// signs of w are those of x; always for least squares, whose model is the objective), the model's stationarity
+        /// condition on the support S is solved exactly, Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ, and kept when no sign flips: a true
+        /// Newton step on that face. While the face still changes the polish would solve the wrong system.
         /// </summary>
         private Vector<double> ModelStep(Vector<double> x, Vector<double> z, Vector<double> g)
         {
             int m = a.RowCount, n = a.ColumnCount;
             var w = x.ToArray();
-            double[] at, r, b;
+            var q = g.ToArray(); // at w = x, r = W^-½g, so q = g (least squares: r = q = A x − b)
+            double[]? weights = null, root = null;
+            var b = new double[m];
             if (o.Loss == L1Loss.Squared)
             {
-                at = av;
-                r = g.ToArray();          // A x − b
-                b = (z - g).ToArray();
+                for (int i = 0; i < m; i++) b[i] = z[i] - g[i];
             }
             else
             {
                 // Weights below 1e-10 (|z| ≳ 23 on the logistic loss) are raised to it so that W^-½g stays finite;
                 // the model is then a slightly more curved one, still convex, and the line search keeps descent.
-                var weights = loss.HessianWeights(z);
-                var root = new double[m];
-                r = new double[m];
-                b = new double[m];
+                var hessian = loss.HessianWeights(z);
+                weights = new double[m];
+                root = new double[m];
                 for (int i = 0; i < m; i++)
                 {
-                    root[i] = Math.Sqrt(Math.Max(weights[i], 1e-10));
-                    r[i] = g[i] / root[i];
-                    b[i] = root[i] * z[i] - r[i];
+                    weights[i] = Math.Max(hessian[i], 1e-10);
+                    root[i] = Math.Sqrt(weights[i]);
+                    b[i] = root[i] * z[i] - g[i] / root[i];
                 }
-                at = scaled ??= new double[av.Length];
-                ColumnKernels.ScaleRows(av, m, root, at);
             }
-            var colNorm2 = ColumnKernels.ColumnNormsSquared(at, m, n);
+            var colNorm2 = weights is null ? ColumnKernels.ColumnNormsSquared(av, m, n) : ColumnKernels.WeightedColumnNormsSquared(av, m, n, weights);
             double xScale = Math.Max(1, x.InfinityNorm());
             // Least squares: the model is the objective, so it is solved to the final tolerance at once. Otherwise the
             // model is only trusted near x: solved to a fraction of the outer duality gap (an inexact Newton step, as in
             // Lee–Sun–Saunders' proximal Newton), to the final tolerance once the gap is that small.
             double modelTolerance = o.Tolerance * scale;
             if (o.Loss != L1Loss.Squared) modelTolerance = Math.Max(modelTolerance, 0.1 * history[^1].DualityGap);
-            int[]? cycle = null;
+            int[]? cycle = Support(w);
+            if (cycle.Length == 0) cycle = null;
             for (int sweep = 0, cycleSweeps = 0; sweep < 5000; sweep++)
             {
                 double maxChange = 0;
@@ -239,40 +240,63 @@ public sealed class L1Regression
                     int j = cycle is null ? t : cycle[t];
                     double hjj = colNorm2[j];
                     if (hjj <= 0) continue;
-                    var col = ColumnKernels.Column(at, m, j);
+                    var col = ColumnKernels.Column(av, m, j);
                     double wj = w[j];
-                    double nw = Prox(wj - ColumnKernels.Dot(col, r) / hjj, lambda / hjj);
+                    double nw = Prox(wj - ColumnKernels.Dot(col, q) / hjj, lambda / hjj);
                     double delta = nw - wj;
                     if (delta == 0) continue;
                     w[j] = nw;
-                    ColumnKernels.SubtractScaled(r, -delta, col);
+                    if (weights is null) ColumnKernels.SubtractScaled(q, -delta, col);
+                    else ColumnKernels.AddScaledProduct(q, delta, weights, col);
                     maxChange = Math.Max(maxChange, Math.Abs(delta) * Math.Sqrt(hjj));
                 }
                 bool settled = maxChange <= 1e-10 * xScale;
                 if (cycle is null)
                 {
-                    if (settled || ModelGap(at, m, w, r, b) <= modelTolerance) break;
-                    cycle = Enumerable.Range(0, n).Where(j => w[j] != 0).ToArray();
+                    if (settled || ModelGap(m, w, q, root, b) <= modelTolerance) break;
+                    cycle = Support(w);
                     cycleSweeps = 0;
                     if (cycle.Length == 0) cycle = null;
                 }
                 else if (settled || ++cycleSweeps >= 10) cycle = null; // back to a full sweep, which decides
             }
-            PolishOnSupport(at, m, b, w);
+            if (weights is null || SameSigns(w, x)) PolishOnSupport(m, root, b, w);
             return Vector<double>.Build.Dense(w) - x;
+        }
+
+        private static int[] Support(double[] w)
+        {
+            int count = 0;
+            foreach (double v in w) if (v != 0) count++;
+            var support = new int[count];
+            for (int j = 0, k = 0; j < w.Length; j++) if (w[j] != 0) support[k++] = j;
+            return support;
+        }
+
+        private static bool SameSigns(double[] w, Vector<double> x)
+        {
+            for (int j = 0; j < w.Length; j++) if (Math.Sign(w[j]) != Math.Sign(x[j])) return false;
+            return true;
         }
 
         /// <summary>
         /// The model's stationarity condition on the support S of w with its signs σ, solved exactly:
-        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ (a raw sequential Cholesky, <see cref="ColumnKernels.CholeskySolve"/>); kept when
-        /// it is finite and no sign flips.
+        /// Ã_SᵀÃ_S w_S = Ã_Sᵀb̃ − λσ (a raw sequential Cholesky, <see cref="ColumnKernels.CholeskySolve"/>; Ã_S's
+        /// columns are scaled from A's by W^½ here, s of them); kept when it is finite and no sign flips.
         /// </summary>
-        private void PolishOnSupport(double[] at, int m, double[] b, double[] w)
+        private void PolishOnSupport(int m, double[]? root, double[] b, double[] w)
         {
-            var active = Enumerable.Range(0, w.Length).Where(j => w[j] != 0).ToArray();
+            var active = Support(w);
             int s = active.Length;
             if (s == 0) return;
-            var (hss, ws) = ColumnKernels.NormalEquations(at, m, active, b);
+            double[] columns;
+            if (root is null) columns = av;
+            else
+            {
+                columns = new double[s * m];
+                for (int k = 0; k < s; k++) ColumnKernels.Multiply(ColumnKernels.Column(av, m, active[k]), root, columns.AsSpan(k * m, m));
+            }
+            var (hss, ws) = ColumnKernels.NormalEquations(columns, m, root is null ? active : Enumerable.Range(0, s).ToArray(), b);
             for (int i = 0; i < s; i++) ws[i] -= lambda * Math.Sign(w[active[i]]);
             if (!ColumnKernels.CholeskySolve(hss, s, ws)) return;
             for (int i = 0; i < s; i++)
@@ -280,14 +304,21 @@ public sealed class L1Regression
             for (int i = 0; i < s; i++) w[active[i]] = ws[i];
         }
 
-        /// <summary>The duality gap of the model ½‖r‖² + λ‖w‖₁ at its residual r = Ã w − b̃, at the same kind of dual
-        /// point as <see cref="Record"/>: u = s·r with s scaling ‖Ãᵀu‖∞ to λ; the dual value is −½‖u‖² − uᵀb̃.</summary>
-        private double ModelGap(double[] at, int m, double[] w, double[] r, double[] b)
+        /// <summary>The duality gap of the model ½‖r‖² + λ‖w‖₁ at its residual r = Ã w − b̃ (given as q = W^½r, with
+        /// W^½ = <paramref name="root"/>, null for the identity), at the same kind of dual point as <see cref="Record"/>:
+        /// u = s·r with s scaling ‖Ãᵀu‖∞ = s‖Aᵀq‖∞ to λ; the dual value is −½‖u‖² − uᵀb̃.</summary>
+        private double ModelGap(int m, double[] w, double[] q, double[]? root, double[] b)
         {
-            double s = DualScale(ColumnKernels.TransposeMultiply(at, m, w.Length, r));
+            double s = DualScale(ColumnKernels.TransposeMultiply(av, m, w.Length, q));
             double l1 = 0;
             foreach (double v in w) l1 += Math.Abs(v);
-            double rr = ColumnKernels.Dot(r, r), rb = ColumnKernels.Dot(r, b);
+            double rr = 0, rb = 0;
+            for (int i = 0; i < m; i++)
+            {
+                double r = root is null ? q[i] : q[i] / root[i];
+                rr += r * r;
+                rb += r * b[i];
+            }
             return 0.5 * rr + lambda * l1 - (-0.5 * s * s * rr - s * rb);
         }
     }

@@ -96,25 +96,65 @@ internal static class ColumnKernels
         for (int j = 0; j < c.Length; j++) c[j] = Dot(Column(a, m, j), r);
     }
 
-    /// <summary>D·A into <paramref name="target"/> for an m×n column-major A and the diagonal d (length m): every column
-    /// multiplied elementwise by d.</summary>
-    public static void ScaleRows(double[] a, int m, ReadOnlySpan<double> d, double[] target)
+    /// <summary>target = x∘d (elementwise).</summary>
+    public static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> d, Span<double> target)
     {
-        for (int j = 0; j < a.Length / m; j++)
+        int n = target.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= SimdVector.Count)
         {
-            var src = Column(a, m, j);
-            var dst = target.AsSpan(j * m, m);
-            int i = 0;
-            if (Vector.IsHardwareAccelerated && m >= SimdVector.Count)
-            {
-                var vs = MemoryMarshal.Cast<double, SimdVector>(src);
-                var vd = MemoryMarshal.Cast<double, SimdVector>(d);
-                var vt = MemoryMarshal.Cast<double, SimdVector>(dst);
-                for (int v = 0; v < vt.Length; v++) vt[v] = vs[v] * vd[v];
-                i = vt.Length * SimdVector.Count;
-            }
-            for (; i < m; i++) dst[i] = src[i] * d[i];
+            var vx = MemoryMarshal.Cast<double, SimdVector>(x);
+            var vd = MemoryMarshal.Cast<double, SimdVector>(d);
+            var vt = MemoryMarshal.Cast<double, SimdVector>(target);
+            for (int v = 0; v < vt.Length; v++) vt[v] = vx[v] * vd[v];
+            i = vt.Length * SimdVector.Count;
         }
+        for (; i < n; i++) target[i] = x[i] * d[i];
+    }
+
+    /// <summary>y += alpha·(d∘x).</summary>
+    public static void AddScaledProduct(Span<double> y, double alpha, ReadOnlySpan<double> d, ReadOnlySpan<double> x)
+    {
+        int n = y.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= SimdVector.Count)
+        {
+            var vy = MemoryMarshal.Cast<double, SimdVector>(y);
+            var vd = MemoryMarshal.Cast<double, SimdVector>(d);
+            var vx = MemoryMarshal.Cast<double, SimdVector>(x);
+            var va = new SimdVector(alpha);
+            for (int v = 0; v < vy.Length; v++) vy[v] += va * (vd[v] * vx[v]);
+            i = vy.Length * SimdVector.Count;
+        }
+        for (; i < n; i++) y[i] += alpha * (d[i] * x[i]);
+    }
+
+    /// <summary>Σᵢ dᵢ·aᵢⱼ² of every column j of an m×n column-major A: the squared column norms of D^½A.</summary>
+    public static double[] WeightedColumnNormsSquared(double[] a, int m, int n, ReadOnlySpan<double> d)
+    {
+        var norms = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            var c = Column(a, m, j);
+            int i = 0;
+            double sum = 0;
+            if (Vector.IsHardwareAccelerated && m >= 2 * SimdVector.Count)
+            {
+                var vc = MemoryMarshal.Cast<double, SimdVector>(c);
+                var vd = MemoryMarshal.Cast<double, SimdVector>(d);
+                SimdVector s0 = SimdVector.Zero, s1 = s0;
+                int v = 0, pairs = vc.Length & ~1;
+                for (; v < pairs; v += 2)
+                {
+                    s0 += vd[v] * vc[v] * vc[v];
+                    s1 += vd[v + 1] * vc[v + 1] * vc[v + 1];
+                }
+                for (; v < vc.Length; v++) s0 += vd[v] * vc[v] * vc[v];
+                sum = Vector.Sum(s0 + s1);
+                i = vc.Length * SimdVector.Count;
+            }
+            for (; i < m; i++) sum += d[i] * c[i] * c[i];
+            norms[j] = sum;
+        }
+        return norms;
     }
 
     /// <summary>‖aⱼ‖² of every column of an m×n column-major A.</summary>
