@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using LotteryTickets.Data;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public class Conv2Benchmarks
 {
     private TensorDataset _train = null!;
     private PrunableModel _model = null!, _compact = null!;
-    private optim.Optimizer _optimizer = null!, _compactOptimizer = null!;
+    private StepOptimizer _optimizer = null!, _compactOptimizer = null!;
     private Tensor _batchX = null!, _batchY = null!;
 
     [Params(2, 1)]
@@ -31,11 +32,11 @@ public class Conv2Benchmarks
         Workload.Threads(Threads);
         _train = Workload.Blobs(Workload.BatchSize * 4, 1);
         _model = Workload.Conv2();
-        _optimizer = torch.optim.Adam(_model.parameters(), Workload.LearningRate);
+        _optimizer = Workload.Adam(_model);
         using (var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), _model.PrunableTensors(),
                    new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 }))
             _compact = Compaction.Compact(_model, mask);
-        _compactOptimizer = torch.optim.Adam(_compact.parameters(), Workload.LearningRate);
+        _compactOptimizer = Workload.Adam(_compact);
         _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);
         _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);
     }

@@ -20,7 +20,7 @@ public class LeNetBenchmarks
     private PrunableModel _model = null!;
     private Mask _mask = null!;
     private MaskedModel _masked = null!;
-    private optim.Optimizer _optimizer = null!;
+    private StepOptimizer _optimizer = null!;
     private Tensor _batchX = null!, _batchY = null!;
     private long _seed;
     private LotteryHparams _imp = null!;
@@ -35,7 +35,7 @@ public class LeNetBenchmarks
         _model = Workload.LeNet();
         _mask = Workload.GlobalMask(_model, Workload.Remaining);
         _masked = new MaskedModel(_model, _mask);
-        _optimizer = torch.optim.Adam(_model.parameters(), Workload.LearningRate);
+        _optimizer = Workload.Adam(_model);
         _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);
         _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);
         _seed = Workload.OrderSeed;
@@ -83,7 +83,8 @@ public class LeNetBenchmarks
         return outcome.Result.Training.FinalTestAccuracy;
     }
 
-    /// <summary>One optimizer step on a fixed batch of 60: zero_grad, forward, cross-entropy, backward, Adam step.</summary>
+    /// <summary>One optimizer step on a fixed batch of 60: zero_grad, forward, cross-entropy, backward, Adam step (the trainer's
+    /// optimizer, <see cref="StepOptimizer"/>).</summary>
     [Benchmark(Description = "lenet_train_step")]
     public void TrainStep() => Workload.Step(_model, _optimizer, _batchX, _batchY);
 

@@ -42,14 +42,19 @@ internal static class Workload
 
     public static TensorDataset Train() => Blobs(TrainCount, 1);
 
+    /// <summary>The optimizer the library's trainer steps with (Adam at <see cref="LearningRate"/>; on CPU float32 weights
+    /// its one-pass Adam).</summary>
+    internal static StepOptimizer Adam(PrunableModel model) =>
+        StepOptimizer.Create(model, new TrainingHparams { LearningRate = LearningRate }, null);
+
     /// <summary>One optimizer step on a fixed batch: zero_grad, forward, cross-entropy, backward, step.</summary>
-    public static void Step(PrunableModel model, optim.Optimizer optimizer, Tensor x, Tensor y)
+    internal static void Step(PrunableModel model, StepOptimizer optimizer, Tensor x, Tensor y)
     {
         using var scope = torch.NewDisposeScope();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var loss = nn.functional.cross_entropy(model.call(x), y);
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
     }
 
     public static TensorDataset Test() => Blobs(TestCount, 2);

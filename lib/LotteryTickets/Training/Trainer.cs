@@ -75,10 +75,7 @@ public static class Trainer
         if (snapshotAt >= 0 && snapshotAt == startIteration) snapshot = WeightSnapshot.Capture(model);
 
         var device = train.Device;
-        var parameters = model.parameters().ToList();
-        using optim.Optimizer optimizer = hparams.Optimizer == "sgd"
-            ? torch.optim.SGD(parameters, hparams.LearningRate, momentum: hparams.Momentum, weight_decay: hparams.WeightDecay)
-            : torch.optim.Adam(parameters, hparams.LearningRate, weight_decay: hparams.WeightDecay);
+        using var optimizer = StepOptimizer.Create(model, hparams, masked); // re-applies the mask after each step
         using var generator = new Generator(unchecked((ulong)seed));
         using var lossSum = torch.zeros(1, ScalarType.Float32, device: device);
         int lossCount = 0;
@@ -117,7 +114,7 @@ public static class Trainer
                     var x = train.Inputs.index_select(0, idx);
                     var y = train.Labels.index_select(0, idx);
                     var soft = distill is null ? null : teacher!.index_select(0, idx);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     bool sample = noise is not null && it % noise.Every == 0 && idx.shape[0] == hparams.BatchSize;
                     double smallNorm = 0;
                     if (sample)
@@ -125,13 +122,12 @@ public static class Trainer
                         int small = noise!.SmallBatch;
                         LossOf(x.narrow(0, 0, small), y.narrow(0, 0, small), soft?.narrow(0, 0, small)).backward();
                         smallNorm = GradientNoiseScale.SquaredGradientNorm(model, mask);
-                        optimizer.zero_grad();
+                        optimizer.ZeroGrad();
                     }
                     var loss = LossOf(x, y, soft);
                     loss.backward();
                     if (sample) noiseSamples.Add(new GradientNoiseSample(it, smallNorm, GradientNoiseScale.SquaredGradientNorm(model, mask)));
-                    optimizer.step();
-                    masked?.ApplyMask();
+                    optimizer.Step();
                     lossSum.add_(loss.detach());
                 }
                 lossCount++;
