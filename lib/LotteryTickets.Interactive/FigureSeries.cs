@@ -4,11 +4,15 @@ namespace LotteryTickets.Interactive;
 /// over seeds).</summary>
 public sealed record FigureSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double>? YError = null)
 {
+    private readonly IReadOnlyList<double> _x = Check.NotNull(X);
+
     /// <summary>The x values.</summary>
-    public IReadOnlyList<double> X { get; init; } = Check.NotNull(X);
+    public IReadOnlyList<double> X { get => _x; init => _x = Check.NotNull(value, nameof(X)); }
+
+    private readonly IReadOnlyList<double> _y = Check.NotNull(Y);
 
     /// <summary>The y values, one per x.</summary>
-    public IReadOnlyList<double> Y { get; init; } = Check.NotNull(Y);
+    public IReadOnlyList<double> Y { get => _y; init => _y = Check.NotNull(value, nameof(Y)); }
 
     /// <summary>Validates lengths and values.</summary>
     public FigureSeries Validated()

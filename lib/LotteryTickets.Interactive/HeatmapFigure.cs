@@ -12,14 +12,20 @@ namespace LotteryTickets.Interactive;
 public sealed record HeatmapFigure(string Name, string Title, string XTitle, string YTitle, string ZTitle,
     IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<IReadOnlyList<double>> Z) : IFigure
 {
+    private readonly IReadOnlyList<double> _x = Check.NotNull(X);
+
     /// <summary>The x values (columns of <see cref="Z"/>).</summary>
-    public IReadOnlyList<double> X { get; init; } = Check.NotNull(X);
+    public IReadOnlyList<double> X { get => _x; init => _x = Check.NotNull(value, nameof(X)); }
+
+    private readonly IReadOnlyList<double> _y = Check.NotNull(Y);
 
     /// <summary>The y values (rows of <see cref="Z"/>).</summary>
-    public IReadOnlyList<double> Y { get; init; } = Check.NotNull(Y);
+    public IReadOnlyList<double> Y { get => _y; init => _y = Check.NotNull(value, nameof(Y)); }
+
+    private readonly IReadOnlyList<IReadOnlyList<double>> _z = FigureText.NoNulls(Z);
 
     /// <summary>The cell values, indexed [y][x].</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Z { get; init; } = FigureText.NoNulls(Z);
+    public IReadOnlyList<IReadOnlyList<double>> Z { get => _z; init => _z = FigureText.NoNulls(value, nameof(Z)); }
 
     /// <summary>Curves drawn over the heat map.</summary>
     public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];

@@ -11,20 +11,30 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     RunStore Store, bool Recompute)
 {
     // Checked at construction: FiguresDirectory, Show and ToString read these.
+    private readonly string _name = Check.NotBlank(Name);
+
     /// <summary>The notebook's name (names its figure folder).</summary>
-    public string Name { get; init; } = Check.NotBlank(Name);
+    public string Name { get => _name; init => _name = Check.NotBlank(value, nameof(Name)); }
+
+    private readonly Device _device = Check.NotNull(Device);
 
     /// <summary>The device its experiments run on.</summary>
-    public Device Device { get; init; } = Check.NotNull(Device);
+    public Device Device { get => _device; init => _device = Check.NotNull(value, nameof(Device)); }
+
+    private readonly Budget _budget = Check.NotNull(Budget);
 
     /// <summary>The budget its experiments run at.</summary>
-    public Budget Budget { get; init; } = Check.NotNull(Budget);
+    public Budget Budget { get => _budget; init => _budget = Check.NotNull(value, nameof(Budget)); }
+
+    private readonly string _outputDirectory = Check.NotNull(OutputDirectory);
 
     /// <summary>The output folder (figures go to its figures/ folder; empty: relative to the current directory).</summary>
-    public string OutputDirectory { get; init; } = Check.NotNull(OutputDirectory);
+    public string OutputDirectory { get => _outputDirectory; init => _outputDirectory = Check.NotNull(value, nameof(OutputDirectory)); }
+
+    private readonly RunStore _store = Check.NotNull(Store);
 
     /// <summary>The run store its experiments are cached in.</summary>
-    public RunStore Store { get; init; } = Check.NotNull(Store);
+    public RunStore Store { get => _store; init => _store = Check.NotNull(value, nameof(Store)); }
 
     /// <summary>Environment variable naming the output folder (set by the reproduce command; default: the checkout's out/).</summary>
     public const string OutputVariable = "LOTTERY_OUT";

@@ -6,11 +6,15 @@ namespace LotteryTickets.Interactive;
 /// (embedded in the page, so it works offline) and the path it was saved to.</summary>
 public sealed record ShownFigure(IFigure Figure, GenericChart Chart, string CsvPath)
 {
+    private readonly IFigure _figure = Check.NotNull(Figure);
+
     /// <summary>The figure shown.</summary>
-    public IFigure Figure { get; init; } = Check.NotNull(Figure);
+    public IFigure Figure { get => _figure; init => _figure = Check.NotNull(value, nameof(Figure)); }
+
+    private readonly GenericChart _chart = Check.NotNull(Chart);
 
     /// <summary>Its chart.</summary>
-    public GenericChart Chart { get; init; } = Check.NotNull(Chart);
+    public GenericChart Chart { get => _chart; init => _chart = Check.NotNull(value, nameof(Chart)); }
 
     /// <summary>The HTML the notebook formatter writes.</summary>
     public string ToHtml()

@@ -8,8 +8,10 @@ namespace LotteryTickets.Experiments;
 /// </summary>
 public sealed record Budget(string Name)
 {
+    private readonly string _name = Check.OneOf(Name, ["quick", "full"]);
+
     /// <summary><c>quick</c> or <c>full</c> (any other name would silently run as quick).</summary>
-    public string Name { get; init; } = Check.OneOf(Name, ["quick", "full"]);
+    public string Name { get => _name; init => _name = Check.OneOf(value, ["quick", "full"], nameof(Name)); }
 
     /// <summary>Environment variable that selects the budget (<c>quick</c> or <c>full</c>).</summary>
     public const string EnvironmentVariable = "LOTTERY_BUDGET";

@@ -153,17 +153,25 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
 public sealed record DistillationResult(DistillationHparams Distillation, double TeacherAccuracy, long TeacherWeights, TicketExperimentResult Labels,
     TicketExperimentResult Distilled, IReadOnlyList<DenseBaselinePoint> Baselines, double Seconds)
 {
+    private readonly DistillationHparams _distillation = Check.NotNull(Distillation);
+
     /// <summary>T and α (not null).</summary>
-    public DistillationHparams Distillation { get; init; } = Check.NotNull(Distillation);
+    public DistillationHparams Distillation { get => _distillation; init => _distillation = Check.NotNull(value, nameof(Distillation)); }
+
+    private readonly TicketExperimentResult _labels = Check.NotNull(Labels);
 
     /// <summary>The labels-only students (not null).</summary>
-    public TicketExperimentResult Labels { get; init; } = Check.NotNull(Labels);
+    public TicketExperimentResult Labels { get => _labels; init => _labels = Check.NotNull(value, nameof(Labels)); }
+
+    private readonly TicketExperimentResult _distilled = Check.NotNull(Distilled);
 
     /// <summary>The distilled students (not null).</summary>
-    public TicketExperimentResult Distilled { get; init; } = Check.NotNull(Distilled);
+    public TicketExperimentResult Distilled { get => _distilled; init => _distilled = Check.NotNull(value, nameof(Distilled)); }
+
+    private readonly IReadOnlyList<DenseBaselinePoint> _baselines = Check.NotNull(Baselines);
 
     /// <summary>The size-matched dense baselines (not null).</summary>
-    public IReadOnlyList<DenseBaselinePoint> Baselines { get; init; } = Check.NotNull(Baselines);
+    public IReadOnlyList<DenseBaselinePoint> Baselines { get => _baselines; init => _baselines = Check.NotNull(value, nameof(Baselines)); }
 
     /// <summary>Distilled minus labels-only ticket (points) at each pruned level.</summary>
     public IReadOnlyList<(double PercentRemaining, double Gain)> DistillationGain =>

@@ -13,11 +13,15 @@ namespace LotteryTickets.Experiments;
 /// <param name="Smoothed">The same with ε &gt; 0.</param>
 public sealed record SmoothingComparison(TicketExperimentResult Plain, TicketExperimentResult Smoothed)
 {
+    private readonly TicketExperimentResult _plain = Check.NotNull(Plain);
+
     /// <summary>The run without smoothing (not null).</summary>
-    public TicketExperimentResult Plain { get; init; } = Check.NotNull(Plain);
+    public TicketExperimentResult Plain { get => _plain; init => _plain = Check.NotNull(value, nameof(Plain)); }
+
+    private readonly TicketExperimentResult _smoothed = Check.NotNull(Smoothed);
 
     /// <summary>The smoothed run (not null).</summary>
-    public TicketExperimentResult Smoothed { get; init; } = Check.NotNull(Smoothed);
+    public TicketExperimentResult Smoothed { get => _smoothed; init => _smoothed = Check.NotNull(value, nameof(Smoothed)); }
 
     private readonly double _tolerance = 0.5;
 

@@ -15,11 +15,15 @@ namespace LotteryTickets.Experiments;
 /// <param name="Structured">IMP with structured magnitude pruning and (at least) its re-initialisation control.</param>
 public sealed record StructuredComparison(TicketExperimentResult Unstructured, TicketExperimentResult Structured)
 {
+    private readonly TicketExperimentResult _unstructured = Check.NotNull(Unstructured);
+
     /// <summary>The unstructured (weight-level) run (not null).</summary>
-    public TicketExperimentResult Unstructured { get; init; } = Check.NotNull(Unstructured);
+    public TicketExperimentResult Unstructured { get => _unstructured; init => _unstructured = Check.NotNull(value, nameof(Unstructured)); }
+
+    private readonly TicketExperimentResult _structured = Check.NotNull(Structured);
 
     /// <summary>The structured (unit-level) run (not null).</summary>
-    public TicketExperimentResult Structured { get; init; } = Check.NotNull(Structured);
+    public TicketExperimentResult Structured { get => _structured; init => _structured = Check.NotNull(value, nameof(Structured)); }
 
     /// <summary>One row per pruned structured level, at that level's weights remaining.</summary>
     public IReadOnlyList<StructuredComparisonPoint> Points =>

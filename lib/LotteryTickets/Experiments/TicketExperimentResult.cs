@@ -12,23 +12,35 @@ namespace LotteryTickets.Experiments;
 public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyList<long> Seeds, TicketCurve Ticket,
     TicketCurve RandomReinit, TicketCurve RandomMask, IReadOnlyList<SparsityReport> SparsestTicket, double Seconds)
 {
+    private readonly LotteryHparams _hparams = Check.NotNull(Hparams);
+
     /// <summary>The settings of every run (not null).</summary>
-    public LotteryHparams Hparams { get; init; } = Check.NotNull(Hparams);
+    public LotteryHparams Hparams { get => _hparams; init => _hparams = Check.NotNull(value, nameof(Hparams)); }
+
+    private readonly IReadOnlyList<long> _seeds = Check.NotNull(Seeds);
 
     /// <summary>The seeds run (not null).</summary>
-    public IReadOnlyList<long> Seeds { get; init; } = Check.NotNull(Seeds);
+    public IReadOnlyList<long> Seeds { get => _seeds; init => _seeds = Check.NotNull(value, nameof(Seeds)); }
+
+    private readonly TicketCurve _ticket = CheckTicket(Ticket);
 
     /// <summary>The ticket's curve (not null, with at least the dense level 0: <see cref="DenseAccuracy"/> reads it).</summary>
-    public TicketCurve Ticket { get; init; } = CheckTicket(Ticket);
+    public TicketCurve Ticket { get => _ticket; init => _ticket = CheckTicket(value); }
+
+    private readonly TicketCurve _randomReinit = Check.NotNull(RandomReinit);
 
     /// <summary>The random re-initialisation control (not null; no points when it was not trained).</summary>
-    public TicketCurve RandomReinit { get; init; } = Check.NotNull(RandomReinit);
+    public TicketCurve RandomReinit { get => _randomReinit; init => _randomReinit = Check.NotNull(value, nameof(RandomReinit)); }
+
+    private readonly TicketCurve _randomMask = Check.NotNull(RandomMask);
 
     /// <summary>The random-mask control (not null; no points when it was not trained).</summary>
-    public TicketCurve RandomMask { get; init; } = Check.NotNull(RandomMask);
+    public TicketCurve RandomMask { get => _randomMask; init => _randomMask = Check.NotNull(value, nameof(RandomMask)); }
+
+    private readonly IReadOnlyList<SparsityReport> _sparsestTicket = CheckSparsest(SparsestTicket);
 
     /// <summary>Each seed's sparsest ticket (not null, no null entry; <see cref="PrunableWeights"/> reads the first).</summary>
-    public IReadOnlyList<SparsityReport> SparsestTicket { get; init; } = CheckSparsest(SparsestTicket);
+    public IReadOnlyList<SparsityReport> SparsestTicket { get => _sparsestTicket; init => _sparsestTicket = CheckSparsest(value); }
 
     private static TicketCurve CheckTicket(TicketCurve? ticket)
     {
@@ -186,8 +198,10 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 /// <param name="Evaluations">Its evaluations, in order.</param>
 public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
 {
+    private readonly IReadOnlyList<Training.EvaluationPoint> _evaluations = Check.NotNull(Evaluations);
+
     /// <summary>The training's evaluations (not null; empty for a training that never evaluated).</summary>
-    public IReadOnlyList<Training.EvaluationPoint> Evaluations { get; init; } = Check.NotNull(Evaluations);
+    public IReadOnlyList<Training.EvaluationPoint> Evaluations { get => _evaluations; init => _evaluations = Check.NotNull(value, nameof(Evaluations)); }
 
     /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
     public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];

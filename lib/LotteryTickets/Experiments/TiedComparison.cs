@@ -14,11 +14,15 @@ namespace LotteryTickets.Experiments;
 /// <param name="Untied">IMP on the untied RNN with (at least) its re-initialisation control.</param>
 public sealed record TiedComparison(TicketExperimentResult Tied, TicketExperimentResult Untied)
 {
+    private readonly TicketExperimentResult _tied = Check.NotNull(Tied);
+
     /// <summary>The network with tied weights (not null).</summary>
-    public TicketExperimentResult Tied { get; init; } = Check.NotNull(Tied);
+    public TicketExperimentResult Tied { get => _tied; init => _tied = Check.NotNull(value, nameof(Tied)); }
+
+    private readonly TicketExperimentResult _untied = Check.NotNull(Untied);
 
     /// <summary>The untied network (not null).</summary>
-    public TicketExperimentResult Untied { get; init; } = Check.NotNull(Untied);
+    public TicketExperimentResult Untied { get => _untied; init => _untied = Check.NotNull(value, nameof(Untied)); }
 
     /// <summary>
     /// Every pruned level of both networks, with the other network's ticket read at the same absolute number of

@@ -87,8 +87,10 @@ public static class PeakFlops
 /// <param name="Threads">libtorch's CPU threads during the measurement.</param>
 public sealed record PeakMeasurement(IReadOnlyList<(int Size, double FlopsPerSecond)> Rates, int Threads)
 {
+    private readonly IReadOnlyList<(int Size, double FlopsPerSecond)> _rates = CheckRates(Rates);
+
     /// <summary>At least one size's rate (the peak is their maximum).</summary>
-    public IReadOnlyList<(int Size, double FlopsPerSecond)> Rates { get; init; } = CheckRates(Rates);
+    public IReadOnlyList<(int Size, double FlopsPerSecond)> Rates { get => _rates; init => _rates = CheckRates(value); }
 
     private static IReadOnlyList<(int Size, double FlopsPerSecond)> CheckRates(IReadOnlyList<(int Size, double FlopsPerSecond)>? rates)
     {

@@ -92,8 +92,10 @@ public enum ControlKind
 /// <param name="Levels">One result per level trained, in level order.</param>
 public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels) : IDisposable
 {
+    private readonly IReadOnlyList<LevelResult> _levels = CheckLevels(Levels);
+
     /// <summary>The levels trained (not null, no null entry: <see cref="Dispose"/> frees each one's mask).</summary>
-    public IReadOnlyList<LevelResult> Levels { get; init; } = CheckLevels(Levels);
+    public IReadOnlyList<LevelResult> Levels { get => _levels; init => _levels = CheckLevels(value); }
 
     private static IReadOnlyList<LevelResult> CheckLevels(IReadOnlyList<LevelResult>? levels)
     {

@@ -6,8 +6,10 @@ namespace LotteryTickets.Lottery;
 /// </summary>
 public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
 {
+    private readonly IReadOnlyList<TicketCurvePoint> _points = Check.NotNull(Points);
+
     /// <summary>One point per level (not null; empty is a curve with no level, e.g. a control not trained).</summary>
-    public IReadOnlyList<TicketCurvePoint> Points { get; init; } = Check.NotNull(Points);
+    public IReadOnlyList<TicketCurvePoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
 
     /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
     public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)

@@ -13,17 +13,25 @@ namespace LotteryTickets.Models;
 /// <param name="Slices">The tensors' slices; the first is the unit's own weight (its importance is read there).</param>
 public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyList<UnitSlice> Slices)
 {
+    private readonly string _name = Check.NotBlank(Name);
+
     /// <summary>The group's name (not blank).</summary>
-    public string Name { get; init; } = Check.NotBlank(Name);
+    public string Name { get => _name; init => _name = Check.NotBlank(value, nameof(Name)); }
+
+    private readonly string _kind = Check.OneOf(Kind, UnitKinds.All);
 
     /// <summary>One of <see cref="UnitKinds"/>.</summary>
-    public string Kind { get; init; } = Check.OneOf(Kind, UnitKinds.All);
+    public string Kind { get => _kind; init => _kind = Check.OneOf(value, UnitKinds.All, nameof(Kind)); }
+
+    private readonly int _count = Check.Positive(Count);
 
     /// <summary>Units in the full model (≥ 1).</summary>
-    public int Count { get; init; } = Check.Positive(Count);
+    public int Count { get => _count; init => _count = Check.Positive(value, nameof(Count)); }
+
+    private readonly IReadOnlyList<UnitSlice> _slices = CheckSlices(Slices);
 
     /// <summary>At least one slice (the owner), none null.</summary>
-    public IReadOnlyList<UnitSlice> Slices { get; init; } = CheckSlices(Slices);
+    public IReadOnlyList<UnitSlice> Slices { get => _slices; init => _slices = CheckSlices(value); }
 
     /// <summary>The slice whose weights rank the units (the first).</summary>
     public UnitSlice Owner => Slices[0];
@@ -48,17 +56,25 @@ public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyLis
 /// <param name="Offset">Where unit 0 starts (e.g. the K part of a packed QKV projection).</param>
 public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, int Offset = 0)
 {
+    private readonly string _parameter = Check.NotBlank(Parameter);
+
     /// <summary>The state-dict name (not blank).</summary>
-    public string Parameter { get; init; } = Check.NotBlank(Parameter);
+    public string Parameter { get => _parameter; init => _parameter = Check.NotBlank(value, nameof(Parameter)); }
+
+    private readonly int _dimension = Check.NonNegative(Dimension);
 
     /// <summary>The dimension the units index (≥ 0).</summary>
-    public int Dimension { get; init; } = Check.NonNegative(Dimension);
+    public int Dimension { get => _dimension; init => _dimension = Check.NonNegative(value, nameof(Dimension)); }
+
+    private readonly int _block = Check.Positive(Block);
 
     /// <summary>Indices per unit (≥ 1).</summary>
-    public int Block { get; init; } = Check.Positive(Block);
+    public int Block { get => _block; init => _block = Check.Positive(value, nameof(Block)); }
+
+    private readonly int _offset = Check.NonNegative(Offset);
 
     /// <summary>Where unit 0 starts (≥ 0).</summary>
-    public int Offset { get; init; } = Check.NonNegative(Offset);
+    public int Offset { get => _offset; init => _offset = Check.NonNegative(value, nameof(Offset)); }
 
     /// <summary>The slice in index notation, e.g. "fc2.weight[:, u]" or "blocks.0.qkv.weight[64 + 16u … 64 + 16u + 15, :]".</summary>
     public override string ToString()

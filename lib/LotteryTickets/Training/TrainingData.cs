@@ -12,11 +12,15 @@ namespace LotteryTickets.Training;
 /// <param name="Test">Examples for the reported accuracy.</param>
 public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation, TensorDataset Test)
 {
+    private readonly TensorDataset _train = Check.NotNull(Train);
+
     /// <summary>The training examples (not null).</summary>
-    public TensorDataset Train { get; init; } = Check.NotNull(Train);
+    public TensorDataset Train { get => _train; init => _train = Check.NotNull(value, nameof(Train)); }
+
+    private readonly TensorDataset _test = Check.NotNull(Test);
 
     /// <summary>The test examples (not null).</summary>
-    public TensorDataset Test { get; init; } = Check.NotNull(Test);
+    public TensorDataset Test { get => _test; init => _test = Check.NotNull(value, nameof(Test)); }
 
     /// <summary>
     /// A teacher's logits for the training examples, float32 [N_train, K] on the training data's device (default

@@ -86,11 +86,22 @@ public sealed record L1ConvergenceSweep(
 /// <param name="SupportSize">Nonzeros of the final iterate.</param>
 public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize)
 {
-    /// <summary>Primal objective per outer iteration (at least iteration 0: <see cref="Iterations"/> counts from it).</summary>
-    public double[] Objective { get; init; } = CheckObjective(Objective);
+    private readonly double[] _objective = CheckObjective(Objective);
 
-    /// <summary>Seconds per outer iteration (one per entry of <see cref="Objective"/>: figures plot them as pairs).</summary>
-    public double[] Seconds { get; init; } = CheckSeconds(Seconds, Objective);
+    private readonly double[] _seconds = CheckSeconds(Seconds, Objective);
+
+    /// <summary>
+    /// Primal objective per outer iteration (at least iteration 0: <see cref="Iterations"/> counts from it). Its length
+    /// must equal <see cref="Seconds"/>'s: checked when constructed, but not by <c>with</c> (which sets one property at
+    /// a time), so a <c>with</c> that changes the iteration count must set both.
+    /// </summary>
+    public double[] Objective { get => _objective; init => _objective = CheckObjective(value); }
+
+    /// <summary>
+    /// Seconds per outer iteration (one per entry of <see cref="Objective"/>: figures plot them as pairs; that pairing is
+    /// checked when constructed, not by <c>with</c>, which checks only that it is not null).
+    /// </summary>
+    public double[] Seconds { get => _seconds; init => _seconds = CheckSeconds(value, null); }
 
     private static double[] CheckObjective(double[]? objective)
     {
@@ -121,14 +132,20 @@ public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, doub
 /// <param name="ElapsedSeconds">Wall-clock seconds of the whole run.</param>
 public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] BestObjective, L1ConvergenceTrace[] Traces, double ElapsedSeconds)
 {
+    private readonly L1ConvergenceSweep _options = Check.NotNull(Options);
+
     /// <summary>The settings (not null).</summary>
-    public L1ConvergenceSweep Options { get; init; } = Check.NotNull(Options);
+    public L1ConvergenceSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
+
+    private readonly double[] _bestObjective = Check.NotNull(BestObjective);
 
     /// <summary>F* per problem (not null).</summary>
-    public double[] BestObjective { get; init; } = Check.NotNull(BestObjective);
+    public double[] BestObjective { get => _bestObjective; init => _bestObjective = Check.NotNull(value, nameof(BestObjective)); }
+
+    private readonly L1ConvergenceTrace[] _traces = CheckTraces(Traces);
 
     /// <summary>Every history (not null, no null entry).</summary>
-    public L1ConvergenceTrace[] Traces { get; init; } = CheckTraces(Traces);
+    public L1ConvergenceTrace[] Traces { get => _traces; init => _traces = CheckTraces(value); }
 
     private static L1ConvergenceTrace[] CheckTraces(L1ConvergenceTrace[]? traces)
     {

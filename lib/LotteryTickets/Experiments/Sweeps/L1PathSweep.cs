@@ -171,17 +171,78 @@ public sealed record L1PathSweepResult(
     double[] ImpRecall,
     double ElapsedSeconds)
 {
-    /// <summary>The settings (not null).</summary>
-    public L1PathSweep Options { get; init; } = Check.NotNull(Options);
+    private readonly L1PathSweep _options = Check.NotNull(Options);
 
-    /// <summary>λ / λ_max per path point (not null; every per-point array has its length).</summary>
-    public double[] LambdaRatios { get; init; } = CheckPerPoint(LambdaRatios, LambdaRatios, SupportSize, L1Recall, L1Precision,
+    /// <summary>The settings (not null).</summary>
+    public L1PathSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
+
+    // The per-point arrays are read in lockstep by index (tables, figures), and so are ImpSupportSize and ImpRecall.
+    // Each is checked not null by its own name, when constructed and by `with`; their common length is checked when
+    // constructed (named LambdaRatios, and ImpSupportSize) but not by `with`, which sets one property at a time: a
+    // `with` that changes the number of path points or levels must set every array of the group, consistently.
+
+    private readonly double[] _supportSize = Check.NotNull(SupportSize);
+
+    /// <summary>Nonzeros of the ℓ1 solution, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] SupportSize { get => _supportSize; init => _supportSize = Check.NotNull(value, nameof(SupportSize)); }
+
+    private readonly double[] _l1Recall = Check.NotNull(L1Recall);
+
+    /// <summary>Share of the ticket inside the ℓ1 support, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] L1Recall { get => _l1Recall; init => _l1Recall = Check.NotNull(value, nameof(L1Recall)); }
+
+    private readonly double[] _l1Precision = Check.NotNull(L1Precision);
+
+    /// <summary>Share of the ℓ1 support that belongs to the ticket, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] L1Precision { get => _l1Precision; init => _l1Precision = Check.NotNull(value, nameof(L1Precision)); }
+
+    private readonly double[] _pruningRecall = Check.NotNull(PruningRecall);
+
+    /// <summary>Share of the ticket kept by one-shot magnitude pruning to the same size, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] PruningRecall { get => _pruningRecall; init => _pruningRecall = Check.NotNull(value, nameof(PruningRecall)); }
+
+    private readonly double[] _pruningAgreement = Check.NotNull(PruningAgreement);
+
+    /// <summary>Share of the ℓ1 support that one-shot pruning also keeps, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] PruningAgreement { get => _pruningAgreement; init => _pruningAgreement = Check.NotNull(value, nameof(PruningAgreement)); }
+
+    private readonly double[] _warmIterations = Check.NotNull(WarmIterations);
+
+    /// <summary>Solver iterations with warm starts, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] WarmIterations { get => _warmIterations; init => _warmIterations = Check.NotNull(value, nameof(WarmIterations)); }
+
+    private readonly double[] _coldIterations = Check.NotNull(ColdIterations);
+
+    /// <summary>Solver iterations from 0, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] ColdIterations { get => _coldIterations; init => _coldIterations = Check.NotNull(value, nameof(ColdIterations)); }
+
+    private readonly double[] _warmSeconds = Check.NotNull(WarmSeconds);
+
+    /// <summary>Seconds with warm starts, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] WarmSeconds { get => _warmSeconds; init => _warmSeconds = Check.NotNull(value, nameof(WarmSeconds)); }
+
+    private readonly double[] _coldSeconds = Check.NotNull(ColdSeconds);
+
+    /// <summary>Seconds from 0, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
+    public double[] ColdSeconds { get => _coldSeconds; init => _coldSeconds = Check.NotNull(value, nameof(ColdSeconds)); }
+
+    private readonly double[] _lambdaRatios = CheckPerPoint(LambdaRatios, LambdaRatios, SupportSize, L1Recall, L1Precision,
         PruningRecall, PruningAgreement, WarmIterations, ColdIterations, WarmSeconds, ColdSeconds);
 
-    /// <summary>Atoms kept per IMP level (not null; <see cref="ImpRecall"/> has its length).</summary>
-    public int[] ImpSupportSize { get; init; } = CheckImp(ImpSupportSize, ImpRecall);
+    /// <summary>λ / λ_max per path point (not null; every per-point array has its length).</summary>
+    public double[] LambdaRatios { get => _lambdaRatios; init => _lambdaRatios = CheckPerPoint(value); }
 
-    // The per-point arrays are read in lockstep by index (tables, figures), so a shorter one would run off its end.
+    private readonly double[] _impRecall = Check.NotNull(ImpRecall);
+
+    /// <summary>Share of the ticket kept at each IMP level (not null; one entry per <see cref="ImpSupportSize"/>).</summary>
+    public double[] ImpRecall { get => _impRecall; init => _impRecall = Check.NotNull(value, nameof(ImpRecall)); }
+
+    private readonly int[] _impSupportSize = CheckImp(ImpSupportSize, ImpRecall);
+
+    /// <summary>Atoms kept per IMP level (not null; <see cref="ImpRecall"/> has its length).</summary>
+    public int[] ImpSupportSize { get => _impSupportSize; init => _impSupportSize = Check.NotNull(value, nameof(ImpSupportSize)); }
+
+    // A per-point array shorter than LambdaRatios would run off its end when read in lockstep.
     private static double[] CheckPerPoint(double[]? ratios, params double[]?[] perPoint)
     {
         ratios = Check.NotNull(ratios, nameof(LambdaRatios));

@@ -158,27 +158,44 @@ public sealed record OmpRecoveryResult(
     double ElapsedSeconds)
 {
     // The readings index these arrays by the sweep's grid (weight, sparsity, SNR), so each must have the grid's shape.
+    // That is checked when constructed; a `with` (which sets one property at a time, so cannot compare one with
+    // another reliably) checks each array alone: not null and no null row. Changing the grid's shape with `with` means
+    // setting Options and every array together, consistently.
+
+    private readonly OmpRecoverySweep _options = Check.NotNull(Options);
 
     /// <summary>The settings (not null).</summary>
-    public OmpRecoverySweep Options { get; init; } = Check.NotNull(Options);
+    public OmpRecoverySweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
+
+    private readonly double[] _meanCoherence = PerWeight(MeanCoherence, Options, nameof(MeanCoherence));
 
     /// <summary>μ per shared weight (one per <see cref="OmpRecoverySweep.SharedWeights"/>).</summary>
-    public double[] MeanCoherence { get; init; } = PerWeight(MeanCoherence, Options, nameof(MeanCoherence));
+    public double[] MeanCoherence { get => _meanCoherence; init => _meanCoherence = PerWeight(value, null, nameof(MeanCoherence)); }
+
+    private readonly double[] _maxCoherence = PerWeight(MaxCoherence, Options, nameof(MaxCoherence));
 
     /// <summary>The largest μ per shared weight (one per shared weight).</summary>
-    public double[] MaxCoherence { get; init; } = PerWeight(MaxCoherence, Options, nameof(MaxCoherence));
+    public double[] MaxCoherence { get => _maxCoherence; init => _maxCoherence = PerWeight(value, null, nameof(MaxCoherence)); }
+
+    private readonly double[][][] _exactRecovery = PerCell(ExactRecovery, Options, nameof(ExactRecovery));
 
     /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
-    public double[][][] ExactRecovery { get; init; } = PerCell(ExactRecovery, Options, nameof(ExactRecovery));
+    public double[][][] ExactRecovery { get => _exactRecovery; init => _exactRecovery = PerCell(value, null, nameof(ExactRecovery)); }
+
+    private readonly double[][][] _atomsFound = PerCell(AtomsFound, Options, nameof(AtomsFound));
 
     /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
-    public double[][][] AtomsFound { get; init; } = PerCell(AtomsFound, Options, nameof(AtomsFound));
+    public double[][][] AtomsFound { get => _atomsFound; init => _atomsFound = PerCell(value, null, nameof(AtomsFound)); }
+
+    private readonly int[][] _guaranteedTrials = PerWeightAndSnr(GuaranteedTrials, Options, nameof(GuaranteedTrials));
 
     /// <summary>[shared weight][SNR] (the grid's shape).</summary>
-    public int[][] GuaranteedTrials { get; init; } = PerWeightAndSnr(GuaranteedTrials, Options, nameof(GuaranteedTrials));
+    public int[][] GuaranteedTrials { get => _guaranteedTrials; init => _guaranteedTrials = PerWeightAndSnr(value, null, nameof(GuaranteedTrials)); }
+
+    private readonly int[][] _guaranteedFailures = PerWeightAndSnr(GuaranteedFailures, Options, nameof(GuaranteedFailures));
 
     /// <summary>[shared weight][SNR] (the grid's shape).</summary>
-    public int[][] GuaranteedFailures { get; init; } = PerWeightAndSnr(GuaranteedFailures, Options, nameof(GuaranteedFailures));
+    public int[][] GuaranteedFailures { get => _guaranteedFailures; init => _guaranteedFailures = PerWeightAndSnr(value, null, nameof(GuaranteedFailures)); }
 
     private static string Grid(OmpRecoverySweep o) => $"{o.SharedWeights.Count} shared weights × {o.Sparsities.Count} sparsities × {o.SnrsDb.Count} SNRs";
 
@@ -189,18 +206,21 @@ public sealed record OmpRecoveryResult(
         return values!;
     }
 
+    // With o null (a `with`), the shape is not compared, but a null row at any depth is still refused.
     private static double[][][] PerCell(double[][][]? values, OmpRecoverySweep? o, string name)
     {
-        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count && values.All(w => w is not null
-                && w.Length == o.Sparsities.Count && w.All(k => k is not null && k.Length == o.SnrsDb.Count))),
-            $"{name} must have the sweep's shape{(o is null ? "" : $" ({Grid(o)})")}; got {(values is null ? "null" : "another shape")}.", name);
+        Check.That(values is not null && (o is null ? values.All(w => w is not null && w.All(k => k is not null))
+                : values.Length == o.SharedWeights.Count && values.All(w => w is not null
+                    && w.Length == o.Sparsities.Count && w.All(k => k is not null && k.Length == o.SnrsDb.Count))),
+            $"{name} must have the sweep's shape{(o is null ? "" : $" ({Grid(o)})")}; got {(values is null ? "null" : o is null ? "a null row" : "another shape")}.", name);
         return values!;
     }
 
     private static int[][] PerWeightAndSnr(int[][]? values, OmpRecoverySweep? o, string name)
     {
-        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count && values.All(w => w is not null && w.Length == o.SnrsDb.Count)),
-            $"{name} must have one row per shared weight and one entry per SNR{(o is null ? "" : $" ({o.SharedWeights.Count} × {o.SnrsDb.Count})")}; got {(values is null ? "null" : "another shape")}.", name);
+        Check.That(values is not null && (o is null ? values.All(w => w is not null)
+                : values.Length == o.SharedWeights.Count && values.All(w => w is not null && w.Length == o.SnrsDb.Count)),
+            $"{name} must have one row per shared weight and one entry per SNR{(o is null ? "" : $" ({o.SharedWeights.Count} × {o.SnrsDb.Count})")}; got {(values is null ? "null" : o is null ? "a null row" : "another shape")}.", name);
         return values!;
     }
 

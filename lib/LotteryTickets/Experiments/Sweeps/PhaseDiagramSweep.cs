@@ -77,9 +77,13 @@ public sealed record PhaseDiagramResult(PhaseDiagramSweep Options, IReadOnlyList
 {
     // Checked when constructed (a result read back from the run store) and when changed with `with`, so a malformed
     // grid is refused by name, never drawn.
+    private readonly PhaseDiagramSweep _options = Check.NotNull(Options);
     private readonly IReadOnlyList<int> _measurements = CheckMeasurements(Measurements, Options);
     private readonly int[][] _cellSparsity = CheckSparsity(CellSparsity, Options);
     private readonly double[][] _cellSuccess = CheckSuccess(CellSuccess, Options);
+
+    /// <summary>The settings the sweep ran with (not null; the grid's shape is read from it).</summary>
+    public PhaseDiagramSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
 
     /// <summary>m for each δ.</summary>
     public IReadOnlyList<int> Measurements { get => _measurements; init => _measurements = CheckMeasurements(value, Options); }
