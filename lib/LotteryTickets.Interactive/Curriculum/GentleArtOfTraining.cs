@@ -22,6 +22,7 @@ public static class GentleArtOfTraining
     public static TrainingHparams Training(Budget budget, double epsilon = 0)
     {
         Check.NotNull(budget);
+        Check.FractionBelowOne(epsilon); // named epsilon, as the caller passed it, not LabelSmoothing
         return new TrainingHparams
         {
             BatchSize = 60, Epochs = budget.Choose(quick: 5, full: 12), LabelSmoothing = epsilon,
@@ -36,6 +37,7 @@ public static class GentleArtOfTraining
     public static LotteryHparams Hparams(Budget budget, double epsilon = 0)
     {
         Check.NotNull(budget);
+        Check.FractionBelowOne(epsilon);
         double fraction = budget.Choose(quick: 0.4, full: 0.25);
         return new LotteryHparams
         {

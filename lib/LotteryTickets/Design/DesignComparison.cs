@@ -19,6 +19,7 @@ public static class DesignComparison
     public static DesignSelection Optimal(Matrix<double> x, int k)
     {
         Check.NotNull(x);
+        Check.InRange(k, 1, x.RowCount); // named k here, not the selector's SubsetSize
         var options = new DesignOptions(k, MaxSubsets: ExactLimit);
         return SpecialFunctions.Binomial(x.RowCount, k) <= ExactLimit
             ? new ExactAOptimalSearch(options).Select(x)
@@ -30,7 +31,7 @@ public static class DesignComparison
     {
         Check.Finite(x);
         Check.NonEmpty(x);
-        CheckSizes(subsetSizes, x.RowCount, x.ColumnCount);
+        CheckSizes(subsetSizes, x.RowCount, x.ColumnCount, nameof(subsetSizes));
         var clock = Stopwatch.StartNew();
         var points = subsetSizes.Order().Select(k => Summarise(k, [Pair(x, k)])).ToList();
         return new DesignComparisonResult(source, x.RowCount, x.ColumnCount, points, clock.Elapsed.TotalSeconds);
@@ -85,11 +86,12 @@ public static class DesignComparison
             pairs.All(p => p.Optimal.Method == "exact") ? "exact" : "exchange");
     }
 
-    internal static void CheckSizes(IReadOnlyList<int>? sizes, int m, int p)
+    // name: what the caller calls the sizes (Compare's subsetSizes, the sweep's SubsetSizes).
+    internal static void CheckSizes(IReadOnlyList<int>? sizes, int m, int p, string name)
     {
-        Check.NotNull(sizes, "SubsetSizes");
+        Check.NotNull(sizes, name);
         Check.That(sizes!.Count > 0 && sizes.All(k => k >= p && k <= m) && sizes.Distinct().Count() == sizes.Count,
-            $"SubsetSizes must be distinct values in [{p}, {m}] (at least p rows, at most m).", "SubsetSizes");
+            $"{name} must be distinct values in [{p}, {m}] (at least p rows, at most m).", name);
     }
 }
 
@@ -102,8 +104,10 @@ public static class DesignComparison
 public sealed record DesignComparisonResult(string Source, int Rows, int Columns, IReadOnlyList<DesignComparisonPoint> Points,
     double ElapsedSeconds)
 {
+    private readonly IReadOnlyList<DesignComparisonPoint> _points = Check.NotNull(Points);
+
     /// <summary>One point per k (not null).</summary>
-    public IReadOnlyList<DesignComparisonPoint> Points { get; init; } = Check.NotNull(Points);
+    public IReadOnlyList<DesignComparisonPoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
 
     /// <summary>The point for k (null when k was not compared).</summary>
     public DesignComparisonPoint? At(int subsetSize) => Points.FirstOrDefault(p => p.SubsetSize == subsetSize);

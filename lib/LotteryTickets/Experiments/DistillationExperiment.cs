@@ -137,8 +137,8 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             $"Teacher must have the student's class count ({Student.Model.Classes}); got {Teacher.Model.Classes}.", nameof(Teacher));
         Check.That(Student.Training.Distillation is null, "Student.Training.Distillation must be null: the experiment trains the students both ways.", nameof(Student));
         Check.That(Student.Model.Name == "lenet_300_100", $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
-        IterativeMagnitudePruning.Validate(Teacher, Data);
-        IterativeMagnitudePruning.Validate(Student, Data);
+        IterativeMagnitudePruning.Validate(Teacher, Data, nameof(Data));
+        IterativeMagnitudePruning.Validate(Student, Data, nameof(Data));
     }
 }
 

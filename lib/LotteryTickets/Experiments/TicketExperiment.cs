@@ -56,7 +56,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         Check.NotNull(Seeds);
         Check.That(Seeds.Count > 0, "Seeds must hold at least one seed.", nameof(Seeds));
         Check.That(Seeds.Distinct().Count() == Seeds.Count, "Seeds must be distinct.", nameof(Seeds));
-        IterativeMagnitudePruning.Validate(Hparams, Data);
+        IterativeMagnitudePruning.Validate(Hparams, Data, nameof(Data));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? dataDescription = c.Store is null ? null : DataFingerprint.Describe(Data, DataSource);
         var work = new Work(this, c.Progress);

@@ -132,12 +132,13 @@ public static class IterativeMagnitudePruning
         return new LevelResult(level, percent, mask.Report(), training, mask);
     }
 
-    internal static void Validate(LotteryHparams hparams, TrainingData data)
+    // dataName: what the caller calls the data (Run's data; an experiment's Data property).
+    internal static void Validate(LotteryHparams hparams, TrainingData data, string dataName = "data")
     {
         Check.NotNull(hparams);
-        Check.NotNull(data);
-        Check.NotNull(data.Train, nameof(data));
-        Check.NotNull(data.Test, nameof(data));
+        Check.NotNull(data, dataName);
+        Check.NotNull(data.Train, dataName);
+        Check.NotNull(data.Test, dataName);
         // The data must fit the network the settings build (libtorch would fail inside the first step otherwise).
         var model = hparams.Model;
         long perExample = (long)model.InputChannels * model.ImageSize * model.ImageSize;
@@ -147,10 +148,10 @@ public static class IterativeMagnitudePruning
             long values = set.Inputs.numel() / set.Count;
             Check.That(values == perExample,
                 $"data.{which} holds examples of [{string.Join(", ", set.Inputs.shape.Skip(1))}] ({values} values) but hparams.Model takes " +
-                $"{model.InputChannels}×{model.ImageSize}×{model.ImageSize} images ({perExample} values).", nameof(data));
+                $"{model.InputChannels}×{model.ImageSize}×{model.ImageSize} images ({perExample} values).", dataName);
             using var max = set.Labels.max();
             long top = max.item<long>();
-            Check.That(top < model.Classes, $"data.{which} has labels up to {top} but hparams.Model has {model.Classes} classes.", nameof(data));
+            Check.That(top < model.Classes, $"data.{which} has labels up to {top} but hparams.Model has {model.Classes} classes.", dataName);
         }
         int total = hparams.Training.IterationsPerEpoch(data.Train.Count) * hparams.Training.Epochs;
         Check.That(hparams.RewindStep <= total,

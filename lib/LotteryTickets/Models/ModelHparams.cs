@@ -81,15 +81,24 @@ public sealed record ModelHparams
         _ => true,
     };
 
+    // The factories check their arguments under their own names (what the caller passed) before the properties'
+    // init accessors check them again under the properties' names.
+
     /// <summary>The small Transformer encoder (rows of the image as tokens).</summary>
     public static ModelHparams TinyTransformer(int blocks = 2, int heads = 4, int width = 64, int headWidth = 16, int mlpWidth = 128) =>
-        new() { Name = "tiny_transformer", Blocks = blocks, Heads = heads, Width = width, HeadWidth = headWidth, MlpWidth = mlpWidth };
+        new()
+        {
+            Name = "tiny_transformer", Blocks = Check.InRange(blocks, 1, 64), Heads = Check.InRange(heads, 1, 1024), Width = Check.Positive(width),
+            HeadWidth = Check.Positive(headWidth), MlpWidth = Check.Positive(mlpWidth),
+        };
 
     /// <summary>The row-by-row RNN on sequential MNIST, with weights tied across its steps or one set per step.</summary>
-    public static ModelHparams Rnn(bool tied = true, int width = 128) => new() { Name = tied ? "rnn" : "rnn_untied", RecurrentWidth = width };
+    public static ModelHparams Rnn(bool tied = true, int width = 128) =>
+        new() { Name = tied ? "rnn" : "rnn_untied", RecurrentWidth = Check.Positive(width) };
 
     /// <summary>Conv-2; the paper uses 64 filters and 256 units.</summary>
-    public static ModelHparams Conv2(int convWidth = 64, int fcWidth = 256) => new() { Name = "conv2", ConvWidth = convWidth, FcWidth = fcWidth };
+    public static ModelHparams Conv2(int convWidth = 64, int fcWidth = 256) =>
+        new() { Name = "conv2", ConvWidth = Check.Positive(convWidth), FcWidth = Check.Positive(fcWidth) };
 
     /// <summary>
     /// Builds the model on the CPU with the global generator seeded by <paramref name="seed"/> (so the same seed gives

@@ -91,6 +91,7 @@ public static class GradientNoiseScale
     {
         Check.NotNull(samples);
         Check.NotNull(noise);
+        Check.That(batchSize > noise.SmallBatch, $"batchSize must be larger than noise.SmallBatch ({noise.SmallBatch}); got {batchSize}.", nameof(batchSize));
         return samples.Count == 0 ? null
             : Estimate(samples.Select(s => s.SmallSquaredNorm).ToList(), samples.Select(s => s.BigSquaredNorm).ToList(), noise.SmallBatch, batchSize);
     }

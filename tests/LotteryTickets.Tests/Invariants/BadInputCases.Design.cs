@@ -23,8 +23,8 @@ internal sealed partial class BadInputCases
         _cases.Add("candidate", "null", "null", () => AOptimality.Efficiency(good, noSelection!));
 
         _cases.Add("x", "null", "null", () => DesignComparison.Optimal(null!, 4));
-        _cases.Add("SubsetSize", "[1, 8]", "k > rows", () => DesignComparison.Optimal(x, 9));
-        _cases.Add("SubsetSizes", "[3, 8]", "k < columns", () => DesignComparison.Compare(x, new[] { 2 }, "given matrix"));
+        _cases.Add("k", "[1, 8]", "k > rows", () => DesignComparison.Optimal(x, 9));
+        _cases.Add("subsetSizes", "[3, 8]", "k < columns", () => DesignComparison.Compare(x, new[] { 2 }, "given matrix"));
         _cases.Add("x", "NaN", "NaN", () => DesignComparison.Compare(nan, new[] { 4 }, "given matrix"));
         _cases.Add("rows", "0", "no rows", () => DesignComparison.RandomRows(0, 3, 1, 1));
         _cases.Add("rowScaleSpread", "NaN", "σ NaN", () => DesignComparison.RandomRows(8, 3, double.NaN, 1));

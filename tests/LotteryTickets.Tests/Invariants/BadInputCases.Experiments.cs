@@ -97,7 +97,8 @@ internal sealed partial class BadInputCases
         // The ticket experiment and distillation validate their settings in Run.
         _cases.Add("Seeds", "at least one", "no seeds", () => new TicketExperiment(tiny, data, Array.Empty<long>()).Run(context));
         var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
-        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
+        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
+        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 4 }, mnistShaped).Run(context));
         var student = tiny with { Model = new ModelHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
         _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));

@@ -144,6 +144,10 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Hparams(none!, 0));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Seeds(none!));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Experiment(none!, data, 0));
+        // ε is named as the caller passed it (epsilon), not as the TrainingHparams property it sets (LabelSmoothing).
+        _cases.Add("epsilon", "[0, 1)", "ε = 1", () => GentleArtOfTraining.Training(Budget.Quick, 1));
+        _cases.Add("epsilon", "[0, 1)", "ε = −0.1", () => GentleArtOfTraining.Hparams(Budget.Quick, -0.1));
+        _cases.Add("epsilon", "NaN", "ε NaN", () => GentleArtOfTraining.Experiment(Budget.Quick, data, double.NaN));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
         _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));

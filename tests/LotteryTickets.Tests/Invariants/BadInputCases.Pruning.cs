@@ -157,9 +157,10 @@ internal sealed partial class BadInputCases
         var hparams = new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 };
         _cases.Add("device", "cuda:63", "a device this machine lacks", () => hparams.Create(Missing, 7));
         _cases.Add("device", "null", "null", () => hparams.Create(null!, 7));
-        _cases.Add("Blocks", "[1, 64]", "no blocks", () => ModelHparams.TinyTransformer(0, 4, 64, 16, 128));
-        _cases.Add("RecurrentWidth", "0", "width 0", () => ModelHparams.Rnn(true, 0));
-        _cases.Add("ConvWidth", "-1", "negative width", () => ModelHparams.Conv2(-1, 256));
+        // The factories name the argument their caller passed, not the property it sets.
+        _cases.Add("blocks", "[1, 64]", "no blocks", () => ModelHparams.TinyTransformer(0, 4, 64, 16, 128));
+        _cases.Add("width", "0", "width 0", () => ModelHparams.Rnn(true, 0));
+        _cases.Add("convWidth", "-1", "negative width", () => ModelHparams.Conv2(-1, 256));
         _cases.Add("property", "\"Depth\"", "unknown property", () => hparams.Applies("Depth"));
 
         var snapshot = Own(WeightSnapshot.Capture(model));

@@ -44,8 +44,7 @@ internal sealed partial class BadInputCases
         _cases.Add("warmStart", "length 4", "wrong length", () => l1.Fit(a, b, Vec(3)));
         _cases.Add("b", "element 1", "labels not ±1 for the logistic loss",
             () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Logistic, 1e-8, 100, false)).Fit(a, b, none));
-        _cases.Add("loss", "99", "undefined loss",
-            () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, (L1Loss)99, 1e-8, 100, false)).Fit(a, b, none));
+        _cases.Add("Loss", "99", "undefined loss", () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, (L1Loss)99, 1e-8, 100, false)));
         _cases.Add("a", "0×0", "empty", () => L1Path.LambdaMax(Empty, Vec(0), L1Loss.Squared, false));
         _cases.Add("loss", "99", "undefined loss", () => L1Path.LambdaMax(a, b, (L1Loss)99, false));
         _cases.Add("lambdaMax", "0", "λmax = 0", () => L1Path.Geometric(0, 5, 1e-3));

@@ -69,7 +69,7 @@ internal sealed partial class BadInputCases
         _cases.Add("mask", "mismatch", "a mask of another model", () => GradientNoiseScale.Measure(model, wrongMask, train, 2, 8, 1, 1, 0));
         _cases.Add("samples", "null", "null", () => GradientNoiseScale.FromSamples(null!, new GradientNoiseHparams(2, 1), 8));
         _cases.Add("noise", "null", "null", () => GradientNoiseScale.FromSamples(Array.Empty<GradientNoiseSample>(), null!, 8));
-        _cases.Add("bigBatch", "larger than smallBatch", "batch not above the small batch",
+        _cases.Add("batchSize", "larger than noise.SmallBatch (8)", "batch not above the small batch",
             () => GradientNoiseScale.FromSamples(new[] { new GradientNoiseSample(1, 1, 1) }, new GradientNoiseHparams(8, 1), 8));
 
         _cases.Add("target", "[0, 1]", "accuracy target 1.5", () => StepsToTarget.Of(Array.Empty<EvaluationPoint>(), 1.5));

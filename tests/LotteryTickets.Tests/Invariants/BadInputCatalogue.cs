@@ -7,9 +7,10 @@ namespace LotteryTickets.Tests.Invariants;
 /// One bad-input case: <see cref="Member"/> called with exactly one bad argument must throw an
 /// <see cref="ArgumentException"/> (or an <see cref="InvalidDataException"/> for file content) whose
 /// <c>ParamName</c> is <see cref="Parameter"/> and whose message contains <see cref="Shows"/> (the offending value or
-/// the allowed range).
+/// the allowed range). <see cref="Expression"/> is the call as written (null for a case built from a
+/// <see cref="MethodBase"/>): <see cref="WithExpressionTests"/> reads a record constructor case's bad argument from it.
 /// </summary>
-internal sealed record BadInput(MethodBase Member, string Parameter, string Shows, string What, Action Call)
+internal sealed record BadInput(MethodBase Member, string Parameter, string Shows, string What, Action Call, LambdaExpression? Expression = null)
 {
     public string Key => MemberKey.Of(Member);
 
@@ -60,7 +61,7 @@ internal sealed class BadInputs
                     break;
                 }
         }
-        Add(Definition(member), parameter, shows, what, run);
+        _cases.Add(new BadInput(Definition(member), parameter, shows, what, run, call));
     }
 
     /// <summary>A case for a member that an expression tree cannot call (a <c>Span</c> parameter, a <c>ref</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -100,6 +101,74 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
                 string native = thrown is ExternalException or SEHException ? " (native)" : "";
                 return $"threw {thrown.GetType().FullName}{native}: {thrown.Message}";
         }
+    }
+
+    /// <summary>
+    /// The names case <paramref name="c"/> may expect its exception to carry: its member's own parameters; for a
+    /// constructor or an instance member, also the public properties of the receiver's type (a record's constructor
+    /// names the property its parameter sets; a sweep's Run names the setting it reads) and of those of its properties
+    /// that are settings records of the library (an estimator's Fit names the setting of its Options that does not
+    /// fit the data); and the public properties of a parameter whose type is such a record (a consumer such as
+    /// Mnist.Load names the setting it refuses). A static factory's properties are not among them:
+    /// <c>ModelHparams.Rnn(tied, width)</c> must name <c>width</c>, what its caller passed, not <c>RecurrentWidth</c>,
+    /// the property it sets with it.
+    /// </summary>
+    internal static IReadOnlySet<string> NamesACaseMayExpect(BadInput c)
+    {
+        const BindingFlags instance = BindingFlags.Public | BindingFlags.Instance;
+        var member = c.Member;
+        var names = member.GetParameters().Select(p => p.Name!).ToHashSet(StringComparer.Ordinal);
+        void AddSettings(Type type)
+        {
+            if (Libraries.Contains(type.Assembly) && IsRecord(type)) names.UnionWith(type.GetProperties(instance).Select(p => p.Name));
+        }
+        if (member is ConstructorInfo || !member.IsStatic)
+        {
+            // The receiver as the case wrote it (a sweep's Run is declared by Sweep<TResult>, called on PhaseDiagramSweep).
+            var body = c.Expression?.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : c.Expression?.Body;
+            var receiver = body is MethodCallExpression { Object: { } o } ? o.Type : member.DeclaringType!;
+            foreach (var property in receiver.GetProperties(instance))
+            {
+                names.Add(property.Name);
+                AddSettings(property.PropertyType);
+            }
+        }
+        foreach (var p in member.GetParameters()) AddSettings(p.ParameterType);
+        return names;
+    }
+
+    /// <summary>A record class (it has the compiler's <c>&lt;Clone&gt;$</c>) or a record struct (its <c>PrintMembers</c>).</summary>
+    internal static bool IsRecord(Type type) =>
+        type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null
+        || type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is { } print
+            && print.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
+
+    /// <summary>
+    /// Issue 12 asks that a bad argument be reported under the name its caller used. A member that passes an argument
+    /// on to another and lets that one's check fire reports the callee's name instead (GentleArtOfTraining's ε used
+    /// to be reported as LabelSmoothing); so every case's expected name must be one <see cref="NamesACaseMayExpect"/>
+    /// allows, or the case is listed in <see cref="BadInputAllowList.OtherNames"/> with the reason.
+    /// </summary>
+    [Fact]
+    public void EveryCaseExpectsANameItsCallerPassed()
+    {
+        using var cases = BadInputCases.Build();
+        var failures = new List<string>();
+        foreach (var c in cases.All)
+        {
+            if (BadInputAllowList.OtherNames.ContainsKey($"{c.Key} [{c.Parameter}]")) continue;
+            var allowed = NamesACaseMayExpect(c);
+            if (allowed.Contains(c.Parameter)) continue;
+            // A file's bad content is named by the file (an InvalidDataException), not by a parameter.
+            try { c.Call(); }
+            catch (InvalidDataException) { continue; }
+            catch (Exception) { }
+            failures.Add($"{c}: expects \"{c.Parameter}\", which is none of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+        }
+        foreach (var key in BadInputAllowList.OtherNames.Keys.Where(k => !cases.All.Any(c => $"{c.Key} [{c.Parameter}]" == k)))
+            failures.Add($"BadInputAllowList.OtherNames names no case: {key}");
+        Assert.True(failures.Count == 0, $"{failures.Count} cases expect a name their caller did not pass (check the argument at entry under its own name, " +
+            "or list the case in BadInputAllowList.OtherNames with the reason):\n" + string.Join("\n", failures));
     }
 
     /// <summary>What the catalogue holds: the counts the README's Reliability table states, and its problems.</summary>

@@ -33,7 +33,7 @@ public sealed record DesignComparisonSweep(
         Check.Positive(Rows, nameof(Rows));
         Check.Positive(Columns, nameof(Columns));
         Check.That(Columns <= Rows, $"Columns must be ≤ Rows = {Rows}; got {Columns}.", nameof(Columns));
-        DesignComparison.CheckSizes(SubsetSizes, Rows, Columns);
+        DesignComparison.CheckSizes(SubsetSizes, Rows, Columns, nameof(SubsetSizes));
         Check.Positive(Trials, nameof(Trials));
         Check.NonNegative(RowScaleSpread, nameof(RowScaleSpread));
         if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));

@@ -37,6 +37,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
         Check.That(SubsetSizes.Count > 0 && SubsetSizes.All(k => k >= 1), "SubsetSizes must be a non-empty list of positive counts.",
             nameof(SubsetSizes));
         Check.NotNull(Data, nameof(Data));
+        IterativeMagnitudePruning.Validate(Hparams, Data, nameof(Data)); // the data must fit the network, before any work
     }
 
     /// <inheritdoc />
@@ -52,6 +53,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
             cancellationToken.ThrowIfCancellationRequested();
             var x = UnitRows(outcome.TrainedWeights, Parameter);
             string source = $"trained {Parameter}: {x.RowCount} units × {x.ColumnCount} outgoing weights";
+            DesignComparison.CheckSizes(SubsetSizes, x.RowCount, x.ColumnCount, nameof(SubsetSizes)); // named as this sweep calls them
             var result = DesignComparison.Compare(x, SubsetSizes, source) with { ElapsedSeconds = clock.Elapsed.TotalSeconds };
             int total = outcome.Result.Training.TotalIterations + 1;
             progress?.Report(new ExperimentProgress(total, total, "iterations", $"compared the selections of {result.Points.Count} subset sizes"));

@@ -18,6 +18,7 @@ public sealed class L1Regression
         Check.NonNegative(options.Tolerance, nameof(L1Options.Tolerance));
         Check.Positive(options.MaxIterations, nameof(L1Options.MaxIterations));
         Check.That(Enum.IsDefined(options.Algorithm), $"Algorithm must be Ista, Fista or ProximalNewton; got {options.Algorithm}.", nameof(L1Options.Algorithm));
+        Check.That(Enum.IsDefined(options.Loss), $"Loss must be Squared or Logistic; got {options.Loss}.", nameof(L1Options.Loss));
     }
 
     /// <summary>The settings this estimator runs with.</summary>
