@@ -35,8 +35,9 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
     /// Why <paramref name="member"/> needs no case by rule, or null. The rules, each checked here by reflection:
     /// compiler-generated members (a record's Equals, GetHashCode, ToString, PrintMembers, &lt;Clone&gt;$, ==, !=,
     /// Deconstruct, auto-property accessors); property getters and event accessors; property setters (init
-    /// accessors: out of this catalogue's scope, which is methods and constructors — the settings records check
-    /// their properties where they are consumed, and those consumers have cases); overrides of object's members;
+    /// accessors: out of this catalogue's scope, which is methods and constructors — <see cref="WithExpressionTests"/>
+    /// holds every init accessor of a checked constructor parameter to its constructor's check, and the settings
+    /// records check their other properties in their accessors or where they are consumed, whose consumers have cases); overrides of object's members;
     /// abstract and interface members (their implementations are catalogued); members without parameters; members
     /// whose every parameter is a bool, a CancellationToken or an IProgress&lt;T&gt; (no value of those is invalid).
     /// Enums are not on that list: a member taking an enum needs a case with an undefined value.
@@ -50,7 +51,7 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             foreach (var property in type.GetProperties(all))
             {
                 if (property.GetMethod == accessor && accessor.GetParameters().Length == 0) return "property getter";
-                if (property.SetMethod == accessor) return "property setter (init): out of scope, checked where consumed";
+                if (property.SetMethod == accessor) return "property setter (init): out of scope (WithExpressionTests compares them with the constructors)";
             }
             if (type.GetEvents(all).Any(e => e.AddMethod == accessor || e.RemoveMethod == accessor)) return "event accessor";
         }

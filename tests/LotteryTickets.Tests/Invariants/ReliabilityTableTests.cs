@@ -26,10 +26,12 @@ public partial class ReliabilityTableTests
         int cases = (properties - torchProperties) * PropertyTests.Cases + torchProperties * PropertyTests.TorchCases;
         var catalogue = BadInputCatalogueTests.Survey();
         int needCase = catalogue.WithCase + catalogue.NotYet;
+        var with = WithExpressionTests.Survey();
         return
         [
             $"| bad input rejected with a .NET exception (`ArgumentException`, `InvalidDataException`) before any native call | assertion sites across the suite | {badInputs} |",
             $"| every public method and constructor of the library, core and notebook layer (by reflection), has a bad-input case, or is excused by a rule or a reviewed reason | `Invariants/BadInputCatalogueTests` | {catalogue.Cases} cases; {catalogue.WithCase} of {needCase} members covered, {catalogue.NotYet} not yet |",
+            $"| a `with` expression refuses what the constructor refuses: every public positional record's init accessors against its constructor, by reflection | `Invariants/WithExpressionTests` | {with.Records} records; {with.CheckedParameters} checked parameters |",
             $"| invariants, property-based (CsCheck; fresh cases every run, a failure prints the seed that replays it) | `Invariants/PropertyTests` | {properties} properties, {cases} cases |",
             $"| kills of a real IMP run (a child process) at seeded points, each resumed | `ResumeAfterKillTests` | ≥ {ResumeAfterKillTests.Kills + 1} kills |",
             $"| two processes asking for the same run at once: both get it, it is trained and stored once | `ResumeAfterKillTests` | {ResumeAfterKillTests.ConcurrentTrials} trials (+ 1 of two threads on one sweep result) |",
