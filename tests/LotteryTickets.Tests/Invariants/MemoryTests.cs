@@ -15,9 +15,12 @@ public class MemoryTests(ITestOutputHelper output)
     /// <summary>
     /// Growth allowed after level 1 over a 20-level IMP run of LeNet-300-100: measured 9 MB on 2026-12-02 (187 → 198 MB;
     /// without the trainer's per-batch DisposeScope the same readings were 196 → 214 MB, a forced collection before each
-    /// reading hiding most of it). Leaking one copy of the weights (1.07 MB) per level would add ~20 MB and fail.
+    /// reading hiding most of it); 11–15 MB in later runs of that day with the trainer's fused Adam, 9–10 MB with
+    /// TorchSharp's Adam on the same machine — over 60 levels both climb alike (179 → 215 and 180 → 215 MB, ~0.5 MB a
+    /// level: what the run keeps per level, its mask and report, plus allocator drift), so the bound is 20 MB. Leaking
+    /// one copy of the weights (1.07 MB) per level would add ~20 MB to that and fail.
     /// </summary>
-    public const long ImpBoundBytes = 16L << 20;
+    public const long ImpBoundBytes = 20L << 20;
 
     /// <summary>
     /// Growth allowed after the first of ten batches of 1,000 OMP signals (A 64×256, k = 8): measured 12 MB
