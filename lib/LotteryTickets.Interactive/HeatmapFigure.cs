@@ -27,11 +27,13 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
     /// <summary>The cell values, indexed [y][x].</summary>
     public IReadOnlyList<IReadOnlyList<double>> Z { get => _z; init => _z = FigureText.NoNulls(value, nameof(Z)); }
 
-    /// <summary>Curves drawn over the heat map.</summary>
-    public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];
+    private readonly IReadOnlyList<FigureSeries> _overlays = [], _points = [];
 
-    /// <summary>Points drawn as markers over the heat map (e.g. measured runs placed on a model's map).</summary>
-    public IReadOnlyList<FigureSeries> Points { get; init; } = [];
+    /// <summary>Curves drawn over the heat map (not null; empty by default).</summary>
+    public IReadOnlyList<FigureSeries> Overlays { get => _overlays; init => _overlays = Check.NotNull(value, nameof(Overlays)); }
+
+    /// <summary>Points drawn as markers over the heat map (e.g. measured runs placed on a model's map; not null).</summary>
+    public IReadOnlyList<FigureSeries> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
 
     /// <summary>Logarithmic x and y axes (X and Y then hold positive values).</summary>
     public bool LogAxes { get; init; }

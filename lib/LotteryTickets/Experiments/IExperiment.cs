@@ -26,8 +26,10 @@ public sealed record ExperimentContext
     /// <summary>Compute afresh even where the store has the result (and replace it).</summary>
     public bool Recompute { get; init; }
 
-    /// <summary>The budget; its name is part of every run key.</summary>
-    public Budget Budget { get; init; } = Budget.Current;
+    private readonly Budget _budget = Budget.Current;
+
+    /// <summary>The budget (not null); its name is part of every run key.</summary>
+    public Budget Budget { get => _budget; init => _budget = Check.NotNull(value, nameof(Budget)); }
 
     /// <summary>Where progress goes (reports may come from worker threads).</summary>
     public IProgress<ExperimentProgress>? Progress { get; init; }

@@ -56,8 +56,11 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         return sparsest;
     }
 
-    /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target.</summary>
-    public IReadOnlyList<LevelTraining> Trainings { get; init; } = [];
+    private readonly IReadOnlyList<LevelTraining> _trainings = [];
+
+    /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target
+    /// (not null).</summary>
+    public IReadOnlyList<LevelTraining> Trainings { get => _trainings; init => _trainings = Check.NotNull(value, nameof(Trainings)); }
 
     /// <summary>
     /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
@@ -203,8 +206,10 @@ public sealed record LevelTraining(string Series, long Seed, int Level, double P
     /// <summary>The training's evaluations (not null; empty for a training that never evaluated).</summary>
     public IReadOnlyList<Training.EvaluationPoint> Evaluations { get => _evaluations; init => _evaluations = Check.NotNull(value, nameof(Evaluations)); }
 
-    /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
-    public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];
+    private readonly IReadOnlyList<Training.GradientNoiseSample> _gradientNoise = [];
+
+    /// <summary>The gradient-noise samples of this training (not null; empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
+    public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get => _gradientNoise; init => _gradientNoise = Check.NotNull(value, nameof(GradientNoise)); }
 }
 
 /// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>
