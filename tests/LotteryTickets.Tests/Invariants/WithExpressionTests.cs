@@ -198,14 +198,14 @@ public class WithExpressionTests(ITestOutputHelper output)
     [Fact]
     public void InitOnlyCollectionsAndSettingsRefuseNull()
     {
-        var heat = new Interactive.HeatmapFigure("h", "t", "x", "y", "z", [1.0, 2.0], [1.0, 2.0], [[1.0, 2.0], [3.0, 4.0]]);
+        var heat = new LotteryTickets.Interactive.HeatmapFigure("h", "t", "x", "y", "z", [1.0, 2.0], [1.0, 2.0], [[1.0, 2.0], [3.0, 4.0]]);
         Assert.Equal("Overlays", Assert.ThrowsAny<ArgumentException>(() => heat with { Overlays = null! }).ParamName);
         Assert.Equal("Points", Assert.ThrowsAny<ArgumentException>(() => heat with { Points = null! }).ParamName);
         var training = new LevelTraining(TicketSeries.Ticket, 1, 0, 100, []);
         Assert.Equal("GradientNoise", Assert.ThrowsAny<ArgumentException>(() => training with { GradientNoise = null! }).ParamName);
         Assert.Equal("Budget", Assert.ThrowsAny<ArgumentException>(() => new ExperimentContext { Budget = null! }).ParamName);
         using var model = new ModelHparams { Hidden1 = 4, Hidden2 = 4 }.Create(TorchSharp.torch.CPU, 1);
-        using var mask = Pruning.Mask.Dense(model);
+        using var mask = LotteryTickets.Pruning.Mask.Dense(model);
         var ticket = new TicketCurve(TicketSeries.Ticket, [new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1)]);
         var result = new TicketExperimentResult(new LotteryHparams(), [1], ticket,
             new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []), [mask.Report()], 1.0);
