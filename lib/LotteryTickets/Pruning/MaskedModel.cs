@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LotteryTickets.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -38,19 +37,15 @@ public sealed class MaskedModel : IDisposable
         foreach (var (p, m) in _pairs) p.mul_(m);
     }
 
-    /// <summary>The 0/1 multiplier of <paramref name="parameter"/> (the same native tensor as one of the model's), or
-    /// null when that parameter is not masked (fully kept, or not prunable).</summary>
+    /// <summary>The 0/1 multiplier of <paramref name="parameter"/> (one of the model's own parameter objects, as
+    /// <c>parameters()</c> and <c>named_parameters()</c> both return them), or null when that parameter is not masked
+    /// (fully kept, or not prunable).</summary>
     internal Tensor? MultiplierOf(Tensor parameter)
     {
         foreach (var (p, m) in _pairs)
-            if (p.Handle == parameter.Handle || SameHostStorage(p, parameter)) return m;
+            if (p.Handle == parameter.Handle) return m;
         return null;
     }
-
-    private static bool SameHostStorage(Tensor a, Tensor b) =>
-        a.device_type == DeviceType.CPU && b.device_type == DeviceType.CPU && a.is_contiguous() && b.is_contiguous()
-        && a.numel() > 0 && a.numel() == b.numel() && a.dtype == b.dtype
-        && System.Runtime.CompilerServices.Unsafe.AreSame(ref MemoryMarshal.GetReference(a.bytes), ref MemoryMarshal.GetReference(b.bytes));
 
     /// <inheritdoc />
     public void Dispose()

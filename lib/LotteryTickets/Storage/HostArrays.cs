@@ -26,7 +26,11 @@ internal static class HostArrays
 
     /// <summary>The elements of a contiguous CPU tensor read in place (no copy); valid while the tensor lives and is not
     /// written to.</summary>
-    public static ReadOnlySpan<T> View<T>(Tensor contiguousCpu) where T : unmanaged =>
+    public static ReadOnlySpan<T> View<T>(Tensor contiguousCpu) where T : unmanaged => Elements<T>(contiguousCpu);
+
+    /// <summary>The elements of a contiguous CPU tensor in place, writable (no copy; libtorch's autograd does not see
+    /// the writes); valid while the tensor lives.</summary>
+    public static Span<T> Elements<T>(Tensor contiguousCpu) where T : unmanaged =>
         contiguousCpu.numel() == 0 ? [] : MemoryMarshal.Cast<byte, T>(contiguousCpu.bytes);
 
     private static T[] Copy<T>(Tensor t, ScalarType type) where T : unmanaged

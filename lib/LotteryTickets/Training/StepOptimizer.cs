@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Storage;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -123,7 +124,7 @@ internal sealed class FusedAdam : StepOptimizer
         foreach (var t in _m.Concat(_v)) t.Dispose();
     }
 
-    private static Span<float> Floats(Tensor t) => t.numel() == 0 ? [] : MemoryMarshal.Cast<byte, float>(t.bytes);
+    private static Span<float> Floats(Tensor t) => HostArrays.Elements<float>(t);
 
     private static void Update(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, ReadOnlySpan<float> keep,
         float stepSize, float correction2, float weightDecay)
