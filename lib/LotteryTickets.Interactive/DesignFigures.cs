@@ -16,10 +16,8 @@ public static class DesignFigures
 
     private static LineFigure Figure(string name, string title, string yTitle, Func<DesignComparisonPoint, double> y, DesignComparisonResult[] results)
     {
-        Check.NotNull(results);
+        Check.NoNulls(results);
         Check.That(results.Length > 0, "at least one result is needed.", nameof(results));
-        for (int i = 0; i < results.Length; i++)
-            Check.That(results[i] is not null, $"results must not hold null; entry {i} is null.", nameof(results));
         var series = results.Select(r => new FigureSeries(r.Source,
             r.Points.Select(p => (double)p.SubsetSize / r.Rows).ToList(), r.Points.Select(y).ToList())).ToList();
         return new LineFigure(name, title, "k / m (share of rows kept)", yTitle, series);

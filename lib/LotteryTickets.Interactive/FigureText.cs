@@ -14,15 +14,6 @@ internal static partial class FigureText
     public static void CheckName(string name) =>
         Check.That(FileName().IsMatch(name ?? ""), $"figure name '{name}' must use letters, digits, '.', '_' or '-' (it names a CSV file).", "Name");
 
-    /// <summary>A list with no null entry (a figure's series or a heat map's rows: each is dereferenced when drawn).</summary>
-    public static IReadOnlyList<T> NoNulls<T>(IReadOnlyList<T>? items, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(items))] string? name = null) where T : class
-    {
-        Check.NotNull(items, name);
-        for (int i = 0; i < items!.Count; i++)
-            Check.That(items[i] is not null, $"{name} must not hold null; entry {i} is null.", name!);
-        return items;
-    }
-
     public static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     public static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);

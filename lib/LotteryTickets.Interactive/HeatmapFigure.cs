@@ -22,10 +22,10 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
     /// <summary>The y values (rows of <see cref="Z"/>).</summary>
     public IReadOnlyList<double> Y { get => _y; init => _y = Check.NotNull(value, nameof(Y)); }
 
-    private readonly IReadOnlyList<IReadOnlyList<double>> _z = FigureText.NoNulls(Z);
+    private readonly IReadOnlyList<IReadOnlyList<double>> _z = Check.NoNulls(Z);
 
     /// <summary>The cell values, indexed [y][x].</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Z { get => _z; init => _z = FigureText.NoNulls(value, nameof(Z)); }
+    public IReadOnlyList<IReadOnlyList<double>> Z { get => _z; init => _z = Check.NoNulls(value, nameof(Z)); }
 
     private readonly IReadOnlyList<FigureSeries> _overlays = [], _points = [];
 

@@ -12,10 +12,10 @@ namespace LotteryTickets.Interactive;
 /// </summary>
 public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series) : IFigure
 {
-    private readonly IReadOnlyList<FigureSeries> _series = FigureText.NoNulls(Series);
+    private readonly IReadOnlyList<FigureSeries> _series = Check.NoNulls(Series);
 
     /// <summary>The lines, in legend order.</summary>
-    public IReadOnlyList<FigureSeries> Series { get => _series; init => _series = FigureText.NoNulls(value, nameof(Series)); }
+    public IReadOnlyList<FigureSeries> Series { get => _series; init => _series = Check.NoNulls(value, nameof(Series)); }
 
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }

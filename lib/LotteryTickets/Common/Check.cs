@@ -38,6 +38,22 @@ internal static partial class Check
         value >= min && value <= max ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}]; got {value}.");
 
+    /// <summary>A list that is not null and holds no null entry (each entry is dereferenced later).</summary>
+    public static IReadOnlyList<T> NoNulls<T>(IReadOnlyList<T>? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class
+    {
+        NotNull(items, name);
+        for (int i = 0; i < items!.Count; i++)
+            That(items[i] is not null, $"{name} must not hold null; entry {i} is null.", name!);
+        return items;
+    }
+
+    /// <inheritdoc cref="NoNulls{T}(IReadOnlyList{T}, string)"/>
+    public static T[] NoNulls<T>(T[]? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class
+    {
+        NoNulls((IReadOnlyList<T>?)items, name);
+        return items!;
+    }
+
     public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
         value ?? throw new ArgumentNullException(name);
 

@@ -8,10 +8,13 @@ namespace LotteryTickets.Experiments;
 /// </summary>
 public sealed record Budget(string Name)
 {
-    private readonly string _name = Check.OneOf(Name, ["quick", "full"]);
+    // Declared before Quick and Full, whose construction reads it.
+    private static readonly IReadOnlyList<string> Names = ["quick", "full"];
+
+    private readonly string _name = Check.OneOf(Name, Names);
 
     /// <summary><c>quick</c> or <c>full</c> (any other name would silently run as quick).</summary>
-    public string Name { get => _name; init => _name = Check.OneOf(value, ["quick", "full"], nameof(Name)); }
+    public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
 
     /// <summary>Environment variable that selects the budget (<c>quick</c> or <c>full</c>).</summary>
     public const string EnvironmentVariable = "LOTTERY_BUDGET";

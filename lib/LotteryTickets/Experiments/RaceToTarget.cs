@@ -59,8 +59,7 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     /// <summary>The sparsities (shares removed) of every pruned level of the given runs, for the <see cref="SpeedSweep"/> that times them.</summary>
     public static IReadOnlyList<double> SparsitiesOf(params TicketExperimentResult[] runs)
     {
-        Check.NotNull(runs);
-        Check.That(runs.All(r => r is not null), "runs must not hold null.", nameof(runs));
+        Check.NoNulls(runs);
         return runs.SelectMany(r => r.Ticket.Points.Skip(1)).Select(p => Math.Round(1 - p.PercentRemaining / 100, 4))
             .Where(s => s > 0 && s < 1).Distinct().Order().ToList();
     }
@@ -93,8 +92,11 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     }
 
     /// <summary>The entries of <paramref name="variant"/>, by level.</summary>
-    public IReadOnlyList<RaceEntry> Of(string variant) =>
-        Entries.Where(e => e.Variant == Check.OneOf(variant, SpeedVariants.All)).OrderBy(e => e.Level).ToList();
+    public IReadOnlyList<RaceEntry> Of(string variant)
+    {
+        Check.OneOf(variant, SpeedVariants.All);
+        return Entries.Where(e => e.Variant == variant).OrderBy(e => e.Level).ToList();
+    }
 
     /// <summary>The fastest entry to the target (the dense one when no ticket beats it).</summary>
     public RaceEntry Winner => Entries.Where(e => e.Reached && e.TimeRatio < 1).MinBy(e => e.TimeRatio) ?? Dense;

@@ -37,10 +37,10 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// <summary>The random-mask control (not null; no points when it was not trained).</summary>
     public TicketCurve RandomMask { get => _randomMask; init => _randomMask = Check.NotNull(value, nameof(RandomMask)); }
 
-    private readonly IReadOnlyList<SparsityReport> _sparsestTicket = CheckSparsest(SparsestTicket);
+    private readonly IReadOnlyList<SparsityReport> _sparsestTicket = Check.NoNulls(SparsestTicket);
 
     /// <summary>Each seed's sparsest ticket (not null, no null entry; <see cref="PrunableWeights"/> reads the first).</summary>
-    public IReadOnlyList<SparsityReport> SparsestTicket { get => _sparsestTicket; init => _sparsestTicket = CheckSparsest(value); }
+    public IReadOnlyList<SparsityReport> SparsestTicket { get => _sparsestTicket; init => _sparsestTicket = Check.NoNulls(value, nameof(SparsestTicket)); }
 
     private static TicketCurve CheckTicket(TicketCurve? ticket)
     {
@@ -49,12 +49,6 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         return ticket;
     }
 
-    private static IReadOnlyList<SparsityReport> CheckSparsest(IReadOnlyList<SparsityReport>? sparsest)
-    {
-        sparsest = Check.NotNull(sparsest, nameof(SparsestTicket));
-        Check.That(sparsest.All(s => s is not null), "SparsestTicket must not contain a null report.", nameof(SparsestTicket));
-        return sparsest;
-    }
 
     private readonly IReadOnlyList<LevelTraining> _trainings = [];
 

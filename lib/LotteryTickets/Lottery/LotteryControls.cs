@@ -99,9 +99,7 @@ public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<Level
 
     private static IReadOnlyList<LevelResult> CheckLevels(IReadOnlyList<LevelResult>? levels)
     {
-        levels = Check.NotNull(levels, nameof(Levels));
-        Check.That(levels.All(l => l is not null), "Levels must not contain null.", nameof(Levels));
-        return levels;
+        return Check.NoNulls(levels, nameof(Levels));
     }
 
     /// <inheritdoc />

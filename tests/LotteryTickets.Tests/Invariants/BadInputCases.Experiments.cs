@@ -210,7 +210,7 @@ internal sealed partial class BadInputCases
         _cases.Add("Distilled", "null", "null", () => new DistillationResult(new DistillationHparams(4, 0.5), 0.9, 100, result, null!, Array.Empty<DenseBaselinePoint>(), 1));
         var noPoints = new TicketCurve(TicketSeries.Ticket, Array.Empty<TicketCurvePoint>());
         _cases.Add("Ticket", "no points", "a curve without level 0", () => new TicketExperimentResult(tiny, new long[] { 1 }, noPoints, control, control, new[] { report }, 1.0));
-        _cases.Add("SparsestTicket", "null report", "a null report", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new SparsityReport[] { null! }, 1.0));
+        _cases.Add("SparsestTicket", "must not hold null", "a null report", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new SparsityReport[] { null! }, 1.0));
         _cases.Add("RandomMask", "null", "null", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, null!, new[] { report }, 1.0));
     }
 }

@@ -57,7 +57,7 @@ internal sealed partial class BadInputCases
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
         _cases.Add("Points", "null", "null", () => new TicketCurve("ticket", null!));
         _cases.Add("Levels", "null", "null", () => new ControlRun(ControlKind.RandomReinit, 1, null!));
-        _cases.Add("Levels", "must not contain null", "a null level", () => new ControlRun(ControlKind.RandomReinit, 1, new LevelResult[] { null! }));
+        _cases.Add("Levels", "must not hold null", "a null level", () => new ControlRun(ControlKind.RandomReinit, 1, new LevelResult[] { null! }));
         _cases.Add("Result", "null", "null", () => new LevelOutcome(null!, snapshot, snapshot));
         _cases.Add("TrainedWeights", "null", "null", () => new LevelOutcome(run.Levels[0], null!, snapshot));
         _cases.Add("RewindWeights", "null", "null", () => new LevelOutcome(run.Levels[0], snapshot, null!));

@@ -149,9 +149,7 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
 
     private static L1ConvergenceTrace[] CheckTraces(L1ConvergenceTrace[]? traces)
     {
-        traces = Check.NotNull(traces, nameof(Traces));
-        Check.That(traces.All(t => t is not null), "Traces must not contain null.", nameof(Traces));
-        return traces;
+        return Check.NoNulls(traces, nameof(Traces));
     }
 
     /// <summary>Relative gaps are floored here (about machine precision) so that they can be drawn on a log scale.</summary>
