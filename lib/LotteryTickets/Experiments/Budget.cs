@@ -6,15 +6,12 @@ namespace LotteryTickets.Experiments;
 /// command's <c>--budget</c> option or the <c>LOTTERY_BUDGET</c> environment variable; each notebook says what its
 /// budget means.
 /// </summary>
-public sealed record Budget(string Name)
+public sealed class Budget
 {
-    // Declared before Quick and Full, whose construction reads it.
-    private static readonly IReadOnlyList<string> Names = ["quick", "full"];
+    private Budget(string name) => Name = name;
 
-    private readonly string _name = Check.OneOf(Name, Names);
-
-    /// <summary><c>quick</c> or <c>full</c> (any other name would silently run as quick).</summary>
-    public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
+    /// <summary><c>quick</c> or <c>full</c>: there are no other budgets (<see cref="Parse"/> refuses any other name).</summary>
+    public string Name { get; }
 
     /// <summary>Environment variable that selects the budget (<c>quick</c> or <c>full</c>).</summary>
     public const string EnvironmentVariable = "LOTTERY_BUDGET";
@@ -35,7 +32,7 @@ public sealed record Budget(string Name)
     public IReadOnlyList<long> Seeds(int quick = 1, int full = 3) =>
         Enumerable.Range(1, Check.InRange(Choose(quick, full), 1, 1000, IsFull ? nameof(full) : nameof(quick))).Select(i => (long)i).ToList().AsReadOnly();
 
-    /// <summary>Parses <c>quick</c> or <c>full</c> (case-insensitive).</summary>
+    /// <summary>Parses <c>quick</c> or <c>full</c> (case-insensitive); any other name is refused.</summary>
     public static Budget Parse(string name)
     {
         Check.NotNull(name);

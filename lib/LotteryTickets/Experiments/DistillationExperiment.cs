@@ -21,7 +21,7 @@ namespace LotteryTickets.Experiments;
 /// <param name="Data">The splits everything trains and evaluates on.</param>
 /// <param name="Seeds">The students' seeds (one teacher serves them all).</param>
 public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHparams Student, DistillationHparams Distillation,
-    TrainingData Data, IReadOnlyList<long> Seeds) : IExperiment<DistillationResult>
+    TrainingData Data, [property: NotEmpty, Distinct] IReadOnlyList<long> Seeds) : IExperiment<DistillationResult>, IValidated
 {
     /// <summary>The teacher's seed (default 0, apart from the students' seeds).</summary>
     public long TeacherSeed { get; init; }
@@ -41,7 +41,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     /// <inheritdoc />
     public DistillationResult Run(ExperimentContext? context = null)
     {
-        var c = context ?? new ExperimentContext();
+        var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         Validate();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ExperimentContext Stage(string stage) => c with
@@ -83,7 +83,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         using var levels = key is null ? null : c.Store!.OpenRun(key, TeacherSeed, c.Recompute, c.CancellationToken);
         var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations",
             string.Format(CultureInfo.InvariantCulture, "teacher · iteration {0}/{1} · test {2:P1}", p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)));
-        using var run = IterativeMagnitudePruning.Run(h, Data, progress, c.CancellationToken, levels);
+        using var run = IterativeMagnitudePruning.RunChecked(h, Data, progress, c.CancellationToken, levels);
         if (key is not null) c.Store!.CompleteRun(key);
         using var model = h.Model.Create(Data.Train.Device, h.Seed);
         run.LastTrainedWeights.LoadInto(model);
@@ -127,18 +127,18 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
 
     private void Validate()
     {
-        Check.NotNull(Teacher);
-        Check.NotNull(Student);
-        Check.NotNull(Distillation);
-        Check.NotNull(Data);
-        Check.NotNull(Seeds);
-        Check.That(Seeds.Count > 0 && Seeds.Distinct().Count() == Seeds.Count, "Seeds must hold at least one seed, all distinct.", nameof(Seeds));
+        Validation.Check(this);
+        IterativeMagnitudePruning.CheckDataFits(Teacher, Data, nameof(Data));
+        IterativeMagnitudePruning.CheckDataFits(Student, Data, nameof(Data));
+    }
+
+    /// <inheritdoc />
+    public void CheckRelations()
+    {
         Check.That(Teacher.Model.Classes == Student.Model.Classes,
             $"Teacher must have the student's class count ({Student.Model.Classes}); got {Teacher.Model.Classes}.", nameof(Teacher));
         Check.That(Student.Training.Distillation is null, "Student.Training.Distillation must be null: the experiment trains the students both ways.", nameof(Student));
         Check.That(Student.Model.Name == "lenet_300_100", $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
-        IterativeMagnitudePruning.Validate(Teacher, Data, nameof(Data));
-        IterativeMagnitudePruning.Validate(Student, Data, nameof(Data));
     }
 }
 

@@ -18,7 +18,7 @@ public interface IExperiment<out TResult>
 
 /// <summary>How an experiment runs: where results are kept, whether to ignore them, the budget that is part of their
 /// name, where progress goes, and cancellation. The default runs without a store, at <see cref="Budget.Current"/>.</summary>
-public sealed record ExperimentContext
+public sealed record ExperimentContext : IValidated
 {
     /// <summary>The run store (null: compute, keep nothing).</summary>
     public RunStore? Store { get; init; }
@@ -26,10 +26,8 @@ public sealed record ExperimentContext
     /// <summary>Compute afresh even where the store has the result (and replace it).</summary>
     public bool Recompute { get; init; }
 
-    private readonly Budget _budget = Budget.Current;
-
     /// <summary>The budget (not null); its name is part of every run key.</summary>
-    public Budget Budget { get => _budget; init => _budget = Check.NotNull(value, nameof(Budget)); }
+    public Budget Budget { get; init; } = Budget.Current;
 
     /// <summary>Where progress goes (reports may come from worker threads).</summary>
     public IProgress<ExperimentProgress>? Progress { get; init; }

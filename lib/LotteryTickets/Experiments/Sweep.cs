@@ -16,7 +16,7 @@ public abstract record Sweep<TResult> : IExperiment<TResult>
     public TResult Run(ExperimentContext? context = null)
     {
         Validate();
-        var c = context ?? new ExperimentContext();
+        var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         TResult Compute() => this.Compute(c.Progress, c.CancellationToken);
         return c.Store is null ? Compute() : c.Store.GetOrCompute(ValidatedKey(c.Budget), Compute, c.Recompute);
     }

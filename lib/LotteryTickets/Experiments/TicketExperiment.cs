@@ -16,8 +16,8 @@ namespace LotteryTickets.Experiments;
 /// <param name="Data">The splits every level trains and evaluates on.</param>
 /// <param name="Seeds">The IMP seeds (distinct); the controls use seed + <see cref="ControlSeedOffset"/>.</param>
 /// <example><code>var result = new TicketExperiment(hparams, data, [1, 2]).Run(new ExperimentContext { Store = store });</code></example>
-public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data, IReadOnlyList<long> Seeds)
-    : IExperiment<TicketExperimentResult>
+public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data, [property: NotEmpty, Distinct] IReadOnlyList<long> Seeds)
+    : IExperiment<TicketExperimentResult>, IValidated
 {
     /// <summary>Controls use the IMP seed plus this.</summary>
     public const long ControlSeedOffset = 1000;
@@ -30,19 +30,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// <c>[ControlKind.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
     /// ticket. A control left out has an empty curve.
     /// </summary>
-    public IReadOnlyList<ControlKind> Controls
-    {
-        get => _controls;
-        init
-        {
-            Check.NotNull(value, nameof(Controls));
-            Check.That(value.Distinct().Count() == value.Count && value.All(Enum.IsDefined),
-                "Controls must list distinct ControlKind values.", nameof(Controls));
-            _controls = value;
-        }
-    }
-
-    private readonly IReadOnlyList<ControlKind> _controls = [ControlKind.RandomReinit, ControlKind.RandomMask];
+    [Distinct] public IReadOnlyList<ControlKind> Controls { get; init; } = [ControlKind.RandomReinit, ControlKind.RandomMask];
 
     /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
     public string? DataSource { get; init; }
@@ -50,13 +38,9 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// <inheritdoc />
     public TicketExperimentResult Run(ExperimentContext? context = null)
     {
-        var c = context ?? new ExperimentContext();
-        Check.NotNull(Hparams);
-        Check.NotNull(Data);
-        Check.NotNull(Seeds);
-        Check.That(Seeds.Count > 0, "Seeds must hold at least one seed.", nameof(Seeds));
-        Check.That(Seeds.Distinct().Count() == Seeds.Count, "Seeds must be distinct.", nameof(Seeds));
-        IterativeMagnitudePruning.Validate(Hparams, Data, nameof(Data));
+        var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
+        Validation.Check(this);
+        IterativeMagnitudePruning.CheckDataFits(Hparams, Data, nameof(Data));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? dataDescription = c.Store is null ? null : DataFingerprint.Describe(Data, DataSource);
         var work = new Work(this, c.Progress);
@@ -71,7 +55,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             var h = Hparams with { Seed = seed };
             RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
-            using var run = IterativeMagnitudePruning.Run(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
+            using var run = IterativeMagnitudePruning.RunChecked(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
             ControlRun? reinitRun = null, randomRun = null;
             try
             {

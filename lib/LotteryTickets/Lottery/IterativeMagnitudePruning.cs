@@ -22,7 +22,15 @@ public static class IterativeMagnitudePruning
     public static LotteryRun Run(LotteryHparams hparams, TrainingData data, IProgress<ImpProgress>? progress = null,
         CancellationToken cancellationToken = default, ILevelStore? store = null, Action<LevelResult>? loaded = null)
     {
-        Validate(hparams, data);
+        Validation.Check(hparams);
+        CheckDataFits(hparams, data);
+        return RunChecked(hparams, data, progress, cancellationToken, store, loaded);
+    }
+
+    /// <summary><see cref="Run"/> on settings and data already checked (by an experiment's Run).</summary>
+    internal static LotteryRun RunChecked(LotteryHparams hparams, TrainingData data, IProgress<ImpProgress>? progress,
+        CancellationToken cancellationToken, ILevelStore? store, Action<LevelResult>? loaded = null)
+    {
         var levels = new List<LevelResult>();
         WeightSnapshot? rewind = null, trained = null;
         int trainedLevel = -1; // the level whose weights `trained` holds
@@ -46,7 +54,7 @@ public static class IterativeMagnitudePruning
                     mask = PruneNext(hparams, levels[^1].Mask, trained!);
                 }
                 LevelOutcome outcome;
-                try { outcome = TrainLevel(hparams, level, mask, rewind, data, progress, cancellationToken); }
+                try { outcome = TrainLevelChecked(hparams, level, mask, rewind, data, progress, cancellationToken); }
                 catch { mask?.Dispose(); throw; }
                 levels.Add(outcome.Result);
                 if (level == 0) rewind = outcome.RewindWeights;
@@ -100,11 +108,18 @@ public static class IterativeMagnitudePruning
     public static LevelOutcome TrainLevel(LotteryHparams hparams, int level, Mask? mask, WeightSnapshot? rewindWeights,
         TrainingData data, IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        Validate(hparams, data);
+        Validation.Check(hparams);
+        CheckDataFits(hparams, data);
         Check.NonNegative(level);
         Check.That(level == 0 || (mask is not null && rewindWeights is not null),
             "levels after 0 need the mask to train and the rewind weights.", nameof(mask));
         Check.That(level == 0 || rewindWeights is not null, "levels after 0 need the rewind weights.", nameof(rewindWeights));
+        return TrainLevelChecked(hparams, level, mask, rewindWeights, data, progress, cancellationToken);
+    }
+
+    private static LevelOutcome TrainLevelChecked(LotteryHparams hparams, int level, Mask? mask, WeightSnapshot? rewindWeights,
+        TrainingData data, IProgress<ImpProgress>? progress, CancellationToken cancellationToken)
+    {
 
         using var model = hparams.Model.Create(data.Train.Device, hparams.Seed);
         mask?.EnsureMatches(model);
@@ -127,15 +142,17 @@ public static class IterativeMagnitudePruning
     {
         double percent = mask.PercentKept;
         var relay = Relay<TrainingProgress>.To(progress, p => new ImpProgress(series, level, percent, p.Point, p.TotalIterations));
-        var training = Trainer.TrainCore(model, mask, data.Train, data.Validation, data.Test, hparams.Training, dataSeed,
-            startIteration, snapshotAt, relay, cancellationToken, out snapshot, data.Teacher);
+        var request = new TrainRequest(model, mask, data.Train, data.Validation, data.Test, hparams.Training, dataSeed, data.Teacher)
+        {
+            StartIteration = startIteration, SnapshotAt = snapshotAt, Progress = relay, CancellationToken = cancellationToken,
+        };
+        var training = Trainer.Run(request, out snapshot);
         return new LevelResult(level, percent, mask.Report(), training, mask);
     }
 
     // dataName: what the caller calls the data (Run's data; an experiment's Data property).
-    internal static void Validate(LotteryHparams hparams, TrainingData data, string dataName = "data")
+    internal static void CheckDataFits(LotteryHparams hparams, TrainingData data, string dataName = "data")
     {
-        Check.NotNull(hparams);
         Check.NotNull(data, dataName);
         Check.NotNull(data.Train, dataName);
         Check.NotNull(data.Test, dataName);
@@ -145,6 +162,8 @@ public static class IterativeMagnitudePruning
         foreach (var (set, which) in new[] { (data.Train, "Train"), (data.Validation, "Validation"), (data.Test, "Test") })
         {
             if (set is null) continue;
+            Check.That(set.Device.type == data.Train.Device.type && set.Device.index == data.Train.Device.index,
+                $"data.{which} is on {set.Device} but data.Train is on {data.Train.Device}.", dataName);
             long values = set.Inputs.numel() / set.Count;
             Check.That(values == perExample,
                 $"data.{which} holds examples of [{string.Join(", ", set.Inputs.shape.Skip(1))}] ({values} values) but hparams.Model takes " +
@@ -153,6 +172,7 @@ public static class IterativeMagnitudePruning
             long top = max.item<long>();
             Check.That(top < model.Classes, $"data.{which} has labels up to {top} but hparams.Model has {model.Classes} classes.", dataName);
         }
+        Trainer.CheckTeacher(model.Classes, data.Train, hparams.Training, data.Teacher);
         int total = hparams.Training.IterationsPerEpoch(data.Train.Count) * hparams.Training.Epochs;
         Check.That(hparams.RewindStep <= total,
             $"RewindStep must be in [0, {total}] (the schedule's iterations); got {hparams.RewindStep}.", nameof(hparams.RewindStep));

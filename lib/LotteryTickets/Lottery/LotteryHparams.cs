@@ -5,30 +5,25 @@ using LotteryTickets.Training;
 namespace LotteryTickets.Lottery;
 
 /// <summary>Everything that defines an IMP run (open_lth's lottery hparams).</summary>
-public sealed record LotteryHparams
+public sealed record LotteryHparams : IValidated
 {
-    private readonly ModelHparams _model = new();
-    private readonly TrainingHparams _training = new();
-    private readonly PruningHparams _pruning = new();
-    private readonly int _levels = 5, _rewindStep;
-
     /// <summary>The network.</summary>
-    public ModelHparams Model { get => _model; init => _model = Check.NotNull(value, nameof(Model)); }
+    public ModelHparams Model { get; init; } = new();
 
     /// <summary>How each level trains.</summary>
-    public TrainingHparams Training { get => _training; init => _training = Check.NotNull(value, nameof(Training)); }
+    public TrainingHparams Training { get; init; } = new();
 
     /// <summary>How each level prunes.</summary>
-    public PruningHparams Pruning { get => _pruning; init => _pruning = Check.NotNull(value, nameof(Pruning)); }
+    public PruningHparams Pruning { get; init; } = new();
 
     /// <summary>Pruning levels after the dense level 0 (≥ 0; default 5).</summary>
-    public int Levels { get => _levels; init => _levels = Check.InRange(value, 0, 1000, nameof(Levels)); }
+    [Range(0, 1000)] public int Levels { get; init; } = 5;
 
     /// <summary>
     /// 0 (default): rewind to the initialisation. k &gt; 0: "late rewinding" to the weights after k iterations of
     /// level 0; later levels then train the remaining iterations of the schedule. At most the schedule's length.
     /// </summary>
-    public int RewindStep { get => _rewindStep; init => _rewindStep = Check.NonNegative(value, nameof(RewindStep)); }
+    [NonNegative] public int RewindStep { get; init; }
 
     /// <summary>Seeds the initialisation and the data order.</summary>
     public long Seed { get; init; }

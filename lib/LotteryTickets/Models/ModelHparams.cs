@@ -7,57 +7,55 @@ namespace LotteryTickets.Models;
 /// Which network to build and its widths. <see cref="Name"/> is <c>"lenet_300_100"</c>, <c>"conv2"</c>,
 /// <c>"tiny_transformer"</c>, <c>"rnn"</c> or <c>"rnn_untied"</c>; the width properties that do not apply to the chosen network are ignored.
 /// </summary>
-public sealed record ModelHparams
+public sealed record ModelHparams : IValidated
 {
     /// <summary>The model names <see cref="Name"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } = ["lenet_300_100", "conv2", "tiny_transformer", "rnn", "rnn_untied"];
 
-    private readonly string _name = "lenet_300_100";
-    private readonly int _hidden1 = 300, _hidden2 = 100, _convWidth = 64, _fcWidth = 256;
-    private readonly int _inputChannels = 1, _imageSize = 28, _classes = 10;
-    private readonly int _blocks = 2, _heads = 4, _width = 64, _headWidth = 16, _mlpWidth = 128, _recurrentWidth = 128;
-
     /// <summary>One of <see cref="Names"/>; default <c>"lenet_300_100"</c>.</summary>
-    public string Name { get => _name; init => _name = Check.OneOf(value, Names, nameof(Name)); }
+    public string Name { get; init; } = "lenet_300_100";
 
     /// <summary>LeNet's first hidden width (300).</summary>
-    public int Hidden1 { get => _hidden1; init => _hidden1 = Check.Positive(value, nameof(Hidden1)); }
+    [Positive] public int Hidden1 { get; init; } = 300;
 
     /// <summary>LeNet's second hidden width (100).</summary>
-    public int Hidden2 { get => _hidden2; init => _hidden2 = Check.Positive(value, nameof(Hidden2)); }
+    [Positive] public int Hidden2 { get; init; } = 100;
 
     /// <summary>Conv-2's filters per convolution (64).</summary>
-    public int ConvWidth { get => _convWidth; init => _convWidth = Check.Positive(value, nameof(ConvWidth)); }
+    [Positive] public int ConvWidth { get; init; } = 64;
 
     /// <summary>Conv-2's fully connected width (256).</summary>
-    public int FcWidth { get => _fcWidth; init => _fcWidth = Check.Positive(value, nameof(FcWidth)); }
+    [Positive] public int FcWidth { get; init; } = 256;
 
     /// <summary>Input channels (1 for MNIST).</summary>
-    public int InputChannels { get => _inputChannels; init => _inputChannels = Check.Positive(value, nameof(InputChannels)); }
+    [Positive] public int InputChannels { get; init; } = 1;
 
     /// <summary>Input image side (28 for MNIST); LeNet takes InputChannels × ImageSize² inputs.</summary>
-    public int ImageSize { get => _imageSize; init => _imageSize = Check.Positive(value, nameof(ImageSize)); }
+    [Positive] public int ImageSize { get; init; } = 28;
 
     /// <summary>The Transformer's blocks (2).</summary>
-    public int Blocks { get => _blocks; init => _blocks = Check.InRange(value, 1, 64, nameof(Blocks)); }
+    [Range(1, 64)] public int Blocks { get; init; } = 2;
 
     /// <summary>The Transformer's attention heads per block (4).</summary>
-    public int Heads { get => _heads; init => _heads = Check.InRange(value, 1, 1024, nameof(Heads)); }
+    [Range(1, 1024)] public int Heads { get; init; } = 4;
 
     /// <summary>The Transformer's embedding width E (64).</summary>
-    public int Width { get => _width; init => _width = Check.Positive(value, nameof(Width)); }
+    [Positive] public int Width { get; init; } = 64;
 
     /// <summary>The Transformer's width d of one head (16).</summary>
-    public int HeadWidth { get => _headWidth; init => _headWidth = Check.Positive(value, nameof(HeadWidth)); }
+    [Positive] public int HeadWidth { get; init; } = 16;
 
     /// <summary>The Transformer's MLP width per block (128).</summary>
-    public int MlpWidth { get => _mlpWidth; init => _mlpWidth = Check.Positive(value, nameof(MlpWidth)); }
+    [Positive] public int MlpWidth { get; init; } = 128;
 
     /// <summary>The RNN's hidden width (128), tied (<c>"rnn"</c>) or untied (<c>"rnn_untied"</c>).</summary>
-    public int RecurrentWidth { get => _recurrentWidth; init => _recurrentWidth = Check.Positive(value, nameof(RecurrentWidth)); }
+    [Positive] public int RecurrentWidth { get; init; } = 128;
 
     /// <summary>Number of classes (10).</summary>
-    public int Classes { get => _classes; init => _classes = Check.InRange(value, 2, 1_000_000, nameof(Classes)); }
+    [Range(2, 1_000_000)] public int Classes { get; init; } = 10;
+
+    /// <inheritdoc />
+    public void CheckRelations() => Check.OneOf(Name, Names, nameof(Name));
 
     /// <summary>LeNet-300-100 with the paper's widths.</summary>
     public static ModelHparams LeNet300100 => new();
@@ -81,8 +79,7 @@ public sealed record ModelHparams
         _ => true,
     };
 
-    // The factories check their arguments under their own names (what the caller passed) before the properties'
-    // init accessors check them again under the properties' names.
+    // The factories check their arguments under their own names (what the caller passed).
 
     /// <summary>The small Transformer encoder (rows of the image as tokens).</summary>
     public static ModelHparams TinyTransformer(int blocks = 2, int heads = 4, int width = 64, int headWidth = 16, int mlpWidth = 128) =>
@@ -107,6 +104,7 @@ public sealed record ModelHparams
     /// </summary>
     public PrunableModel Create(Device device, long seed)
     {
+        Validation.Check(this);
         Check.Available(device);
         using var saved = torch.random.get_rng_state();
         try

@@ -21,8 +21,18 @@ public static class Trainer
     /// </summary>
     public static TrainingResult Train(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
         TensorDataset test, TrainingHparams hparams, long seed, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default, Tensor? teacher = null) =>
-        TrainCore(model, mask, train, validation, test, hparams, seed, 0, -1, progress, cancellationToken, out _, teacher);
+        CancellationToken cancellationToken = default, Tensor? teacher = null)
+    {
+        Check.NotNull(model);
+        Check.NotNull(train);
+        Check.NotNull(test);
+        Validation.Check(hparams);
+        CheckData(model, train, nameof(train));
+        CheckData(model, test, nameof(test));
+        if (validation is not null) CheckData(model, validation, nameof(validation));
+        CheckTeacher(model, train, hparams, teacher);
+        return Run(new TrainRequest(model, mask, train, validation, test, hparams, seed, teacher) { Progress = progress, CancellationToken = cancellationToken }, out _);
+    }
 
     /// <summary>Accuracy in [0, 1] of <paramref name="model"/> on <paramref name="data"/> (eval mode, no gradients).</summary>
     public static double Evaluate(PrunableModel model, TensorDataset data, int batchSize = 1000)
@@ -37,30 +47,20 @@ public static class Trainer
     }
 
     /// <summary>
-    /// The full loop. <paramref name="startIteration"/> &gt; 0 skips that many steps of the schedule (the data order is
-    /// drawn as if they had run: late rewinding resumes mid-schedule). When <paramref name="snapshotAt"/> ≥ 0, the
+    /// The full loop, on checked input (<see cref="Train"/> and IMP check it where they are entered).
+    /// <see cref="TrainRequest.StartIteration"/> &gt; 0 skips that many steps of the schedule (the data order is drawn
+    /// as if they had run: late rewinding resumes mid-schedule). When <see cref="TrainRequest.SnapshotAt"/> ≥ 0, the
     /// weights after that many steps are captured into <paramref name="snapshot"/> (0 = before training).
     /// </summary>
-    internal static TrainingResult TrainCore(PrunableModel model, Mask? mask, TensorDataset train, TensorDataset? validation,
-        TensorDataset test, TrainingHparams hparams, long seed, int startIteration, int snapshotAt,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out WeightSnapshot? snapshot, Tensor? teacher = null)
+    internal static TrainingResult Run(TrainRequest request, out WeightSnapshot? snapshot)
     {
-        Check.NotNull(model);
-        Check.NotNull(train);
-        Check.NotNull(test);
-        Check.NotNull(hparams);
-        CheckData(model, train, nameof(train));
-        CheckData(model, test, nameof(test));
-        if (validation is not null) CheckData(model, validation, nameof(validation));
-        Check.That(train.Labels.dtype == ScalarType.Int64, "train labels must be int64 class indices.", nameof(train));
+        var (model, mask, train, validation, test, hparams, seed, teacher) = request;
+        int startIteration = request.StartIteration, snapshotAt = request.SnapshotAt;
+        var progress = request.Progress;
+        var cancellationToken = request.CancellationToken;
         int perEpoch = hparams.IterationsPerEpoch(train.Count);
         int total = checked(perEpoch * hparams.Epochs);
-        Check.InRange(startIteration, 0, total);
-        Check.InRange(snapshotAt, -1, total);
-        CheckTeacher(model, train, hparams, teacher);
         var noise = hparams.GradientNoise;
-        Check.That(noise is null || noise.SmallBatch < hparams.BatchSize,
-            $"GradientNoise.SmallBatch must be in [1, {hparams.BatchSize - 1}] (below the batch size); got {noise?.SmallBatch}.", nameof(hparams.GradientNoise));
         var distill = hparams.Distillation;
         double epsilon = hparams.LabelSmoothing;
         Tensor LossOf(Tensor x, Tensor y, Tensor? soft) => distill is null
@@ -169,11 +169,13 @@ public static class Trainer
     }
 
     // Distillation needs the teacher's logits for every training example, over the model's classes, before any step.
-    private static void CheckTeacher(PrunableModel model, TensorDataset train, TrainingHparams hparams, Tensor? teacher)
+    private static void CheckTeacher(PrunableModel model, TensorDataset train, TrainingHparams hparams, Tensor? teacher) =>
+        CheckTeacher(model.PrunableTensors()[model.OutputParameter].shape[0], train, hparams, teacher);
+
+    internal static void CheckTeacher(long classes, TensorDataset train, TrainingHparams hparams, Tensor? teacher)
     {
         if (hparams.Distillation is null) return;
         Check.That(teacher is not null, "Distillation needs the teacher's logits for the training examples (TrainingData.WithTeacher).", nameof(teacher));
-        long classes = model.PrunableTensors()[model.OutputParameter].shape[0];
         Check.That(teacher!.dim() == 2 && teacher.shape[0] == train.Count && teacher.shape[1] == classes,
             $"teacher must hold logits [{train.Count}, {classes}] (one row per training example, the student's {classes} classes); got [{string.Join(", ", teacher.shape)}].",
             nameof(teacher));
@@ -192,4 +194,22 @@ public static class Trainer
         long top = max.item<long>();
         Check.That(top < classes, $"{name} has labels up to {top} but the model has {classes} classes (labels must be in [0, {classes - 1}]).", name);
     }
+}
+
+/// <summary>One training run for <see cref="Trainer.Run"/>: the model (trained in place), its mask, the data, the
+/// settings and the seed of the data order; where the schedule starts and when to capture the rewind weights.</summary>
+internal sealed record TrainRequest(PrunableModel Model, Mask? Mask, TensorDataset Train, TensorDataset? Validation, TensorDataset Test,
+    TrainingHparams Hparams, long Seed, Tensor? Teacher)
+{
+    /// <summary>Steps of the schedule already run (late rewinding resumes mid-schedule).</summary>
+    public int StartIteration { get; init; }
+
+    /// <summary>Capture the weights after this many steps (-1: never).</summary>
+    public int SnapshotAt { get; init; } = -1;
+
+    /// <summary>Where progress goes.</summary>
+    public IProgress<TrainingProgress>? Progress { get; init; }
+
+    /// <summary>Stops training between steps.</summary>
+    public CancellationToken CancellationToken { get; init; }
 }

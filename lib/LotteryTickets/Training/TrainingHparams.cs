@@ -1,29 +1,25 @@
 namespace LotteryTickets.Training;
 
 /// <summary>Optimisation settings (defaults: the paper's LeNet setup, Adam 1.2e-3, batch 60).</summary>
-public sealed record TrainingHparams
+public sealed record TrainingHparams : IValidated
 {
     /// <summary>The optimizer names <see cref="Optimizer"/> accepts.</summary>
     public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
 
-    private readonly string _optimizer = "adam";
-    private readonly double _learningRate = 1.2e-3, _momentum, _weightDecay, _labelSmoothing;
-    private readonly int _batchSize = 60, _epochs = 10, _evalEvery, _evalBatchSize = 1000;
-
     /// <summary><c>"adam"</c> (default) or <c>"sgd"</c>.</summary>
-    public string Optimizer { get => _optimizer; init => _optimizer = Check.OneOf(value, Optimizers, nameof(Optimizer)); }
+    public string Optimizer { get; init; } = "adam";
 
     /// <summary>Learning rate (&gt; 0; default 1.2e-3).</summary>
-    public double LearningRate { get => _learningRate; init => _learningRate = Check.Positive(value, nameof(LearningRate)); }
+    [Positive] public double LearningRate { get; init; } = 1.2e-3;
 
     /// <summary>SGD momentum in [0, 1) (ignored by Adam; default 0).</summary>
-    public double Momentum { get => _momentum; init => _momentum = Check.FractionBelowOne(value, nameof(Momentum)); }
+    [Range(0, 1, MaxExclusive = true)] public double Momentum { get; init; }
 
     /// <summary>L2 weight decay (≥ 0; default 0).</summary>
-    public double WeightDecay { get => _weightDecay; init => _weightDecay = Check.NonNegative(value, nameof(WeightDecay)); }
+    [NonNegative] public double WeightDecay { get; init; }
 
     /// <summary>Label smoothing ε in [0, 1) of the training loss (<see cref="Losses.CrossEntropy"/>; default 0: plain cross-entropy).</summary>
-    public double LabelSmoothing { get => _labelSmoothing; init => _labelSmoothing = Check.FractionBelowOne(value, nameof(LabelSmoothing)); }
+    [Range(0, 1, MaxExclusive = true)] public double LabelSmoothing { get; init; }
 
     /// <summary>
     /// Distillation from a teacher (<see cref="Losses.Distillation"/>; default null: train on the labels alone). The
@@ -38,16 +34,24 @@ public sealed record TrainingHparams
     public GradientNoiseHparams? GradientNoise { get; init; }
 
     /// <summary>Examples per mini-batch (≥ 1; default 60). The last batch of an epoch may be smaller.</summary>
-    public int BatchSize { get => _batchSize; init => _batchSize = Check.Positive(value, nameof(BatchSize)); }
+    [Positive] public int BatchSize { get; init; } = 60;
 
     /// <summary>Passes over the training set (≥ 1; default 10).</summary>
-    public int Epochs { get => _epochs; init => _epochs = Check.Positive(value, nameof(Epochs)); }
+    [Positive] public int Epochs { get; init; } = 10;
 
     /// <summary>Evaluate every this many iterations; 0 (default) = at the end of each epoch.</summary>
-    public int EvalEvery { get => _evalEvery; init => _evalEvery = Check.NonNegative(value, nameof(EvalEvery)); }
+    [NonNegative] public int EvalEvery { get; init; }
 
     /// <summary>Batch size for evaluation (no gradients; default 1000).</summary>
-    public int EvalBatchSize { get => _evalBatchSize; init => _evalBatchSize = Check.Positive(value, nameof(EvalBatchSize)); }
+    [Positive] public int EvalBatchSize { get; init; } = 1000;
+
+    /// <inheritdoc />
+    public void CheckRelations()
+    {
+        Check.OneOf(Optimizer, Optimizers, nameof(Optimizer));
+        Check.That(GradientNoise is null || GradientNoise.SmallBatch < BatchSize,
+            $"GradientNoise.SmallBatch must be in [1, {BatchSize - 1}] (below the batch size); got {GradientNoise?.SmallBatch}.", nameof(GradientNoise));
+    }
 
     /// <summary>Mini-batches per epoch for <paramref name="examples"/> training examples.</summary>
     public int IterationsPerEpoch(int examples) => (Check.Positive(examples) + BatchSize - 1) / BatchSize;
@@ -59,16 +63,7 @@ public sealed record TrainingHparams
 /// </summary>
 /// <param name="Temperature">T &gt; 0: softens both distributions (Hinton et al. used 2–20).</param>
 /// <param name="Alpha">α in [0, 1]: the weight of the hard-label term (0: soft targets only).</param>
-public sealed record DistillationHparams(double Temperature, double Alpha)
-{
-    private readonly double _temperature = Check.Positive(Temperature, nameof(Temperature)), _alpha = Check.UnitInterval(Alpha, nameof(Alpha));
-
-    /// <summary>T &gt; 0.</summary>
-    public double Temperature { get => _temperature; init => _temperature = Check.Positive(value, nameof(Temperature)); }
-
-    /// <summary>α in [0, 1].</summary>
-    public double Alpha { get => _alpha; init => _alpha = Check.UnitInterval(value, nameof(Alpha)); }
-}
+public sealed record DistillationHparams([property: Positive] double Temperature, [property: Range(0, 1)] double Alpha) : IValidated;
 
 /// <summary>
 /// How the trainer samples the gradient noise: every <paramref name="Every"/>-th step of a full batch of B examples,
@@ -77,13 +72,4 @@ public sealed record DistillationHparams(double Temperature, double Alpha)
 /// </summary>
 /// <param name="SmallBatch">B_small, in [1, B − 1] (checked against the batch size when training starts).</param>
 /// <param name="Every">Sample every this many steps (≥ 1; each sample costs one extra forward and backward of B_small examples).</param>
-public sealed record GradientNoiseHparams(int SmallBatch, int Every)
-{
-    private readonly int _smallBatch = Check.Positive(SmallBatch, nameof(SmallBatch)), _every = Check.Positive(Every, nameof(Every));
-
-    /// <summary>B_small ≥ 1.</summary>
-    public int SmallBatch { get => _smallBatch; init => _smallBatch = Check.Positive(value, nameof(SmallBatch)); }
-
-    /// <summary>Sample every this many steps (≥ 1).</summary>
-    public int Every { get => _every; init => _every = Check.Positive(value, nameof(Every)); }
-}
+public sealed record GradientNoiseHparams([property: Positive] int SmallBatch, [property: Positive] int Every) : IValidated;

@@ -37,7 +37,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
         Check.That(SubsetSizes.Count > 0 && SubsetSizes.All(k => k >= 1), "SubsetSizes must be a non-empty list of positive counts.",
             nameof(SubsetSizes));
         Check.NotNull(Data, nameof(Data));
-        IterativeMagnitudePruning.Validate(Hparams, Data, nameof(Data)); // the data must fit the network, before any work
+        IterativeMagnitudePruning.CheckDataFits(Hparams, Data, nameof(Data)); // the data must fit the network, before any work
     }
 
     /// <inheritdoc />
