@@ -56,7 +56,8 @@ public sealed class NonNegativeAttribute : ConstraintAttribute
 public sealed class RangeAttribute(double min, double max) : ConstraintAttribute
 {
     /// <summary>The lower end.</summary>
-    public double Min { get; } = min;
+    public double Min { get; } = !double.IsNaN(min) && !double.IsNaN(max) && min <= max ? min
+        : throw new ArgumentException($"a range needs min ≤ max (not NaN); got [{min}, {max}].", nameof(min));
 
     /// <summary>The upper end.</summary>
     public double Max { get; } = max;

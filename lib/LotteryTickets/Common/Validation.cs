@@ -31,7 +31,7 @@ public static class Validation
     /// <summary>The properties <see cref="Check{T}"/> looks at, with their declared constraints (for tests that derive
     /// bad-input cases from the declarations).</summary>
     public static IReadOnlyList<(PropertyInfo Property, IReadOnlyList<ConstraintAttribute> Constraints, bool NotEmpty, bool Distinct, bool MayBeNull)>
-        Declarations(Type type) => RulesOf(type).Select(r => (r.Property, (IReadOnlyList<ConstraintAttribute>)r.Constraints, r.NotEmpty, r.Distinct, r.MayBeNull)).ToList();
+        Declarations(Type type) => RulesOf(LotteryTickets.Check.NotNull(type)).Select(r => (r.Property, (IReadOnlyList<ConstraintAttribute>)r.Constraints, r.NotEmpty, r.Distinct, r.MayBeNull)).ToList();
 
     private static Rule[] RulesOf(Type type) => Rules.GetOrAdd(type, static t =>
     {

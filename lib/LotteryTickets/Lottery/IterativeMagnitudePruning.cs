@@ -91,7 +91,7 @@ public static class IterativeMagnitudePruning
     /// <summary>The next level's mask: the configured strategy applied to the previous mask and trained weights.</summary>
     public static Mask PruneNext(LotteryHparams hparams, Mask previous, WeightSnapshot trainedWeights)
     {
-        Check.NotNull(hparams);
+        Validation.Check(hparams);
         Check.NotNull(previous);
         Check.NotNull(trainedWeights);
         return PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights.Tensors, hparams.Pruning);

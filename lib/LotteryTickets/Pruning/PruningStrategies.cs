@@ -29,7 +29,7 @@ public static class PruningStrategies
     public static Mask PruneRepeatedly(PrunableModel model, PruningHparams hparams, int levels)
     {
         Check.NotNull(model);
-        Check.NotNull(hparams);
+        Validation.Check(hparams);
         Check.InRange(levels, 0, 1000);
         var strategy = hparams.Strategy == "structured_magnitude" ? new StructuredMagnitudePruning(model.UnitGroups) : Get(hparams.Strategy);
         var weights = model.PrunableTensors();

@@ -103,7 +103,7 @@ public class RaceToTargetTests
     {
         var e = new TicketExperiment(new LotteryHparams(), RunStoreTests.Data, [1]);
         Assert.Equal([ControlKind.RandomReinit, ControlKind.RandomMask], e.Controls);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] }).ParamName);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => e with { Controls = [(ControlKind)7] }).ParamName);
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] })).ParamName);
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [(ControlKind)7] })).ParamName);
     }
 }

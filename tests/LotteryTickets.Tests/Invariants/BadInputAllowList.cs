@@ -32,6 +32,9 @@ internal static class BadInputAllowList
         ["LotteryTickets.Experiments.DistillationExperiment..ctor(LotteryHparams, LotteryHparams, DistillationHparams, TrainingData, IReadOnlyList<long>)"] = "checked by DistillationExperiment.Run (case: Teacher)",
 
         // Any argument has an answer.
+        ["LotteryTickets.PositiveAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
+        ["LotteryTickets.NonNegativeAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
+        ["LotteryTickets.RangeAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
         ["LotteryTickets.Experiments.Budget.Choose<T>(T, T)"] = "returns one of its two arguments, whatever they are",
         ["LotteryTickets.Experiments.RunKey.Equals(RunKey)"] = "equality: null and every key have an answer",
         ["LotteryTickets.Pruning.Mask.ContentEquals(Mask)"] = "equality: null, another model's mask or any mask answer (false when they differ)",

@@ -62,7 +62,6 @@ internal sealed partial class BadInputCases
         _cases.Add("hparams", "null", "null", () => RunKey.For("kind", null!, Array.Empty<(string, object?)>()));
         (string, object?)[] twice = [("x", 1), ("x", 2)];
         _cases.Add("extra", "distinct", "an extra named twice", () => RunKey.For("kind", new { A = 1 }, twice));
-        _cases.Add("Name", "\"medium\"", "an unknown budget", () => new Budget("medium"));
         _cases.Add("name", "'medium'", "an unknown budget", () => Budget.Parse("medium"));
         _cases.Add("name", "null", "null", () => Budget.Parse(null!));
         _cases.Add("quick", "0", "no seeds", () => Budget.Quick.Seeds(0, 3));

@@ -75,10 +75,6 @@ internal sealed partial class BadInputCases
         _cases.Add("target", "[0, 1]", "accuracy target 1.5", () => StepsToTarget.Of(Array.Empty<EvaluationPoint>(), 1.5));
         _cases.Add("evaluations", "null", "null", () => StepsToTarget.Of(null!, 0.9));
         _cases.Add("examples", "0", "no examples", () => hparams.IterationsPerEpoch(0));
-        _cases.Add("Temperature", "-1", "T < 0", () => new DistillationHparams(-1, 0.5));
-        _cases.Add("Alpha", "[0, 1]", "α > 1", () => new DistillationHparams(2, 2));
-        _cases.Add("SmallBatch", "0", "small batch 0", () => new GradientNoiseHparams(0, 1));
-        _cases.Add("Every", "-1", "every −1", () => new GradientNoiseHparams(2, -1));
 
         var data = new TrainingData(train, noValidation, test);
         _cases.Add("teacher", "[24, K ≥ 2]", "teacher rows ≠ examples", () => data.WithTeacher(Own(torch.zeros(23, 4))));

@@ -32,6 +32,7 @@ internal sealed partial class BadInputCases : IDisposable
             cases.AddHardware();
             cases.AddExperiments();
             cases.AddInteractive();
+            cases.AddDeclared();
             return cases;
         }
         catch

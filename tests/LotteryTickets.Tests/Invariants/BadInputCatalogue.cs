@@ -8,7 +8,7 @@ namespace LotteryTickets.Tests.Invariants;
 /// <see cref="ArgumentException"/> (or an <see cref="InvalidDataException"/> for file content) whose
 /// <c>ParamName</c> is <see cref="Parameter"/> and whose message contains <see cref="Shows"/> (the offending value or
 /// the allowed range). <see cref="Expression"/> is the call as written (null for a case built from a
-/// <see cref="MethodBase"/>): <see cref="WithExpressionTests"/> reads a record constructor case's bad argument from it.
+/// <see cref="MethodBase"/>).
 /// </summary>
 internal sealed record BadInput(MethodBase Member, string Parameter, string Shows, string What, Action Call, LambdaExpression? Expression = null)
 {

@@ -7,11 +7,11 @@ using Xunit.Abstractions;
 namespace LotteryTickets.Tests.Invariants;
 
 /// <summary>
-/// Issue 12's catalogue: every public method and constructor of the library (both assemblies: the core
+/// The bad-input catalogue: every public method and constructor of the library (both assemblies: the core
 /// <c>LotteryTickets</c> and the notebook layer <c>LotteryTickets.Interactive</c>) either has a bad-input case in
-/// <see cref="BadInputCases"/>, or is excluded by a rule below, or sits on <see cref="BadInputAllowList.Reviewed"/>
-/// with a one-line reason, or — until issue 12 is closed — on <see cref="BadInputAllowList.NotYetCatalogued"/>. Every
-/// case must be rejected with a .NET exception that names the parameter and shows the value or what is allowed.
+/// <see cref="BadInputCases"/> (written by hand, or derived from a settings record's declarations), or is excluded by
+/// a rule below, or sits on <see cref="BadInputAllowList.Reviewed"/> with a one-line reason. Every case must be
+/// rejected with a .NET exception that names the parameter and shows the value or what is allowed.
 /// </summary>
 public class BadInputCatalogueTests(ITestOutputHelper output)
 {
@@ -35,9 +35,10 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
     /// Why <paramref name="member"/> needs no case by rule, or null. The rules, each checked here by reflection:
     /// compiler-generated members (a record's Equals, GetHashCode, ToString, PrintMembers, &lt;Clone&gt;$, ==, !=,
     /// Deconstruct, auto-property accessors); property getters and event accessors; property setters (init
-    /// accessors: out of this catalogue's scope, which is methods and constructors — <see cref="WithExpressionTests"/>
-    /// holds every init accessor of a checked constructor parameter to its constructor's check, and the settings
-    /// records check their other properties in their accessors or where they are consumed, whose consumers have cases); overrides of object's members;
+    /// accessors: a record is checked where it is consumed, not as it is built); the constructors of records — a
+    /// settings record (<see cref="IValidated"/>) is checked by its consumer, whose cases are derived from its
+    /// declarations (<see cref="BadInputCases.AddDeclared"/>), and any other record is plain data the library builds
+    /// and reads by value (the run store checks what it loads); overrides of object's members;
     /// abstract and interface members (their implementations are catalogued); members without parameters; members
     /// whose every parameter is a bool, a CancellationToken or an IProgress&lt;T&gt; (no value of those is invalid).
     /// Enums are not on that list: a member taking an enum needs a case with an undefined value.
@@ -51,11 +52,15 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             foreach (var property in type.GetProperties(all))
             {
                 if (property.GetMethod == accessor && accessor.GetParameters().Length == 0) return "property getter";
-                if (property.SetMethod == accessor) return "property setter (init): out of scope (WithExpressionTests compares them with the constructors)";
+                if (property.SetMethod == accessor) return "property setter (init): a record is checked where it is consumed";
             }
             if (type.GetEvents(all).Any(e => e.AddMethod == accessor || e.RemoveMethod == accessor)) return "event accessor";
         }
         if (member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false)) return "compiler-generated (a record's members)";
+        if (member is ConstructorInfo && IsRecord(type))
+            return typeof(IValidated).IsAssignableFrom(type)
+                ? "a settings record's constructor: its declarations are checked where it is consumed (cases derived from them)"
+                : "a plain data record's constructor: results are read by value, and the run store checks what it loads";
         if (member is MethodInfo method && method.GetBaseDefinition().DeclaringType == typeof(object)) return "override of an object member";
         if (member.IsAbstract) return "abstract: its implementations are catalogued";
         var parameters = member.GetParameters();
@@ -119,9 +124,16 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         const BindingFlags instance = BindingFlags.Public | BindingFlags.Instance;
         var member = c.Member;
         var names = member.GetParameters().Select(p => p.Name!).ToHashSet(StringComparer.Ordinal);
-        void AddSettings(Type type)
+        // A settings record's properties, and those of the settings nested in it (Validation.Check names the leaf).
+        void AddSettings(Type type, int depth = 0)
         {
-            if (Libraries.Contains(type.Assembly) && IsRecord(type)) names.UnionWith(type.GetProperties(instance).Select(p => p.Name));
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (depth > 3 || !Libraries.Contains(type.Assembly) || !IsRecord(type)) return;
+            foreach (var p in type.GetProperties(instance))
+            {
+                names.Add(p.Name);
+                if (typeof(IValidated).IsAssignableFrom(p.PropertyType)) AddSettings(p.PropertyType, depth + 1);
+            }
         }
         if (member is ConstructorInfo || !member.IsStatic)
         {
@@ -225,8 +237,22 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         }
         var c = Survey();
         output.WriteLine($"both: {c.Members} public methods and constructors — {c.WithCase} with a bad-input case ({c.Cases} cases), " +
-            $"{c.ByRule} excluded by rule, {c.AllowListed} allow-listed with a reason, {c.NotYet} not yet catalogued (issue 12 stays open until 0).");
+            $"{c.ByRule} excluded by rule, {c.AllowListed} allow-listed with a reason, {c.NotYet} not yet catalogued.");
         foreach (var (rule, count) in c.RuleCounts.OrderByDescending(r => r.Value)) output.WriteLine($"  by rule, {rule}: {count}");
         Assert.True(c.Problems.Count == 0, $"{c.Problems.Count} catalogue problems:\n" + string.Join("\n", c.Problems));
+    }
+
+    /// <summary>Every settings record of both assemblies has a sample and an entry point in <see cref="BadInputCases.AddEntries"/>,
+    /// so that its declarations become bad-input cases.</summary>
+    [Fact]
+    public void EverySettingsRecordHasAnEntryPoint()
+    {
+        using var cases = BadInputCases.Build();
+        var settings = Libraries.SelectMany(a => a.GetExportedTypes())
+            .Where(t => typeof(IValidated).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
+        var missing = settings.Where(t => !cases.EnteredTypes.Contains(t)).Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
+        int declared = cases.All.Count(c => c.What.StartsWith("declared: ", StringComparison.Ordinal));
+        output.WriteLine($"{settings.Count} settings records; {declared} bad-input cases derived from their declarations.");
+        Assert.True(missing.Count == 0, "settings records without an entry point in BadInputCases.AddEntries (its cases come from there):\n" + string.Join("\n", missing));
     }
 }

@@ -177,8 +177,8 @@ public class ImpTests
     {
         var ex = Assert.ThrowsAny<ArgumentException>(() => IterativeMagnitudePruning.Run(Tiny(rewindStep: 11), Data));
         Assert.Equal("RewindStep", ex.ParamName);
-        Assert.Equal("RewindStep", Assert.ThrowsAny<ArgumentException>(() => Tiny() with { RewindStep = -1 }).ParamName);
-        Assert.Equal("Levels", Assert.ThrowsAny<ArgumentException>(() => Tiny() with { Levels = -1 }).ParamName);
+        Assert.Equal("RewindStep", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(Tiny() with { RewindStep = -1 })).ParamName);
+        Assert.Equal("Levels", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(Tiny() with { Levels = -1 })).ParamName);
         Assert.Equal("mask", Assert.ThrowsAny<ArgumentException>(() =>
             IterativeMagnitudePruning.TrainLevel(Tiny(), 1, null, null, Data)).ParamName);
     }

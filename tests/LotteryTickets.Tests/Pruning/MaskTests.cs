@@ -84,9 +84,9 @@ public class MaskTests
     [InlineData(double.PositiveInfinity)]
     public void FractionOutsideZeroOneIsRejected(double fraction)
     {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { Fraction = fraction });
+        var ex = Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { Fraction = fraction }));
         Assert.Equal("Fraction", ex.ParamName);
-        ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { OutputFraction = fraction });
+        ex = Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { OutputFraction = fraction }));
         Assert.Equal("OutputFraction", ex.ParamName);
     }
 
@@ -95,7 +95,7 @@ public class MaskTests
     {
         var ex = Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get("random"));
         Assert.Equal("name", ex.ParamName);
-        ex = Assert.ThrowsAny<ArgumentException>(() => new PruningHparams { Strategy = "random" });
+        ex = Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { Strategy = "random" }));
         Assert.Equal("Strategy", ex.ParamName);
     }
 
