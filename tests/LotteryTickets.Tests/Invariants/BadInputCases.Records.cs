@@ -22,7 +22,7 @@ internal sealed partial class BadInputCases
     {
         var tiny = TinyImp();
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
-        var mask = Own(Mask.Dense(Model));
+        var mask = Mask.Dense(Model);
         var report = mask.Report();
         var evaluation = new EvaluationPoint(4, 1, null, 0.5, 1.2);
         var training = new TrainingResult([evaluation], 4, 0.1);

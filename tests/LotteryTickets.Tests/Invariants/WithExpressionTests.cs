@@ -205,7 +205,7 @@ public class WithExpressionTests(ITestOutputHelper output)
         Assert.Equal("GradientNoise", Assert.ThrowsAny<ArgumentException>(() => training with { GradientNoise = null! }).ParamName);
         Assert.Equal("Budget", Assert.ThrowsAny<ArgumentException>(() => new ExperimentContext { Budget = null! }).ParamName);
         using var model = new ModelHparams { Hidden1 = 4, Hidden2 = 4 }.Create(TorchSharp.torch.CPU, 1);
-        using var mask = LotteryTickets.Pruning.Mask.Dense(model);
+        var mask = LotteryTickets.Pruning.Mask.Dense(model);
         var ticket = new TicketCurve(TicketSeries.Ticket, [new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1)]);
         var result = new TicketExperimentResult(new LotteryHparams(), [1], ticket,
             new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []), [mask.Report()], 1.0);

@@ -16,7 +16,7 @@ public class TrainerMemoryTests
     {
         var data = Synthetic.Splits();
         using var model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 1);
-        using var mask = Mask.Dense(model);
+        var mask = Mask.Dense(model);
         long LiveAfter(int epochs)
         {
             long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -41,8 +41,10 @@ public class TrainerMemoryTests
         {
             long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
             using (var run = IterativeMagnitudePruning.Run(h with { Levels = levels }, data))
-            using (LotteryControls.Train(run, ControlKind.RandomMask, 1))
-            using (LotteryControls.Train(run, ControlKind.RandomReinit, 1)) { }
+            {
+                LotteryControls.Train(run, ControlKind.RandomMask, 1);
+                LotteryControls.Train(run, ControlKind.RandomReinit, 1);
+            }
             GC.Collect();
             GC.WaitForPendingFinalizers();
             return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
