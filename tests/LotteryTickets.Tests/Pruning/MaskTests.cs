@@ -56,6 +56,31 @@ public class MaskTests
     }
 
     [Fact]
+    public void ToTensorCopiesALayerAndNothingHandedOutWritesBackIntoTheMask()
+    {
+        using var model = Tiny();
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 5), new PruningHparams { Fraction = 0.3 });
+        var before = mask.Layers.ToDictionary(l => l, l => mask.Values(l).ToArray());
+        foreach (var l in mask.Layers)
+        {
+            using var scope = NewDisposeScope();
+            var flags = mask.ToTensor(l);
+            Assert.Equal(ScalarType.Bool, flags.dtype);
+            Assert.Equal(mask.Shape(l), flags.shape);
+            Assert.Equal(before[l], Weights.HostBool(flags));
+            var multiplier = mask.ToTensor(l, ScalarType.Float32, CPU);
+            Assert.Equal(ScalarType.Float32, multiplier.dtype);
+            Assert.Equal(mask.Kept(l), (long)multiplier.sum().item<float>());
+            flags.zero_();                 // the tensor is a copy
+            mask.Shape(l)[0] = 99;         // so is the shape
+        }
+        Assert.All(mask.Layers, l => Assert.Equal(before[l], mask.Values(l).ToArray()));
+        Assert.Equal(model.PrunableTensors()["fc1.weight"].shape, mask.Shape("fc1.weight"));
+        using (NewDisposeScope())
+            Assert.True(mask.ContentEquals(Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, mask.ToTensor(l))).ToList(), mask.OutputLayer)));
+    }
+
+    [Fact]
     public void MismatchedOrUnknownLayersAreRejectedWithTheParameterName()
     {
         using var model = Tiny();
