@@ -33,9 +33,9 @@ public class Conv2Benchmarks
         _train = Workload.Blobs(Workload.BatchSize * 4, 1);
         _model = Workload.Conv2();
         _optimizer = Workload.Adam(_model);
-        using (var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), _model.PrunableTensors(),
-                   new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 }))
-            _compact = Compaction.Compact(_model, mask);
+        var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), _model.PrunableTensors(),
+            new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+        _compact = Compaction.Compact(_model, mask);
         _compactOptimizer = Workload.Adam(_compact);
         _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);
         _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);

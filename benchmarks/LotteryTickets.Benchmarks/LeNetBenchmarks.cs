@@ -46,12 +46,10 @@ public class LeNetBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _level0.Result.Mask.Dispose();
         _level0.TrainedWeights.Dispose();
         _level0.RewindWeights.Dispose();
         _optimizer.Dispose();
         _masked.Dispose();
-        _mask.Dispose();
         _model.Dispose();
         _train.Dispose();
         _test.Dispose();
@@ -78,7 +76,6 @@ public class LeNetBenchmarks
     {
         var mask = IterativeMagnitudePruning.PruneNext(_imp, _level0.Result.Mask, _level0.TrainedWeights);
         var outcome = IterativeMagnitudePruning.TrainLevel(_imp, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
-        outcome.Result.Mask.Dispose();
         outcome.TrainedWeights.Dispose();
         return outcome.Result.Training.FinalTestAccuracy;
     }

@@ -31,14 +31,13 @@ public class PruningBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _dense.Dispose();
         _model.Dispose();
     }
 
     [Benchmark(Description = "lenet_global_prune")]
     public long Prune()
     {
-        using var mask = _strategy.Prune(_dense, _weights, _hparams);
+        var mask = _strategy.Prune(_dense, _weights, _hparams);
         return mask.KeptCount;
     }
 }

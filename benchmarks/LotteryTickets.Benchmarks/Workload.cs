@@ -66,7 +66,7 @@ internal static class Workload
     /// <summary>One global-magnitude prune of the dense mask, keeping <see cref="Remaining"/> of the weights.</summary>
     public static Mask GlobalMask(PrunableModel model, double remaining)
     {
-        using var dense = Mask.Dense(model);
+        var dense = Mask.Dense(model);
         return new GlobalMagnitudePruning().Prune(dense, model.PrunableTensors(), new PruningHparams { Fraction = 1 - remaining });
     }
 

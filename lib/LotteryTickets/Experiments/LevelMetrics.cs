@@ -70,7 +70,7 @@ internal sealed class LevelMetrics
         GradientNoise = r.Training.GradientNoise.Select(g => new Noise { Iteration = g.Iteration, Small = g.SmallSquaredNorm, Big = g.BigSquaredNorm }).ToList(),
     };
 
-    /// <summary>The level result with <paramref name="mask"/> (which it then owns).</summary>
+    /// <summary>The level result with <paramref name="mask"/>.</summary>
     public LevelResult ToResult(Mask mask)
     {
         var training = new TrainingResult(

@@ -364,7 +364,7 @@ public sealed class RunStore
     }
 
     /// <summary>
-    /// A stored level (mask loaded from its file; the caller owns it), or null when it is not stored. A level whose
+    /// A stored level (mask loaded from its file), or null when it is not stored. A level whose
     /// mask or weights file (or, at level 0, the run's rewind point) was damaged or truncated after it was stored
     /// fails its checksum: the level is forgotten (<see cref="LevelDamaged"/> says which) and null returned, so the
     /// runner trains it again.
@@ -384,15 +384,13 @@ public sealed class RunStore
             : null;
         if (damaged is not null)
         {
-            mask?.Dispose();
             using (var c = Open())
                 Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", series), ("$l", level));
             if (damaged == "rewind.weights") File.Delete(rewind);
             LevelDamaged?.Invoke(key, series, level, damaged);
             return null;
         }
-        try { return LevelMetrics.FromJson(row.Metrics).ToResult(mask!); }
-        catch { mask!.Dispose(); throw; }
+        return LevelMetrics.FromJson(row.Metrics).ToResult(mask!);
     }
 
     /// <summary>The trained weights stored with a level, or null when none were stored.</summary>

@@ -56,27 +56,18 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
             using var run = IterativeMagnitudePruning.RunChecked(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
-            ControlRun? reinitRun = null, randomRun = null;
-            try
-            {
-                if (Controls.Contains(ControlKind.RandomReinit)) reinitRun = Control(run, ControlKind.RandomReinit, s, c, levels, work);
-                if (Controls.Contains(ControlKind.RandomMask)) randomRun = Control(run, ControlKind.RandomMask, s, c, levels, work);
-                if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
-                ticket.Add(run.Levels.ToList());
-                reinit.Add(reinitRun?.Levels ?? []);
-                random.Add(randomRun?.Levels ?? []);
-                sparsity.Add(run.Levels[^1].Sparsity);
-                foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]), (TicketSeries.RandomMask, random[^1]) })
-                    trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
-                    {
-                        GradientNoise = r.Training.GradientNoise,
-                    }));
-            }
-            finally
-            {
-                reinitRun?.Dispose();
-                randomRun?.Dispose();
-            }
+            var reinitRun = Controls.Contains(ControlKind.RandomReinit) ? Control(run, ControlKind.RandomReinit, s, c, levels, work) : null;
+            var randomRun = Controls.Contains(ControlKind.RandomMask) ? Control(run, ControlKind.RandomMask, s, c, levels, work) : null;
+            if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
+            ticket.Add(run.Levels.ToList());
+            reinit.Add(reinitRun?.Levels ?? []);
+            random.Add(randomRun?.Levels ?? []);
+            sparsity.Add(run.Levels[^1].Sparsity);
+            foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]), (TicketSeries.RandomMask, random[^1]) })
+                trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
+                {
+                    GradientNoise = r.Training.GradientNoise,
+                }));
         }
         return new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
             TicketCurve.FromLevels(TicketSeries.Ticket, ticket), TicketCurve.FromLevels(TicketSeries.RandomReinit, reinit),

@@ -42,7 +42,7 @@ public sealed class SparseKernelModel : IDisposable
             foreach (var name in model.PrunableParameters)
             {
                 using var scope = torch.NewDisposeScope();
-                var w = state[name].detach().mul(mask[name].to(state[name].dtype, state[name].device));
+                var w = state[name].detach().mul(mask.ToTensor(name, state[name].dtype, state[name].device));
                 var sparse = w.to_sparse();
                 var values = sparse.SparseValues;
                 var indices = sparse.SparseIndices;

@@ -9,7 +9,7 @@ namespace LotteryTickets.Lottery;
 /// </summary>
 public interface ILevelStore
 {
-    /// <summary>A stored level of <paramref name="series"/> (the caller owns its mask), or null.</summary>
+    /// <summary>A stored level of <paramref name="series"/>, or null.</summary>
     LevelResult? LoadLevel(string series, int level);
 
     /// <summary>The trained weights stored with a level, or null.</summary>

@@ -53,9 +53,7 @@ public static class IterativeMagnitudePruning
                     if (trainedLevel != level - 1) Replace(ref trained, StoredWeights(store!, level - 1), ref trainedLevel, level - 1);
                     mask = PruneNext(hparams, levels[^1].Mask, trained!);
                 }
-                LevelOutcome outcome;
-                try { outcome = TrainLevelChecked(hparams, level, mask, rewind, data, progress, cancellationToken); }
-                catch { mask?.Dispose(); throw; }
+                var outcome = TrainLevelChecked(hparams, level, mask, rewind, data, progress, cancellationToken);
                 levels.Add(outcome.Result);
                 if (level == 0) rewind = outcome.RewindWeights;
                 Replace(ref trained, outcome.TrainedWeights, ref trainedLevel, level);
@@ -70,7 +68,6 @@ public static class IterativeMagnitudePruning
         }
         catch
         {
-            foreach (var l in levels) l.Mask.Dispose();
             rewind?.Dispose();
             trained?.Dispose();
             throw;
@@ -102,8 +99,7 @@ public static class IterativeMagnitudePruning
     /// the model is initialised from <see cref="LotteryHparams.Seed"/> and the rewind point is captured at
     /// <see cref="LotteryHparams.RewindStep"/>. Later levels: the model is loaded from <paramref name="rewindWeights"/>,
     /// masked, and trains the schedule from iteration <see cref="LotteryHparams.RewindStep"/> on. A pure function of
-    /// its inputs, so a run can resume from its last completed level. The returned result takes ownership of
-    /// <paramref name="mask"/> (a dense mask is created when it is null).
+    /// its inputs, so a run can resume from its last completed level. A null <paramref name="mask"/> trains dense.
     /// </summary>
     public static LevelOutcome TrainLevel(LotteryHparams hparams, int level, Mask? mask, WeightSnapshot? rewindWeights,
         TrainingData data, IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default)

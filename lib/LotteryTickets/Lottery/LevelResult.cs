@@ -8,7 +8,7 @@ namespace LotteryTickets.Lottery;
 /// <param name="PercentRemaining">Percentage of prunable weights kept by <paramref name="Mask"/>.</param>
 /// <param name="Sparsity">Per-layer counts of <paramref name="Mask"/>.</param>
 /// <param name="Training">Accuracies and timing of this level's training.</param>
-/// <param name="Mask">The mask this level trained with (owned by the run).</param>
+/// <param name="Mask">The mask this level trained with.</param>
 public sealed record LevelResult(int Level, double PercentRemaining, SparsityReport Sparsity, TrainingResult Training, Mask Mask)
 {
     private readonly int _level = Check.NonNegative(Level);
@@ -28,6 +28,6 @@ public sealed record LevelResult(int Level, double PercentRemaining, SparsityRep
 
     private readonly Mask _mask = Check.NotNull(Mask);
 
-    /// <summary>The level's mask (not null: controls copy it and disposing the run frees it).</summary>
+    /// <summary>The level's mask (not null: the next level and the controls start from it).</summary>
     public Mask Mask { get => _mask; init => _mask = Check.NotNull(value, nameof(Mask)); }
 }

@@ -17,7 +17,7 @@ public static class LotteryControls
     /// Level k uses the seed <paramref name="seed"/> + k for its initialisation or its random mask. With a
     /// <paramref name="store"/>, stored levels are loaded instead of trained and trained ones are saved as they finish.
     /// </summary>
-    /// <example><code>using var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 1);</code></example>
+    /// <example><code>var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 1);</code></example>
     public static ControlRun Train(LotteryRun run, ControlKind kind, long seed, IEnumerable<int>? levels = null,
         IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default, ILevelStore? store = null,
         Action<LevelResult>? loaded = null)
@@ -27,25 +27,17 @@ public static class LotteryControls
         var chosen = (levels ?? Enumerable.Range(1, run.Levels.Count - 1)).ToList();
         foreach (var l in chosen) Check.InRange(l, 0, run.Levels.Count - 1, nameof(levels));
         var results = new List<LevelResult>();
-        try
+        foreach (int level in chosen)
         {
-            foreach (int level in chosen)
+            if (store?.LoadLevel(series, level) is { } hit)
             {
-                if (store?.LoadLevel(series, level) is { } hit)
-                {
-                    results.Add(hit);
-                    loaded?.Invoke(hit);
-                    continue;
-                }
-                var result = TrainOne(run, kind, series, level, unchecked(seed + level), progress, cancellationToken);
-                results.Add(result); // the list owns the mask from here on
-                store?.SaveLevel(series, result);
+                results.Add(hit);
+                loaded?.Invoke(hit);
+                continue;
             }
-        }
-        catch
-        {
-            foreach (var r in results) r.Mask.Dispose();
-            throw;
+            var result = TrainOne(run, kind, series, level, unchecked(seed + level), progress, cancellationToken);
+            results.Add(result);
+            store?.SaveLevel(series, result);
         }
         return new ControlRun(kind, seed, results.AsReadOnly());
     }
@@ -58,20 +50,16 @@ public static class LotteryControls
         bool reinit = kind == ControlKind.RandomReinit;
         using var model = h.Model.Create(run.Data.Train.Device, reinit ? levelSeed : h.Seed);
         if (!reinit) run.RewindWeights.LoadInto(model);
-        var mask = reinit ? ticketMask.Clone() : RandomMaskLike(ticketMask, levelSeed);
-        try
-        {
-            return IterativeMagnitudePruning.TrainMasked(series, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
-                h.Seed, progress, cancellationToken, out _);
-        }
-        catch { mask.Dispose(); throw; }
+        var mask = reinit ? ticketMask : RandomMaskLike(ticketMask, levelSeed);
+        return IterativeMagnitudePruning.TrainMasked(series, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
+            h.Seed, progress, cancellationToken, out _);
     }
 
     /// <summary>A random mask with exactly <paramref name="like"/>'s kept count in every layer, drawn with <paramref name="seed"/>.</summary>
     public static Mask RandomMaskLike(Mask like, long seed)
     {
         Check.NotNull(like);
-        return Mask.RandomKeeping(like.Layers, like.Layers.ToDictionary(l => l, l => like[l].shape), like.Layers.ToDictionary(l => l, like.Kept),
+        return Mask.RandomKeeping(like.Layers, like.Layers.ToDictionary(l => l, like.ShapeOf), like.Layers.ToDictionary(l => l, like.Kept),
             like.OutputLayer, seed);
     }
 }
@@ -86,25 +74,19 @@ public enum ControlKind
     RandomMask,
 }
 
-/// <summary>A control trained at the levels of a <see cref="LotteryRun"/>. Owns its masks.</summary>
+/// <summary>A control trained at the levels of a <see cref="LotteryRun"/>.</summary>
 /// <param name="Kind">Which control.</param>
 /// <param name="Seed">The control's seed.</param>
 /// <param name="Levels">One result per level trained, in level order.</param>
-public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels) : IDisposable
+public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels)
 {
     private readonly IReadOnlyList<LevelResult> _levels = CheckLevels(Levels);
 
-    /// <summary>The levels trained (not null, no null entry: <see cref="Dispose"/> frees each one's mask).</summary>
+    /// <summary>The levels trained (not null, no null entry: curves and tables read each one).</summary>
     public IReadOnlyList<LevelResult> Levels { get => _levels; init => _levels = CheckLevels(value); }
 
     private static IReadOnlyList<LevelResult> CheckLevels(IReadOnlyList<LevelResult>? levels)
     {
         return Check.NoNulls(levels, nameof(Levels));
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var l in Levels) l.Mask.Dispose();
     }
 }

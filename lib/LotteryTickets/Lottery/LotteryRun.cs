@@ -6,7 +6,7 @@ namespace LotteryTickets.Lottery;
 
 /// <summary>
 /// A finished (or partial) IMP run: the levels in order, the rewind point and the last level's trained weights (enough
-/// to continue with more levels). Owns the masks and snapshots; does not own the data.
+/// to continue with more levels). Owns the snapshots; does not own the data.
 /// </summary>
 public sealed class LotteryRun : IDisposable
 {
@@ -42,7 +42,6 @@ public sealed class LotteryRun : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var l in Levels) l.Mask.Dispose();
         RewindWeights.Dispose();
         LastTrainedWeights.Dispose();
     }

@@ -19,8 +19,8 @@ public static class Compaction
         Check.NotNull(mask);
         mask.EnsureMatches(model);
         Check.That(model.UnitGroups.Count > 0, $"model {model.GetName()} declares no unit groups, so it has nothing to compact.", nameof(model));
-        var shapes = mask.Layers.ToDictionary(l => l, l => mask[l].shape);
-        var values = mask.Layers.ToDictionary(l => l, mask.HostValues);
+        var shapes = mask.Layers.ToDictionary(l => l, mask.ShapeOf);
+        var values = mask.Layers.ToDictionary(l => l, mask.ValuesOf);
         var kept = new Dictionary<string, int[]>();
         foreach (var g in model.UnitGroups)
         {
@@ -89,7 +89,7 @@ public static class Compaction
             foreach (var (name, t) in target)
             {
                 var x = source[name].detach().cpu();
-                if (mask.Layers.Contains(name)) x = x.mul(mask[name].to(x.dtype));
+                if (mask.Layers.Contains(name)) x = x.mul(mask.ToTensor(name, x.dtype));
                 foreach (var g in model.UnitGroups)
                     foreach (var s in g.Slices.Where(s => s.Parameter == name))
                         x = x.index_select(s.Dimension, torch.tensor(UnitIndices.AlongDimension(s, kept[g.Name])));

@@ -21,14 +21,14 @@ internal static class MagnitudeRanking
         {
             if (!trainedWeights.TryGetValue(l, out var w))
                 throw new ArgumentException($"trainedWeights has no entry for the mask's layer \"{l}\".", nameof(trainedWeights));
-            if (!w.shape.SequenceEqual(current[l].shape))
-                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current[l].shape)}] in the mask but [{string.Join(", ", w.shape)}] in trainedWeights.", nameof(trainedWeights));
+            if (!w.shape.SequenceEqual(current.ShapeOf(l)))
+                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current.ShapeOf(l))}] in the mask but [{string.Join(", ", w.shape)}] in trainedWeights.", nameof(trainedWeights));
         }
         if (hparams.OutputFraction is not null)
             Check.That(current.OutputLayer is not null, "OutputFraction is set but the mask does not name its output layer.", nameof(current));
 
         var values = current.Layers.ToDictionary(l => l, current.HostValues);
-        var shapes = current.Layers.ToDictionary(l => l, l => current[l].shape);
+        var shapes = current.Layers.ToDictionary(l => l, current.ShapeOf);
         var nonOutput = current.Layers.Where(l => hparams.OutputFraction is null || l != current.OutputLayer).ToList();
         foreach (var group in groupsOf(nonOutput))
             PruneGroup(group, trainedWeights, values, hparams.Fraction);

@@ -6,50 +6,62 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Pruning;
 
 /// <summary>
-/// Which weights of a <see cref="PrunableModel"/> survive: one bool tensor (on the CPU) per prunable parameter,
-/// keyed by the parameter's name, true = kept. Immutable: pruning returns a new mask.
+/// Which weights of a <see cref="PrunableModel"/> survive: one host array of flags per prunable parameter (row-major,
+/// true = kept), keyed by the parameter's name, with its shape. An immutable value: pruning returns a new mask, nothing
+/// is there to dispose, and <see cref="ToTensor"/> makes a tensor where a model needs one.
 /// </summary>
-public sealed class Mask : IDisposable
+public sealed class Mask
 {
     internal const string FileKind = "mask";
-    private readonly Dictionary<string, Tensor> _tensors;
-    private readonly Dictionary<string, long> _kept;
-    private bool _disposed;
+    private readonly Dictionary<string, Entry> _entries;
 
-    private Mask(List<(string Name, Tensor Tensor)> owned, string? outputLayer)
+    // One layer: its shape, its flags and how many of them are set (all owned by the mask, never handed out writable).
+    private sealed record Entry(long[] Shape, bool[] Values, long Kept);
+
+    // Takes ownership of the arrays: callers pass arrays nobody else holds.
+    private Mask(IReadOnlyList<string> layers, IReadOnlyDictionary<string, long[]> shapes, IReadOnlyDictionary<string, bool[]> values,
+        string? outputLayer)
     {
-        Layers = owned.Select(e => e.Name).ToList().AsReadOnly();
-        _tensors = owned.ToDictionary(e => e.Name, e => e.Tensor);
-        _kept = owned.ToDictionary(e => e.Name, e => { using var c = e.Tensor.count_nonzero(); return c.item<long>(); });
+        Layers = layers.ToList().AsReadOnly();
+        _entries = new Dictionary<string, Entry>(layers.Count);
+        foreach (var l in layers)
+        {
+            var v = values[l];
+            _entries.Add(l, new Entry(shapes[l], v, v.AsSpan().Count(true)));
+        }
         OutputLayer = outputLayer;
         if (outputLayer is not null)
-            Check.That(_tensors.ContainsKey(outputLayer), $"outputLayer \"{outputLayer}\" is not one of the mask's layers.", nameof(outputLayer));
+            Check.That(_entries.ContainsKey(outputLayer), $"outputLayer \"{outputLayer}\" is not one of the mask's layers.", nameof(outputLayer));
     }
 
     /// <summary>
-    /// A mask from 0/1 (or bool) tensors keyed by parameter name; the tensors are copied. <paramref name="outputLayer"/>
-    /// names the output layer's entry, if any (pruning strategies can treat it at its own rate).
+    /// A mask from 0/1 (or bool) tensors keyed by parameter name; the values are copied (non-zero = kept).
+    /// <paramref name="outputLayer"/> names the output layer's entry, if any (pruning strategies can treat it at its own rate).
     /// </summary>
     public static Mask FromTensors(IEnumerable<KeyValuePair<string, Tensor>> tensors, string? outputLayer = null)
     {
         Check.NotNull(tensors);
-        var list = new List<(string, Tensor)>();
+        var layers = new List<string>();
+        var shapes = new Dictionary<string, long[]>();
+        var values = new Dictionary<string, bool[]>();
         foreach (var (name, t) in tensors)
         {
             Check.That(!string.IsNullOrEmpty(name), "layer names must not be empty.", nameof(tensors));
             Check.NotNull(t, nameof(tensors));
+            Check.That(!shapes.ContainsKey(name), "layer names must be unique.", nameof(tensors));
             using var scope = torch.NewDisposeScope();
             var cpu = t.detach().cpu();
-            list.Add((name, (cpu.dtype == ScalarType.Bool ? cpu.clone() : cpu.ne(0)).MoveToOuterDisposeScope()));
+            layers.Add(name);
+            shapes[name] = cpu.shape;
+            values[name] = HostArrays.Bools(cpu.dtype == ScalarType.Bool ? cpu : cpu.ne(0));
         }
-        Check.That(list.Count > 0, "a mask needs at least one layer.", nameof(tensors));
-        Check.That(list.Select(e => e.Item1).Distinct().Count() == list.Count, "layer names must be unique.", nameof(tensors));
-        return new Mask(list, outputLayer);
+        Check.That(layers.Count > 0, "a mask needs at least one layer.", nameof(tensors));
+        return new Mask(layers, shapes, values, outputLayer);
     }
 
+    // The arrays become the mask's: callers hand over arrays nobody else holds.
     internal static Mask FromHost(IReadOnlyList<string> layers, IReadOnlyDictionary<string, long[]> shapes,
-        IReadOnlyDictionary<string, bool[]> values, string? outputLayer) =>
-        new(layers.Select(l => (l, torch.tensor(values[l], shapes[l]))).ToList(), outputLayer);
+        IReadOnlyDictionary<string, bool[]> values, string? outputLayer) => new(layers, shapes, values, outputLayer);
 
     /// <summary>
     /// A random unstructured mask that removes round(<paramref name="sparsity"/> × n) of the n weights of every layer
@@ -74,22 +86,29 @@ public sealed class Mask : IDisposable
         var values = new Dictionary<string, bool[]>();
         foreach (var layer in layers)
         {
-            long total = shapes[layer].Aggregate(1L, (a, b) => a * b);
+            long total = Count(shapes[layer]);
             using var perm = torch.randperm(total, generator: generator);
             var chosen = perm.data<long>().ToArray();
             var v = new bool[total];
             for (long i = 0; i < kept[layer]; i++) v[chosen[i]] = true;
             values[layer] = v;
         }
-        return FromHost(layers, shapes, values, outputLayer);
+        return new Mask(layers, shapes.ToDictionary(s => s.Key, s => (long[])s.Value.Clone()), values, outputLayer);
     }
 
     /// <summary>The all-ones mask for <paramref name="model"/> (nothing pruned).</summary>
     public static Mask Dense(PrunableModel model)
     {
         Check.NotNull(model);
-        return new Mask(model.PrunableTensors().Select(kv => (kv.Key, torch.ones(kv.Value.shape, ScalarType.Bool))).ToList(),
-            model.OutputParameter);
+        var tensors = model.PrunableTensors();
+        var shapes = tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape);
+        var values = shapes.ToDictionary(kv => kv.Key, kv =>
+        {
+            var v = new bool[Count(kv.Value)];
+            Array.Fill(v, true);
+            return v;
+        });
+        return new Mask(tensors.Keys.ToList(), shapes, values, model.OutputParameter);
     }
 
     /// <summary>Layer (parameter) names, in model order.</summary>
@@ -98,21 +117,36 @@ public sealed class Mask : IDisposable
     /// <summary>The output layer's name, or null when unknown.</summary>
     public string? OutputLayer { get; }
 
-    /// <summary>The bool tensor of one layer (CPU; do not modify or dispose it).</summary>
-    public Tensor this[string layer] => _tensors.TryGetValue(Check.NotNull(layer), out var t) ? t
-        : throw new ArgumentException($"unknown layer name \"{layer}\"; the mask has {string.Join(", ", Layers)}.", nameof(layer));
+    /// <summary>The flags of one layer, row-major (true = kept), read in place.</summary>
+    public ReadOnlySpan<bool> Values(string layer) => Get(layer).Values;
+
+    /// <summary>The shape of one layer (a copy).</summary>
+    public long[] Shape(string layer) => (long[])Get(layer).Shape.Clone();
+
+    /// <summary>
+    /// One layer as a new tensor of <paramref name="dtype"/> (bool by default; 0/1 for numeric types) on
+    /// <paramref name="device"/> (the CPU by default), in the caller's dispose scope: the caller owns it.
+    /// </summary>
+    public Tensor ToTensor(string layer, ScalarType dtype = ScalarType.Bool, Device? device = null)
+    {
+        var e = Get(layer);
+        using var scope = torch.NewDisposeScope();
+        var t = torch.tensor(e.Values, e.Shape);
+        if (dtype != ScalarType.Bool || (device is not null && device.type != DeviceType.CPU)) t = t.to(dtype, device ?? CPU);
+        return t.MoveToOuterDisposeScope();
+    }
 
     /// <summary>Weights kept in <paramref name="layer"/>.</summary>
-    public long Kept(string layer) { _ = this[layer]; return _kept[layer]; }
+    public long Kept(string layer) => Get(layer).Kept;
 
     /// <summary>Weights in <paramref name="layer"/>.</summary>
-    public long Total(string layer) => this[layer].numel();
+    public long Total(string layer) => Get(layer).Values.LongLength;
 
     /// <summary>Weights kept over all layers.</summary>
-    public long KeptCount => _kept.Values.Sum();
+    public long KeptCount => _entries.Values.Sum(e => e.Kept);
 
     /// <summary>Weights over all layers.</summary>
-    public long TotalCount => _tensors.Values.Sum(t => t.numel());
+    public long TotalCount => _entries.Values.Sum(e => e.Values.LongLength);
 
     /// <summary>Percentage of all prunable weights kept (100 = dense).</summary>
     public double PercentKept => 100.0 * KeptCount / TotalCount;
@@ -120,20 +154,17 @@ public sealed class Mask : IDisposable
     /// <summary>Per-layer and total counts.</summary>
     public SparsityReport Report() => new(Layers.Select(l => new SparsityRow(l, Kept(l), Total(l))));
 
-    /// <summary>A copy that owns its own tensors.</summary>
-    public Mask Clone() => new(Layers.Select(l => (l, _tensors[l].clone())).ToList(), OutputLayer);
-
     /// <summary>True when both masks have the same layers, shapes and values.</summary>
     public bool ContentEquals(Mask? other)
     {
         if (other is null) return false;
+        if (ReferenceEquals(this, other)) return true;
         if (!Layers.SequenceEqual(other.Layers)) return false;
-        using var scope = torch.NewDisposeScope();
         foreach (var l in Layers)
         {
-            var a = _tensors[l];
-            var b = other._tensors[l];
-            if (!a.shape.SequenceEqual(b.shape) || !a.eq(b).all().item<bool>()) return false;
+            var a = _entries[l];
+            var b = other._entries[l];
+            if (!a.Shape.AsSpan().SequenceEqual(b.Shape) || !a.Values.AsSpan().SequenceEqual(b.Values)) return false;
         }
         return true;
     }
@@ -151,10 +182,10 @@ public sealed class Mask : IDisposable
                 throw new ArgumentException($"mask/model mismatch: unknown layer name \"{l}\"; the model's prunable parameters are {string.Join(", ", prunable.Keys)}.", paramName);
         foreach (var (name, p) in prunable)
         {
-            if (!_tensors.TryGetValue(name, out var t))
+            if (!_entries.TryGetValue(name, out var e))
                 throw new ArgumentException($"mask/model mismatch: the mask has no entry for \"{name}\".", paramName);
-            if (!t.shape.SequenceEqual(p.shape))
-                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", t.shape)}] in the mask but [{string.Join(", ", p.shape)}] in the model.", paramName);
+            if (!e.Shape.SequenceEqual(p.shape))
+                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the mask but [{string.Join(", ", p.shape)}] in the model.", paramName);
         }
     }
 
@@ -163,30 +194,29 @@ public sealed class Mask : IDisposable
     {
         var meta = new Dictionary<string, string>();
         if (OutputLayer is not null) meta["output_layer"] = OutputLayer;
-        TensorFile.Write(path, FileKind, meta, Layers.Select(l => (l, _tensors[l])));
+        TensorFile.Write(path, FileKind, meta, Layers.Select(l => TensorFile.Entry.Of(l, _entries[l].Shape, _entries[l].Values)));
     }
 
     /// <summary>Reads a mask written by <see cref="Save"/>; with a model, also checks that it matches.</summary>
     public static Mask Load(string path, PrunableModel? model = null)
     {
-        var (meta, tensors) = TensorFile.Read(path, FileKind);
-        var mask = new Mask(tensors, meta.GetValueOrDefault("output_layer"));
-        if (model is not null)
-        {
-            try { mask.EnsureMatches(model, nameof(path)); }
-            catch { mask.Dispose(); throw; }
-        }
+        var (meta, entries) = TensorFile.ReadHost(path, FileKind);
+        var mask = new Mask(entries.Select(e => e.Name).ToList(), entries.ToDictionary(e => e.Name, e => e.Shape),
+            entries.ToDictionary(e => e.Name, e => e.Bools ?? e.Floats!.Select(f => f != 0).ToArray()), meta.GetValueOrDefault("output_layer"));
+        if (model is not null) mask.EnsureMatches(model, nameof(path));
         return mask;
     }
 
-    /// <summary>The layers as host arrays (row-major), for pruning computations.</summary>
-    internal bool[] HostValues(string layer) => HostArrays.Bools(_tensors[layer]);
+    /// <summary>A writable copy of one layer's flags (row-major), for pruning computations.</summary>
+    internal bool[] HostValues(string layer) => (bool[])Get(layer).Values.Clone();
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        foreach (var t in _tensors.Values) t.Dispose();
-    }
+    // The shape and the flags of one layer, not copied: for the library's own reads (never written to).
+    internal long[] ShapeOf(string layer) => Get(layer).Shape;
+
+    internal bool[] ValuesOf(string layer) => Get(layer).Values;
+
+    private Entry Get(string layer) => _entries.TryGetValue(Check.NotNull(layer), out var e) ? e
+        : throw new ArgumentException($"unknown layer name \"{layer}\"; the mask has {string.Join(", ", Layers)}.", nameof(layer));
+
+    private static long Count(long[] shape) => shape.Aggregate(1L, (a, b) => a * b);
 }

@@ -21,7 +21,7 @@ public sealed class MaskedModel : IDisposable
         mask.EnsureMatches(model);
         foreach (var (name, p) in model.PrunableTensors())
             if (mask.Kept(name) < mask.Total(name)) // fully kept layers need no multiply (the dense level 0 costs nothing)
-                _pairs.Add((p, mask[name].to(p.dtype, p.device, copy: true)));
+                _pairs.Add((p, mask.ToTensor(name, p.dtype, p.device)));
     }
 
     /// <summary>The model.</summary>

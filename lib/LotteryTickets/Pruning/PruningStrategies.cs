@@ -24,7 +24,7 @@ public static class PruningStrategies
     /// <summary>
     /// The mask after <paramref name="levels"/> rounds of <paramref name="hparams"/>' strategy applied to
     /// <paramref name="model"/>'s current weights, without training in between (IMP trains between rounds): a mask
-    /// of a given sparsity for demonstrations and timings. The model is not changed; the caller owns the mask.
+    /// of a given sparsity for demonstrations and timings. The model is not changed.
     /// </summary>
     public static Mask PruneRepeatedly(PrunableModel model, PruningHparams hparams, int levels)
     {
@@ -34,12 +34,7 @@ public static class PruningStrategies
         var strategy = hparams.Strategy == "structured_magnitude" ? new StructuredMagnitudePruning(model.UnitGroups) : Get(hparams.Strategy);
         var weights = model.PrunableTensors();
         var mask = Mask.Dense(model);
-        for (int k = 0; k < levels; k++)
-        {
-            var next = strategy.Prune(mask, weights, hparams);
-            mask.Dispose();
-            mask = next;
-        }
+        for (int k = 0; k < levels; k++) mask = strategy.Prune(mask, weights, hparams);
         return mask;
     }
 }

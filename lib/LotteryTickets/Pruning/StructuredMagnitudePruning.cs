@@ -37,7 +37,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         // Every group is ranked on `current`, the mask the level starts from (so the order of the groups does not
         // matter); the removals go into a copy.
         var values = current.Layers.ToDictionary(l => l, current.HostValues);
-        var shapes = current.Layers.ToDictionary(l => l, l => current[l].shape);
+        var shapes = current.Layers.ToDictionary(l => l, current.ShapeOf);
         foreach (var g in _groups)
         {
             Check.That(values.ContainsKey(g.Owner.Parameter),
@@ -47,7 +47,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         }
         foreach (var g in _groups)
         {
-            var ownerKept = current.HostValues(g.Owner.Parameter);
+            var ownerKept = current.ValuesOf(g.Owner.Parameter);
             var alive = UnitIndices.Live(current, g);
             long toPrune = MagnitudeRanking.CountToPrune(alive.Length, hparams.Fraction);
             if (toPrune == 0) continue;
@@ -90,8 +90,8 @@ internal static class UnitIndices
     /// <summary>The units of <paramref name="group"/> that still own a kept weight in <paramref name="mask"/> (ascending).</summary>
     public static int[] Live(Mask mask, UnitGroup group)
     {
-        var kept = mask.HostValues(group.Owner.Parameter);
-        var shape = mask[group.Owner.Parameter].shape;
+        var kept = mask.ValuesOf(group.Owner.Parameter);
+        var shape = mask.ShapeOf(group.Owner.Parameter);
         return Enumerable.Range(0, group.Count).Where(u => Of(shape, group.Owner, u).Any(i => kept[i])).ToArray();
     }
 

@@ -17,8 +17,26 @@ internal static class TensorFile
     private const string Magic = "LTTF2", MagicV1 = "LTTF1";
     private const int ChecksumLength = 32;
 
+    /// <summary>One named entry of a file, on the host: a bool or a float32 array (row-major) and its shape.</summary>
+    internal sealed record Entry(string Name, long[] Shape, bool[]? Bools, float[]? Floats)
+    {
+        public static Entry Of(string name, long[] shape, bool[] values) => new(name, shape, values, null);
+
+        public static Entry Of(string name, long[] shape, float[] values) => new(name, shape, null, values);
+
+        /// <summary>A tensor's entry: bool stays bool, every other type is stored as float32 (as the file holds it).</summary>
+        public static Entry Of(string name, Tensor tensor) =>
+            tensor.dtype == ScalarType.Bool ? Of(name, tensor.shape, HostArrays.Bools(tensor)) : Of(name, tensor.shape, HostArrays.Floats(tensor));
+
+        /// <summary>The entry as a new CPU tensor (the caller owns it).</summary>
+        public Tensor ToTensor() => Bools is not null ? torch.tensor(Bools, Shape) : torch.tensor(Floats!, Shape);
+    }
+
     public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata,
-        IEnumerable<(string Name, Tensor Tensor)> tensors)
+        IEnumerable<(string Name, Tensor Tensor)> tensors) =>
+        Write(path, kind, metadata, tensors.Select(t => Entry.Of(t.Name, t.Tensor)));
+
+    public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata, IEnumerable<Entry> entries)
     {
         Check.NotBlank(path);
         var body = new MemoryStream();
@@ -28,17 +46,16 @@ internal static class TensorFile
             w.Write(kind);
             w.Write(metadata.Count);
             foreach (var (k, v) in metadata) { w.Write(k); w.Write(v); }
-            var list = tensors.ToList();
+            var list = entries.ToList();
             w.Write(list.Count);
-            foreach (var (name, tensor) in list)
+            foreach (var e in list)
             {
-                using var scope = torch.NewDisposeScope();
-                var t = tensor.detach().cpu().contiguous();
-                w.Write(name);
-                w.Write(t.dtype == ScalarType.Bool ? (byte)1 : (byte)0);
-                w.Write((int)t.dim());
-                foreach (var d in t.shape) w.Write(d);
-                w.Write(HostArrays.Bytes(t, t.dtype == ScalarType.Bool ? ScalarType.Bool : ScalarType.Float32));
+                w.Write(e.Name);
+                w.Write(e.Bools is not null ? (byte)1 : (byte)0);
+                w.Write(e.Shape.Length);
+                foreach (var d in e.Shape) w.Write(d);
+                // .NET's bool is one byte, 0 or 1, as libtorch's is: the bytes are the same either way.
+                w.Write(e.Bools is not null ? MemoryMarshal.AsBytes(e.Bools.AsSpan()) : MemoryMarshal.AsBytes(e.Floats.AsSpan()));
             }
         }
         var buffer = body.GetBuffer();
@@ -58,6 +75,13 @@ internal static class TensorFile
     /// </summary>
     public static (Dictionary<string, string> Metadata, List<(string Name, Tensor Tensor)> Tensors) Read(string path, string kind)
     {
+        var (metadata, entries) = ReadHost(path, kind);
+        return (metadata, entries.Select(e => (e.Name, e.ToTensor())).ToList());
+    }
+
+    /// <summary><see cref="Read"/> to host arrays (no tensors).</summary>
+    public static (Dictionary<string, string> Metadata, List<Entry> Entries) ReadHost(string path, string kind)
+    {
         Check.That(File.Exists(path), $"no such file: {path}", nameof(path));
         var bytes = File.ReadAllBytes(path);
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
@@ -73,7 +97,7 @@ internal static class TensorFile
             int m = r.ReadInt32();
             for (int i = 0; i < m; i++) metadata[r.ReadString()] = r.ReadString();
             int n = r.ReadInt32();
-            var tensors = new List<(string, Tensor)>(n);
+            var entries = new List<Entry>(n);
             for (int i = 0; i < n; i++)
             {
                 var name = r.ReadString();
@@ -84,11 +108,11 @@ internal static class TensorFile
                 int length = checked((int)count * (isBool ? 1 : 4));
                 var data = r.ReadBytes(length);
                 if (data.Length != length) throw new EndOfStreamException();
-                tensors.Add((name, isBool
-                    ? torch.tensor(data.Select(b => b != 0).ToArray(), shape)
-                    : torch.tensor(MemoryMarshal.Cast<byte, float>(data).ToArray(), shape)));
+                entries.Add(isBool
+                    ? Entry.Of(name, shape, data.Select(b => b != 0).ToArray())
+                    : Entry.Of(name, shape, MemoryMarshal.Cast<byte, float>(data).ToArray()));
             }
-            return (metadata, tensors);
+            return (metadata, entries);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentOutOfRangeException)
         {
@@ -104,8 +128,7 @@ internal static class TensorFile
         {
             var bytes = File.ReadAllBytes(path);
             if (bytes.Length > 6 && Encoding.UTF8.GetString(bytes, 1, 5) == Magic) return Intact(bytes);
-            var (_, tensors) = Read(path, kind);
-            foreach (var (_, t) in tensors) t.Dispose();
+            ReadHost(path, kind);
             return true;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException) { return false; }

@@ -104,7 +104,7 @@ public static class GradientNoiseScale
         foreach (var (name, p) in model.PrunableTensors())
         {
             if (p.grad is not { } g) continue;
-            if (mask is not null) g = g.mul(mask[name].to(g.dtype, g.device));
+            if (mask is not null) g = g.mul(mask.ToTensor(name, g.dtype, g.device));
             var sq = g.to(ScalarType.Float64).pow(2).sum();
             total = total is null ? sq : total.add(sq);
         }

@@ -36,11 +36,11 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
 
         // 2. Every file a kill can leave behind is either complete or a temporary file that no row names.
         var named = storedAfterKill.Select(l => afterKill.LoadLevel(key, l.Series, l.Level)!).ToList();
-        named.ForEach(l => l.Mask.Dispose());
+        Assert.All(named, l => Assert.Equal(l.Sparsity.Total.Kept, l.Mask.KeptCount));
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(resumed)!, "*", SearchOption.AllDirectories))
         {
             if (file.Contains(".tmp-")) continue;
-            if (file.EndsWith(".mask")) Mask.Load(file).Dispose();
+            if (file.EndsWith(".mask")) Mask.Load(file);
             else if (file.EndsWith(".weights")) WeightSnapshot.Load(file).Dispose();
         }
 
@@ -73,13 +73,9 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
         {
             var x = a.LoadLevel(key, series, level)!;
             var y = b.LoadLevel(key, series, level)!;
-            using (x.Mask)
-            using (y.Mask)
-            {
-                Assert.True(x.Mask.ContentEquals(y.Mask), $"{series} level {level}: masks differ");
-                RunStoreTests.AssertSameLevel(x, y, sameWallTime: false);
-                Assert.Equal(WithoutWallTime(a.MetricsJson(key, series, level)!), WithoutWallTime(b.MetricsJson(key, series, level)!));
-            }
+            Assert.True(x.Mask.ContentEquals(y.Mask), $"{series} level {level}: masks differ");
+            RunStoreTests.AssertSameLevel(x, y, sameWallTime: false);
+            Assert.Equal(WithoutWallTime(a.MetricsJson(key, series, level)!), WithoutWallTime(b.MetricsJson(key, series, level)!));
             using var wx = a.LoadTrainedWeights(key, series, level);
             using var wy = b.LoadTrainedWeights(key, series, level);
             Assert.Equal(series == TicketSeries.Ticket, wx is not null);
@@ -148,7 +144,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
             foreach (var (series, level) in store.StoredLevels(run.Key))
             {
                 var l = store.LoadLevel(run.Key, series, level)!;
-                using (l.Mask) Assert.Equal(l.Sparsity.Total.Kept, l.Mask.KeptCount);
+                Assert.Equal(l.Sparsity.Total.Kept, l.Mask.KeptCount);
                 JsonNode.Parse(store.MetricsJson(run.Key, series, level)!);
                 if (weights) store.LoadTrainedWeights(run.Key, series, level)?.Dispose();
             }

@@ -96,7 +96,7 @@ public class RunStoreTests(ITestOutputHelper output)
         Assert.Equal(complete, store.FindRun(key.Hash));
         using (var levels = store.OpenRun(key, 5))
         {
-            levels.LoadLevel(TicketSeries.Ticket, 1)!.Mask.Dispose();
+            Assert.NotNull(levels.LoadLevel(TicketSeries.Ticket, 1));
             Assert.Equal(complete, store.FindRun(key.Hash));
         }
         Assert.Equal(complete, new RunStore(folder["runs.db"]).FindRun(key.Hash));
@@ -133,7 +133,7 @@ public class RunStoreTests(ITestOutputHelper output)
 
             var reopened = new RunStore(folder["runs.db"]);
             var loaded = reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 0)!;
-            using var loadedMask = loaded.Mask;
+            var loadedMask = loaded.Mask;
             using var weights = reopened.LoadTrainedWeights(key.Hash, TicketSeries.Ticket, 0)!;
             using var rewind = reopened.LoadRewindWeights(key.Hash)!;
             Assert.True(loaded.Mask.ContentEquals(outcome.Result.Mask));
@@ -153,7 +153,6 @@ public class RunStoreTests(ITestOutputHelper output)
         }
         finally
         {
-            outcome.Result.Mask.Dispose();
             outcome.TrainedWeights.Dispose();
             outcome.RewindWeights.Dispose();
         }
@@ -313,7 +312,7 @@ public class RunStoreResultTests
         Assert.Contains(damaged, d => d.Level == 0 && d.File == "rewind.weights");
         Assert.All(damaged, d => Assert.Contains((d.Series, d.Level), saved)); // each damaged level was trained again
         RunStoreTests.AssertSameResult(cold, repaired);                                       // to the same result
-        Mask.Load(mask).Dispose();
+        Mask.Load(mask);
         WeightSnapshot.Load(weights).Dispose();
     }
 

@@ -27,11 +27,8 @@ public class TicketExperimentTests
         {
             var expected = direct.Levels[level];
             var stored = levels.LoadLevel(TicketSeries.Ticket, level)!;
-            using (stored.Mask)
-            {
-                Assert.True(stored.Mask.ContentEquals(expected.Mask), $"level {level}: the stored mask differs from the IMP loop's");
-                AssertSameLevel(expected, stored, sameWallTime: false);
-            }
+            Assert.True(stored.Mask.ContentEquals(expected.Mask), $"level {level}: the stored mask differs from the IMP loop's");
+            AssertSameLevel(expected, stored, sameWallTime: false);
             var point = result.Ticket.Points[level];
             Assert.Equal(100 * expected.Training.EarlyStopTestAccuracy, point.MeanAccuracy);
             Assert.Equal(expected.Training.EarlyStopIteration, point.MeanEarlyStopIteration);

@@ -41,7 +41,7 @@ public class FlopsAndTimingTests
         Assert.Equal(attention, cost.ActivationMacs);
 
         // With one head removed structurally, its attention products are no longer useful work.
-        using var mask = new StructuredMagnitudePruning(model.UnitGroups).Prune(Mask.Dense(model), Weights.Random(model, 1),
+        var mask = new StructuredMagnitudePruning(model.UnitGroups).Prune(Mask.Dense(model), Weights.Random(model, 1),
             new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.4 });
         Assert.Equal(attention / 2, Flops.Of(model, mask).KeptActivationMacs);
     }
@@ -50,7 +50,7 @@ public class FlopsAndTimingTests
     public void AMaskCountsOnlyTheKeptWeights()
     {
         using var model = new LeNet300100(784, 32, 16, 10);
-        using var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 1), new PruningHparams { Fraction = 0.5 });
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 1), new PruningHparams { Fraction = 0.5 });
         var cost = Flops.Of(model, mask);
         Assert.Equal(mask.KeptCount, cost.KeptMacs);                    // fully connected: one use per weight
         Assert.Equal((double)model.PrunableCount / mask.KeptCount, cost.TheoreticalSpeedup, 12);

@@ -82,7 +82,7 @@ public class SpeedSweepTests
         }
         Assert.Equal("weightFraction", Assert.ThrowsAny<ArgumentException>(() => Compaction.UniformCounts(model, 0)).ParamName);
 
-        using var mask = PruningStrategies.PruneRepeatedly(model, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.3 }, 3);
+        var mask = PruningStrategies.PruneRepeatedly(model, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.3 }, 3);
         using var g = new TorchSharp.torch.Generator(1);
         var check = Compaction.Verify(model, mask, TorchSharp.torch.randn([50, 784], generator: g));
         Assert.True(check.MaxRelativeDifference <= 1e-5, check.ToString());

@@ -109,7 +109,7 @@ internal sealed partial class BadInputCases
         // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
         var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
         var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
-        var report = Own(Mask.Dense(Model)).Report();
+        var report = Mask.Dense(Model).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("Plain", "null", "null", () => new SmoothingComparison(null!, result));

@@ -71,7 +71,7 @@ internal sealed partial class BadInputCases
         var tiny = TinyImp();
         var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
         var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
-        var report = Own(Mask.Dense(Model)).Report();
+        var report = Mask.Dense(Model).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
         _cases.Add("r", "null", "null", () => TicketFigures.Accuracy(noResult!));
         _cases.Add("r", "null", "null", () => TicketFigures.EarlyStop(noResult!));

@@ -27,7 +27,7 @@ internal sealed partial class BadInputCases
         var tenClasses = new TrainingData(Dataset(24, classes: 10), null, Dataset(12, seed: 4));
         var late = hparams with { RewindStep = 5 }; // the schedule has 4 steps
         var run = Own(IterativeMagnitudePruning.Run(hparams, data, null, CancellationToken.None, null, null));
-        var mask = Own(Mask.Dense(Model));
+        var mask = Mask.Dense(Model);
         var snapshot = Own(WeightSnapshot.Capture(Model));
         var wrongSnapshot = Own(WeightSnapshot.Capture(Bigger));
         IProgress<ImpProgress>? noProgress = null;
@@ -80,11 +80,11 @@ internal sealed partial class BadInputCases
         _cases.Add("Units", "null", "null", () => new CompactionCheck(null!, kept, 1, 1, 1, 0));
         _cases.Add("FullUnits", "fc1", "a group without its full count", () => new CompactionCheck(kept, new Dictionary<string, int>(), 1, 1, 1, 0));
         var model = Model;
-        var mask = Own(Mask.Dense(model));
-        var wrong = Own(Mask.Dense(Bigger));
+        var mask = Mask.Dense(model);
+        var wrong = Mask.Dense(Bigger);
         var sparse = Own(new SparseKernelModel(model, mask));
         var conv = Own(new Conv2(2, 4, 1, 4, 4, null, null));
-        var convMask = Own(Mask.Dense(conv));
+        var convMask = Mask.Dense(conv);
         var x = Own(torch.zeros(3, 1, 4, 4));
         var y = Own(torch.tensor(new long[] { 0, 1, 2 }));
         Action nothing = () => { };

@@ -28,14 +28,16 @@ internal sealed partial class BadInputCases
     private void AddPruning()
     {
         var model = Model;
-        var mask = Own(Mask.Dense(model));
-        var wrong = Own(Mask.Dense(Bigger));
+        var mask = Mask.Dense(model);
+        var wrong = Mask.Dense(Bigger);
         var weights = Weights.Random(model, 5);
         foreach (var w in weights.Values) Own(w);
         var wrongWeights = Weights.Random(Bigger, 5);
         foreach (var w in wrongWeights.Values) Own(w);
         var hparams = new PruningHparams { Fraction = 0.2 };
-        var noOutput = Own(Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, mask[l])), null));
+        var noOutput = Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, Own(mask.ToTensor(l)))).ToList(), null);
+        var fc1 = Own(mask.ToTensor("fc1.weight"));
+        var fc2 = Own(mask.ToTensor("fc2.weight"));
         IReadOnlyDictionary<string, Tensor>? noWeights = null;
 
         foreach (var strategy in new IPruningStrategy[] { new GlobalMagnitudePruning(), new LayerwiseMagnitudePruning(), new StructuredMagnitudePruning(model.UnitGroups) })
@@ -52,7 +54,7 @@ internal sealed partial class BadInputCases
         _cases.Add("groups", "null", "null", () => new StructuredMagnitudePruning(null!));
 
         var noGroups = Own(new RowRnn(true, 4, 4, 4, 4));
-        var noGroupsMask = Own(Mask.Dense(noGroups));
+        var noGroupsMask = Mask.Dense(noGroups);
         _cases.Add("model", "no unit groups", "a model without unit groups", () => Compaction.KeptUnits(noGroups, noGroupsMask));
         _cases.Add("mask", "null", "null", () => Compaction.KeptUnits(model, null!));
         _cases.Add("mask", "mismatch", "mask of another model", () => Compaction.Compact(model, wrong));
@@ -62,15 +64,17 @@ internal sealed partial class BadInputCases
         _cases.Add("inputs", "null", "null", () => Compaction.Verify(model, mask, null!));
 
         _cases.Add("tensors", "at least one layer", "no layer", () => Mask.FromTensors(Array.Empty<KeyValuePair<string, Tensor>>(), null));
-        _cases.Add("tensors", "unique", "a layer twice", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", mask["fc1.weight"]), KeyValuePair.Create("a", mask["fc2.weight"]) }, null));
-        _cases.Add("outputLayer", "fc9.weight", "output layer not in the mask", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", mask["fc1.weight"]) }, "fc9.weight"));
+        _cases.Add("tensors", "unique", "a layer twice", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1), KeyValuePair.Create("a", fc2) }, null));
+        _cases.Add("outputLayer", "fc9.weight", "output layer not in the mask", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1) }, "fc9.weight"));
         _cases.Add("sparsity", "[0, 1)", "sparsity 1", () => Mask.Random(model, 1.0, 1));
         _cases.Add("sparsity", "NaN", "NaN", () => Mask.Random(model, double.NaN, 1));
         _cases.Add("model", "null", "null", () => Mask.Dense(null!));
         _cases.Add("layer", "nope", "unknown layer", () => mask.Kept("nope"));
         _cases.Add("layer", "nope", "unknown layer", () => mask.Total("nope"));
         _cases.Add("layer", "null", "null", () => mask.Total(null!));
-        _cases.Get("layer", "nope", "unknown layer", () => mask["nope"]);
+        _cases.Add(typeof(Mask).GetMethod(nameof(Mask.Values))!, "layer", "nope", "unknown layer", () => mask.Values("nope"));
+        _cases.Add("layer", "nope", "unknown layer", () => mask.Shape("nope"));
+        _cases.Add("layer", "nope", "unknown layer", () => mask.ToTensor("nope", ScalarType.Bool, null));
         _cases.Add("mask", "mismatch", "mask of another model", () => wrong.EnsureMatches(model, "mask"));
         _cases.Add("path", "\"\"", "empty path", () => mask.Save(""));
         _cases.Add("path", "mismatch", "mask of another model", () => Mask.Load(SavedMask(wrong), model));

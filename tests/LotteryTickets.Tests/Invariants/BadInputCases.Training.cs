@@ -19,8 +19,8 @@ internal sealed partial class BadInputCases
     private void AddTraining()
     {
         var model = Model;
-        var mask = Own(Mask.Dense(model));
-        var wrongMask = Own(Mask.Dense(Bigger));
+        var mask = Mask.Dense(model);
+        var wrongMask = Mask.Dense(Bigger);
         var train = Dataset(24);
         var test = Dataset(12, seed: 4);
         var wide = Dataset(12, side: 5);

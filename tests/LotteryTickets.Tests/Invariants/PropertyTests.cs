@@ -137,26 +137,21 @@ public class PropertyTests
             var hparams = new PruningHparams { Strategy = strategies[s], Fraction = fraction };
             var strategy = PruningStrategies.Get(hparams.Strategy, shape);
             var mask = Mask.Dense(model);
-            try
+            for (int level = 1; level <= levels; level++)
             {
-                for (int level = 1; level <= levels; level++)
+                var next = PruneOrRefuse(strategy, mask, Weights.Random(model, seed + level), hparams);
+                if (next is null) break;
+                string where = $"{hparams.Strategy} fraction={fraction:R} width={width} seed={seed} level={level}";
+                Assert.True(next.KeptCount <= mask.KeptCount, $"{where}: kept {next.KeptCount} > {mask.KeptCount}");
+                foreach (var l in mask.Layers)
                 {
-                    var next = PruneOrRefuse(strategy, mask, Weights.Random(model, seed + level), hparams);
-                    if (next is null) break;
-                    string where = $"{hparams.Strategy} fraction={fraction:R} width={width} seed={seed} level={level}";
-                    Assert.True(next.KeptCount <= mask.KeptCount, $"{where}: kept {next.KeptCount} > {mask.KeptCount}");
-                    foreach (var l in mask.Layers)
-                    {
-                        var before = Weights.HostBool(mask[l]);
-                        var after = Weights.HostBool(next[l]);
-                        for (int i = 0; i < before.Length; i++)
-                            Assert.False(after[i] && !before[i], $"{where}: {l}[{i}] came back");
-                    }
-                    mask.Dispose();
-                    mask = next;
+                    var before = mask.Values(l).ToArray();
+                    var after = next.Values(l).ToArray();
+                    for (int i = 0; i < before.Length; i++)
+                        Assert.False(after[i] && !before[i], $"{where}: {l}[{i}] came back");
                 }
+                mask = next;
             }
-            finally { mask.Dispose(); }
         }, iter: TorchCases, threads: 1);
     }
 
@@ -174,25 +169,23 @@ public class PropertyTests
             for (int level = 1; level <= levels; level++)
             {
                 if (PruneOrRefuse(strategy, mask, Weights.Random(model, seed + level), hparams) is not { } next) break;
-                mask.Dispose();
                 mask = next;
             }
-            using var _ = mask;
             string where = $"fraction={fraction:R} width={width} levels={levels} seed={seed}";
             // Whole units: a hidden unit is alive when any of its incoming weights is; then a weight is kept exactly
             // when the unit it feeds and the unit it reads from are both alive (inputs and classes always are).
             bool[] Alive(string layer)
             {
-                var v = Weights.HostBool(mask[layer]);
-                int rows = (int)mask[layer].shape[0], cols = v.Length / rows;
+                var v = mask.Values(layer).ToArray();
+                int rows = (int)mask.Shape(layer)[0], cols = v.Length / rows;
                 return Enumerable.Range(0, rows).Select(r => Enumerable.Range(0, cols).Any(c => v[r * cols + c])).ToArray();
             }
             var alive1 = Alive("fc1.weight");
             var alive2 = Alive("fc2.weight");
             foreach (var (layer, into, from) in new[] { ("fc1.weight", alive1, (bool[]?)null), ("fc2.weight", alive2, alive1), ("fc3.weight", null, alive2) })
             {
-                var v = Weights.HostBool(mask[layer]);
-                int rows = (int)mask[layer].shape[0], cols = v.Length / rows;
+                var v = mask.Values(layer).ToArray();
+                int rows = (int)mask.Shape(layer)[0], cols = v.Length / rows;
                 for (int r = 0; r < rows; r++)
                     for (int c = 0; c < cols; c++)
                         Assert.True(v[r * cols + c] == ((into?[r] ?? true) && (from?[c] ?? true)),

@@ -92,7 +92,7 @@ public class ImpTests
         {
             var actual = Weights.Host(p);
             var saved = Weights.Host(run.RewindWeights[name]);
-            var keep = mask.Layers.Contains(name) ? Weights.HostBool(mask[name]) : null;
+            var keep = mask.Layers.Contains(name) ? mask.Values(name).ToArray() : null;
             for (int i = 0; i < actual.Length; i++)
             {
                 if (keep is not null && !keep[i]) Assert.True(actual[i] == 0f, $"{name}[{i}] = {actual[i]}, pruned");
@@ -131,7 +131,7 @@ public class ImpTests
             partial.Levels[1].Mask.Save(Path.Combine(dir, "mask1.bin"));
             partial.RewindWeights.Save(Path.Combine(dir, "rewind.bin"));
             partial.LastTrainedWeights.Save(Path.Combine(dir, "trained1.bin"));
-            using var mask1 = Mask.Load(Path.Combine(dir, "mask1.bin"));
+            var mask1 = Mask.Load(Path.Combine(dir, "mask1.bin"));
             using var rewind = WeightSnapshot.Load(Path.Combine(dir, "rewind.bin"));
             using var trained1 = WeightSnapshot.Load(Path.Combine(dir, "trained1.bin"));
             Assert.True(rewind.ContentEquals(partial.RewindWeights));
@@ -140,7 +140,7 @@ public class ImpTests
             var mask2 = IterativeMagnitudePruning.PruneNext(h, mask1, trained1);
             var outcome = IterativeMagnitudePruning.TrainLevel(h, 2, mask2, rewind, Data);
             using var _ = outcome.TrainedWeights;
-            using var __ = outcome.Result.Mask;
+            var __ = outcome.Result.Mask;
             Assert.True(outcome.Result.Mask.ContentEquals(full.Levels[2].Mask));
             Assert.Equal(full.Levels[2].Training.FinalTestAccuracy, outcome.Result.Training.FinalTestAccuracy);
             Assert.True(outcome.TrainedWeights.ContentEquals(full.LastTrainedWeights));
@@ -153,8 +153,8 @@ public class ImpTests
     {
         using var run = IterativeMagnitudePruning.Run(Tiny(levels: 2), Data);
         var progress = new SyncProgress<ImpProgress>();
-        using var randomMask = LotteryControls.Train(run, ControlKind.RandomMask, seed: 7, progress: progress);
-        using var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 7);
+        var randomMask = LotteryControls.Train(run, ControlKind.RandomMask, seed: 7, progress: progress);
+        var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 7);
         Assert.Equal([1, 2], randomMask.Levels.Select(l => l.Level));
         Assert.Equal([1, 2], reinit.Levels.Select(l => l.Level));
         foreach (var (control, ticket) in randomMask.Levels.Zip(run.Levels.Skip(1)))
@@ -168,7 +168,7 @@ public class ImpTests
             Assert.True(control.Mask.ContentEquals(ticket.Mask));
         Assert.All(progress.Reports, p => Assert.Equal(TicketSeries.RandomMask, p.Run));
 
-        using var again = LotteryControls.RandomMaskLike(run.Levels[2].Mask, 7 + 2);
+        var again = LotteryControls.RandomMaskLike(run.Levels[2].Mask, 7 + 2);
         Assert.True(again.ContentEquals(randomMask.Levels[1].Mask));
     }
 

@@ -33,13 +33,13 @@ public class RowRnnTests
     public void ATiedWeightsMaskIsSharedByEveryStepAndItsPrunedEntriesStayZero()
     {
         using var tied = Make(tied: true);
-        using var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(tied), tied.PrunableTensors(), new PruningHparams { Fraction = 0.5 });
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(tied), tied.PrunableTensors(), new PruningHparams { Fraction = 0.5 });
         var data = Synthetic.Splits(train: 120, test: 60);
         Trainer.Train(tied, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = 1, BatchSize = 30 }, seed: 1);
         foreach (var (name, w) in tied.PrunableTensors())
         {
             var values = Weights.Host(w);
-            var kept = Weights.HostBool(mask[name]);
+            var kept = mask.Values(name).ToArray();
             for (int i = 0; i < values.Length; i++)
                 if (!kept[i]) Assert.Equal(0f, values[i]);
         }
@@ -47,7 +47,7 @@ public class RowRnnTests
         using var untied = Make(tied: false);
         untied.CopyTiedWeights(tied);
         var perStep = untied.PrunableTensors();
-        var hiddenKept = Weights.HostBool(mask["hiddens.0.weight"]);
+        var hiddenKept = mask.Values("hiddens.0.weight").ToArray();
         for (int t = 0; t < 28; t++)
         {
             var values = Weights.Host(perStep[$"hiddens.{t}.weight"]);

@@ -27,14 +27,12 @@ public class MagnitudePruningTests
             hidden -= (long)Math.Ceiling(0.2 * hidden);
             output -= (long)Math.Ceiling(0.1 * output);
             var next = strategy.Prune(mask, Weights.Random(model, level), h);
-            mask.Dispose();
             mask = next;
             Assert.Equal(hidden, mask.Kept("fc1.weight") + mask.Kept("fc2.weight"));
             Assert.Equal(output, mask.Kept("fc3.weight"));
             Assert.True(mask.PercentKept < lastPercent);
             lastPercent = mask.PercentKept;
         }
-        mask.Dispose();
     }
 
     [Fact]
@@ -42,12 +40,12 @@ public class MagnitudePruningTests
     {
         using var model = Tiny();
         var h = new PruningHparams();
-        using var m1 = PruningStrategies.Get("global_magnitude").Prune(Mask.Dense(model), Weights.Random(model, 1), h);
-        using var m2 = PruningStrategies.Get("global_magnitude").Prune(m1, Weights.Random(model, 2), h);
+        var m1 = PruningStrategies.Get("global_magnitude").Prune(Mask.Dense(model), Weights.Random(model, 1), h);
+        var m2 = PruningStrategies.Get("global_magnitude").Prune(m1, Weights.Random(model, 2), h);
         foreach (var l in m1.Layers)
         {
-            var a = Weights.HostBool(m1[l]);
-            var b = Weights.HostBool(m2[l]);
+            var a = m1.Values(l).ToArray();
+            var b = m2.Values(l).ToArray();
             for (int i = 0; i < a.Length; i++) Assert.False(!a[i] && b[i], $"{l}[{i}] came back");
         }
     }
@@ -61,9 +59,9 @@ public class MagnitudePruningTests
         var h = new PruningHparams { Fraction = 0.2, OutputFraction = outputFraction };
         var strategy = new GlobalMagnitudePruning();
         // A partly pruned start mask, and weights rounded to 0.1 so that many magnitudes tie.
-        using var start = strategy.Prune(Mask.Dense(model), Weights.Random(model, 11), h);
+        var start = strategy.Prune(Mask.Dense(model), Weights.Random(model, 11), h);
         var weights = Weights.Random(model, 12, roundTo: 0.1);
-        using var next = strategy.Prune(start, weights, h);
+        var next = strategy.Prune(start, weights, h);
 
         var groups = outputFraction is null
             ? new[] { (start.Layers.ToArray(), 0.2) }
@@ -74,7 +72,7 @@ public class MagnitudePruningTests
             var survivors = new List<(float Abs, int Layer, int Index)>();
             for (int li = 0; li < layers.Length; li++)
             {
-                var kept = Weights.HostBool(start[layers[li]]);
+                var kept = start.Values(layers[li]).ToArray();
                 var w = Weights.Host(weights[layers[li]]);
                 for (int i = 0; i < w.Length; i++) if (kept[i]) survivors.Add((Math.Abs(w[i]), li, i));
             }
@@ -83,8 +81,8 @@ public class MagnitudePruningTests
             var expectedPruned = ordered.Take(prune).Select(s => (s.Layer, s.Index)).ToHashSet();
             for (int li = 0; li < layers.Length; li++)
             {
-                var before = Weights.HostBool(start[layers[li]]);
-                var after = Weights.HostBool(next[layers[li]]);
+                var before = start.Values(layers[li]).ToArray();
+                var after = next.Values(layers[li]).ToArray();
                 for (int i = 0; i < after.Length; i++)
                     Assert.Equal(before[i] && !expectedPruned.Contains((li, i)), after[i]);
             }
@@ -124,24 +122,22 @@ public class MagnitudePruningTests
                 Assert.Equal(expected[l], next.Kept(l));
                 // Within the layer, every pruned survivor is no larger than every kept weight.
                 var w = Weights.Host(weights[l]);
-                var before = Weights.HostBool(mask[l]);
-                var after = Weights.HostBool(next[l]);
+                var before = mask.Values(l).ToArray();
+                var after = next.Values(l).ToArray();
                 var maxPruned = Enumerable.Range(0, w.Length).Where(i => before[i] && !after[i]).Select(i => Math.Abs(w[i])).DefaultIfEmpty(0).Max();
                 var minKept = Enumerable.Range(0, w.Length).Where(i => after[i]).Select(i => Math.Abs(w[i])).DefaultIfEmpty(float.MaxValue).Min();
                 Assert.True(maxPruned <= minKept);
             }
-            mask.Dispose();
             mask = next;
         }
-        mask.Dispose();
     }
 
     [Fact]
     public void FractionZeroPrunesNothing()
     {
         using var model = Tiny();
-        using var dense = Mask.Dense(model);
-        using var next = new GlobalMagnitudePruning().Prune(dense, Weights.Random(model, 3), new PruningHparams { Fraction = 0 });
+        var dense = Mask.Dense(model);
+        var next = new GlobalMagnitudePruning().Prune(dense, Weights.Random(model, 3), new PruningHparams { Fraction = 0 });
         Assert.True(next.ContentEquals(dense));
     }
 }

@@ -25,15 +25,15 @@ public class StructuredPruningTests
 
     private static int[] RowsOff(Mask mask, string layer)
     {
-        var v = Weights.HostBool(mask[layer]);
-        int rows = (int)mask[layer].shape[0], width = v.Length / rows;
+        var v = mask.Values(layer).ToArray();
+        int rows = (int)mask.Shape(layer)[0], width = v.Length / rows;
         return Enumerable.Range(0, rows).Where(r => Enumerable.Range(0, width).All(j => !v[r * width + j])).ToArray();
     }
 
     private static int[] ColumnsOff(Mask mask, string layer, int block = 1)
     {
-        var v = Weights.HostBool(mask[layer]);
-        long rows = mask[layer].shape[0], width = v.Length / rows;
+        var v = mask.Values(layer).ToArray();
+        long rows = mask.Shape(layer)[0], width = v.Length / rows;
         return Enumerable.Range(0, (int)(width / block)).Where(c =>
             Enumerable.Range(0, (int)rows).All(r => Enumerable.Range(0, block).All(b => !v[r * width + c * block + b]))).ToArray();
     }
@@ -43,8 +43,8 @@ public class StructuredPruningTests
     {
         using var model = new LeNet300100(784, 32, 16, 10);
         var w1 = Weights.Random(model, 1);
-        using var dense = Mask.Dense(model);
-        using var first = Strategy(model).Prune(dense, w1, Quarter);
+        var dense = Mask.Dense(model);
+        var first = Strategy(model).Prune(dense, w1, Quarter);
 
         // ceil(0.25 × 32) = 8 of fc1's neurons, ceil(0.25 × 16) = 4 of fc2's: the smallest ℓ1 rows, and nothing else.
         var gone1 = SmallestRows(w1["fc1.weight"], 8);
@@ -59,7 +59,7 @@ public class StructuredPruningTests
 
         // The next level takes ceil(0.25 × 24) = 6 more of the 24 survivors, ranked on new weights; the first 8 stay gone.
         var w2 = Weights.Random(model, 2);
-        using var second = Strategy(model).Prune(first, w2, Quarter);
+        var second = Strategy(model).Prune(first, w2, Quarter);
         var alive = Enumerable.Range(0, 32).Except(gone1).ToHashSet();
         var gone = gone1.Concat(SmallestRows(w2["fc1.weight"], 6, alive)).Order().ToArray();
         Assert.Equal(gone, RowsOff(second, "fc1.weight"));
@@ -71,7 +71,7 @@ public class StructuredPruningTests
     {
         using var model = new Conv2(convWidth: 8, fcWidth: 16, imageSize: 8);
         var w = Weights.Random(model, 3);
-        using var mask = Strategy(model).Prune(Mask.Dense(model), w, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+        var mask = Strategy(model).Prune(Mask.Dense(model), w, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
         var gone1 = SmallestRows(w["conv1.weight"], 4);
         var gone2 = SmallestRows(w["conv2.weight"], 4);
         Assert.Equal(gone1.Order(), RowsOff(mask, "conv1.weight"));
@@ -100,8 +100,8 @@ public class StructuredPruningTests
     public void TheCompactedModelComputesWhatTheMaskedModelComputes(string name)
     {
         using var model = Build(name);
-        using var level1 = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 1), Quarter);
-        using var level2 = Strategy(model).Prune(level1, Weights.Random(model, 2), Quarter);
+        var level1 = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 1), Quarter);
+        var level2 = Strategy(model).Prune(level1, Weights.Random(model, 2), Quarter);
         using var compact = Compaction.Compact(model, level2);
         using (var masked = new MaskedModel(model, level2)) masked.ApplyMask();
         using var generator = new TorchSharp.torch.Generator(9);
@@ -134,7 +134,7 @@ public class StructuredPruningTests
             : ModelHparams.TinyTransformer(blocks: 1, heads: 4, width: 16, headWidth: 4, mlpWidth: 16);
         using var model = h.Create(CPU, 2);
         using var twin = h.Create(CPU, 2);
-        using var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4), new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+        var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4), new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
         using var compact = Compaction.Compact(model, mask);
         var training = new TrainingHparams { Epochs = name == "lenet" ? 2 : 6, EvalEvery = 5 };
         var compacted = Trainer.Train(compact, null, data.Train, null, data.Test, training, seed: 1);
@@ -175,7 +175,7 @@ public class StructuredPruningTests
     {
         using var model = SmallTransformer.Create(CPU, 1);
         var w = Weights.Random(model, 6);
-        using var mask = Strategy(model).Prune(Mask.Dense(model), w, Quarter);   // ceil(0.25 × 4) = 1 head per block
+        var mask = Strategy(model).Prune(Mask.Dense(model), w, Quarter);   // ceil(0.25 × 4) = 1 head per block
         foreach (int block in new[] { 0, 1 })
         {
             string b = $"blocks.{block}.";
@@ -209,10 +209,10 @@ public class StructuredPruningTests
 
         // An unstructured mask removes no whole unit, so compaction keeps every unit (a model of the same size) ...
         using var big = new LeNet300100(784, 8, 4, 10);
-        using var unstructured = new GlobalMagnitudePruning().Prune(Mask.Dense(big), Weights.Random(big, 2), new PruningHparams { Fraction = 0.5 });
+        var unstructured = new GlobalMagnitudePruning().Prune(Mask.Dense(big), Weights.Random(big, 2), new PruningHparams { Fraction = 0.5 });
         using (var same = Compaction.Compact(big, unstructured)) Assert.Equal(big.PrunableCount, same.PrunableCount);
         // ... and one that empties a neuron's row but keeps its outgoing weights is not a smaller dense model: refused.
-        using var emptied = new LayerwiseMagnitudePruning().Prune(Mask.Dense(big), Weights.Random(big, 2), new PruningHparams { Fraction = 0.999 });
+        var emptied = new LayerwiseMagnitudePruning().Prune(Mask.Dense(big), Weights.Random(big, 2), new PruningHparams { Fraction = 0.999 });
         Assert.Equal("mask", Assert.ThrowsAny<ArgumentException>(() => Compaction.Compact(big, emptied)).ParamName);
         Assert.Equal("counts", Assert.ThrowsAny<ArgumentException>(() => big.Resized(new Dictionary<string, int> { ["fc9"] = 2 })).ParamName);
         Assert.Equal("counts", Assert.ThrowsAny<ArgumentException>(() => big.Resized(new Dictionary<string, int> { ["fc1"] = 0 })).ParamName);

@@ -87,7 +87,7 @@ public class DistillationAndNoiseTrainingTests
         // The extra small-batch backward runs before the batch's own, whose gradient is recomputed from zero: the
         // trained weights are bit-identical with and without sampling. Samples: every 3rd step, all batches full.
         var data = Synthetic.Splits();
-        using var mask = PruningStrategies.PruneRepeatedly(Small.Create(CPU, 1), new PruningHparams { Fraction = 0.5 }, levels: 1);
+        var mask = PruningStrategies.PruneRepeatedly(Small.Create(CPU, 1), new PruningHparams { Fraction = 0.5 }, levels: 1);
         using var a = Small.Create(CPU, 1);
         using var b = Small.Create(CPU, 1);
         Trainer.Train(a, mask, data.Train, null, data.Test, Short, seed: 3);

@@ -64,7 +64,7 @@ public class GradientNoiseScaleTests
         using var model = new LeNet300100(784, 32, 16, 10);
         var data = Synthetic.Splits(train: 200, test: 50).Train;
         // A mask keeping only the output layer: the norm is that layer's gradient alone.
-        using var outputOnly = Mask.FromTensors(model.PrunableTensors().Select(kv =>
+        var outputOnly = Mask.FromTensors(model.PrunableTensors().Select(kv =>
             new KeyValuePair<string, Tensor>(kv.Key, kv.Key == model.OutputParameter ? ones_like(kv.Value) : zeros_like(kv.Value))), model.OutputParameter);
         var x = data.Inputs.narrow(0, 0, 20);
         var y = data.Labels.narrow(0, 0, 20);

@@ -63,7 +63,6 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
         {
             outcome.TrainedWeights.Dispose();
             outcome.RewindWeights.Dispose();
-            outcome.Result.Mask.Dispose();
         }
     }
 

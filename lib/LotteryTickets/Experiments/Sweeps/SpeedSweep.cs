@@ -99,7 +99,7 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
                     // A fresh copy per sparsity: the masked steps zero its weights in place, and the sparse kernel must
                     // start from the same weights (a weight zeroed by an earlier mask would drop out of its matrices).
                     using var work = Model.Create(CPU, Seed);
-                    using var mask = Mask.Random(work, s, SplitMix64.Derive(Seed, 2, k, 0));
+                    var mask = Mask.Random(work, s, SplitMix64.Derive(Seed, 2, k, 0));
                     var cost = Flops.Of(work, mask);
                     using (var sparse = sparseKernel ? new SparseKernelModel(work, mask) : null)
                     {
