@@ -40,7 +40,7 @@ public class LeNetBenchmarks
         _batchY = _train.Labels.narrow(0, 0, Workload.BatchSize);
         _seed = Workload.OrderSeed;
         _imp = Workload.OneEpochImp;
-        _level0 = IterativeMagnitudePruning.TrainLevel(_imp, 0, null, null, new TrainingData(_train, null, _test));
+        _level0 = IterativeMagnitudePruning.TrainLevel(_imp, Workload.ModelSeed, 0, null, null, new TrainingData(_train, null, _test));
     }
 
     [GlobalCleanup]
@@ -75,7 +75,7 @@ public class LeNetBenchmarks
     public double ImpLevel()
     {
         var mask = IterativeMagnitudePruning.PruneNext(_imp, _level0.Result.Mask, _level0.TrainedWeights);
-        var outcome = IterativeMagnitudePruning.TrainLevel(_imp, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
+        var outcome = IterativeMagnitudePruning.TrainLevel(_imp, Workload.ModelSeed, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
         outcome.TrainedWeights.Dispose();
         return outcome.Result.Training.FinalTestAccuracy;
     }

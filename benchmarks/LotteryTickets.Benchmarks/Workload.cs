@@ -34,7 +34,7 @@ internal static class Workload
     public static LotteryHparams OneEpochImp => new()
     {
         Model = ModelHparams.LeNet300100, Training = OneEpoch, Pruning = new PruningHparams { Fraction = 0.2 },
-        Levels = 1, RewindStep = 0, Seed = ModelSeed,
+        RewindStep = 0,
     };
 
     /// <summary>Seeded Gaussian blobs shaped like MNIST (the library's SyntheticBlobs; the peer builds the same).</summary>

@@ -35,12 +35,11 @@ var hparams = new LotteryHparams
     Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
     Training = new TrainingHparams { Epochs = 3, EvalEvery = 20 },
     Pruning = new PruningHparams { Fraction = 0.2 },
-    Levels = levels,
 };
 var store = new RunStore(path);
 store.LevelSaved += (_, series, level) => Console.WriteLine($"saved {series} {level}");
 Console.WriteLine("started");
-var result = new TicketExperiment(hparams, data, [seed]) { DataSource = "resume-worker blobs" }
+var result = new TicketExperiment(hparams, data, [seed]) { Levels = levels, DataSource = "resume-worker blobs" }
     .Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
 Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
 return 0;
@@ -57,10 +56,9 @@ static class MemoryProbe
                 Model = ModelHparams.LeNet300100,
                 Training = new TrainingHparams { Epochs = 1, EvalEvery = 10 },
                 Pruning = new PruningHparams { Fraction = 0.2 },
-                Levels = count,
             };
             var progress = new LevelWatcher();
-            using var run = IterativeMagnitudePruning.Run(hparams, data, progress);
+            using var run = IterativeMagnitudePruning.Run(hparams, data, seed: 0, levels: count, progress);
             progress.Report(-1); // the last level
         }
         else
@@ -113,9 +111,8 @@ static class DeterminismRuns
                 Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
                 Training = new TrainingHparams { Epochs = 2, EvalEvery = 10 },
                 Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.25 },
-                Levels = 3,
             };
-            var experiment = new TicketExperiment(hparams, data, [11]) { DataSource = "determinism blobs" };
+            var experiment = new TicketExperiment(hparams, data, [11]) { Levels = 3, DataSource = "determinism blobs" };
             Console.WriteLine("key " + experiment.KeyFor(11, Budget.Quick).Hash);
             var result = experiment.Run(context);
             Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));

@@ -27,7 +27,7 @@ public static class StatisticiansDilemma
     {
         Check.NotNull(budget);
         var hparams = WinningTickets.Hparams(budget);
-        hparams = hparams with { Levels = 0, Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
+        hparams = hparams with { Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
         return new LayerDesignSweep(hparams, "fc3.weight", [10, 12, 15, 20, 30, 40, 50, 60, 80, 100], data);
     }
 }

@@ -15,7 +15,7 @@ namespace LotteryTickets.Experiments;
 /// level-0 run whose trained weights the store keeps; its logits for the training examples become the
 /// students' soft targets (<see cref="TrainingData.WithTeacher"/>, part of the students' keys).
 /// </summary>
-/// <param name="Teacher">The teacher's run (its <see cref="LotteryHparams.Levels"/> are ignored: level 0 only; its seed is <see cref="TeacherSeed"/>).</param>
+/// <param name="Teacher">The teacher's run (dense: level 0 only; its seed is <see cref="TeacherSeed"/>).</param>
 /// <param name="Student">The students' IMP run (its <see cref="TrainingHparams.Distillation"/> must be null: set here for (ii)).</param>
 /// <param name="Distillation">T and α of the distilled students.</param>
 /// <param name="Data">The splits everything trains and evaluates on.</param>
@@ -23,6 +23,9 @@ namespace LotteryTickets.Experiments;
 public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHparams Student, DistillationHparams Distillation,
     TrainingData Data, [property: NotEmpty, Distinct] IReadOnlyList<long> Seeds) : IExperiment<DistillationResult>, IValidated
 {
+    /// <summary>Pruning levels of the students' IMP runs after the dense level 0 (default 5).</summary>
+    [Range(0, IterativeMagnitudePruning.MaxLevels)] public int Levels { get; init; } = 5;
+
     /// <summary>The teacher's seed (default 0, apart from the students' seeds).</summary>
     public long TeacherSeed { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     public string Kind => ExperimentKinds.Distillation;
 
     /// <summary>The teacher's run as a ticket experiment (dense only, no controls): its store key is the teacher's.</summary>
-    public TicketExperiment TeacherRun => new(Teacher with { Levels = 0 }, Data, [TeacherSeed]) { Controls = [], DataSource = DataSource };
+    public TicketExperiment TeacherRun => new(Teacher, Data, [TeacherSeed]) { Levels = 0, Controls = [], DataSource = DataSource };
 
     /// <inheritdoc />
     public DistillationResult Run(ExperimentContext? context = null)
@@ -69,23 +72,23 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     }
 
     private TicketExperiment Students(TrainingData data, DistillationHparams? distillation = null) =>
-        new(Student with { Training = Student.Training with { Distillation = distillation } }, data, Seeds) { Controls = [], DataSource = DataSource };
+        new(Student with { Training = Student.Training with { Distillation = distillation } }, data, Seeds) { Levels = Levels, Controls = [], DataSource = DataSource };
 
     private TicketExperiment Dense(ModelHparams model, TrainingData data, DistillationHparams? distillation = null) =>
-        new(Student with { Model = model, Levels = 0, Training = Student.Training with { Distillation = distillation } }, data, Seeds)
-        { Controls = [], DataSource = DataSource };
+        new(Student with { Model = model, Training = Student.Training with { Distillation = distillation } }, data, Seeds)
+        { Levels = 0, Controls = [], DataSource = DataSource };
 
     // The teacher trained (or loaded with its final weights from the store), then its logits for the training examples.
     private (Tensor Logits, double Accuracy, long Weights) TeacherLogits(ExperimentContext c)
     {
-        var h = Teacher with { Levels = 0, Seed = TeacherSeed };
+        var h = Teacher;
         var key = c.Store is null ? null : TeacherRun.KeyFor(TeacherSeed, c.Budget);
         using var levels = key is null ? null : c.Store!.OpenRun(key, TeacherSeed, c.Recompute, c.CancellationToken);
         var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations",
             string.Format(CultureInfo.InvariantCulture, "teacher · iteration {0}/{1} · test {2:P1}", p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)));
-        using var run = IterativeMagnitudePruning.RunChecked(h, Data, progress, c.CancellationToken, levels);
+        using var run = IterativeMagnitudePruning.RunChecked(h, Data, TeacherSeed, 0, progress, c.CancellationToken, levels);
         if (key is not null) c.Store!.CompleteRun(key);
-        using var model = h.Model.Create(Data.Train.Device, h.Seed);
+        using var model = h.Model.Create(Data.Train.Device, TeacherSeed);
         run.LastTrainedWeights.LoadInto(model);
         model.eval();
         using var _ = torch.no_grad();

@@ -34,11 +34,22 @@ public sealed class RunKey : IEquatable<RunKey>
     /// <example><code>var key = RunKey.For("imp", hparams with { Seed = 1 }, ("budget", "quick"), ("data", mnist.Source));</code></example>
     public static RunKey For(string experimentKind, object hparams, params (string Name, object? Value)[] extra)
     {
-        Check.NotBlank(experimentKind);
         Check.NotNull(hparams);
+        return For(experimentKind, [hparams], extra);
+    }
+
+    /// <summary>
+    /// The key of a run named by several records at once — e.g. the hyper-parameters and the run's seed
+    /// (<see cref="Replicate"/>) — whose lines are collected side by side, each record's at the top level (no two may
+    /// write the same path).
+    /// </summary>
+    public static RunKey For(string experimentKind, IReadOnlyList<object> parts, params (string Name, object? Value)[] extra)
+    {
+        Check.NotBlank(experimentKind);
+        Check.NoNulls(parts);
         Check.NotNull(extra);
         var lines = new List<string>();
-        Collect(hparams, null, "", lines, 0);
+        foreach (var part in parts) Collect(part, null, "", lines, 0);
         foreach (var (name, value) in extra)
         {
             Check.That(!string.IsNullOrWhiteSpace(name), "extra names must be non-empty.", nameof(extra));
@@ -143,6 +154,13 @@ public sealed class RunKey : IEquatable<RunKey>
         _ => v.ToString() ?? "",
     };
 }
+
+/// <summary>
+/// The replicate a run of given hyper-parameters is (open_lth's replicate): its seed, which names the run beside the
+/// hyper-parameters (a <c>Seed=…</c> line unless 0) but is not one of them.
+/// </summary>
+/// <param name="Seed">Seeds the run's initialisation and data order.</param>
+public sealed record Replicate(long Seed = 0);
 
 /// <summary>
 /// Marks a setting that does not change a run's result (a thread count, a progress interval): <see cref="RunKey"/>

@@ -12,7 +12,7 @@ namespace LotteryTickets.Experiments;
 /// (<see cref="IterativeMagnitudePruning.Run"/>, <see cref="LotteryControls.Train"/>): an interrupted experiment
 /// resumes where it stopped, with the same result as an uninterrupted one.
 /// </summary>
-/// <param name="Hparams">The IMP settings (their seed is replaced by each of <paramref name="Seeds"/>).</param>
+/// <param name="Hparams">The IMP settings.</param>
 /// <param name="Data">The splits every level trains and evaluates on.</param>
 /// <param name="Seeds">The IMP seeds (distinct); the controls use seed + <see cref="ControlSeedOffset"/>.</param>
 /// <example><code>var result = new TicketExperiment(hparams, data, [1, 2]).Run(new ExperimentContext { Store = store });</code></example>
@@ -31,6 +31,10 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// ticket. A control left out has an empty curve.
     /// </summary>
     [Distinct] public IReadOnlyList<ControlKind> Controls { get; init; } = [ControlKind.RandomReinit, ControlKind.RandomMask];
+
+    /// <summary>Pruning levels after the dense level 0 that each seed's run goes to (default 5). Not part of the run's key:
+    /// level k does not depend on how many levels follow, so a longer run extends a shorter one.</summary>
+    [Range(0, IterativeMagnitudePruning.MaxLevels)] public int Levels { get; init; } = 5;
 
     /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
     public string? DataSource { get; init; }
@@ -52,10 +56,9 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         for (int s = 0; s < Seeds.Count; s++)
         {
             long seed = Seeds[s];
-            var h = Hparams with { Seed = seed };
-            RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
+            RunKey? key = c.Store is null ? null : Key(Hparams, seed, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
-            using var run = IterativeMagnitudePruning.RunChecked(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
+            using var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
             var reinitRun = Controls.Contains(ControlKind.RandomReinit) ? Control(run, ControlKind.RandomReinit, s, c, levels, work) : null;
             var randomRun = Controls.Contains(ControlKind.RandomMask) ? Control(run, ControlKind.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
@@ -83,12 +86,12 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
 
     /// <summary>The key under which <see cref="Run"/> stores seed <paramref name="seed"/> of the experiment.</summary>
     public RunKey KeyFor(long seed, Budget? budget = null) =>
-        Key(Hparams with { Seed = seed }, DataFingerprint.Describe(Data, DataSource), budget ?? Budget.Current);
+        Key(Hparams, seed, DataFingerprint.Describe(Data, DataSource), budget ?? Budget.Current);
 
-    // The number of levels is not part of the key (as in open_lth, levels are entries of a run): level k does not
-    // depend on how many levels follow, so a longer run extends a shorter one and reuses its stored levels.
-    private static RunKey Key(LotteryHparams hparams, string dataDescription, Budget budget) =>
-        RunKey.For(ExperimentKinds.TicketExperiment, hparams with { Levels = new LotteryHparams().Levels }, ("budget", budget.Name),
+    // A run is named by its hyper-parameters and its seed (open_lth's replicate); the number of levels is not part of
+    // the key (levels are entries of a run), so a longer run extends a shorter one and reuses its stored levels.
+    private static RunKey Key(LotteryHparams hparams, long seed, string dataDescription, Budget budget) =>
+        RunKey.For(ExperimentKinds.TicketExperiment, [hparams, new Replicate(seed)], ("budget", budget.Name),
             ("data", dataDescription), ("control_seed_offset", ControlSeedOffset));
 
     /// <summary>
@@ -98,7 +101,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// </summary>
     private sealed class Work(TicketExperiment e, IProgress<ExperimentProgress>? progress)
     {
-        private readonly int _levels = e.Hparams.Levels, _rewind = e.Hparams.RewindStep;
+        private readonly int _levels = e.Levels, _rewind = e.Hparams.RewindStep;
         private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
         private readonly bool _reinit = e.Controls.Contains(ControlKind.RandomReinit), _random = e.Controls.Contains(ControlKind.RandomMask);
         private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (_random ? _levels * (T - _rewind) : 0);

@@ -182,7 +182,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         lines.Add(string.Format(c, "Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
             best.MeanAccuracy, best.PercentRemaining, Ticket.Points[0].MeanEarlyStopIteration, sparsest.MeanEarlyStopIteration));
         int controlCount = (RandomReinit.Points.Count > 0 ? 1 : 0) + (RandomMask.Points.Count > 0 ? 1 : 0);
-        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", Seconds, Seeds.Count, Hparams.Levels + 1, controlCount));
+        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", Seconds, Seeds.Count, Ticket.Points.Count, controlCount));
         return lines;
     }
 }

@@ -14,21 +14,26 @@ namespace LotteryTickets.Lottery;
 public static class IterativeMagnitudePruning
 {
     /// <summary>
-    /// Runs levels 0 … <see cref="LotteryHparams.Levels"/>. With a <paramref name="store"/>, every level it already
+    /// Runs levels 0 … <paramref name="levels"/> from <paramref name="seed"/> (the initialisation and the data order).
+    /// With a <paramref name="store"/>, every level it already
     /// holds is loaded instead of trained (the next level is pruned from the stored trained weights), and every level
     /// trained is saved as it completes: an interrupted run resumes where it stopped, with the same result.
     /// </summary>
-    /// <example><code>using var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test));</code></example>
-    public static LotteryRun Run(LotteryHparams hparams, TrainingData data, IProgress<ImpProgress>? progress = null,
+    /// <example><code>using var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test), seed: 1, levels: 5);</code></example>
+    public static LotteryRun Run(LotteryHparams hparams, TrainingData data, long seed, int levels, IProgress<ImpProgress>? progress = null,
         CancellationToken cancellationToken = default, ILevelStore? store = null, Action<LevelResult>? loaded = null)
     {
         Validation.Check(hparams);
         CheckDataFits(hparams, data);
-        return RunChecked(hparams, data, progress, cancellationToken, store, loaded);
+        Check.InRange(levels, 0, MaxLevels);
+        return RunChecked(hparams, data, seed, levels, progress, cancellationToken, store, loaded);
     }
 
+    /// <summary>The most levels a run goes to (0.8^1000 of the weights would be left).</summary>
+    public const int MaxLevels = 1000;
+
     /// <summary><see cref="Run"/> on settings and data already checked (by an experiment's Run).</summary>
-    internal static LotteryRun RunChecked(LotteryHparams hparams, TrainingData data, IProgress<ImpProgress>? progress,
+    internal static LotteryRun RunChecked(LotteryHparams hparams, TrainingData data, long seed, int levelCount, IProgress<ImpProgress>? progress,
         CancellationToken cancellationToken, ILevelStore? store, Action<LevelResult>? loaded = null)
     {
         var levels = new List<LevelResult>();
@@ -36,7 +41,7 @@ public static class IterativeMagnitudePruning
         int trainedLevel = -1; // the level whose weights `trained` holds
         try
         {
-            for (int level = 0; level <= hparams.Levels; level++)
+            for (int level = 0; level <= levelCount; level++)
             {
                 if (store?.LoadLevel(TicketSeries.Ticket, level) is { } hit)
                 {
@@ -53,7 +58,7 @@ public static class IterativeMagnitudePruning
                     if (trainedLevel != level - 1) Replace(ref trained, StoredWeights(store!, level - 1), ref trainedLevel, level - 1);
                     mask = PruneNext(hparams, levels[^1].Mask, trained!);
                 }
-                var outcome = TrainLevelChecked(hparams, level, mask, rewind, data, progress, cancellationToken);
+                var outcome = TrainLevelChecked(hparams, seed, level, mask, rewind, data, progress, cancellationToken);
                 levels.Add(outcome.Result);
                 if (level == 0) rewind = outcome.RewindWeights;
                 Replace(ref trained, outcome.TrainedWeights, ref trainedLevel, level);
@@ -63,8 +68,8 @@ public static class IterativeMagnitudePruning
                     store.SaveLevel(TicketSeries.Ticket, outcome.Result, trained);
                 }
             }
-            if (trainedLevel != hparams.Levels) Replace(ref trained, StoredWeights(store!, hparams.Levels), ref trainedLevel, hparams.Levels);
-            return new LotteryRun(hparams, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
+            if (trainedLevel != levelCount) Replace(ref trained, StoredWeights(store!, levelCount), ref trainedLevel, levelCount);
+            return new LotteryRun(hparams, seed, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
         }
         catch
         {
@@ -96,12 +101,12 @@ public static class IterativeMagnitudePruning
 
     /// <summary>
     /// Trains one level. Level 0: <paramref name="mask"/> null (dense) or given, <paramref name="rewindWeights"/> null —
-    /// the model is initialised from <see cref="LotteryHparams.Seed"/> and the rewind point is captured at
+    /// the model is initialised from <paramref name="seed"/> and the rewind point is captured at
     /// <see cref="LotteryHparams.RewindStep"/>. Later levels: the model is loaded from <paramref name="rewindWeights"/>,
     /// masked, and trains the schedule from iteration <see cref="LotteryHparams.RewindStep"/> on. A pure function of
     /// its inputs, so a run can resume from its last completed level. A null <paramref name="mask"/> trains dense.
     /// </summary>
-    public static LevelOutcome TrainLevel(LotteryHparams hparams, int level, Mask? mask, WeightSnapshot? rewindWeights,
+    public static LevelOutcome TrainLevel(LotteryHparams hparams, long seed, int level, Mask? mask, WeightSnapshot? rewindWeights,
         TrainingData data, IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validation.Check(hparams);
@@ -110,14 +115,14 @@ public static class IterativeMagnitudePruning
         Check.That(level == 0 || (mask is not null && rewindWeights is not null),
             "levels after 0 need the mask to train and the rewind weights.", nameof(mask));
         Check.That(level == 0 || rewindWeights is not null, "levels after 0 need the rewind weights.", nameof(rewindWeights));
-        return TrainLevelChecked(hparams, level, mask, rewindWeights, data, progress, cancellationToken);
+        return TrainLevelChecked(hparams, seed, level, mask, rewindWeights, data, progress, cancellationToken);
     }
 
-    private static LevelOutcome TrainLevelChecked(LotteryHparams hparams, int level, Mask? mask, WeightSnapshot? rewindWeights,
+    private static LevelOutcome TrainLevelChecked(LotteryHparams hparams, long seed, int level, Mask? mask, WeightSnapshot? rewindWeights,
         TrainingData data, IProgress<ImpProgress>? progress, CancellationToken cancellationToken)
     {
 
-        using var model = hparams.Model.Create(data.Train.Device, hparams.Seed);
+        using var model = hparams.Model.Create(data.Train.Device, seed);
         mask?.EnsureMatches(model);
         mask ??= Mask.Dense(model);
         int start = 0, snapshotAt = hparams.RewindStep;
@@ -127,7 +132,7 @@ public static class IterativeMagnitudePruning
             start = hparams.RewindStep;
             snapshotAt = -1;
         }
-        var result = TrainMasked(TicketSeries.Ticket, hparams, level, model, mask, data, start, snapshotAt, hparams.Seed, progress,
+        var result = TrainMasked(TicketSeries.Ticket, hparams, level, model, mask, data, start, snapshotAt, seed, progress,
             cancellationToken, out var snapshot);
         return new LevelOutcome(result, WeightSnapshot.Capture(model), rewindWeights ?? snapshot!);
     }

@@ -48,11 +48,11 @@ public static class LotteryControls
         var h = run.Hparams;
         var ticketMask = run.Levels[level].Mask;
         bool reinit = kind == ControlKind.RandomReinit;
-        using var model = h.Model.Create(run.Data.Train.Device, reinit ? levelSeed : h.Seed);
+        using var model = h.Model.Create(run.Data.Train.Device, reinit ? levelSeed : run.Seed);
         if (!reinit) run.RewindWeights.LoadInto(model);
         var mask = reinit ? ticketMask : RandomMaskLike(ticketMask, levelSeed);
         return IterativeMagnitudePruning.TrainMasked(series, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
-            h.Seed, progress, cancellationToken, out _);
+            run.Seed, progress, cancellationToken, out _);
     }
 
     /// <summary>A random mask with exactly <paramref name="like"/>'s kept count in every layer, drawn with <paramref name="seed"/>.</summary>

@@ -4,7 +4,11 @@ using LotteryTickets.Training;
 
 namespace LotteryTickets.Lottery;
 
-/// <summary>Everything that defines an IMP run (open_lth's lottery hparams).</summary>
+/// <summary>
+/// The hyper-parameters of an IMP run (open_lth's lottery hparams): what the network is and how each level trains and
+/// prunes. The run's seed and how many levels it goes to belong to the run (<see cref="IterativeMagnitudePruning.Run"/>,
+/// <c>TicketExperiment</c>), not to these settings: a longer run extends a shorter one with the same settings.
+/// </summary>
 public sealed record LotteryHparams : IValidated
 {
     /// <summary>The network.</summary>
@@ -16,17 +20,11 @@ public sealed record LotteryHparams : IValidated
     /// <summary>How each level prunes.</summary>
     public PruningHparams Pruning { get; init; } = new();
 
-    /// <summary>Pruning levels after the dense level 0 (≥ 0; default 5).</summary>
-    [Range(0, 1000)] public int Levels { get; init; } = 5;
-
     /// <summary>
     /// 0 (default): rewind to the initialisation. k &gt; 0: "late rewinding" to the weights after k iterations of
     /// level 0; later levels then train the remaining iterations of the schedule. At most the schedule's length.
     /// </summary>
     [NonNegative] public int RewindStep { get; init; }
-
-    /// <summary>Seeds the initialisation and the data order.</summary>
-    public long Seed { get; init; }
 
     /// <summary>Percentage of prunable weights remaining at <paramref name="level"/> if every layer had the global rate (a guide; exact counts come from the masks).</summary>
     public double NominalPercentRemaining(int level) => 100.0 * Math.Pow(1 - Pruning.Fraction, Check.NonNegative(level));

@@ -10,10 +10,11 @@ namespace LotteryTickets.Lottery;
 /// </summary>
 public sealed class LotteryRun : IDisposable
 {
-    internal LotteryRun(LotteryHparams hparams, TrainingData data, Device device, IReadOnlyList<LevelResult> levels,
+    internal LotteryRun(LotteryHparams hparams, long seed, TrainingData data, Device device, IReadOnlyList<LevelResult> levels,
         WeightSnapshot rewindWeights, WeightSnapshot lastTrainedWeights)
     {
         Hparams = hparams;
+        Seed = seed;
         Data = data;
         Device = device;
         Levels = levels;
@@ -23,6 +24,9 @@ public sealed class LotteryRun : IDisposable
 
     /// <summary>The run's settings.</summary>
     public LotteryHparams Hparams { get; }
+
+    /// <summary>The seed of its initialisation and data order.</summary>
+    public long Seed { get; }
 
     /// <summary>The data it trained on (controls reuse it).</summary>
     public TrainingData Data { get; }

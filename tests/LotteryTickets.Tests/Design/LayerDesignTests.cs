@@ -31,10 +31,9 @@ public class LayerDesignTests
         {
             Model = new ModelHparams { Hidden1 = 16, Hidden2 = 12 },
             Training = new TrainingHparams { Epochs = 1 },
-            Seed = 1,
         };
         var data = Synthetic.Splits(train: 300, test: 100);
-        var options = new LayerDesignSweep(hparams, "fc3.weight", [10, 12], data);
+        var options = new LayerDesignSweep(hparams, "fc3.weight", [10, 12], data) { Seed = 1 };
         var progress = new SyncProgress<ExperimentProgress>();
         var a = options.Run(new ExperimentContext { Progress = progress });
         var b = options.Run();

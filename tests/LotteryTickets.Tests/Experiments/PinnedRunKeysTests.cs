@@ -43,8 +43,8 @@ public class PinnedRunKeysTests
             var distilledStudent = distillation.Student with { Training = distillation.Student.Training with { Distillation = distillation.Distillation } };
             foreach (var k in Seeds("04 students distilled", new TicketExperiment(distilledStudent, taught, distillation.Seeds) { Controls = [] })) yield return k;
             var small = DistillationExperiment.SizeMatched(distillation.Student.Model, 20_000);
-            var dense = distillation.Student with { Model = small, Levels = 0 };
-            foreach (var k in Seeds("04 size-matched dense on labels", new TicketExperiment(dense, data, distillation.Seeds) { Controls = [] })) yield return k;
+            var dense = distillation.Student with { Model = small };
+            foreach (var k in Seeds("04 size-matched dense on labels", new TicketExperiment(dense, data, distillation.Seeds) { Levels = 0, Controls = [] })) yield return k;
             var denseDistilled = dense with { Training = dense.Training with { Distillation = distillation.Distillation } };
             foreach (var k in Seeds("04 size-matched dense distilled", new TicketExperiment(denseDistilled, taught, distillation.Seeds) { Controls = [] })) yield return k;
             var lenetTeacher = distillation with { Teacher = ApprenticeAndMaster.LeNetTeacher(epsilon: 0.1) };
@@ -53,7 +53,7 @@ public class PinnedRunKeysTests
             foreach (var eps in new[] { 0, GentleArtOfTraining.Epsilon })
                 foreach (var k in Seeds($"05 eps {eps}", GentleArtOfTraining.Experiment(budget, data, eps))) yield return k;
             var gentle = GentleArtOfTraining.Experiment(budget, data, 0.05);
-            var shortRun = gentle with { Hparams = gentle.Hparams with { Levels = 7, Training = gentle.Hparams.Training with { GradientNoise = null } } };
+            var shortRun = gentle with { Levels = 7, Hparams = gentle.Hparams with { Training = gentle.Hparams.Training with { GradientNoise = null } } };
             foreach (var k in Seeds("05 solutions eps 0.05, 7 levels, no noise", shortRun)) yield return k;
 
             var omp = OmpFindsTheTicket.Recovery(budget);

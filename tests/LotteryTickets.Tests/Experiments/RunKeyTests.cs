@@ -43,7 +43,7 @@ public class RunKeyTests
     [Fact]
     public void SettingADefaultExplicitlyChangesNothing()
     {
-        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = "adam" }, Levels = 5 };
+        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = "adam" }, RewindStep = 0 };
         Assert.Equal(RunKey.For("imp", new LotteryHparams()).Hash, RunKey.For("imp", h).Hash);
     }
 
@@ -57,10 +57,10 @@ public class RunKeyTests
             Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
             Training = new TrainingHparams { Epochs = 2, LearningRate = 1e-3, EvalEvery = 50 },
             Pruning = new PruningHparams { Fraction = 0.2, OutputFraction = 0.1 },
-            Levels = 3,
-            Seed = 7,
         };
-        var key = RunKey.For("ticket_experiment", h, ("budget", "quick"), ("data", "mnist 1k"));
+        // The hparams beside the run's seed (and, for this literal's sake, a record holding a level count, which keys of
+        // runs stored when the levels were a hyper-parameter hashed at a value other than 5).
+        var key = RunKey.For("ticket_experiment", [h, new Replicate(7), new LevelCount { Levels = 3 }], ("budget", "quick"), ("data", "mnist 1k"));
         Assert.Equal(
             "kind=ticket_experiment\nLevels=3\nModel.Hidden1=32\nModel.Hidden2=16\nPruning.OutputFraction=0.1\nSeed=7\n" +
             "Training.Epochs=2\nTraining.EvalEvery=50\nTraining.LearningRate=0.001\nextra.budget=quick\nextra.data=mnist 1k",
@@ -68,6 +68,8 @@ public class RunKeyTests
         Assert.Equal("44f8c7658c6480a2", key.Hash);
         Assert.Contains("\"Training.LearningRate\": \"0.001\"", key.ToJson());
     }
+
+    public sealed record LevelCount { public int Levels { get; init; } = 5; }
 
     // Two versions of one positional record (a sweep's settings): V2 adds an optional parameter whose default keeps V1's
     // behaviour, and an execution-only one that is not part of the key.

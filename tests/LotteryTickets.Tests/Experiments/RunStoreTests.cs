@@ -14,17 +14,16 @@ public class RunStoreTests(ITestOutputHelper output)
 {
     internal static readonly TrainingData Data = Synthetic.Splits(train: 600, test: 300, validation: true);
 
-    internal static LotteryHparams Tiny(int levels = 2) => new()
+    internal static LotteryHparams Tiny() => new()
     {
         Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
         Pruning = new PruningHparams { Fraction = 0.2 },
-        Levels = levels,
     };
 
     /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
-    internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true) =>
-        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls ? [ControlKind.RandomReinit, ControlKind.RandomMask] : [] };
+    internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true, int levels = 2) =>
+        new(hparams, Data, seeds) { Levels = levels, DataSource = "blobs", Controls = controls ? [ControlKind.RandomReinit, ControlKind.RandomMask] : [] };
 
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };
@@ -53,13 +52,13 @@ public class RunStoreTests(ITestOutputHelper output)
     {
         using var folder = new TempFolder();
         var store = new RunStore(folder["runs.db"]);
-        var shortRun = Experiment(Tiny(levels: 2), [5]).Run(Context(store));
-        Assert.Equal(Experiment(Tiny(levels: 2), [5]).KeyFor(5, Budget.Quick), Experiment(Tiny(levels: 4), [5]).KeyFor(5, Budget.Quick));
+        var shortRun = Experiment(Tiny(), [5], levels: 2).Run(Context(store));
+        Assert.Equal(Experiment(Tiny(), [5], levels: 2).KeyFor(5, Budget.Quick), Experiment(Tiny(), [5], levels: 4).KeyFor(5, Budget.Quick));
 
         var saved = new List<(string Series, int Level)>();
         store.LevelSaved += (_, series, level) => saved.Add((series, level));
         var progress = new SyncProgress<ExperimentProgress>();
-        var longRun = Experiment(Tiny(levels: 4), [5], controls: false).Run(Context(store, progress));
+        var longRun = Experiment(Tiny(), [5], controls: false, levels: 4).Run(Context(store, progress));
 
         // Only the two new ticket levels were trained; the first three came from the store, identical.
         string ticket = TicketSeries.Label(TicketSeries.Ticket);
@@ -75,7 +74,7 @@ public class RunStoreTests(ITestOutputHelper output)
             Assert.Equal(shortRun.Ticket.Points[level], longRun.Ticket.Points[level]);
 
         // And the stored levels equal a run without a store.
-        var fresh = Experiment(Tiny(levels: 4), [5], controls: false).Run(Context(null));
+        var fresh = Experiment(Tiny(), [5], controls: false, levels: 4).Run(Context(null));
         Assert.Equal(fresh.Ticket.Points, longRun.Ticket.Points);
     }
 
@@ -84,15 +83,15 @@ public class RunStoreTests(ITestOutputHelper output)
     {
         using var folder = new TempFolder();
         var store = new RunStore(folder["runs.db"]);
-        var key = Experiment(Tiny(levels: 1), [5]).KeyFor(5, Budget.Quick);
-        Experiment(Tiny(levels: 1), [5]).Run(Context(store));
+        var key = Experiment(Tiny(), [5], levels: 1).KeyFor(5, Budget.Quick);
+        Experiment(Tiny(), [5], levels: 1).Run(Context(store));
         var complete = store.FindRun(key.Hash)!;
         Assert.Equal("complete", complete.Status);
 
         // Opened again only to load (by the whole experiment, a ticket-only one, or directly): still complete, same row.
-        Experiment(Tiny(levels: 1), [5]).Run(Context(store));
+        Experiment(Tiny(), [5], levels: 1).Run(Context(store));
         Assert.Equal(complete, store.FindRun(key.Hash));
-        Experiment(Tiny(levels: 1), [5], controls: false).Run(Context(store));
+        Experiment(Tiny(), [5], controls: false, levels: 1).Run(Context(store));
         Assert.Equal(complete, store.FindRun(key.Hash));
         using (var levels = store.OpenRun(key, 5))
         {
@@ -104,7 +103,7 @@ public class RunStoreTests(ITestOutputHelper output)
         // Extended by a level: running while the new levels are computed, complete again when they are stored.
         var whileSaving = new List<string>();
         store.LevelSaved += (k, _, _) => whileSaving.Add(new RunStore(folder["runs.db"]).FindRun(k)!.Status);
-        Experiment(Tiny(levels: 2), [5]).Run(Context(store));
+        Experiment(Tiny(), [5], levels: 2).Run(Context(store));
         Assert.Equal(["running", "running", "running"], whileSaving); // ticket, re-initialised and random-mask level 2
         var extended = store.FindRun(key.Hash)!;
         Assert.Equal("complete", extended.Status);
@@ -112,7 +111,7 @@ public class RunStoreTests(ITestOutputHelper output)
         Assert.Equal(complete.Created, extended.Created);
 
         // Runs that train only some series (the ticket alone, as the distillation students) complete too.
-        var ticketOnly = Experiment(Tiny(levels: 1), [6], controls: false);
+        var ticketOnly = Experiment(Tiny(), [6], controls: false, levels: 1);
         ticketOnly.Run(Context(store));
         Assert.Equal("complete", store.FindRun(ticketOnly.KeyFor(6, Budget.Quick).Hash)!.Status);
     }
@@ -121,9 +120,9 @@ public class RunStoreTests(ITestOutputHelper output)
     public void ALevelRoundTripsThroughAReopenedStore()
     {
         using var folder = new TempFolder();
-        var h = Tiny(levels: 1) with { Seed = 3 };
-        var key = RunKey.For("imp", h);
-        var outcome = IterativeMagnitudePruning.TrainLevel(h, 0, null, null, Data);
+        var h = Tiny();
+        var key = RunKey.For("imp", [h, new Replicate(3)]);
+        var outcome = IterativeMagnitudePruning.TrainLevel(h, 3, 0, null, null, Data);
         try
         {
             var store = new RunStore(folder["runs.db"]);
@@ -214,13 +213,13 @@ public class RunStoreTests(ITestOutputHelper output)
     [Fact]
     public void TicketKeysKeepTheFormulaOfStoresWrittenBeforeTheExperimentRecord()
     {
-        // One seed's key: the hparams with that seed and the default number of levels, the budget, a description of the
-        // data and the control seed offset, under kind "ticket_experiment" — as before TicketExperiment became a record,
-        // so that existing run stores keep their names.
-        var h = Tiny(levels: 3);
-        var expected = RunKey.For("ticket_experiment", h with { Seed = 7, Levels = 5 }, ("budget", "quick"),
+        // One seed's key: the hparams beside that seed (not the number of levels), the budget, a description of the data
+        // and the control seed offset, under kind "ticket_experiment" — as before TicketExperiment became a record, and
+        // before the seed and the levels left the hparams, so that existing run stores keep their names.
+        var h = Tiny();
+        var expected = RunKey.For("ticket_experiment", [h, new Replicate(7)], ("budget", "quick"),
             ("data", DataFingerprint.Describe(Data, "blobs")), ("control_seed_offset", 1000L));
-        Assert.Equal(expected, Experiment(h, [7]).KeyFor(7, Budget.Quick));
+        Assert.Equal(expected, Experiment(h, [7], levels: 3).KeyFor(7, Budget.Quick));
         Assert.Equal("ticket_experiment", expected.Kind);
     }
 

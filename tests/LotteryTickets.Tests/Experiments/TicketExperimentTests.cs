@@ -13,11 +13,11 @@ public class TicketExperimentTests
     {
         using var folder = new TempFolder();
         const long seed = 4;
-        var h = Tiny(levels: 2);
-        var experiment = new TicketExperiment(h, RunStoreTests.Data, [seed]) { Controls = [] };
+        var h = Tiny();
+        var experiment = new TicketExperiment(h, RunStoreTests.Data, [seed]) { Levels = 2, Controls = [] };
         var store = new RunStore(folder["runs.db"]);
         var result = experiment.Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
-        using var direct = IterativeMagnitudePruning.Run(h with { Seed = seed }, RunStoreTests.Data);
+        using var direct = IterativeMagnitudePruning.Run(h, RunStoreTests.Data, seed, levels: 2);
 
         // The stored ticket levels are the loop's levels: bit-identical masks, the same evaluations, the same weights.
         var key = experiment.KeyFor(seed, Budget.Quick);
@@ -63,9 +63,9 @@ public class TicketExperimentTests
     [InlineData(3)]
     public void ProgressOfAnExperimentWithControlsNeverGoesBackAndEndsAtItsTotal(int rewindStep)
     {
-        var h = Tiny(levels: 2) with { RewindStep = rewindStep };
+        var h = Tiny() with { RewindStep = rewindStep };
         var progress = new SyncProgress<ExperimentProgress>();
-        var result = new TicketExperiment(h, RunStoreTests.Data, [1, 2]).Run(new ExperimentContext { Progress = progress });
+        var result = new TicketExperiment(h, RunStoreTests.Data, [1, 2]) { Levels = 2 }.Run(new ExperimentContext { Progress = progress });
 
         // Iterations of the whole experiment, counted by hand: 600 examples in batches of 60 is 10 iterations an epoch,
         // one epoch per level. Per seed: level 0 (all 10), two ticket levels and two random-mask levels (each resumes at

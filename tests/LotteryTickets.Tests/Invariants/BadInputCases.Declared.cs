@@ -125,9 +125,9 @@ internal sealed partial class BadInputCases
         Entry(new DistillationHparams(2, 0.5), d => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, Distillation = d }, 1, null, CancellationToken.None, teacher));
         Entry(new GradientNoiseHparams(2, 1), n => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, GradientNoise = n }, 1, null, CancellationToken.None, null));
         Entry(imp.Pruning, p => PruningStrategies.PruneRepeatedly(model, p, 1));
-        Entry(imp, h => IterativeMagnitudePruning.Run(h, data, none, CancellationToken.None, null, null));
+        Entry(imp, h => IterativeMagnitudePruning.Run(h, data, 1, 1, none, CancellationToken.None, null, null));
         Entry(new TicketExperiment(imp, data, [1]), e => e.Run(null));
-        Entry(new DistillationExperiment(imp with { Levels = 0 }, imp, new DistillationHparams(2, 0.5), data, [1]), e => e.Run(null));
+        Entry(new DistillationExperiment(imp, imp, new DistillationHparams(2, 0.5), data, [1]), e => e.Run(null));
         Entry(new ExperimentContext(), c => ticket.Run(c));
     }
 }

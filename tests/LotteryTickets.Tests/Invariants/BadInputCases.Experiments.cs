@@ -59,7 +59,9 @@ internal sealed partial class BadInputCases
 
         // Run keys and budgets.
         _cases.Add("experimentKind", "\"\"", "empty kind", () => RunKey.For("", new { A = 1 }, Array.Empty<(string, object?)>()));
-        _cases.Add("hparams", "null", "null", () => RunKey.For("kind", null!, Array.Empty<(string, object?)>()));
+        _cases.Add("hparams", "null", "null", () => RunKey.For("kind", (object)null!, Array.Empty<(string, object?)>()));
+        _cases.Add("parts", "null", "null", () => RunKey.For("kind", (IReadOnlyList<object>)null!, Array.Empty<(string, object?)>()));
+        _cases.Add("parts", "must not hold null", "a null part", () => RunKey.For("kind", new object[] { new { A = 1 }, null! }, Array.Empty<(string, object?)>()));
         (string, object?)[] twice = [("x", 1), ("x", 2)];
         _cases.Add("extra", "distinct", "an extra named twice", () => RunKey.For("kind", new { A = 1 }, twice));
         _cases.Add("name", "'medium'", "an unknown budget", () => Budget.Parse("medium"));

@@ -171,6 +171,11 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => TimeToTrainParadox.Speed(none!, sparsities));
         _cases.Add("budget", "null", "null", () => WinningTickets.Hparams(none!));
         _cases.Add("budget", "null", "null", () => WinningTickets.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => WinningTickets.Levels(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Levels(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Levels(none!));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Levels(none!));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.StudentLevels(none!));
         _cases.Add("budget", "null", "null", () => WinningTickets.Experiment(none!, data));
     }
 }

@@ -11,12 +11,11 @@ namespace LotteryTickets.Tests.Invariants;
 internal sealed partial class BadInputCases
 {
     /// <summary>IMP settings for the tiny LeNet (16 → 12 → 8 → 4): one epoch of 4 steps per level.</summary>
-    private static LotteryHparams TinyImp(int levels = 1) => new()
+    private static LotteryHparams TinyImp() => new()
     {
         Model = new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
         Training = new TrainingHparams { BatchSize = 6, Epochs = 1, EvalEvery = 0 },
         Pruning = new PruningHparams { Fraction = 0.2 },
-        Levels = levels,
     };
 
     private void AddLottery()
@@ -26,19 +25,20 @@ internal sealed partial class BadInputCases
         var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
         var tenClasses = new TrainingData(Dataset(24, classes: 10), null, Dataset(12, seed: 4));
         var late = hparams with { RewindStep = 5 }; // the schedule has 4 steps
-        var run = Own(IterativeMagnitudePruning.Run(hparams, data, null, CancellationToken.None, null, null));
+        var run = Own(IterativeMagnitudePruning.Run(hparams, data, 1, 1, null, CancellationToken.None, null, null));
         var mask = Mask.Dense(Model);
         var snapshot = Own(WeightSnapshot.Capture(Model));
         var wrongSnapshot = Own(WeightSnapshot.Capture(Bigger));
         IProgress<ImpProgress>? noProgress = null;
 
-        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => IterativeMagnitudePruning.Run(hparams, mnistShaped, noProgress, CancellationToken.None, null, null));
-        _cases.Add("data", "labels up to", "ten classes for a four-class model", () => IterativeMagnitudePruning.Run(hparams, tenClasses, noProgress, CancellationToken.None, null, null));
-        _cases.Add("RewindStep", "[0, 4]", "rewinding past the schedule", () => IterativeMagnitudePruning.Run(late, data, noProgress, CancellationToken.None, null, null));
-        _cases.Add("hparams", "null", "null", () => IterativeMagnitudePruning.Run(null!, data, noProgress, CancellationToken.None, null, null));
-        _cases.Add("level", "-1", "negative level", () => IterativeMagnitudePruning.TrainLevel(hparams, -1, null, null, data, noProgress, CancellationToken.None));
-        _cases.Add("mask", "levels after 0", "level 1 without a mask", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, null, snapshot, data, noProgress, CancellationToken.None));
-        _cases.Add("data", "784 values", "MNIST-sized data", () => IterativeMagnitudePruning.TrainLevel(hparams, 0, null, null, mnistShaped, noProgress, CancellationToken.None));
+        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => IterativeMagnitudePruning.Run(hparams, mnistShaped, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("data", "labels up to", "ten classes for a four-class model", () => IterativeMagnitudePruning.Run(hparams, tenClasses, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("RewindStep", "[0, 4]", "rewinding past the schedule", () => IterativeMagnitudePruning.Run(late, data, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("hparams", "null", "null", () => IterativeMagnitudePruning.Run(null!, data, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("levels", "[0, 1000]", "negative levels", () => IterativeMagnitudePruning.Run(hparams, data, 1, -1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("level", "-1", "negative level", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, -1, null, null, data, noProgress, CancellationToken.None));
+        _cases.Add("mask", "levels after 0", "level 1 without a mask", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 1, null, snapshot, data, noProgress, CancellationToken.None));
+        _cases.Add("data", "784 values", "MNIST-sized data", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 0, null, null, mnistShaped, noProgress, CancellationToken.None));
         _cases.Add("trainedWeights", "fc1.weight", "weights of another model", () => IterativeMagnitudePruning.PruneNext(hparams, mask, wrongSnapshot));
         _cases.Add("previous", "null", "null", () => IterativeMagnitudePruning.PruneNext(hparams, null!, snapshot));
 

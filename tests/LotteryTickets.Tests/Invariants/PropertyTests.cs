@@ -210,18 +210,18 @@ public class PropertyTests
         Gen.Select(Gen.Double[0.01, 0.9], Gen.Int[0, 30], Seeds, Gen.Int[1, 16], Gen.Int[0, 1000]).Sample(t =>
         {
             var (fraction, levels, seed, threads, shuffle) = t;
-            var hparams = new LotteryHparams { Pruning = new PruningHparams { Fraction = fraction }, Levels = levels, Seed = seed };
+            var hparams = new LotteryHparams { Pruning = new PruningHparams { Fraction = fraction }, RewindStep = levels };
             // The same settings given in another order (object initialisers in reverse, extras permuted).
-            var reordered = new LotteryHparams { Seed = seed, Levels = levels, Pruning = new PruningHparams { Fraction = fraction } };
+            var reordered = new LotteryHparams { RewindStep = levels, Pruning = new PruningHparams { Fraction = fraction } };
             (string, object?)[] extras = [("budget", "quick"), ("data", "blobs"), ("seeds", "1,2"), ("note", null)];
             var permuted = extras.OrderBy(e => (e.Item1.GetHashCode(StringComparison.Ordinal) ^ shuffle) & 0xFFFF).ToArray();
-            var key = RunKey.For("ticket_experiment", hparams, extras);
-            Assert.Equal(key, RunKey.For("ticket_experiment", reordered, permuted));
+            var key = RunKey.For("ticket_experiment", [hparams, new Replicate(seed)], extras);
+            Assert.Equal(key, RunKey.For("ticket_experiment", [new Replicate(seed), reordered], permuted));
             // A sweep's thread count is execution-only: it changes nothing.
             var sweep = new OmpRecoverySweep(M: 20, N: 30, SharedWeights: [0], Sparsities: [1, 2], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: seed);
             Assert.Equal(sweep.Key(Budget.Quick), (sweep with { MaxDegreeOfParallelism = threads }).Key(Budget.Quick));
             // …while a value that changes the run does.
-            Assert.NotEqual(key, RunKey.For("ticket_experiment", hparams with { Levels = levels + 1 }, extras));
+            Assert.NotEqual(key, RunKey.For("ticket_experiment", [hparams with { RewindStep = levels + 1 }, new Replicate(seed)], extras));
         }, iter: Cases);
     }
 }

@@ -11,21 +11,24 @@ public class ImpTests
 {
     private static readonly TrainingData Data = Synthetic.Splits(train: 600, test: 300);
 
-    private static LotteryHparams Tiny(int levels = 2, long seed = 1, int rewindStep = 0, int epochs = 1, double? outputFraction = null) => new()
+    private static LotteryHparams Tiny(int rewindStep = 0, int epochs = 1, double? outputFraction = null) => new()
     {
         Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = epochs },
         Pruning = new PruningHparams { Fraction = 0.2, OutputFraction = outputFraction },
-        Levels = levels,
         RewindStep = rewindStep,
-        Seed = seed,
     };
+
+    private const long Seed = 1;
+
+    private static LotteryRun Run(LotteryHparams h, int levels = 2, long seed = Seed, IProgress<ImpProgress>? progress = null,
+        CancellationToken cancellationToken = default) => IterativeMagnitudePruning.Run(h, Data, seed, levels, progress, cancellationToken);
 
     [Fact]
     public void EachLevelKeepsTheHandComputedCountAndSparsityFallsStrictly()
     {
         var progress = new SyncProgress<ImpProgress>();
-        using var run = IterativeMagnitudePruning.Run(Tiny(levels: 4, outputFraction: 0.1), Data, progress);
+        using var run = Run(Tiny(outputFraction: 0.1), levels: 4, progress: progress);
         Assert.Equal(5, run.Levels.Count);
         long hidden = 784 * 32 + 32 * 16, output = 16 * 10;
         for (int level = 0; level < run.Levels.Count; level++)
@@ -51,9 +54,9 @@ public class ImpTests
     [Fact]
     public void SameSeedGivesIdenticalMasksAndAccuraciesDifferentSeedDiffers()
     {
-        using var a = IterativeMagnitudePruning.Run(Tiny(seed: 4), Data);
-        using var b = IterativeMagnitudePruning.Run(Tiny(seed: 4), Data);
-        using var c = IterativeMagnitudePruning.Run(Tiny(seed: 5), Data);
+        using var a = Run(Tiny(), seed: 4);
+        using var b = Run(Tiny(), seed: 4);
+        using var c = Run(Tiny(), seed: 5);
         for (int level = 0; level < 3; level++)
         {
             Assert.True(a.Levels[level].Mask.ContentEquals(b.Levels[level].Mask));
@@ -76,9 +79,9 @@ public class ImpTests
     [Fact]
     public void RewindToInitialisationRestoresTheInitialWeightsExactlyUnderTheMask()
     {
-        var h = Tiny(levels: 1);
-        using var run = IterativeMagnitudePruning.Run(h, Data);
-        using (var fresh = h.Model.Create(CPU, h.Seed))
+        var h = Tiny();
+        using var run = Run(h, levels: 1);
+        using (var fresh = h.Model.Create(CPU, Seed))
         using (var init = WeightSnapshot.Capture(fresh))
             Assert.True(run.RewindWeights.ContentEquals(init));
 
@@ -106,12 +109,12 @@ public class ImpTests
     public void LateRewindingSnapshotsTheWeightsAfterKIterationsAndResumesTheSchedule()
     {
         // 600 examples / batch 60 = 10 iterations per epoch; two epochs; rewind to iteration 10.
-        var h = Tiny(levels: 1, rewindStep: 10, epochs: 2);
-        using var run = IterativeMagnitudePruning.Run(h, Data);
+        var h = Tiny(rewindStep: 10, epochs: 2);
+        using var run = Run(h, levels: 1);
 
         // Oracle: the same init and data seed trained for exactly one epoch.
-        using var model = h.Model.Create(CPU, h.Seed);
-        Trainer.Train(model, null, Data.Train, null, Data.Test, h.Training with { Epochs = 1 }, h.Seed);
+        using var model = h.Model.Create(CPU, Seed);
+        Trainer.Train(model, null, Data.Train, null, Data.Test, h.Training with { Epochs = 1 }, Seed);
         using var afterOneEpoch = WeightSnapshot.Capture(model);
         Assert.True(run.RewindWeights.ContentEquals(afterOneEpoch));
 
@@ -123,8 +126,8 @@ public class ImpTests
     [Fact]
     public void ALevelIsAFunctionOfItsInputsSoARunCanResumeFromSavedState()
     {
-        using var full = IterativeMagnitudePruning.Run(Tiny(levels: 2), Data);
-        using var partial = IterativeMagnitudePruning.Run(Tiny(levels: 1), Data);
+        using var full = Run(Tiny(), levels: 2);
+        using var partial = Run(Tiny(), levels: 1);
         var dir = Path.Combine(Path.GetTempPath(), $"imp-{Guid.NewGuid():N}");
         try
         {
@@ -136,9 +139,9 @@ public class ImpTests
             using var trained1 = WeightSnapshot.Load(Path.Combine(dir, "trained1.bin"));
             Assert.True(rewind.ContentEquals(partial.RewindWeights));
 
-            var h = Tiny(levels: 2);
+            var h = Tiny();
             var mask2 = IterativeMagnitudePruning.PruneNext(h, mask1, trained1);
-            var outcome = IterativeMagnitudePruning.TrainLevel(h, 2, mask2, rewind, Data);
+            var outcome = IterativeMagnitudePruning.TrainLevel(h, Seed, 2, mask2, rewind, Data);
             using var _ = outcome.TrainedWeights;
             var __ = outcome.Result.Mask;
             Assert.True(outcome.Result.Mask.ContentEquals(full.Levels[2].Mask));
@@ -151,7 +154,7 @@ public class ImpTests
     [Fact]
     public void ControlsReuseTheTicketsSparsity()
     {
-        using var run = IterativeMagnitudePruning.Run(Tiny(levels: 2), Data);
+        using var run = Run(Tiny(), levels: 2);
         var progress = new SyncProgress<ImpProgress>();
         var randomMask = LotteryControls.Train(run, ControlKind.RandomMask, seed: 7, progress: progress);
         var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 7);
@@ -175,12 +178,12 @@ public class ImpTests
     [Fact]
     public void BadSettingsAreRejectedWithTheParameterName()
     {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => IterativeMagnitudePruning.Run(Tiny(rewindStep: 11), Data));
+        var ex = Assert.ThrowsAny<ArgumentException>(() => Run(Tiny(rewindStep: 11)));
         Assert.Equal("RewindStep", ex.ParamName);
         Assert.Equal("RewindStep", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(Tiny() with { RewindStep = -1 })).ParamName);
-        Assert.Equal("Levels", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(Tiny() with { Levels = -1 })).ParamName);
+        Assert.Equal("levels", Assert.ThrowsAny<ArgumentException>(() => Run(Tiny(), levels: -1)).ParamName);
         Assert.Equal("mask", Assert.ThrowsAny<ArgumentException>(() =>
-            IterativeMagnitudePruning.TrainLevel(Tiny(), 1, null, null, Data)).ParamName);
+            IterativeMagnitudePruning.TrainLevel(Tiny(), Seed, 1, null, null, Data)).ParamName);
     }
 
     [Fact]
@@ -188,6 +191,6 @@ public class ImpTests
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => IterativeMagnitudePruning.Run(Tiny(), Data, null, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Run(Tiny(), cancellationToken: cts.Token));
     }
 }

@@ -157,10 +157,8 @@ public class StructuredPruningTests
             Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
             Training = new TrainingHparams { Epochs = 1 },
             Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.25 },
-            Levels = 2,
-            Seed = 3,
         };
-        using var run = IterativeMagnitudePruning.Run(h, data);
+        using var run = IterativeMagnitudePruning.Run(h, data, seed: 3, levels: 2);
         using var model = h.Model.Create(CPU, 0);
         int[] expected1 = [32, 24, 18], expected2 = [16, 12, 9];
         for (int level = 0; level <= 2; level++)

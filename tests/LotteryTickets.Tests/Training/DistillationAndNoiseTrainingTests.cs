@@ -76,7 +76,7 @@ public class DistillationAndNoiseTrainingTests
         Assert.Equal("GradientNoise", Param(() => Trainer.Train(model, null, data.Train, null, data.Test,
             Short with { GradientNoise = new(SmallBatch: 20, Every: 1) }, 1)));
         Assert.Equal("LabelSmoothing", Param(() => Validation.Check(new TrainingHparams { LabelSmoothing = 1 })));
-        var student = new LotteryHparams { Model = Small, Training = Short, Levels = 1 };
+        var student = new LotteryHparams { Model = Small, Training = Short };
         var mismatched = new DistillationExperiment(student with { Model = Small with { Classes = 5 } }, student, new(2, 0.5), data, [1]);
         Assert.Equal("Teacher", Param(() => mismatched.Run()));
     }

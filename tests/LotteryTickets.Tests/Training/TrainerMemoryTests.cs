@@ -40,7 +40,7 @@ public class TrainerMemoryTests
         long Leaked(int levels)
         {
             long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-            using (var run = IterativeMagnitudePruning.Run(h with { Levels = levels }, data))
+            using (var run = IterativeMagnitudePruning.Run(h, data, seed: 0, levels))
             {
                 LotteryControls.Train(run, ControlKind.RandomMask, 1);
                 LotteryControls.Train(run, ControlKind.RandomReinit, 1);
@@ -62,14 +62,14 @@ public class TrainerMemoryTests
         var data = Synthetic.Splits();
         var h = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 }, Levels = 20,
+            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 },
         };
         var liveAtLevelEnd = new Dictionary<int, long>();
         var recorder = new Recorder(p =>
         {
             if (p.Point.Iteration == p.TotalIterations) liveAtLevelEnd[p.Level] = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         });
-        using var run = IterativeMagnitudePruning.Run(h, data, recorder);
+        using var run = IterativeMagnitudePruning.Run(h, data, seed: 0, levels: 20, recorder);
         var growth = Enumerable.Range(2, 19).Select(l => liveAtLevelEnd[l] - liveAtLevelEnd[l - 1]).ToList();
         Assert.All(growth, g => Assert.Equal(0, g));
     }

@@ -12,7 +12,7 @@ namespace LotteryTickets.Experiments;
 /// Row selection on a trained network: the units feeding a layer are the candidate rows, each described by its
 /// outgoing weight vector; keeping k units by magnitude (largest outgoing norm, i.e. structured magnitude pruning)
 /// is compared with keeping the A-optimal k (whose read-out vectors span the next layer's space best). The dense
-/// network (IMP's level 0, seeded by the hyper-parameters) is trained first; the run key names the data too.
+/// network (IMP's level 0, from <see cref="Seed"/>) is trained first; the run key names the data too.
 /// </summary>
 /// <param name="Hparams">The network and its training.</param>
 /// <param name="Parameter">The weight matrix [out, in] whose columns give the rows: input unit j of the layer is
@@ -24,6 +24,9 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.LayerDesign;
+
+    /// <summary>Seeds the network's initialisation and data order (default 0).</summary>
+    public long Seed { get; init; }
 
     /// <inheritdoc />
     protected override IEnumerable<(string Name, object? Value)> KeyExtras() => [("data", DataFingerprint.Describe(Data, null))];
@@ -47,7 +50,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
         // Training is all but the last unit of work; the comparison of the selections is the last.
         var relay = Relay<ImpProgress>.To(progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations + 1, "iterations",
             $"training {Hparams.Model.Name} (test {p.Point.TestAccuracy:P1}) · iteration {p.Point.Iteration}/{p.TotalIterations}"));
-        var outcome = IterativeMagnitudePruning.TrainLevel(Hparams, 0, null, null, Data, relay, cancellationToken);
+        var outcome = IterativeMagnitudePruning.TrainLevel(Hparams, Seed, 0, null, null, Data, relay, cancellationToken);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
