@@ -19,15 +19,15 @@ namespace LotteryTickets.Experiments;
 /// <param name="Tolerance">Each solver stops when its duality gap ≤ Tolerance·P(0).</param>
 /// <param name="MaxIterations">Outer iterations at most, per solver and problem.</param>
 public sealed record L1ConvergenceSweep(
-    int M,
-    int N,
-    int K,
-    double SnrDb,
-    double LambdaRatio,
-    int Problems,
+    [property: Positive] int M,
+    [property: Positive] int N,
+    [property: Positive] int K,
+    [property: Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true, MaxExclusive = true)] double SnrDb,
+    [property: Range(0, 1, MinExclusive = true)] double LambdaRatio,
+    [property: Positive] int Problems,
     int Seed,
-    double Tolerance = 1e-10,
-    int MaxIterations = 5000) : Sweep<L1ConvergenceResult>
+    [property: NonNegative] double Tolerance = 1e-10,
+    [property: Positive] int MaxIterations = 5000) : Sweep<L1ConvergenceResult>
 {
     /// <summary>The solvers compared, in order.</summary>
     public static IReadOnlyList<L1Algorithm> Algorithms { get; } = [L1Algorithm.Ista, L1Algorithm.Fista, L1Algorithm.ProximalNewton];
@@ -36,15 +36,7 @@ public sealed record L1ConvergenceSweep(
     public override string Kind => ExperimentKinds.L1Convergence;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        PlantedLasso.Validate(M, N, K, SnrDb);
-        Check.That(double.IsFinite(LambdaRatio) && LambdaRatio > 0 && LambdaRatio <= 1,
-            $"LambdaRatio must be in (0, 1]; got {LambdaRatio}.", nameof(LambdaRatio));
-        Check.Positive(Problems, nameof(Problems));
-        Check.NonNegative(Tolerance, nameof(Tolerance));
-        Check.Positive(MaxIterations, nameof(MaxIterations));
-    }
+    public override void CheckRelations() => PlantedLasso.CheckRelations(N, K);
 
     /// <inheritdoc />
     protected override L1ConvergenceResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

@@ -25,36 +25,24 @@ namespace LotteryTickets.Experiments;
 /// <param name="Tolerance">Duality-gap tolerance of each fit (relative to P(0)).</param>
 /// <param name="MaxIterations">Outer iterations at most per fit.</param>
 public sealed record L1PathSweep(
-    int M,
-    int N,
-    int K,
-    double SnrDb,
-    int Lambdas,
-    double LambdaRatio,
-    int Problems,
+    [property: Positive] int M,
+    [property: Positive] int N,
+    [property: Positive] int K,
+    [property: Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true, MaxExclusive = true)] double SnrDb,
+    [property: Range(2, 10_000)] int Lambdas,
+    [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double LambdaRatio,
+    [property: Positive] int Problems,
     int Seed,
-    double PruneFraction = 0.2,
+    [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double PruneFraction = 0.2,
     L1Algorithm Algorithm = L1Algorithm.Fista,
-    double Tolerance = 1e-8,
-    int MaxIterations = 5000) : Sweep<L1PathSweepResult>
+    [property: NonNegative] double Tolerance = 1e-8,
+    [property: Positive] int MaxIterations = 5000) : Sweep<L1PathSweepResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.L1Path;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        PlantedLasso.Validate(M, N, K, SnrDb);
-        Check.InRange(Lambdas, 2, 10_000, nameof(Lambdas));
-        Check.That(double.IsFinite(LambdaRatio) && LambdaRatio > 0 && LambdaRatio < 1,
-            $"LambdaRatio must be in (0, 1); got {LambdaRatio}.", nameof(LambdaRatio));
-        Check.Positive(Problems, nameof(Problems));
-        Check.That(double.IsFinite(PruneFraction) && PruneFraction > 0 && PruneFraction < 1,
-            $"PruneFraction must be in (0, 1); got {PruneFraction}.", nameof(PruneFraction));
-        Check.That(Enum.IsDefined(Algorithm), $"Algorithm must be Ista, Fista or ProximalNewton; got {Algorithm}.", nameof(Algorithm));
-        Check.NonNegative(Tolerance, nameof(Tolerance));
-        Check.Positive(MaxIterations, nameof(MaxIterations));
-    }
+    public override void CheckRelations() => PlantedLasso.CheckRelations(N, K);
 
     /// <inheritdoc />
     protected override L1PathSweepResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

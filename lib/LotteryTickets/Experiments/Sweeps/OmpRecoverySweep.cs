@@ -21,34 +21,23 @@ namespace LotteryTickets.Experiments;
 /// <param name="Signal">How the ticket's nonzeros are drawn.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record OmpRecoverySweep(
-    int M,
-    int N,
-    IReadOnlyList<double> SharedWeights,
-    IReadOnlyList<int> Sparsities,
-    IReadOnlyList<double> SnrsDb,
-    int Trials,
+    [property: Positive] int M,
+    [property: Range(2, int.MaxValue)] int N,
+    [property: NotEmpty, Range(0, 1, MaxExclusive = true)] IReadOnlyList<double> SharedWeights,
+    [property: NotEmpty, Positive] IReadOnlyList<int> Sparsities,
+    [property: NotEmpty, Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true)] IReadOnlyList<double> SnrsDb,
+    [property: Positive] int Trials,
     int Seed,
     SignalKind Signal = SignalKind.Signed,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<OmpRecoveryResult>
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<OmpRecoveryResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.OmpRecovery;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.Positive(M, nameof(M));
-        Check.That(N >= 2, $"N must be at least 2 (atoms); got {N}.", nameof(N));
-        Check.That(SharedWeights is { Count: > 0 } && SharedWeights.All(s => double.IsFinite(s) && s >= 0 && s < 1),
-            "SharedWeights must be a non-empty list of values in [0, 1).", nameof(SharedWeights));
-        Check.That(Sparsities is { Count: > 0 } && Sparsities.All(k => k >= 1 && k <= Math.Min(M, N)),
-            $"Sparsities must be a non-empty list of values in [1, {Math.Min(M, N)}] (k ≤ M and k ≤ N).", nameof(Sparsities));
-        Check.That(SnrsDb is { Count: > 0 } && SnrsDb.All(s => double.IsFinite(s) || double.IsPositiveInfinity(s)),
-            "SnrsDb must be a non-empty list of finite dB values or +∞ (noiseless).", nameof(SnrsDb));
-        Check.Positive(Trials, nameof(Trials));
-        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
-    }
+    public override void CheckRelations() =>
+        Check.That(Sparsities.All(k => k <= Math.Min(M, N)),
+            $"Sparsities must hold values in [1, {Math.Min(M, N)}] (k ≤ M and k ≤ N); got {string.Join(", ", Sparsities)}.", nameof(Sparsities));
 
     /// <inheritdoc />
     protected override OmpRecoveryResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

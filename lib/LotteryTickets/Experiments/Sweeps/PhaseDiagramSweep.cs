@@ -17,35 +17,18 @@ namespace LotteryTickets.Experiments;
 /// <param name="SuccessTolerance">A trial succeeds when ‖x̂ − x‖₂ ≤ SuccessTolerance·‖x‖₂.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record PhaseDiagramSweep(
-    IReadOnlyList<double> Deltas,
-    IReadOnlyList<double> Rhos,
-    int N,
-    int Trials,
+    [property: NotEmpty, Range(0, 1, MinExclusive = true)] IReadOnlyList<double> Deltas,
+    [property: NotEmpty, Range(0, 1)] IReadOnlyList<double> Rhos,
+    [property: Positive] int N,
+    [property: Positive] int Trials,
     int Seed,
     PhaseDiagramMethod Method = PhaseDiagramMethod.L1,
     SignalKind Signal = SignalKind.Signed,
-    double SuccessTolerance = 1e-2,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<PhaseDiagramResult>
+    [property: Positive] double SuccessTolerance = 1e-2,
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<PhaseDiagramResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.PhaseDiagram;
-
-    /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.NotNull(Deltas, nameof(Deltas));
-        Check.NotNull(Rhos, nameof(Rhos));
-        Check.That(Deltas.Count > 0 && Deltas.All(d => double.IsFinite(d) && d > 0 && d <= 1),
-            "Deltas must be a non-empty list of values in (0, 1].", nameof(Deltas));
-        Check.That(Rhos.Count > 0 && Rhos.All(r => double.IsFinite(r) && r >= 0 && r <= 1),
-            "Rhos must be a non-empty list of values in [0, 1].", nameof(Rhos));
-        Check.Positive(N, nameof(N));
-        Check.Positive(Trials, nameof(Trials));
-        Check.Positive(SuccessTolerance, nameof(SuccessTolerance));
-        Check.That(Enum.IsDefined(Method), $"Method must be L1 or Omp; got {Method}.", nameof(Method));
-        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
-    }
 
     /// <inheritdoc />
     protected override PhaseDiagramResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

@@ -28,28 +28,19 @@ namespace LotteryTickets.Experiments;
 /// <param name="Warmup">Untimed runs before each measurement.</param>
 /// <param name="Repeats">Timed runs per measurement (the median is reported).</param>
 /// <param name="Seed">Seeds the weights, inputs and masks.</param>
-public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsities, IReadOnlyList<int> BatchSizes,
-    int Threads = 1, int Warmup = 3, int Repeats = 10, int Seed = 0) : Sweep<SpeedResult>
+public sealed record SpeedSweep(
+    ModelHparams Model,
+    [property: NotEmpty, Range(0, 1, MinExclusive = true, MaxExclusive = true)] IReadOnlyList<double> Sparsities,
+    [property: NotEmpty, Range(1, 65_536)] IReadOnlyList<int> BatchSizes,
+    [property: Range(1, 1024)] int Threads = 1,
+    [property: Range(0, 1000)] int Warmup = 3,
+    [property: Range(1, 10_000)] int Repeats = 10,
+    int Seed = 0) : Sweep<SpeedResult>
 {
     private const double LearningRate = 0.01;
 
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.Speed;
-
-    /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.NotNull(Model, nameof(Model));
-        Check.NotNull(Sparsities, nameof(Sparsities));
-        Check.NotNull(BatchSizes, nameof(BatchSizes));
-        Check.That(Sparsities.Count > 0 && Sparsities.All(s => double.IsFinite(s) && s > 0 && s < 1),
-            "Sparsities must be a non-empty list of shares removed, each in (0, 1).", nameof(Sparsities));
-        Check.That(BatchSizes.Count > 0 && BatchSizes.All(b => b >= 1 && b <= 65_536),
-            "BatchSizes must be a non-empty list of batch sizes in [1, 65536].", nameof(BatchSizes));
-        Check.InRange(Threads, 1, 1024, nameof(Threads));
-        Check.InRange(Warmup, 0, 1000, nameof(Warmup));
-        Check.InRange(Repeats, 1, 10_000, nameof(Repeats));
-    }
 
     /// <inheritdoc />
     protected override SpeedResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
