@@ -216,26 +216,6 @@ public sealed record PeakRate(int Size, double FlopsPerSecond);
 public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long Weights, long Macs, long FirstLayerMacs, TimingSummary Train,
     TimingSummary Inference, TimingSummary DenseTrain, TimingSummary DenseInference)
 {
-    private readonly TimingSummary _train = Check.NotNull(Train);
-
-    /// <summary>One training step (not null: <see cref="Speedup"/> reads its median).</summary>
-    public TimingSummary Train { get => _train; init => _train = Check.NotNull(value, nameof(Train)); }
-
-    private readonly TimingSummary _inference = Check.NotNull(Inference);
-
-    /// <summary>One no-grad forward pass (not null).</summary>
-    public TimingSummary Inference { get => _inference; init => _inference = Check.NotNull(value, nameof(Inference)); }
-
-    private readonly TimingSummary _denseTrain = Check.NotNull(DenseTrain);
-
-    /// <summary>The dense training step timed alongside (not null).</summary>
-    public TimingSummary DenseTrain { get => _denseTrain; init => _denseTrain = Check.NotNull(value, nameof(DenseTrain)); }
-
-    private readonly TimingSummary _denseInference = Check.NotNull(DenseInference);
-
-    /// <summary>The dense inference batch timed alongside (not null).</summary>
-    public TimingSummary DenseInference { get => _denseInference; init => _denseInference = Check.NotNull(value, nameof(DenseInference)); }
-
     /// <summary>Dense median ÷ this row's median, against the dense runs timed alternately with it.</summary>
     public double Speedup(bool training = true) => training ? DenseTrain.Median / Train.Median : DenseInference.Median / Inference.Median;
 }
@@ -253,23 +233,6 @@ public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long W
 public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs, int Threads, string Machine, double? TheoreticalPeakFlopsPerSecond,
     IReadOnlyList<PeakRate> Peak, IReadOnlyList<SpeedRow> Rows, double Seconds)
 {
-    private readonly IReadOnlyList<PeakRate> _peak = CheckPeak(Peak);
-
-    /// <summary>The measured matmul rates (at least one: the peak is their maximum).</summary>
-    public IReadOnlyList<PeakRate> Peak { get => _peak; init => _peak = CheckPeak(value); }
-
-    private readonly IReadOnlyList<SpeedRow> _rows = Check.NotNull(Rows);
-
-    /// <summary>Every measurement (not null).</summary>
-    public IReadOnlyList<SpeedRow> Rows { get => _rows; init => _rows = Check.NotNull(value, nameof(Rows)); }
-
-    private static IReadOnlyList<PeakRate> CheckPeak(IReadOnlyList<PeakRate>? peak)
-    {
-        peak = Check.NotNull(peak, nameof(Peak));
-        Check.That(peak.Count > 0, "Peak must hold at least one measured rate; got none.", nameof(Peak));
-        return peak;
-    }
-
     /// <summary>The measured peak (best matmul rate): η's denominator.</summary>
     public double PeakFlopsPerSecond => Peak.Max(r => r.FlopsPerSecond);
 

@@ -64,16 +64,6 @@ public sealed record TeacherRecoverySweep(
 public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
     int PredictedSamples, double ElapsedSeconds)
 {
-    private readonly TeacherRecoverySweep _options = Check.NotNull(Options);
-
-    /// <summary>The settings (not null).</summary>
-    public TeacherRecoverySweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    private readonly IReadOnlyList<TeacherRecoveryPoint> _points = Check.NotNull(Points);
-
-    /// <summary>One point per sample count (not null).</summary>
-    public IReadOnlyList<TeacherRecoveryPoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
-
     /// <summary>Where a learner's success first crosses ½ as m grows (linear interpolation; null when it never does).</summary>
     public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
     {
