@@ -397,6 +397,24 @@ public class RunStoreResultTests
     }
 
     [Fact]
+    public void SweepResultsLoadBackCompleteFromTheStore()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(folder["runs.db"]);
+        object RoundTrip<T>(Sweep<T> sweep) where T : class
+        {
+            var computed = sweep.Run(RunStoreTests.Context(store));
+            var loaded = store.LoadResult<T>(sweep.Key(Budget.Quick));  // checked complete on the way in
+            Assert.NotNull(loaded);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(computed), System.Text.Json.JsonSerializer.Serialize(loaded));
+            return loaded!;
+        }
+        RoundTrip(new L1PathSweep(M: 20, N: 12, K: 2, SnrDb: 40, Lambdas: 3, LambdaRatio: 0.1, Problems: 1, Seed: 1));
+        RoundTrip(new TeacherRecoverySweep(N: 10, K: 1, Samples: [5, 10], Trials: 1, Seed: 1));
+        RoundTrip(new DesignComparisonSweep(Rows: 6, Columns: 2, SubsetSizes: [2, 4], Trials: 1, Seed: 1));
+    }
+
+    [Fact]
     public void AStorePathThatIsAFolderOrACorruptFileIsRefusedNamingThePath()
     {
         using var folder = new TempFolder();
