@@ -7,33 +7,24 @@ namespace LotteryTickets.Interactive;
 /// <summary>
 /// A heat map — e.g. a phase diagram: success probability over a δ × ρ grid — with optional curves drawn over it
 /// (e.g. the Donoho–Tanner threshold). <see cref="Z"/> is indexed [y][x]. Tidy CSV: one row per cell, then one per
-/// overlay point.
+/// overlay point. Checked when drawn or written.
 /// </summary>
+/// <param name="Name">Names the CSV file (letters, digits, '.', '_' or '-').</param>
+/// <param name="Title">The figure's title.</param>
+/// <param name="XTitle">The x axis' title, with units.</param>
+/// <param name="YTitle">The y axis' title, with units.</param>
+/// <param name="ZTitle">The colour bar's title, with units.</param>
+/// <param name="X">The x values (columns of <see cref="Z"/>).</param>
+/// <param name="Y">The y values (rows of <see cref="Z"/>).</param>
+/// <param name="Z">The cell values, indexed [y][x].</param>
 public sealed record HeatmapFigure(string Name, string Title, string XTitle, string YTitle, string ZTitle,
-    IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<IReadOnlyList<double>> Z) : IFigure
+    IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<IReadOnlyList<double>> Z) : IFigure, IValidated
 {
-    private readonly IReadOnlyList<double> _x = Check.NotNull(X);
+    /// <summary>Curves drawn over the heat map (empty by default).</summary>
+    public IReadOnlyList<FigureSeries> Overlays { get; init; } = [];
 
-    /// <summary>The x values (columns of <see cref="Z"/>).</summary>
-    public IReadOnlyList<double> X { get => _x; init => _x = Check.NotNull(value, nameof(X)); }
-
-    private readonly IReadOnlyList<double> _y = Check.NotNull(Y);
-
-    /// <summary>The y values (rows of <see cref="Z"/>).</summary>
-    public IReadOnlyList<double> Y { get => _y; init => _y = Check.NotNull(value, nameof(Y)); }
-
-    private readonly IReadOnlyList<IReadOnlyList<double>> _z = Check.NoNulls(Z);
-
-    /// <summary>The cell values, indexed [y][x].</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Z { get => _z; init => _z = Check.NoNulls(value, nameof(Z)); }
-
-    private readonly IReadOnlyList<FigureSeries> _overlays = [], _points = [];
-
-    /// <summary>Curves drawn over the heat map (not null; empty by default).</summary>
-    public IReadOnlyList<FigureSeries> Overlays { get => _overlays; init => _overlays = Check.NotNull(value, nameof(Overlays)); }
-
-    /// <summary>Points drawn as markers over the heat map (e.g. measured runs placed on a model's map; not null).</summary>
-    public IReadOnlyList<FigureSeries> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
+    /// <summary>Points drawn as markers over the heat map (e.g. measured runs placed on a model's map).</summary>
+    public IReadOnlyList<FigureSeries> Points { get; init; } = [];
 
     /// <summary>Logarithmic x and y axes (X and Y then hold positive values).</summary>
     public bool LogAxes { get; init; }
@@ -41,20 +32,20 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
     /// <summary>Colour range; null: from the data.</summary>
     public (double Min, double Max)? ZRange { get; init; }
 
-    void Validate()
+    /// <inheritdoc />
+    public void CheckRelations()
     {
         FigureText.CheckName(Name);
         Check.That(Z.Count == Y.Count, $"Z has {Z.Count} rows but Y has {Y.Count} values (Z is indexed [y][x]).", nameof(Z));
         for (int i = 0; i < Z.Count; i++)
             Check.That(Z[i].Count == X.Count, $"Z row {i} has {Z[i].Count} values but X has {X.Count}.", nameof(Z));
-        foreach (var o in Overlays.Concat(Points)) o.Validated();
         Check.That(!LogAxes || X.Concat(Y).All(v => v > 0), "X and Y must be positive on logarithmic axes.", nameof(LogAxes));
     }
 
     /// <inheritdoc />
     public GenericChart ToChart()
     {
-        Validate();
+        Validation.Check(this);
         var heat = PlotlyChart.Heatmap<double, double, double, string>(zData: Z, X: new(X, true), Y: new(Y, true), Name: ZTitle);
         foreach (var trace in GenericChart.getTraces(heat))
         {
@@ -72,7 +63,7 @@ public sealed record HeatmapFigure(string Name, string Title, string XTitle, str
     /// <inheritdoc />
     public string ToCsv()
     {
-        Validate();
+        Validation.Check(this);
         var sb = new StringBuilder("figure,series,x,y,z,x_title,y_title,z_title\n");
         string titles = $"{FigureText.Csv(XTitle)},{FigureText.Csv(YTitle)},{FigureText.Csv(ZTitle)}\n";
         for (int i = 0; i < Y.Count; i++)

@@ -8,15 +8,15 @@ namespace LotteryTickets.Interactive;
 /// <summary>
 /// A figure of the collection: titled, with axis titles that carry units, one or more series, and the tidy data
 /// behind it (<see cref="ToCsv"/>: one row per point). <see cref="NotebookSession.Show(IFigure)"/> renders it and
-/// writes its CSV to <c>out/figures/&lt;notebook&gt;/&lt;name&gt;.csv</c>.
+/// writes its CSV to <c>out/figures/&lt;notebook&gt;/&lt;name&gt;.csv</c>. Checked when drawn or written.
 /// </summary>
-public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series) : IFigure
+/// <param name="Name">Names the CSV file (letters, digits, '.', '_' or '-').</param>
+/// <param name="Title">The figure's title.</param>
+/// <param name="XTitle">The x axis' title, with units.</param>
+/// <param name="YTitle">The y axis' title, with units.</param>
+/// <param name="Series">The lines, in legend order.</param>
+public sealed record LineFigure(string Name, string Title, string XTitle, string YTitle, IReadOnlyList<FigureSeries> Series) : IFigure, IValidated
 {
-    private readonly IReadOnlyList<FigureSeries> _series = Check.NoNulls(Series);
-
-    /// <summary>The lines, in legend order.</summary>
-    public IReadOnlyList<FigureSeries> Series { get => _series; init => _series = Check.NoNulls(value, nameof(Series)); }
-
     /// <summary>Logarithmic x axis.</summary>
     public bool LogX { get; init; }
 
@@ -33,13 +33,16 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>Series with at most this many points always show their markers.</summary>
     public const int FewPoints = 12;
 
+    /// <inheritdoc />
+    public void CheckRelations() => FigureText.CheckName(Name);
+
     /// <summary>The Plotly.NET chart (rendered offline by the formatter that <see cref="Notebook.Setup"/> registers).</summary>
     public GenericChart ToChart()
     {
-        FigureText.CheckName(Name);
+        Validation.Check(this);
         var charts = new List<GenericChart>();
         var styles = SeriesColours.Assign(Series.Select(s => s.Name).ToList());
-        foreach (var (s, style) in Series.Select(s => s.Validated()).Zip(styles))
+        foreach (var (s, style) in Series.Zip(styles))
         {
             var colour = Color.fromHex(style.Colour);
             var chart = PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name,
@@ -66,8 +69,9 @@ public sealed record LineFigure(string Name, string Title, string XTitle, string
     /// <summary>Tidy CSV: figure, series, x, y, y_error, x_title, y_title — one row per point, invariant culture.</summary>
     public string ToCsv()
     {
+        Validation.Check(this);
         var sb = new StringBuilder("figure,series,x,y,y_error,x_title,y_title\n");
-        foreach (var s in Series.Select(s => s.Validated()))
+        foreach (var s in Series)
             for (int i = 0; i < s.X.Count; i++)
                 sb.Append(FigureText.Csv(Name)).Append(',').Append(FigureText.Csv(s.Name)).Append(',')
                   .Append(FigureText.Number(s.X[i])).Append(',').Append(FigureText.Number(s.Y[i])).Append(',')

@@ -6,36 +6,18 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Interactive;
 
 /// <summary>What <see cref="Notebook.Setup"/> decided: the notebook's name, device, budget, library version, where
-/// its figure data goes, and the run store its experiments are cached in (<see cref="Recompute"/>: ignore the cache).</summary>
-public sealed record NotebookSession(string Name, Device Device, Budget Budget, string LibraryVersion, string OutputDirectory,
-    RunStore Store, bool Recompute)
+/// its figure data goes, and the run store its experiments are cached in (<see cref="Recompute"/>: ignore the cache).
+/// Checked where it is used (<see cref="Show"/>, <see cref="Run{T}"/>).</summary>
+/// <param name="Name">The notebook's name (names its figure folder).</param>
+/// <param name="Device">The device its experiments run on.</param>
+/// <param name="Budget">The budget its experiments run at.</param>
+/// <param name="LibraryVersion">The library's version, as shown.</param>
+/// <param name="OutputDirectory">The output folder (figures go to its figures/ folder; empty: relative to the current directory).</param>
+/// <param name="Store">The run store its experiments are cached in.</param>
+/// <param name="Recompute">Ignore what the store holds and compute again.</param>
+public sealed record NotebookSession([property: NotEmpty] string Name, Device Device, Budget Budget, string LibraryVersion,
+    string OutputDirectory, RunStore Store, bool Recompute) : IValidated
 {
-    // Checked at construction: FiguresDirectory, Show and ToString read these.
-    private readonly string _name = Check.NotBlank(Name);
-
-    /// <summary>The notebook's name (names its figure folder).</summary>
-    public string Name { get => _name; init => _name = Check.NotBlank(value, nameof(Name)); }
-
-    private readonly Device _device = Check.NotNull(Device);
-
-    /// <summary>The device its experiments run on.</summary>
-    public Device Device { get => _device; init => _device = Check.NotNull(value, nameof(Device)); }
-
-    private readonly Budget _budget = Check.NotNull(Budget);
-
-    /// <summary>The budget its experiments run at.</summary>
-    public Budget Budget { get => _budget; init => _budget = Check.NotNull(value, nameof(Budget)); }
-
-    private readonly string _outputDirectory = Check.NotNull(OutputDirectory);
-
-    /// <summary>The output folder (figures go to its figures/ folder; empty: relative to the current directory).</summary>
-    public string OutputDirectory { get => _outputDirectory; init => _outputDirectory = Check.NotNull(value, nameof(OutputDirectory)); }
-
-    private readonly RunStore _store = Check.NotNull(Store);
-
-    /// <summary>The run store its experiments are cached in.</summary>
-    public RunStore Store { get => _store; init => _store = Check.NotNull(value, nameof(Store)); }
-
     /// <summary>Environment variable naming the output folder (set by the reproduce command; default: the checkout's out/).</summary>
     public const string OutputVariable = "LOTTERY_OUT";
 
@@ -45,6 +27,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     /// <summary>Writes the figure's tidy CSV (atomically) and returns the chart, with a link to download that CSV, for display.</summary>
     public ShownFigure Show(IFigure figure)
     {
+        Validation.Check(this);
         Check.NotNull(figure);
         var chart = figure.ToChart();
         string path = Path.Combine(FiguresDirectory, figure.Name + ".csv");
@@ -61,6 +44,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     /// <example><code>var result = nb.Run(OmpFindsTheTicket.Recovery(nb.Budget), "OMP recovery");</code></example>
     public T Run<T>(IExperiment<T> experiment, string? title = null)
     {
+        Validation.Check(this);
         Check.NotNull(experiment);
         var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, p => p.ToString(), p => p.Fraction);
         var result = experiment.Run(new ExperimentContext { Store = Store, Recompute = Recompute, Budget = Budget, Progress = progress });

@@ -4,18 +4,11 @@ namespace LotteryTickets.Interactive;
 
 /// <summary>A figure as a notebook shows it: the chart, followed by a link that downloads the figure's tidy CSV
 /// (embedded in the page, so it works offline) and the path it was saved to.</summary>
+/// <param name="Figure">The figure shown.</param>
+/// <param name="Chart">Its chart.</param>
+/// <param name="CsvPath">Where its CSV was saved.</param>
 public sealed record ShownFigure(IFigure Figure, GenericChart Chart, string CsvPath)
 {
-    private readonly IFigure _figure = Check.NotNull(Figure);
-
-    /// <summary>The figure shown.</summary>
-    public IFigure Figure { get => _figure; init => _figure = Check.NotNull(value, nameof(Figure)); }
-
-    private readonly GenericChart _chart = Check.NotNull(Chart);
-
-    /// <summary>Its chart.</summary>
-    public GenericChart Chart { get => _chart; init => _chart = Check.NotNull(value, nameof(Chart)); }
-
     /// <summary>The HTML the notebook formatter writes.</summary>
     public string ToHtml()
     {

@@ -137,6 +137,59 @@ public static class Validation
             throw new ArgumentException($"{path} must be one of {string.Join(", ", Enum.GetNames(e.GetType()))}; got {Convert.ToInt64(e, CultureInfo.InvariantCulture)}.", name);
     }
 
+    private static readonly ConcurrentDictionary<PropertyInfo, NullabilityInfo> PropertyNullability = new();
+
+    /// <summary>
+    /// Checks that <paramref name="result"/>, read back from storage, is complete: no null where its record — and,
+    /// recursively, the library's records and the arrays and lists it holds — declares a property or an entry not
+    /// nullable. Throws an <see cref="InvalidDataException"/> that begins with <paramref name="what"/> and names the
+    /// first missing property, so a damaged result is refused where it is read, not dereferenced later.
+    /// </summary>
+    internal static void CheckComplete(object result, string what)
+    {
+        LotteryTickets.Check.NotNull(result);
+        if (MissingIn(result, result.GetType().Name, 0) is { } path)
+            throw new InvalidDataException($"{what} is incomplete: {path} is missing (null), though the record requires it.");
+    }
+
+    // The path of the first null among the settable properties of `value` that are declared not nullable (recursively).
+    private static string? MissingIn(object value, string path, int depth)
+    {
+        var type = value.GetType();
+        if (depth > 64 || value is string || type.IsPrimitive || type.IsEnum) return null;
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
+        {
+            if (p.GetIndexParameters().Length > 0 || p.GetMethod is null || p.SetMethod is null) continue;
+            var info = PropertyNullability.GetOrAdd(p, static q => { lock (Nullability) return Nullability.Create(q); });
+            if (Missing(p.GetValue(value), info, $"{path}.{p.Name}", depth + 1) is { } missing) return missing;
+        }
+        return null;
+    }
+
+    private static string? Missing(object? value, NullabilityInfo info, string path, int depth)
+    {
+        if (value is null) return info.ReadState == NullabilityState.NotNull ? path : null;
+        if (value is string) return null;
+        if (value is IEnumerable items)
+        {
+            var element = info.ElementType ?? (info.GenericTypeArguments.Length == 1 ? info.GenericTypeArguments[0] : null);
+            int i = 0;
+            foreach (var item in items)
+            {
+                string at = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+                if ((element is null ? item is null ? null : Walk(item, at, depth + 1) : Missing(item, element, at, depth + 1)) is { } missing)
+                    return missing;
+            }
+            return null;
+        }
+        return Walk(value, path, depth);
+    }
+
+    // Only the library's own types (and those of its tests) are walked into.
+    private static string? Walk(object value, string path, int depth) =>
+        value.GetType().Namespace is { } ns && (ns == "LotteryTickets" || ns.StartsWith("LotteryTickets.", StringComparison.Ordinal))
+            ? MissingIn(value, path, depth) : null;
+
     private static (double Value, bool Integral)? Number(object value) => value switch
     {
         int i => (i, true),

@@ -8,16 +8,6 @@ namespace LotteryTickets.Data;
 /// <param name="Data">The values, row-major; its length is the product of <paramref name="Dimensions"/>.</param>
 public sealed record IdxArray(IReadOnlyList<int> Dimensions, byte[] Data)
 {
-    private readonly IReadOnlyList<int> _dimensions = Check.NotNull(Dimensions);
-
-    /// <summary>The sizes, first the number of items (not null; <see cref="IdxFile.Write"/> checks them against the data).</summary>
-    public IReadOnlyList<int> Dimensions { get => _dimensions; init => _dimensions = Check.NotNull(value, nameof(Dimensions)); }
-
-    private readonly byte[] _data = Check.NotNull(Data);
-
-    /// <summary>The values, row-major (not null).</summary>
-    public byte[] Data { get => _data; init => _data = Check.NotNull(value, nameof(Data)); }
-
     /// <summary>The first dimension: the number of items (images or labels).</summary>
     public int Count => Dimensions.Count == 0 ? 0 : Dimensions[0];
 

@@ -48,12 +48,7 @@ public static class Mnist
     /// <exception cref="InvalidDataException">A file is not a valid MNIST IDX file.</exception>
     public static MnistData Load(MnistOptions? options = null, Device? device = null)
     {
-        var o = options ?? new MnistOptions();
-        if (o.TrainCount is int tr) Check.Positive(tr, nameof(MnistOptions.TrainCount));
-        if (o.TestCount is int te) Check.Positive(te, nameof(MnistOptions.TestCount));
-        Check.That(Enum.IsDefined(o.Kind), $"Kind must be one of {string.Join(", ", Enum.GetNames<MnistKind>())}; got {(int)o.Kind}.",
-            nameof(MnistOptions.Kind));
-        if (o.DataDirectory is not null) Check.NotBlank(o.DataDirectory, nameof(MnistOptions.DataDirectory));
+        var o = Validation.Check(options ?? new MnistOptions(), nameof(options));
         if (device is not null) Check.Available(device);
 
         string dataDirectory = FindDataDirectory(o.DataDirectory);

@@ -20,9 +20,9 @@ namespace LotteryTickets.Data;
 /// </param>
 /// <param name="Kind">Full MNIST if present, else the sample (<see cref="MnistKind.Auto"/>); or force one of them.</param>
 public sealed record MnistOptions(
-    int? TrainCount = null,
-    int? TestCount = null,
+    [property: Positive] int? TrainCount = null,
+    [property: Positive] int? TestCount = null,
     int SplitSeed = 0,
     bool Normalize = true,
-    string? DataDirectory = null,
-    MnistKind Kind = MnistKind.Auto);
+    [property: NotEmpty] string? DataDirectory = null,
+    MnistKind Kind = MnistKind.Auto) : IValidated;

@@ -4,16 +4,6 @@ namespace LotteryTickets.Design;
 
 internal static class DesignChecks
 {
-    public static DesignOptions Validate(DesignOptions? options)
-    {
-        Check.NotNull(options);
-        Check.Positive(options!.SubsetSize, nameof(DesignOptions.SubsetSize));
-        Check.Positive(options.Regularization, nameof(DesignOptions.Regularization));
-        Check.That(options.MaxSubsets >= 1, $"MaxSubsets must be ≥ 1; got {options.MaxSubsets}.", nameof(DesignOptions.MaxSubsets));
-        Check.Positive(options.MaxPasses, nameof(DesignOptions.MaxPasses));
-        return options;
-    }
-
     public static void Matrix(Matrix<double> x, int k)
     {
         Check.Finite(x);

@@ -104,11 +104,6 @@ public static class DesignComparison
 public sealed record DesignComparisonResult(string Source, int Rows, int Columns, IReadOnlyList<DesignComparisonPoint> Points,
     double ElapsedSeconds)
 {
-    private readonly IReadOnlyList<DesignComparisonPoint> _points = Check.NotNull(Points);
-
-    /// <summary>One point per k (not null).</summary>
-    public IReadOnlyList<DesignComparisonPoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
-
     /// <summary>The point for k (null when k was not compared).</summary>
     public DesignComparisonPoint? At(int subsetSize) => Points.FirstOrDefault(p => p.SubsetSize == subsetSize);
 }

@@ -6,4 +6,8 @@ namespace LotteryTickets.Design;
 /// (ε·tr(XᵀX)/p)·I + X_SᵀX_S (and so does the exchange while its start is singular).</param>
 /// <param name="MaxSubsets">Exact search refuses when C(m, k) exceeds this.</param>
 /// <param name="MaxPasses">Exchange passes at most (each makes the single best improving swap).</param>
-public sealed record DesignOptions(int SubsetSize, double Regularization = 1e-8, long MaxSubsets = 5_000_000, int MaxPasses = 1000);
+public sealed record DesignOptions(
+    [property: Positive] int SubsetSize,
+    [property: Positive] double Regularization = 1e-8,
+    [property: Positive] long MaxSubsets = 5_000_000,
+    [property: Positive] int MaxPasses = 1000) : IValidated;

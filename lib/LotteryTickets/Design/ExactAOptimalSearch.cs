@@ -14,7 +14,7 @@ namespace LotteryTickets.Design;
 public sealed class ExactAOptimalSearch
 {
     /// <summary>Creates the search; the options are validated here.</summary>
-    public ExactAOptimalSearch(DesignOptions options) => Options = DesignChecks.Validate(options);
+    public ExactAOptimalSearch(DesignOptions options) => Options = Validation.Check(options);
 
     /// <summary>The settings this search runs with.</summary>
     public DesignOptions Options { get; }

@@ -11,7 +11,7 @@ namespace LotteryTickets.Design;
 public sealed class GreedyAOptimalSelector
 {
     /// <summary>Creates the selector; the options are validated here.</summary>
-    public GreedyAOptimalSelector(DesignOptions options) => Options = DesignChecks.Validate(options);
+    public GreedyAOptimalSelector(DesignOptions options) => Options = Validation.Check(options);
 
     /// <summary>The settings this selector runs with.</summary>
     public DesignOptions Options { get; }

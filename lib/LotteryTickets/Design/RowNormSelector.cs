@@ -6,7 +6,7 @@ namespace LotteryTickets.Design;
 public sealed class RowNormSelector
 {
     /// <summary>Creates the selector; the options are validated here.</summary>
-    public RowNormSelector(DesignOptions options) => Options = DesignChecks.Validate(options);
+    public RowNormSelector(DesignOptions options) => Options = Validation.Check(options);
 
     /// <summary>The settings this selector runs with.</summary>
     public DesignOptions Options { get; }

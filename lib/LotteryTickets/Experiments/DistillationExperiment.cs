@@ -156,26 +156,6 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
 public sealed record DistillationResult(DistillationHparams Distillation, double TeacherAccuracy, long TeacherWeights, TicketExperimentResult Labels,
     TicketExperimentResult Distilled, IReadOnlyList<DenseBaselinePoint> Baselines, double Seconds)
 {
-    private readonly DistillationHparams _distillation = Check.NotNull(Distillation);
-
-    /// <summary>T and α (not null).</summary>
-    public DistillationHparams Distillation { get => _distillation; init => _distillation = Check.NotNull(value, nameof(Distillation)); }
-
-    private readonly TicketExperimentResult _labels = Check.NotNull(Labels);
-
-    /// <summary>The labels-only students (not null).</summary>
-    public TicketExperimentResult Labels { get => _labels; init => _labels = Check.NotNull(value, nameof(Labels)); }
-
-    private readonly TicketExperimentResult _distilled = Check.NotNull(Distilled);
-
-    /// <summary>The distilled students (not null).</summary>
-    public TicketExperimentResult Distilled { get => _distilled; init => _distilled = Check.NotNull(value, nameof(Distilled)); }
-
-    private readonly IReadOnlyList<DenseBaselinePoint> _baselines = Check.NotNull(Baselines);
-
-    /// <summary>The size-matched dense baselines (not null).</summary>
-    public IReadOnlyList<DenseBaselinePoint> Baselines { get => _baselines; init => _baselines = Check.NotNull(value, nameof(Baselines)); }
-
     /// <summary>Distilled minus labels-only ticket (points) at each pruned level.</summary>
     public IReadOnlyList<(double PercentRemaining, double Gain)> DistillationGain =>
         Labels.Ticket.Points.Skip(1).Select(p => (p.PercentRemaining, (Distilled.Ticket.AtLevel(p.Level)?.MeanAccuracy ?? double.NaN) - p.MeanAccuracy)).ToList();

@@ -20,16 +20,6 @@ namespace LotteryTickets.Experiments;
 /// <param name="Entries">The tickets' entries, by variant then level.</param>
 public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerSecond, RaceEntry Dense, IReadOnlyList<RaceEntry> Entries)
 {
-    private readonly RaceEntry _dense = Check.NotNull(Dense);
-
-    /// <summary>The dense network's entry (not null).</summary>
-    public RaceEntry Dense { get => _dense; init => _dense = Check.NotNull(value, nameof(Dense)); }
-
-    private readonly IReadOnlyList<RaceEntry> _entries = Check.NotNull(Entries);
-
-    /// <summary>The tickets' entries (not null).</summary>
-    public IReadOnlyList<RaceEntry> Entries { get => _entries; init => _entries = Check.NotNull(value, nameof(Entries)); }
-
     private const double SparsityTolerance = 0.005;
 
     /// <summary>

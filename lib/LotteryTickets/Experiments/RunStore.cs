@@ -28,6 +28,9 @@ public sealed class RunStore
     {
         if (path is not null) Check.NotBlank(path);
         DatabasePath = Path.GetFullPath(path ?? DefaultPath);
+        if (Directory.Exists(DatabasePath))
+            throw new ArgumentException($"the run store {DatabasePath} is a folder; give the path of the database file in it (e.g. " +
+                $"{Path.Combine(DatabasePath, Path.GetFileName(DefaultPath))}).", nameof(path));
         Folder = Path.GetDirectoryName(DatabasePath)!;
         Directory.CreateDirectory(Folder);
         _connectionString = new SqliteConnectionStringBuilder
@@ -46,6 +49,11 @@ public sealed class RunStore
             throw new InvalidDataException(
                 $"the run store {DatabasePath} is not a readable SQLite database (corrupt or truncated: {e.Message}); move it " +
                 "aside or point the experiments at another store (ExperimentContext.Store).", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 14) // SQLITE_CANTOPEN
+        {
+            throw new IOException($"the run store {DatabasePath} cannot be opened ({e.Message}): check that the path names a file " +
+                "this process may create and write, or point the experiments at another store (ExperimentContext.Store).", e);
         }
     }
 
@@ -275,8 +283,32 @@ public sealed class RunStore
         Check.NotNull(key);
         using var c = Open();
         using var cmd = Command(c, "SELECT value FROM results WHERE key = $k;", ("$k", key.Hash));
-        return cmd.ExecuteScalar() is string json ? System.Text.Json.JsonSerializer.Deserialize<T>(json, ResultJson) : default;
+        if (cmd.ExecuteScalar() is not string json) return default;
+        string what = $"the stored result of run {key.Hash} ({key.Kind}) in the run store {DatabasePath}";
+        T? value;
+        try
+        {
+            value = System.Text.Json.JsonSerializer.Deserialize<T>(json, ResultJson);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{what} is not a readable {typeof(T).Name} ({e.Message}); {Remedy}", e);
+        }
+        if (value is not null)
+        {
+            try
+            {
+                Validation.CheckComplete(value, what);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{e.Message} {Remedy}", e);
+            }
+        }
+        return value;
     }
+
+    private const string Remedy = "Compute it again (ExperimentContext.Recompute) or point the experiments at another store.";
 
     /// <summary>Stores <paramref name="value"/> as the complete result of <paramref name="key"/>'s run (replacing any).</summary>
     public void SaveResult<T>(RunKey key, T value, double wallSeconds)

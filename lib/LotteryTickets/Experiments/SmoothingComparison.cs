@@ -13,29 +13,17 @@ namespace LotteryTickets.Experiments;
 /// <param name="Smoothed">The same with ε &gt; 0.</param>
 public sealed record SmoothingComparison(TicketExperimentResult Plain, TicketExperimentResult Smoothed)
 {
-    private readonly TicketExperimentResult _plain = Check.NotNull(Plain);
-
-    /// <summary>The run without smoothing (not null).</summary>
-    public TicketExperimentResult Plain { get => _plain; init => _plain = Check.NotNull(value, nameof(Plain)); }
-
-    private readonly TicketExperimentResult _smoothed = Check.NotNull(Smoothed);
-
-    /// <summary>The smoothed run (not null).</summary>
-    public TicketExperimentResult Smoothed { get => _smoothed; init => _smoothed = Check.NotNull(value, nameof(Smoothed)); }
-
-    private readonly double _tolerance = 0.5;
-
     /// <summary>"Still matches dense": within this many accuracy points of dense (default 0.5), at that level and every denser one.</summary>
-    public double Tolerance { get => _tolerance; init => _tolerance = Check.Positive(value, nameof(Tolerance)); }
+    public double Tolerance { get; init; } = 0.5;
 
     /// <summary>The sparsest weights-remaining (%) of the plain run within <see cref="Tolerance"/> of its dense accuracy (null: not level 1).</summary>
-    public double? PlainFrontier => StructuredComparison.SparsestWithin(Check.NotNull(Plain).Ticket, Plain.DenseAccuracy, Tolerance);
+    public double? PlainFrontier => StructuredComparison.SparsestWithin(Plain.Ticket, Plain.DenseAccuracy, Tolerance);
 
     /// <summary>The same for the smoothed run, against its own dense accuracy.</summary>
-    public double? SmoothedFrontier => StructuredComparison.SparsestWithin(Check.NotNull(Smoothed).Ticket, Smoothed.DenseAccuracy, Tolerance);
+    public double? SmoothedFrontier => StructuredComparison.SparsestWithin(Smoothed.Ticket, Smoothed.DenseAccuracy, Tolerance);
 
     /// <summary>The same for the smoothed run, against the plain run's dense accuracy.</summary>
-    public double? SmoothedFrontierAgainstPlainDense => StructuredComparison.SparsestWithin(Check.NotNull(Smoothed).Ticket, Check.NotNull(Plain).DenseAccuracy, Tolerance);
+    public double? SmoothedFrontierAgainstPlainDense => StructuredComparison.SparsestWithin(Smoothed.Ticket, Plain.DenseAccuracy, Tolerance);
 
     /// <summary>The measured numbers, as sentences a notebook can print.</summary>
     public IReadOnlyList<string> Findings()

@@ -15,21 +15,11 @@ namespace LotteryTickets.Experiments;
 /// <param name="Structured">IMP with structured magnitude pruning and (at least) its re-initialisation control.</param>
 public sealed record StructuredComparison(TicketExperimentResult Unstructured, TicketExperimentResult Structured)
 {
-    private readonly TicketExperimentResult _unstructured = Check.NotNull(Unstructured);
-
-    /// <summary>The unstructured (weight-level) run (not null).</summary>
-    public TicketExperimentResult Unstructured { get => _unstructured; init => _unstructured = Check.NotNull(value, nameof(Unstructured)); }
-
-    private readonly TicketExperimentResult _structured = Check.NotNull(Structured);
-
-    /// <summary>The structured (unit-level) run (not null).</summary>
-    public TicketExperimentResult Structured { get => _structured; init => _structured = Check.NotNull(value, nameof(Structured)); }
-
     /// <summary>One row per pruned structured level, at that level's weights remaining.</summary>
     public IReadOnlyList<StructuredComparisonPoint> Points =>
-        Check.NotNull(Structured).Ticket.Points.Skip(1).Select(p => new StructuredComparisonPoint(p.Level, p.PercentRemaining,
+        Structured.Ticket.Points.Skip(1).Select(p => new StructuredComparisonPoint(p.Level, p.PercentRemaining,
             p.MeanAccuracy, Structured.RandomReinit.AtLevel(p.Level)?.MeanAccuracy,
-            Check.NotNull(Unstructured).Ticket.AccuracyAt(p.PercentRemaining), Unstructured.RandomReinit.AccuracyAt(p.PercentRemaining))).ToList();
+            Unstructured.Ticket.AccuracyAt(p.PercentRemaining), Unstructured.RandomReinit.AccuracyAt(p.PercentRemaining))).ToList();
 
     /// <summary>The sparsest weights-remaining (%) at which <paramref name="curve"/> stays within <paramref name="tolerance"/> points of dense, at that and every denser level.</summary>
     public static double? SparsestWithin(TicketCurve curve, double dense, double tolerance = 1)

@@ -1,13 +1,14 @@
 namespace LotteryTickets.Experiments;
 
 /// <summary>
-/// The common shape of a sweep: a positional record of settings that validates itself, computes one plain result
+/// The common shape of a sweep: a positional record of settings (constraints declared on its parameters, relations in
+/// <see cref="CheckRelations"/>, checked by <see cref="Validation.Check{T}"/> in Run and Key), computes one plain result
 /// record, and is cached whole in the run store as JSON under <see cref="Key"/> (kind, non-default settings, budget,
 /// and <see cref="KeyExtras"/>). Parallel sweeps go through <see cref="SeededParallel"/>, so a seed gives the same
 /// result at any thread count.
 /// </summary>
 /// <typeparam name="TResult">The sweep's result: a record that round-trips through System.Text.Json.</typeparam>
-public abstract record Sweep<TResult> : IExperiment<TResult>
+public abstract record Sweep<TResult> : IExperiment<TResult>, IValidated
 {
     /// <inheritdoc />
     public abstract string Kind { get; }
@@ -15,7 +16,7 @@ public abstract record Sweep<TResult> : IExperiment<TResult>
     /// <inheritdoc />
     public TResult Run(ExperimentContext? context = null)
     {
-        Validate();
+        Validation.Check(this);
         var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         TResult Compute() => this.Compute(c.Progress, c.CancellationToken);
         return c.Store is null ? Compute() : c.Store.GetOrCompute(ValidatedKey(c.Budget), Compute, c.Recompute);
@@ -24,7 +25,7 @@ public abstract record Sweep<TResult> : IExperiment<TResult>
     /// <summary>The run key of this sweep at <paramref name="budget"/> (the settings are validated first).</summary>
     public RunKey Key(Budget budget)
     {
-        Validate();
+        Validation.Check(this);
         return ValidatedKey(budget);
     }
 
@@ -37,8 +38,9 @@ public abstract record Sweep<TResult> : IExperiment<TResult>
     /// <summary>Values that name the run besides the settings (e.g. a fingerprint of the data a sweep trains on).</summary>
     protected virtual IEnumerable<(string Name, object? Value)> KeyExtras() => [];
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad setting.</summary>
-    protected abstract void Validate();
+    /// <summary>Checks that relate two or more settings (e.g. K ≤ N); throws an <see cref="ArgumentException"/> naming
+    /// the setting. Default: none.</summary>
+    public virtual void CheckRelations() { }
 
     /// <summary>The sweep itself (settings already validated).</summary>
     protected abstract TResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken);

@@ -9,52 +9,18 @@ namespace LotteryTickets.Experiments;
 /// sparsity of each seed's sparsest ticket, and the wall time. <see cref="Findings"/> states the paper's claims
 /// against these numbers.
 /// </summary>
+/// <param name="Hparams">The settings of every run.</param>
+/// <param name="Seeds">The seeds run.</param>
+/// <param name="Ticket">The ticket's curve (with at least the dense level 0: <see cref="DenseAccuracy"/> reads it).</param>
+/// <param name="RandomReinit">The random re-initialisation control (no points when it was not trained).</param>
+/// <param name="RandomMask">The random-mask control (no points when it was not trained).</param>
+/// <param name="SparsestTicket">Each seed's sparsest ticket (<see cref="PrunableWeights"/> reads the first).</param>
+/// <param name="Seconds">Wall time of the experiment.</param>
 public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyList<long> Seeds, TicketCurve Ticket,
     TicketCurve RandomReinit, TicketCurve RandomMask, IReadOnlyList<SparsityReport> SparsestTicket, double Seconds)
 {
-    private readonly LotteryHparams _hparams = Check.NotNull(Hparams);
-
-    /// <summary>The settings of every run (not null).</summary>
-    public LotteryHparams Hparams { get => _hparams; init => _hparams = Check.NotNull(value, nameof(Hparams)); }
-
-    private readonly IReadOnlyList<long> _seeds = Check.NotNull(Seeds);
-
-    /// <summary>The seeds run (not null).</summary>
-    public IReadOnlyList<long> Seeds { get => _seeds; init => _seeds = Check.NotNull(value, nameof(Seeds)); }
-
-    private readonly TicketCurve _ticket = CheckTicket(Ticket);
-
-    /// <summary>The ticket's curve (not null, with at least the dense level 0: <see cref="DenseAccuracy"/> reads it).</summary>
-    public TicketCurve Ticket { get => _ticket; init => _ticket = CheckTicket(value); }
-
-    private readonly TicketCurve _randomReinit = Check.NotNull(RandomReinit);
-
-    /// <summary>The random re-initialisation control (not null; no points when it was not trained).</summary>
-    public TicketCurve RandomReinit { get => _randomReinit; init => _randomReinit = Check.NotNull(value, nameof(RandomReinit)); }
-
-    private readonly TicketCurve _randomMask = Check.NotNull(RandomMask);
-
-    /// <summary>The random-mask control (not null; no points when it was not trained).</summary>
-    public TicketCurve RandomMask { get => _randomMask; init => _randomMask = Check.NotNull(value, nameof(RandomMask)); }
-
-    private readonly IReadOnlyList<SparsityReport> _sparsestTicket = Check.NoNulls(SparsestTicket);
-
-    /// <summary>Each seed's sparsest ticket (not null, no null entry; <see cref="PrunableWeights"/> reads the first).</summary>
-    public IReadOnlyList<SparsityReport> SparsestTicket { get => _sparsestTicket; init => _sparsestTicket = Check.NoNulls(value, nameof(SparsestTicket)); }
-
-    private static TicketCurve CheckTicket(TicketCurve? ticket)
-    {
-        ticket = Check.NotNull(ticket, nameof(Ticket));
-        Check.That(ticket.Points.Count > 0, "Ticket must hold at least the dense level 0; got no points.", nameof(Ticket));
-        return ticket;
-    }
-
-
-    private readonly IReadOnlyList<LevelTraining> _trainings = [];
-
-    /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target
-    /// (not null).</summary>
-    public IReadOnlyList<LevelTraining> Trainings { get => _trainings; init => _trainings = Check.NotNull(value, nameof(Trainings)); }
+    /// <summary>Every level's training curve (ticket and controls, every seed), for readings such as steps to a target.</summary>
+    public IReadOnlyList<LevelTraining> Trainings { get; init; } = [];
 
     /// <summary>
     /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
@@ -195,15 +161,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 /// <param name="Evaluations">Its evaluations, in order.</param>
 public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
 {
-    private readonly IReadOnlyList<Training.EvaluationPoint> _evaluations = Check.NotNull(Evaluations);
-
-    /// <summary>The training's evaluations (not null; empty for a training that never evaluated).</summary>
-    public IReadOnlyList<Training.EvaluationPoint> Evaluations { get => _evaluations; init => _evaluations = Check.NotNull(value, nameof(Evaluations)); }
-
-    private readonly IReadOnlyList<Training.GradientNoiseSample> _gradientNoise = [];
-
-    /// <summary>The gradient-noise samples of this training (not null; empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
-    public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get => _gradientNoise; init => _gradientNoise = Check.NotNull(value, nameof(GradientNoise)); }
+    /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
+    public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];
 }
 
 /// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>

@@ -14,16 +14,6 @@ namespace LotteryTickets.Experiments;
 /// <param name="Untied">IMP on the untied RNN with (at least) its re-initialisation control.</param>
 public sealed record TiedComparison(TicketExperimentResult Tied, TicketExperimentResult Untied)
 {
-    private readonly TicketExperimentResult _tied = Check.NotNull(Tied);
-
-    /// <summary>The network with tied weights (not null).</summary>
-    public TicketExperimentResult Tied { get => _tied; init => _tied = Check.NotNull(value, nameof(Tied)); }
-
-    private readonly TicketExperimentResult _untied = Check.NotNull(Untied);
-
-    /// <summary>The untied network (not null).</summary>
-    public TicketExperimentResult Untied { get => _untied; init => _untied = Check.NotNull(value, nameof(Untied)); }
-
     /// <summary>
     /// Every pruned level of both networks, with the other network's ticket read at the same absolute number of
     /// weights where its curve reaches that count (null where it does not).
@@ -32,8 +22,6 @@ public sealed record TiedComparison(TicketExperimentResult Tied, TicketExperimen
     {
         get
         {
-            Check.NotNull(Tied);
-            Check.NotNull(Untied);
             IEnumerable<TiedComparisonPoint> Of(TicketExperimentResult own, TicketExperimentResult other, string name) =>
                 own.Ticket.Points.Select(p =>
                 {

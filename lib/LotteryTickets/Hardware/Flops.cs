@@ -66,11 +66,6 @@ public sealed record LayerCost(string Parameter, long Weights, long Kept, long U
 /// <param name="KeptActivationMacs">The same for the units that keep weights under the mask.</param>
 public sealed record ModelCost(IReadOnlyList<LayerCost> Layers, long ActivationMacs = 0, long KeptActivationMacs = 0)
 {
-    private readonly IReadOnlyList<LayerCost> _layers = Check.NotNull(Layers);
-
-    /// <summary>One entry per prunable weight (not null; the totals sum it).</summary>
-    public IReadOnlyList<LayerCost> Layers { get => _layers; init => _layers = Check.NotNull(value, nameof(Layers)); }
-
     /// <summary>Multiply-adds per example, every weight counted.</summary>
     public long DenseMacs => Layers.Sum(l => l.DenseMacs) + ActivationMacs;
 

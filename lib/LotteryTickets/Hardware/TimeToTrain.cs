@@ -87,18 +87,6 @@ public static class PeakFlops
 /// <param name="Threads">libtorch's CPU threads during the measurement.</param>
 public sealed record PeakMeasurement(IReadOnlyList<(int Size, double FlopsPerSecond)> Rates, int Threads)
 {
-    private readonly IReadOnlyList<(int Size, double FlopsPerSecond)> _rates = CheckRates(Rates);
-
-    /// <summary>At least one size's rate (the peak is their maximum).</summary>
-    public IReadOnlyList<(int Size, double FlopsPerSecond)> Rates { get => _rates; init => _rates = CheckRates(value); }
-
-    private static IReadOnlyList<(int Size, double FlopsPerSecond)> CheckRates(IReadOnlyList<(int Size, double FlopsPerSecond)>? rates)
-    {
-        rates = Check.NotNull(rates, nameof(Rates));
-        Check.That(rates.Count > 0, "Rates must hold at least one measured size; got none.", nameof(Rates));
-        return rates;
-    }
-
     /// <summary>The best rate: the peak η is measured against.</summary>
     public double FlopsPerSecond => Rates.Max(r => r.FlopsPerSecond);
 }

@@ -61,23 +61,6 @@ public static class Timing
 /// <param name="Threads">libtorch's CPU threads during the runs.</param>
 public sealed record TimingResult(IReadOnlyList<double> Seconds, int Warmup, int Threads)
 {
-    private readonly IReadOnlyList<double> _seconds = CheckSeconds(Seconds);
-
-    /// <summary>At least one timed run (the median and minimum read them).</summary>
-    public IReadOnlyList<double> Seconds { get => _seconds; init => _seconds = CheckSeconds(value); }
-
-    private readonly int _warmup = Check.NonNegative(Warmup);
-
-    /// <summary>Untimed runs before (≥ 0).</summary>
-    public int Warmup { get => _warmup; init => _warmup = Check.NonNegative(value, nameof(Warmup)); }
-
-    private static IReadOnlyList<double> CheckSeconds(IReadOnlyList<double>? seconds)
-    {
-        seconds = Check.NotNull(seconds, nameof(Seconds));
-        Check.That(seconds.Count > 0, "Seconds must hold at least one timed run; got none.", nameof(Seconds));
-        return seconds;
-    }
-
     /// <summary>The median run (mean of the middle two for an even count).</summary>
     public double MedianSeconds
     {

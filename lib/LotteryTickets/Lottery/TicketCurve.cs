@@ -4,13 +4,10 @@ namespace LotteryTickets.Lottery;
 /// One series of Frankle &amp; Carbin's figure — the ticket, or a control — as points per pruning level, aggregated
 /// over seeds. Plain numbers only (no tensors), so it outlives the runs it came from.
 /// </summary>
+/// <param name="Name">The series' name (a <see cref="TicketSeries"/> name).</param>
+/// <param name="Points">One point per level (empty is a curve with no level, e.g. a control not trained).</param>
 public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
 {
-    private readonly IReadOnlyList<TicketCurvePoint> _points = Check.NotNull(Points);
-
-    /// <summary>One point per level (not null; empty is a curve with no level, e.g. a control not trained).</summary>
-    public IReadOnlyList<TicketCurvePoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
-
     /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
     public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
     {

@@ -148,28 +148,6 @@ public static class Compaction
 public sealed record CompactionCheck(IReadOnlyDictionary<string, int> Units, IReadOnlyDictionary<string, int> FullUnits, long KeptWeights,
     long MaskedModelWeights, long CompactWeights, double MaxRelativeDifference)
 {
-    private readonly IReadOnlyDictionary<string, int> _units = Check.NotNull(Units);
-
-    /// <summary>Units kept per group (not null).</summary>
-    public IReadOnlyDictionary<string, int> Units { get => _units; init => _units = Check.NotNull(value, nameof(Units)); }
-
-    private readonly IReadOnlyDictionary<string, int> _fullUnits = CheckFullUnits(FullUnits, Units);
-
-    /// <summary>
-    /// Units per group in the full model (not null; holds every group of <see cref="Units"/>, which ToString reads:
-    /// checked when constructed, not by <c>with</c>, which sets one property at a time and checks only that it is not
-    /// null, so a <c>with</c> that adds a group to <see cref="Units"/> must add it here too).
-    /// </summary>
-    public IReadOnlyDictionary<string, int> FullUnits { get => _fullUnits; init => _fullUnits = CheckFullUnits(value, null); }
-
-    private static IReadOnlyDictionary<string, int> CheckFullUnits(IReadOnlyDictionary<string, int>? full, IReadOnlyDictionary<string, int>? units)
-    {
-        full = Check.NotNull(full, nameof(FullUnits));
-        var missing = units?.Keys.Where(k => !full.ContainsKey(k)).ToList() ?? [];
-        Check.That(missing.Count == 0, $"FullUnits must hold every group of Units; missing {string.Join(", ", missing)}.", nameof(FullUnits));
-        return full;
-    }
-
     /// <inheritdoc />
     public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
         "units {0}; weights {1:N0} (masked model, {2:N0} non-zero) → {3:N0} (compacted); max relative logit difference {4:0.0e+0}",

@@ -20,7 +20,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
     /// <summary>A strategy for a model with these unit groups (<see cref="PrunableModel.UnitGroups"/>).</summary>
     public StructuredMagnitudePruning(IReadOnlyList<UnitGroup> groups)
     {
-        Check.NotNull(groups);
+        Check.NoNulls(groups);
+        foreach (var g in groups) Validation.Check(g, nameof(groups));
         Check.That(groups.Count > 0, "groups must hold at least one unit group: the model declares none, so it cannot be pruned structurally.", nameof(groups));
         _groups = groups;
     }

@@ -5,23 +5,14 @@ namespace LotteryTickets.Training;
 
 /// <summary>
 /// The three splits a run uses. Without a validation set, the early-stop point is chosen on the test set (as the
-/// paper's plots do). The splits are not owned: dispose the datasets yourself.
+/// paper's plots do). The splits are not owned: dispose the datasets yourself. Checked, with the settings that train
+/// on it, where work enters (an experiment's or sweep's Run).
 /// </summary>
 /// <param name="Train">Training examples.</param>
 /// <param name="Validation">Examples that pick the early-stop iteration, or null.</param>
 /// <param name="Test">Examples for the reported accuracy.</param>
-public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation, TensorDataset Test)
+public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation, TensorDataset Test) : IValidated
 {
-    private readonly TensorDataset _train = Check.NotNull(Train);
-
-    /// <summary>The training examples (not null).</summary>
-    public TensorDataset Train { get => _train; init => _train = Check.NotNull(value, nameof(Train)); }
-
-    private readonly TensorDataset _test = Check.NotNull(Test);
-
-    /// <summary>The test examples (not null).</summary>
-    public TensorDataset Test { get => _test; init => _test = Check.NotNull(value, nameof(Test)); }
-
     /// <summary>
     /// A teacher's logits for the training examples, float32 [N_train, K] on the training data's device (default
     /// null), which runs with <see cref="TrainingHparams.Distillation"/> learn from. Not owned. Part of the data's

@@ -103,7 +103,9 @@ public class RaceToTargetTests
     {
         var e = new TicketExperiment(new LotteryHparams(), RunStoreTests.Data, [1]);
         Assert.Equal([ControlKind.RandomReinit, ControlKind.RandomMask], e.Controls);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] })).ParamName);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [(ControlKind)7] })).ParamName);
+        var twice = e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] };
+        var unknown = e with { Controls = [(ControlKind)7] };
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => twice.Run()).ParamName);   // checked where work enters
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => unknown.Run()).ParamName);
     }
 }

@@ -358,6 +358,78 @@ public class RunStoreResultTests
         SetStore(folder["runs.db"], $"SELECT 1;", expectVersion: newer.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void AStoredResultWithAMissingPropertyIsRefusedByNameNotDereferencedLater()
+    {
+        using var folder = new TempFolder();
+        var key = RunKey.For("sweep", new Sweep("a", [], [], 3));
+        new RunStore(folder["runs.db"]).GetOrCompute(key, () => new Sweep("snr", [1], [2], 3));
+
+        // A property the record requires, null in the stored JSON (damaged, or written by a record that lacked it).
+        SetStore(folder["runs.db"], """UPDATE results SET value = '{"Name":"snr","X":null,"Y":[2],"Trials":3}';""");
+        var e = Assert.Throws<InvalidDataException>(() => new RunStore(folder["runs.db"]).GetOrCompute(key, () => new Sweep("snr", [1], [2], 3)));
+        Assert.Contains("Sweep.X", e.Message);
+        Assert.Contains(folder["runs.db"], e.Message);
+        Assert.Contains(key.Hash, e.Message);
+
+        // Recomputing replaces it.
+        Assert.Equal([2.0], new RunStore(folder["runs.db"]).GetOrCompute(key, () => new Sweep("snr", [1], [2], 3), recompute: true).Y);
+        Assert.Equal([2.0], new RunStore(folder["runs.db"]).LoadResult<Sweep>(key)!.Y);
+    }
+
+    [Fact]
+    public void ANullInsideAStoredLibraryRecordIsFoundThroughItsLists()
+    {
+        using var folder = new TempFolder();
+        var key = RunKey.For("curve", new Sweep("a", [], [], 3));
+        var store = new RunStore(folder["runs.db"]);
+        store.SaveResult(key, new TicketCurve("ticket", [new TicketCurvePoint(0, 100, 97, 0.5, 1000, 10, 2)]), 1);
+        Assert.Equal(97, store.LoadResult<TicketCurve>(key)!.Points[0].MeanAccuracy);
+
+        SetStore(folder["runs.db"], """UPDATE results SET value = '{"Name":"ticket","Points":[null]}';""");
+        var e = Assert.Throws<InvalidDataException>(() => store.LoadResult<TicketCurve>(key));
+        Assert.Contains("TicketCurve.Points[0]", e.Message);
+        SetStore(folder["runs.db"], """UPDATE results SET value = '{"Name":"ticket","Points":[{"Level":0,"PercentRemaining":100}]';""");
+        e = Assert.Throws<InvalidDataException>(() => store.LoadResult<TicketCurve>(key));
+        Assert.Contains(folder["runs.db"], e.Message);
+    }
+
+    [Fact]
+    public void SweepResultsLoadBackCompleteFromTheStore()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(folder["runs.db"]);
+        object RoundTrip<T>(Sweep<T> sweep) where T : class
+        {
+            var computed = sweep.Run(RunStoreTests.Context(store));
+            var loaded = store.LoadResult<T>(sweep.Key(Budget.Quick));  // checked complete on the way in
+            Assert.NotNull(loaded);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(computed), System.Text.Json.JsonSerializer.Serialize(loaded));
+            return loaded!;
+        }
+        RoundTrip(new L1PathSweep(M: 20, N: 12, K: 2, SnrDb: 40, Lambdas: 3, LambdaRatio: 0.1, Problems: 1, Seed: 1));
+        RoundTrip(new TeacherRecoverySweep(N: 10, K: 1, Samples: [5, 10], Trials: 1, Seed: 1));
+        RoundTrip(new DesignComparisonSweep(Rows: 6, Columns: 2, SubsetSizes: [2, 4], Trials: 1, Seed: 1));
+    }
+
+    [Fact]
+    public void AStorePathThatIsAFolderOrACorruptFileIsRefusedNamingThePath()
+    {
+        using var folder = new TempFolder();
+        string dir = folder["store"];
+        Directory.CreateDirectory(dir);
+        var e = Assert.Throws<ArgumentException>(() => new RunStore(dir));
+        Assert.Equal("path", e.ParamName);
+        Assert.Contains(Path.GetFullPath(dir), e.Message);
+        Assert.Contains("folder", e.Message);
+
+        string corrupt = folder["corrupt.db"];
+        File.WriteAllBytes(corrupt, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 + 7)).ToArray());
+        var c = Assert.Throws<InvalidDataException>(() => new RunStore(corrupt));
+        Assert.Contains(Path.GetFullPath(corrupt), c.Message);
+        Assert.Contains("not a readable SQLite database", c.Message);
+    }
+
     private static void SetStore(string path, string sql, string? expectVersion = null)
     {
         using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");

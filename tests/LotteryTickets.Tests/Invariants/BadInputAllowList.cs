@@ -28,6 +28,13 @@ internal static class BadInputAllowList
         ["LotteryTickets.Experiments.TeacherRecoverySweep..ctor(int, int, IReadOnlyList<int>, int, int, SignalKind, double, double, int?)"] = "checked by Sweep.Run (case: N)",
         ["LotteryTickets.Experiments.SpeedSweep..ctor(ModelHparams, IReadOnlyList<double>, IReadOnlyList<int>, int, int, int, int)"] = "checked by Sweep.Run (case: Sparsities)",
         ["LotteryTickets.Experiments.LayerDesignSweep..ctor(LotteryHparams, string, IReadOnlyList<int>, TrainingData)"] = "checked by Sweep.Run (case: SubsetSizes)",
+        ["LotteryTickets.Models.UnitSlice..ctor(string, int, int, int)"] = "checked with its group by the StructuredMagnitudePruning constructor (cases: Parameter, Dimension, Block, Offset)",
+        ["LotteryTickets.Models.UnitGroup..ctor(string, string, int, IReadOnlyList<UnitSlice>)"] = "checked by the StructuredMagnitudePruning constructor (cases: Name, Kind, Count, Slices)",
+        ["LotteryTickets.Training.TrainingData..ctor(TensorDataset, TensorDataset, TensorDataset)"] = "checked with the settings that train on it, in TicketExperiment.Run and the sweeps' Run (case: Train)",
+        ["LotteryTickets.Interactive.FigureSeries..ctor(string, IReadOnlyList<double>, IReadOnlyList<double>, IReadOnlyList<double>)"] = "checked with its figure by ToChart and ToCsv (case: X)",
+        ["LotteryTickets.Interactive.LineFigure..ctor(string, string, string, string, IReadOnlyList<FigureSeries>)"] = "checked by ToChart and ToCsv (cases: Series, X)",
+        ["LotteryTickets.Interactive.HeatmapFigure..ctor(string, string, string, string, string, IReadOnlyList<double>, IReadOnlyList<double>, IReadOnlyList<IReadOnlyList<double>>)"] = "checked by ToChart and ToCsv (case: Z)",
+        ["LotteryTickets.Interactive.NotebookSession..ctor(string, torch.Device, Budget, string, string, RunStore, bool)"] = "checked by Show and Run (case: Name)",
         ["LotteryTickets.Experiments.TicketExperiment..ctor(LotteryHparams, TrainingData, IReadOnlyList<long>)"] = "checked by TicketExperiment.Run (cases: Seeds, data)",
         ["LotteryTickets.Experiments.DistillationExperiment..ctor(LotteryHparams, LotteryHparams, DistillationHparams, TrainingData, IReadOnlyList<long>)"] = "checked by DistillationExperiment.Run (case: Teacher)",
 
@@ -83,6 +90,22 @@ internal static class BadInputAllowList
     {
         ["LotteryTickets.Pruning.Mask.EnsureMatches(PrunableModel, string) [mask]"] =
             "its caller passes the name to report (paramName: \"mask\" here), since the mask is the receiver, not an argument",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Parameter]"] =
+            "the property of a group's UnitSlice that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Dimension]"] =
+            "the property of a group's UnitSlice that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Block]"] =
+            "the property of a group's UnitSlice that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Offset]"] =
+            "the property of a group's UnitSlice that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Kind]"] =
+            "the property of a UnitGroup that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Count]"] =
+            "the property of a UnitGroup that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Pruning.StructuredMagnitudePruning..ctor(IReadOnlyList<UnitGroup>) [Slices]"] =
+            "the property of a UnitGroup that Validation.Check names (ParamName is the property, the message its path)",
+        ["LotteryTickets.Interactive.LineFigure.ToCsv() [X]"] =
+            "the property of a series of the figure that Validation.Check names (ParamName is the property, the message its path)",
     };
 
     /// <summary>

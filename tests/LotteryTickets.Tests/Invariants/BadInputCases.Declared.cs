@@ -2,10 +2,14 @@ using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using LotteryTickets.Data;
+using LotteryTickets.Design;
 using LotteryTickets.Experiments;
+using LotteryTickets.Interactive;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Sparse;
 using LotteryTickets.Training;
 using static TorchSharp.torch;
 
@@ -22,7 +26,7 @@ namespace LotteryTickets.Tests.Invariants;
 /// </summary>
 internal sealed partial class BadInputCases
 {
-    private readonly List<(Type Type, object Sample, MethodBase Member, Action<object> Enter)> _entries = [];
+    private readonly List<(Type Type, object Sample, MethodBase Member, LambdaExpression Expression, Action<object> Enter)> _entries = [];
 
     /// <summary>The settings types that have an entry point here.</summary>
     public IReadOnlyCollection<Type> EnteredTypes => _entries.Select(e => e.Type).ToHashSet();
@@ -37,9 +41,8 @@ internal sealed partial class BadInputCases
             NewExpression n => n.Constructor!,
             _ => throw new ArgumentException($"an entry's body must be one call or one new; got {body.NodeType}", nameof(enter)),
         };
-        if (member is MethodInfo { IsGenericMethod: true } g) member = g.GetGenericMethodDefinition();
         var run = enter.Compile(preferInterpretation: true);
-        _entries.Add((typeof(T), sample, member, o => run((T)o)));
+        _entries.Add((typeof(T), sample, member, enter, o => run((T)o)));
     }
 
     private void AddDeclared()
@@ -50,12 +53,12 @@ internal sealed partial class BadInputCases
         _cases.Add("min", "min ≤ max", "an empty range", () => new RangeAttribute(1, 0));
         _cases.Add("min", "NaN", "a NaN end", () => new RangeAttribute(double.NaN, 1));
         AddEntries();
-        foreach (var (type, sample, member, enter) in _entries)
+        foreach (var (type, sample, member, expression, enter) in _entries)
             foreach (var (property, constraints, notEmpty, distinct, mayBeNull) in Validation.Declarations(type))
                 foreach (var (value, shows, what) in BadValues(property, sample, constraints, notEmpty, distinct, mayBeNull))
                 {
                     var copy = Copy(sample, property, value);
-                    _cases.Add(member, property.Name, shows, $"declared: {type.Name}.{property.Name} = {what}", () => enter(copy));
+                    _cases.Add(member, property.Name, shows, $"declared: {type.Name}.{property.Name} = {what}", () => enter(copy), expression);
                 }
     }
 
@@ -84,6 +87,8 @@ internal sealed partial class BadInputCases
         foreach (var c in constraints)
             foreach (var v in c.Violations(integral))
             {
+                if (integral && (numberType == typeof(int) ? v is < int.MinValue or > int.MaxValue : v is < long.MinValue or > long.MaxValue))
+                    continue; // beyond the type: no value of the setting can be there
                 object boxed = Convert.ChangeType(v, numberType, CultureInfo.InvariantCulture);
                 string shows = c is PositiveAttribute && integral ? "≥ 1" : c.Allowed;
                 yield return element is null ? (boxed, shows, v.ToString(CultureInfo.InvariantCulture)) : (List(element, boxed), shows, $"[{v.ToString(CultureInfo.InvariantCulture)}]");
@@ -129,5 +134,32 @@ internal sealed partial class BadInputCases
         Entry(new TicketExperiment(imp, data, [1]), e => e.Run(null));
         Entry(new DistillationExperiment(imp, imp, new DistillationHparams(2, 0.5), data, [1]), e => e.Run(null));
         Entry(new ExperimentContext(), c => ticket.Run(c));
+        Entry(data, d => new TicketExperiment(imp, d, new long[] { 1 }).Run(null));
+        Entry(model.UnitGroups[0], g => new StructuredMagnitudePruning(new[] { g }));
+        Entry(model.UnitGroups[0].Slices[0], s => new StructuredMagnitudePruning(new[] { new UnitGroup("fc1", UnitKinds.Neuron, 12, new[] { s }) }));
+
+        // The sparse-recovery and design sweeps, and the solvers' options.
+        Entry(new OmpOptions(NonzeroCoefs: 2), o => new OrthogonalMatchingPursuit(o));
+        Entry(new L1Options(0.1), o => new L1Regression(o));
+        Entry(new DesignOptions(4), o => new GreedyAOptimalSelector(o));
+        Entry(new MnistOptions(TrainCount: 10, TestCount: 10), o => Mnist.Load(o, null));
+        Entry(new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null), s => s.Run(null));
+        Entry(new PhaseDiagramSweep(new[] { 0.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null), s => s.Run(null));
+        Entry(new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000), s => s.Run(null));
+        Entry(new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000), s => s.Run(null));
+        Entry(new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null), s => s.Run(null));
+        Entry(new DesignComparisonSweep(6, 2, new[] { 2, 3 }, 1, 1, 1.0, null), s => s.Run(null));
+        Entry(new SpeedSweep(imp.Model, new[] { 0.5 }, new[] { 8 }, 1, 3, 10, 0), s => s.Run(null));
+        Entry(new LayerDesignSweep(imp, "fc1.weight", new[] { 4 }, data), s => s.Run(null));
+
+        // The notebook layer: a session and its figures, checked where they are shown or written.
+        var xs = new[] { 1.0, 2.0 };
+        var series = new FigureSeries("s", xs, xs, null);
+        var line = new LineFigure("declared", "t", "x", "y", new[] { series });
+        Entry(series, f => new LineFigure("declared", "t", "x", "y", new[] { f }).ToCsv());
+        Entry(line, f => f.ToCsv());
+        Entry(new HeatmapFigure("declared", "t", "x", "y", "z", xs, xs, new IReadOnlyList<double>[] { xs, xs }), f => f.ToCsv());
+        var store = new RunStore(Path.Combine(_folder.Path, "declared", "runs.db"));
+        Entry(new NotebookSession("declared", CPU, Budget.Quick, "0", Path.Combine(_folder.Path, "declared-out"), store, false), n => n.Show(line));
     }
 }

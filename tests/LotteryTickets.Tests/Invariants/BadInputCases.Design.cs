@@ -61,6 +61,5 @@ internal sealed partial class BadInputCases
         _cases.Add("write", "null", "null", () => AtomicFile.Write(Path.Combine(Path.GetTempPath(), "never-written"), null!));
         _cases.Add("text", "null", "null", () => AtomicFile.WriteAllText(Path.Combine(Path.GetTempPath(), "never-written"), null!));
         _cases.Add("path", "\" \"", "blank path", () => AtomicFile.WriteAllText(" ", "x"));
-        _cases.Add("Points", "null", "null", () => new DesignComparisonResult("gaussian", 6, 4, null!, 0.1));
     }
 }

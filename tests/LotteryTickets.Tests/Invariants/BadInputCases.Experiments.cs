@@ -114,10 +114,6 @@ internal sealed partial class BadInputCases
         var report = Mask.Dense(Model).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
-        _cases.Add("Plain", "null", "null", () => new SmoothingComparison(null!, result));
-        _cases.Add("Structured", "null", "null", () => new StructuredComparison(result, null!));
-        _cases.Add("Tied", "null", "null", () => new TiedComparison(null!, result));
-        _cases.Add("Evaluations", "null", "null", () => new LevelTraining(TicketSeries.Ticket, 1, 0, 100, null!));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "\"winners\"", "an unknown series", () => result.StepsToTarget(0.9, "winners"));
         _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));
@@ -136,8 +132,6 @@ internal sealed partial class BadInputCases
         // Readings of the sparse sweeps' results (built directly, one cell each): indices and thresholds.
         var phaseSweep = new PhaseDiagramSweep(new[] { 0.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null);
         var phaseResult = new PhaseDiagramResult(phaseSweep, new[] { 10 }, new[] { new[] { 1 } }, new[] { new[] { 0.5 } }, 0.1);
-        _cases.Add("CellSuccess", "fractions in [0, 1]", "a success fraction of 1.5",
-            () => new PhaseDiagramResult(phaseSweep, new[] { 10 }, new[] { new[] { 1 } }, new[] { new[] { 1.5 } }, 0.1));
         _cases.Add("deltaIndex", "[0, 0]", "a δ index past the grid", () => phaseResult.SuccessFraction(1, 0));
         _cases.Add("rhoIndex", "-1", "a negative ρ index", () => phaseResult.Sparsity(0, -1));
         var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
@@ -147,23 +141,13 @@ internal sealed partial class BadInputCases
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => ompResult.LargestRecoveredSparsity(0, 1, 0.9));
         _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
         var cell = new[] { new[] { new[] { 1.0 } } };
-        _cases.Add("MeanCoherence", "got 2", "a coherence per weight too many", () => new OmpRecoveryResult(ompSweep, new[] { 0.3, 0.2 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
-        _cases.Add("ExactRecovery", "1 shared weights × 1 sparsities × 1 SNRs", "a cell missing its SNR", () => new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { Array.Empty<double>() } }, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
-        _cases.Add("GuaranteedFailures", "null", "null", () => new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, null!, 0.1));
-        _cases.Add("Options", "null", "null", () => new OmpRecoveryResult(null!, new[] { 0.3 }, new[] { 0.4 }, cell, cell, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1));
         var l1Sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
         var traces = L1ConvergenceSweep.Algorithms.Select(a => new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
         var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);
         var otherProblem = new L1ConvergenceTrace(L1Algorithm.Fista, 5, new[] { 0.0 }, new[] { 1.0 }, true, 1);
-        _cases.Add("Objective", "none", "no iteration", () => new L1ConvergenceTrace(L1Algorithm.Fista, 0, new[] { 0.0 }, Array.Empty<double>(), true, 1));
-        _cases.Add("Seconds", "got 1", "fewer times than objectives", () => new L1ConvergenceTrace(L1Algorithm.Fista, 0, new[] { 0.0 }, new[] { 1.0, 0.5 }, true, 1));
-        _cases.Add("Traces", "null", "a null trace", () => new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, new L1ConvergenceTrace[] { null! }, 0.1));
-        _cases.Add("Options", "null", "null", () => new L1ConvergenceResult(null!, new[] { 1.0 }, traces, 0.1));
         var pathSweep = new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000);
         var two = new[] { 1.0, 0.5 };
         var one = new[] { 1.0 };
-        _cases.Add("LambdaRatios", "one entry per λ (2)", "a per-point array one short", () => new L1PathSweepResult(pathSweep, two, two, two, two, two, two, two, two, two, one, new[] { 20 }, one, 0.1));
-        _cases.Add("ImpSupportSize", "got 2 and 1", "IMP arrays of different lengths", () => new L1PathSweepResult(pathSweep, two, two, two, two, two, two, two, two, two, two, new[] { 20, 16 }, one, 0.1));
         _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.TracesOf((L1Algorithm)9));
         _cases.Add("algorithm", "9", "an undefined algorithm", () => l1Result.MedianGapByIteration((L1Algorithm)9));
         _cases.Add("points", "[2, 10000]", "one point", () => l1Result.MedianGapBySeconds(L1Algorithm.Fista, 1));
@@ -180,10 +164,6 @@ internal sealed partial class BadInputCases
             new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
         };
         var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
-        _cases.Add("Train", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, null!, t, t, t));
-        _cases.Add("DenseInference", "null", "null", () => new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, null!));
-        _cases.Add("Peak", "none", "no measured rate", () => new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, Array.Empty<PeakRate>(), rows, 1.0));
-        _cases.Add("Rows", "null", "null", () => new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, null!, 1.0));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Dense(16));
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.Of("sparse", 8));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Of(SpeedVariants.Masked, 16));
@@ -205,13 +185,6 @@ internal sealed partial class BadInputCases
         var teacher = new TeacherRecoveryResult(new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null),
             Array.Empty<TeacherRecoveryPoint>(), 1, 0.1);
         _cases.Add("learner", "null", "null", () => teacher.EmpiricalSamples(null!));
-        _cases.Add("Points", "null", "null", () => new TeacherRecoveryResult(teacher.Options, null!, 1, 0.1));
-        _cases.Add("Entries", "null", "null", () => new RaceToTarget(0.9, 8, 0.01, entry, null!));
-        _cases.Add("Dense", "null", "null", () => new RaceToTarget(0.9, 8, 0.01, null!, new[] { entry }));
-        _cases.Add("Distilled", "null", "null", () => new DistillationResult(new DistillationHparams(4, 0.5), 0.9, 100, result, null!, Array.Empty<DenseBaselinePoint>(), 1));
         var noPoints = new TicketCurve(TicketSeries.Ticket, Array.Empty<TicketCurvePoint>());
-        _cases.Add("Ticket", "no points", "a curve without level 0", () => new TicketExperimentResult(tiny, new long[] { 1 }, noPoints, control, control, new[] { report }, 1.0));
-        _cases.Add("SparsestTicket", "must not hold null", "a null report", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new SparsityReport[] { null! }, 1.0));
-        _cases.Add("RandomMask", "null", "null", () => new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, null!, new[] { report }, 1.0));
     }
 }

@@ -28,7 +28,6 @@ internal sealed partial class BadInputCases
         var store = new RunStore(Path.Combine(_folder.Path, "interactive", "runs.db"));
         var cpu = TorchSharp.torch.CPU;
         string output = Path.Combine(_folder.Path, "interactive-out");
-        _cases.Add("Name", "\"\"", "an empty notebook name", () => new NotebookSession("", cpu, Budget.Quick, "0", output, store, false));
         var session = new NotebookSession("bad-input", cpu, Budget.Quick, "0", output, store, false);
         IFigure? noFigure = null;
         IExperiment<int>? noExperiment = null;
@@ -42,10 +41,15 @@ internal sealed partial class BadInputCases
         var line = new LineFigure("bad-input", "t", "x", "y", new[] { new FigureSeries("s", xs, xs, null) });
         var chart = line.ToChart();
         IReadOnlyList<double>? noValues = null;
-        _cases.Add("X", "null", "null", () => new FigureSeries("s", noValues!, xs, null));
-        _cases.Add("Series", "entry 0 is null", "a null series", () => new LineFigure("f", "t", "x", "y", new FigureSeries[] { null! }));
-        _cases.Add("Z", "entry 0 is null", "a null row", () => new HeatmapFigure("h", "t", "x", "y", "z", xs, xs, new IReadOnlyList<double>[] { null!, xs }));
-        _cases.Add("Figure", "null", "null", () => new ShownFigure(noFigure!, chart, "/tmp/f.csv"));
+        // A session and its figures are checked where they are used: Show, Run, ToChart and ToCsv.
+        var unnamed = new NotebookSession("", cpu, Budget.Quick, "0", output, store, false);
+        _cases.Add("Name", "\"\"", "an empty notebook name", () => unnamed.Show(line));
+        var noX = new LineFigure("f", "t", "x", "y", new[] { new FigureSeries("s", noValues!, xs, null) });
+        _cases.Add("X", "null", "null", () => noX.ToCsv());
+        var nullSeries = new LineFigure("f", "t", "x", "y", new FigureSeries[] { null! });
+        _cases.Add("Series", "entry 0 is null", "a null series", () => nullSeries.ToChart());
+        var nullRow = new HeatmapFigure("h", "t", "x", "y", "z", xs, xs, new IReadOnlyList<double>[] { null!, xs });
+        _cases.Add("Z", "entry 0 is null", "a null row", () => nullRow.ToCsv());
         Func<int, string>? noDescribe = null;
         _cases.Add("describe", "null", "null", () => new LiveProgress<int>("t", noDescribe!, null));
         GenericChart? noChart = null;

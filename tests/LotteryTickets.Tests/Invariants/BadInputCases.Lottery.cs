@@ -55,7 +55,6 @@ internal sealed partial class BadInputCases
         _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels("ticket", new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
-        _cases.Add("Points", "null", "null", () => new TicketCurve("ticket", null!));
         _cases.Add("Levels", "null", "null", () => new ControlRun(ControlKind.RandomReinit, 1, null!));
         _cases.Add("Levels", "must not hold null", "a null level", () => new ControlRun(ControlKind.RandomReinit, 1, new LevelResult[] { null! }));
         _cases.Add("Result", "null", "null", () => new LevelOutcome(null!, snapshot, snapshot));
@@ -67,18 +66,11 @@ internal sealed partial class BadInputCases
         _cases.Add("Training", "null", "null", () => new LevelResult(0, 100, level0.Sparsity, null!, level0.Mask));
         _cases.Add("Mask", "null", "null", () => new LevelResult(0, 100, level0.Sparsity, level0.Training, null!));
         _cases.Add("Point", "null", "null", () => new ImpProgress(TicketSeries.Ticket, 0, 100, null!, 4));
-        _cases.Add("Point", "null", "null", () => new TrainingProgress(null!, 4));
     }
 
     private void AddHardware()
     {
-        _cases.Add("Seconds", "none", "no timed run", () => new TimingResult(Array.Empty<double>(), 0, 1));
-        _cases.Add("Warmup", "-1", "negative warm-up", () => new TimingResult(new[] { 0.1 }, -1, 1));
-        _cases.Add("Rates", "none", "no measured size", () => new PeakMeasurement(Array.Empty<(int, double)>(), 1));
-        _cases.Add("Layers", "null", "null", () => new ModelCost(null!, 0, 0));
         var kept = new Dictionary<string, int> { ["fc1"] = 2 };
-        _cases.Add("Units", "null", "null", () => new CompactionCheck(null!, kept, 1, 1, 1, 0));
-        _cases.Add("FullUnits", "fc1", "a group without its full count", () => new CompactionCheck(kept, new Dictionary<string, int>(), 1, 1, 1, 0));
         var model = Model;
         var mask = Mask.Dense(model);
         var wrong = Mask.Dense(Bigger);

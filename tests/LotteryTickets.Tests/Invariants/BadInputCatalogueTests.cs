@@ -144,9 +144,15 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             {
                 names.Add(property.Name);
                 AddSettings(property.PropertyType);
+                if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericArguments() is [var element]) AddSettings(element);
             }
         }
-        foreach (var p in member.GetParameters()) AddSettings(p.ParameterType);
+        foreach (var p in member.GetParameters())
+        {
+            AddSettings(p.ParameterType);
+            // A list of settings (a pruning strategy's unit groups): each entry is checked as it enters.
+            if (p.ParameterType.IsGenericType && p.ParameterType.GetGenericArguments() is [var element]) AddSettings(element);
+        }
         return names;
     }
 

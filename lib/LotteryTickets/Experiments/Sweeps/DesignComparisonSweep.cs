@@ -16,27 +16,22 @@ namespace LotteryTickets.Experiments;
 /// of similar norm, larger values make a few rows dominate by magnitude.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record DesignComparisonSweep(
-    int Rows,
-    int Columns,
-    IReadOnlyList<int> SubsetSizes,
-    int Trials,
+    [property: Positive] int Rows,
+    [property: Positive] int Columns,
+    [property: NotEmpty, Distinct] IReadOnlyList<int> SubsetSizes,
+    [property: Positive] int Trials,
     int Seed,
-    double RowScaleSpread = 1.0,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<DesignComparisonResult>
+    [property: NonNegative] double RowScaleSpread = 1.0,
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<DesignComparisonResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.DesignComparison;
 
     /// <inheritdoc />
-    protected override void Validate()
+    public override void CheckRelations()
     {
-        Check.Positive(Rows, nameof(Rows));
-        Check.Positive(Columns, nameof(Columns));
         Check.That(Columns <= Rows, $"Columns must be ≤ Rows = {Rows}; got {Columns}.", nameof(Columns));
         DesignComparison.CheckSizes(SubsetSizes, Rows, Columns, nameof(SubsetSizes));
-        Check.Positive(Trials, nameof(Trials));
-        Check.NonNegative(RowScaleSpread, nameof(RowScaleSpread));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
     }
 
     /// <inheritdoc />

@@ -19,15 +19,15 @@ namespace LotteryTickets.Experiments;
 /// <param name="Tolerance">Each solver stops when its duality gap ≤ Tolerance·P(0).</param>
 /// <param name="MaxIterations">Outer iterations at most, per solver and problem.</param>
 public sealed record L1ConvergenceSweep(
-    int M,
-    int N,
-    int K,
-    double SnrDb,
-    double LambdaRatio,
-    int Problems,
+    [property: Positive] int M,
+    [property: Positive] int N,
+    [property: Positive] int K,
+    [property: Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true, MaxExclusive = true)] double SnrDb,
+    [property: Range(0, 1, MinExclusive = true)] double LambdaRatio,
+    [property: Positive] int Problems,
     int Seed,
-    double Tolerance = 1e-10,
-    int MaxIterations = 5000) : Sweep<L1ConvergenceResult>
+    [property: NonNegative] double Tolerance = 1e-10,
+    [property: Positive] int MaxIterations = 5000) : Sweep<L1ConvergenceResult>
 {
     /// <summary>The solvers compared, in order.</summary>
     public static IReadOnlyList<L1Algorithm> Algorithms { get; } = [L1Algorithm.Ista, L1Algorithm.Fista, L1Algorithm.ProximalNewton];
@@ -36,15 +36,7 @@ public sealed record L1ConvergenceSweep(
     public override string Kind => ExperimentKinds.L1Convergence;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        PlantedLasso.Validate(M, N, K, SnrDb);
-        Check.That(double.IsFinite(LambdaRatio) && LambdaRatio > 0 && LambdaRatio <= 1,
-            $"LambdaRatio must be in (0, 1]; got {LambdaRatio}.", nameof(LambdaRatio));
-        Check.Positive(Problems, nameof(Problems));
-        Check.NonNegative(Tolerance, nameof(Tolerance));
-        Check.Positive(MaxIterations, nameof(MaxIterations));
-    }
+    public override void CheckRelations() => PlantedLasso.CheckRelations(N, K);
 
     /// <inheritdoc />
     protected override L1ConvergenceResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
@@ -86,38 +78,6 @@ public sealed record L1ConvergenceSweep(
 /// <param name="SupportSize">Nonzeros of the final iterate.</param>
 public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize)
 {
-    private readonly double[] _objective = CheckObjective(Objective);
-
-    private readonly double[] _seconds = CheckSeconds(Seconds, Objective);
-
-    /// <summary>
-    /// Primal objective per outer iteration (at least iteration 0: <see cref="Iterations"/> counts from it). Its length
-    /// must equal <see cref="Seconds"/>'s: checked when constructed, but not by <c>with</c> (which sets one property at
-    /// a time), so a <c>with</c> that changes the iteration count must set both.
-    /// </summary>
-    public double[] Objective { get => _objective; init => _objective = CheckObjective(value); }
-
-    /// <summary>
-    /// Seconds per outer iteration (one per entry of <see cref="Objective"/>: figures plot them as pairs; that pairing is
-    /// checked when constructed, not by <c>with</c>, which checks only that it is not null).
-    /// </summary>
-    public double[] Seconds { get => _seconds; init => _seconds = CheckSeconds(value, null); }
-
-    private static double[] CheckObjective(double[]? objective)
-    {
-        objective = Check.NotNull(objective, nameof(Objective));
-        Check.That(objective.Length > 0, "Objective must hold at least iteration 0; got none.", nameof(Objective));
-        return objective;
-    }
-
-    private static double[] CheckSeconds(double[]? seconds, double[]? objective)
-    {
-        seconds = Check.NotNull(seconds, nameof(Seconds));
-        Check.That(objective is null || seconds.Length == objective.Length,
-            $"Seconds must have one entry per objective ({objective?.Length}); got {seconds.Length}.", nameof(Seconds));
-        return seconds;
-    }
-
     /// <summary>Outer iterations run.</summary>
     public int Iterations => Objective.Length - 1;
 }
@@ -132,26 +92,6 @@ public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, doub
 /// <param name="ElapsedSeconds">Wall-clock seconds of the whole run.</param>
 public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] BestObjective, L1ConvergenceTrace[] Traces, double ElapsedSeconds)
 {
-    private readonly L1ConvergenceSweep _options = Check.NotNull(Options);
-
-    /// <summary>The settings (not null).</summary>
-    public L1ConvergenceSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    private readonly double[] _bestObjective = Check.NotNull(BestObjective);
-
-    /// <summary>F* per problem (not null).</summary>
-    public double[] BestObjective { get => _bestObjective; init => _bestObjective = Check.NotNull(value, nameof(BestObjective)); }
-
-    private readonly L1ConvergenceTrace[] _traces = CheckTraces(Traces);
-
-    /// <summary>Every history (not null, no null entry).</summary>
-    public L1ConvergenceTrace[] Traces { get => _traces; init => _traces = CheckTraces(value); }
-
-    private static L1ConvergenceTrace[] CheckTraces(L1ConvergenceTrace[]? traces)
-    {
-        return Check.NoNulls(traces, nameof(Traces));
-    }
-
     /// <summary>Relative gaps are floored here (about machine precision) so that they can be drawn on a log scale.</summary>
     public const double GapFloor = 1e-16;
 

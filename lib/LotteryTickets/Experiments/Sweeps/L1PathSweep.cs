@@ -25,36 +25,24 @@ namespace LotteryTickets.Experiments;
 /// <param name="Tolerance">Duality-gap tolerance of each fit (relative to P(0)).</param>
 /// <param name="MaxIterations">Outer iterations at most per fit.</param>
 public sealed record L1PathSweep(
-    int M,
-    int N,
-    int K,
-    double SnrDb,
-    int Lambdas,
-    double LambdaRatio,
-    int Problems,
+    [property: Positive] int M,
+    [property: Positive] int N,
+    [property: Positive] int K,
+    [property: Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true, MaxExclusive = true)] double SnrDb,
+    [property: Range(2, 10_000)] int Lambdas,
+    [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double LambdaRatio,
+    [property: Positive] int Problems,
     int Seed,
-    double PruneFraction = 0.2,
+    [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double PruneFraction = 0.2,
     L1Algorithm Algorithm = L1Algorithm.Fista,
-    double Tolerance = 1e-8,
-    int MaxIterations = 5000) : Sweep<L1PathSweepResult>
+    [property: NonNegative] double Tolerance = 1e-8,
+    [property: Positive] int MaxIterations = 5000) : Sweep<L1PathSweepResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.L1Path;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        PlantedLasso.Validate(M, N, K, SnrDb);
-        Check.InRange(Lambdas, 2, 10_000, nameof(Lambdas));
-        Check.That(double.IsFinite(LambdaRatio) && LambdaRatio > 0 && LambdaRatio < 1,
-            $"LambdaRatio must be in (0, 1); got {LambdaRatio}.", nameof(LambdaRatio));
-        Check.Positive(Problems, nameof(Problems));
-        Check.That(double.IsFinite(PruneFraction) && PruneFraction > 0 && PruneFraction < 1,
-            $"PruneFraction must be in (0, 1); got {PruneFraction}.", nameof(PruneFraction));
-        Check.That(Enum.IsDefined(Algorithm), $"Algorithm must be Ista, Fista or ProximalNewton; got {Algorithm}.", nameof(Algorithm));
-        Check.NonNegative(Tolerance, nameof(Tolerance));
-        Check.Positive(MaxIterations, nameof(MaxIterations));
-    }
+    public override void CheckRelations() => PlantedLasso.CheckRelations(N, K);
 
     /// <inheritdoc />
     protected override L1PathSweepResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
@@ -171,95 +159,6 @@ public sealed record L1PathSweepResult(
     double[] ImpRecall,
     double ElapsedSeconds)
 {
-    private readonly L1PathSweep _options = Check.NotNull(Options);
-
-    /// <summary>The settings (not null).</summary>
-    public L1PathSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    // The per-point arrays are read in lockstep by index (tables, figures), and so are ImpSupportSize and ImpRecall.
-    // Each is checked not null by its own name, when constructed and by `with`; their common length is checked when
-    // constructed (named LambdaRatios, and ImpSupportSize) but not by `with`, which sets one property at a time: a
-    // `with` that changes the number of path points or levels must set every array of the group, consistently.
-
-    private readonly double[] _supportSize = Check.NotNull(SupportSize);
-
-    /// <summary>Nonzeros of the ℓ1 solution, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] SupportSize { get => _supportSize; init => _supportSize = Check.NotNull(value, nameof(SupportSize)); }
-
-    private readonly double[] _l1Recall = Check.NotNull(L1Recall);
-
-    /// <summary>Share of the ticket inside the ℓ1 support, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] L1Recall { get => _l1Recall; init => _l1Recall = Check.NotNull(value, nameof(L1Recall)); }
-
-    private readonly double[] _l1Precision = Check.NotNull(L1Precision);
-
-    /// <summary>Share of the ℓ1 support that belongs to the ticket, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] L1Precision { get => _l1Precision; init => _l1Precision = Check.NotNull(value, nameof(L1Precision)); }
-
-    private readonly double[] _pruningRecall = Check.NotNull(PruningRecall);
-
-    /// <summary>Share of the ticket kept by one-shot magnitude pruning to the same size, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] PruningRecall { get => _pruningRecall; init => _pruningRecall = Check.NotNull(value, nameof(PruningRecall)); }
-
-    private readonly double[] _pruningAgreement = Check.NotNull(PruningAgreement);
-
-    /// <summary>Share of the ℓ1 support that one-shot pruning also keeps, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] PruningAgreement { get => _pruningAgreement; init => _pruningAgreement = Check.NotNull(value, nameof(PruningAgreement)); }
-
-    private readonly double[] _warmIterations = Check.NotNull(WarmIterations);
-
-    /// <summary>Solver iterations with warm starts, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] WarmIterations { get => _warmIterations; init => _warmIterations = Check.NotNull(value, nameof(WarmIterations)); }
-
-    private readonly double[] _coldIterations = Check.NotNull(ColdIterations);
-
-    /// <summary>Solver iterations from 0, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] ColdIterations { get => _coldIterations; init => _coldIterations = Check.NotNull(value, nameof(ColdIterations)); }
-
-    private readonly double[] _warmSeconds = Check.NotNull(WarmSeconds);
-
-    /// <summary>Seconds with warm starts, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] WarmSeconds { get => _warmSeconds; init => _warmSeconds = Check.NotNull(value, nameof(WarmSeconds)); }
-
-    private readonly double[] _coldSeconds = Check.NotNull(ColdSeconds);
-
-    /// <summary>Seconds from 0, per path point (not null; one entry per <see cref="LambdaRatios"/>).</summary>
-    public double[] ColdSeconds { get => _coldSeconds; init => _coldSeconds = Check.NotNull(value, nameof(ColdSeconds)); }
-
-    private readonly double[] _lambdaRatios = CheckPerPoint(LambdaRatios, LambdaRatios, SupportSize, L1Recall, L1Precision,
-        PruningRecall, PruningAgreement, WarmIterations, ColdIterations, WarmSeconds, ColdSeconds);
-
-    /// <summary>λ / λ_max per path point (not null; every per-point array has its length).</summary>
-    public double[] LambdaRatios { get => _lambdaRatios; init => _lambdaRatios = CheckPerPoint(value); }
-
-    private readonly double[] _impRecall = Check.NotNull(ImpRecall);
-
-    /// <summary>Share of the ticket kept at each IMP level (not null; one entry per <see cref="ImpSupportSize"/>).</summary>
-    public double[] ImpRecall { get => _impRecall; init => _impRecall = Check.NotNull(value, nameof(ImpRecall)); }
-
-    private readonly int[] _impSupportSize = CheckImp(ImpSupportSize, ImpRecall);
-
-    /// <summary>Atoms kept per IMP level (not null; <see cref="ImpRecall"/> has its length).</summary>
-    public int[] ImpSupportSize { get => _impSupportSize; init => _impSupportSize = Check.NotNull(value, nameof(ImpSupportSize)); }
-
-    // A per-point array shorter than LambdaRatios would run off its end when read in lockstep.
-    private static double[] CheckPerPoint(double[]? ratios, params double[]?[] perPoint)
-    {
-        ratios = Check.NotNull(ratios, nameof(LambdaRatios));
-        Check.That(perPoint.All(a => a is not null && a.Length == ratios.Length),
-            $"every per-point array must be non-null with one entry per λ ({ratios.Length}); got lengths {string.Join(", ", perPoint.Select(a => a?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"))}.",
-            nameof(LambdaRatios));
-        return ratios;
-    }
-
-    private static int[] CheckImp(int[]? sizes, double[]? recall)
-    {
-        sizes = Check.NotNull(sizes, nameof(ImpSupportSize));
-        Check.That(recall is not null && recall.Length == sizes.Length,
-            $"ImpSupportSize and ImpRecall must have one entry per IMP level each; got {sizes.Length} and {(recall is null ? "null" : recall.Length)}.", nameof(ImpSupportSize));
-        return sizes;
-    }
-
     /// <summary>The first path point whose mean support size reaches k (null when none does).</summary>
     public int? FirstAtTicketSize() => Array.FindIndex(SupportSize, s => s >= Options.K) is var i and >= 0 ? i : null;
 

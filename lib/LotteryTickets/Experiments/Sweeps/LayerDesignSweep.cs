@@ -19,8 +19,8 @@ namespace LotteryTickets.Experiments;
 /// described by its outgoing weight vector W[:, j] ∈ ℝ^out.</param>
 /// <param name="SubsetSizes">How many units to keep, each in [out, in].</param>
 /// <param name="Data">The splits the network trains on (named in the run key by a fingerprint of the examples).</param>
-public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, IReadOnlyList<int> SubsetSizes,
-    [property: NotInRunKey] TrainingData Data) : Sweep<DesignComparisonResult>
+public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpty] string Parameter,
+    [property: NotEmpty, Positive] IReadOnlyList<int> SubsetSizes, [property: NotInRunKey] TrainingData Data) : Sweep<DesignComparisonResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.LayerDesign;
@@ -32,16 +32,8 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, string Parameter, 
     protected override IEnumerable<(string Name, object? Value)> KeyExtras() => [("data", DataFingerprint.Describe(Data, null))];
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.NotNull(Hparams, nameof(Hparams));
-        Check.NotBlank(Parameter, nameof(Parameter));
-        Check.NotNull(SubsetSizes, nameof(SubsetSizes));
-        Check.That(SubsetSizes.Count > 0 && SubsetSizes.All(k => k >= 1), "SubsetSizes must be a non-empty list of positive counts.",
-            nameof(SubsetSizes));
-        Check.NotNull(Data, nameof(Data));
+    public override void CheckRelations() =>
         IterativeMagnitudePruning.CheckDataFits(Hparams, Data, nameof(Data)); // the data must fit the network, before any work
-    }
 
     /// <inheritdoc />
     protected override DesignComparisonResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

@@ -21,34 +21,23 @@ namespace LotteryTickets.Experiments;
 /// <param name="Signal">How the ticket's nonzeros are drawn.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record OmpRecoverySweep(
-    int M,
-    int N,
-    IReadOnlyList<double> SharedWeights,
-    IReadOnlyList<int> Sparsities,
-    IReadOnlyList<double> SnrsDb,
-    int Trials,
+    [property: Positive] int M,
+    [property: Range(2, int.MaxValue)] int N,
+    [property: NotEmpty, Range(0, 1, MaxExclusive = true)] IReadOnlyList<double> SharedWeights,
+    [property: NotEmpty, Positive] IReadOnlyList<int> Sparsities,
+    [property: NotEmpty, Range(double.NegativeInfinity, double.PositiveInfinity, MinExclusive = true)] IReadOnlyList<double> SnrsDb,
+    [property: Positive] int Trials,
     int Seed,
     SignalKind Signal = SignalKind.Signed,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<OmpRecoveryResult>
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<OmpRecoveryResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.OmpRecovery;
 
     /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.Positive(M, nameof(M));
-        Check.That(N >= 2, $"N must be at least 2 (atoms); got {N}.", nameof(N));
-        Check.That(SharedWeights is { Count: > 0 } && SharedWeights.All(s => double.IsFinite(s) && s >= 0 && s < 1),
-            "SharedWeights must be a non-empty list of values in [0, 1).", nameof(SharedWeights));
-        Check.That(Sparsities is { Count: > 0 } && Sparsities.All(k => k >= 1 && k <= Math.Min(M, N)),
-            $"Sparsities must be a non-empty list of values in [1, {Math.Min(M, N)}] (k ≤ M and k ≤ N).", nameof(Sparsities));
-        Check.That(SnrsDb is { Count: > 0 } && SnrsDb.All(s => double.IsFinite(s) || double.IsPositiveInfinity(s)),
-            "SnrsDb must be a non-empty list of finite dB values or +∞ (noiseless).", nameof(SnrsDb));
-        Check.Positive(Trials, nameof(Trials));
-        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
-    }
+    public override void CheckRelations() =>
+        Check.That(Sparsities.All(k => k <= Math.Min(M, N)),
+            $"Sparsities must hold values in [1, {Math.Min(M, N)}] (k ≤ M and k ≤ N); got {string.Join(", ", Sparsities)}.", nameof(Sparsities));
 
     /// <inheritdoc />
     protected override OmpRecoveryResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
@@ -157,73 +146,6 @@ public sealed record OmpRecoveryResult(
     int[][] GuaranteedFailures,
     double ElapsedSeconds)
 {
-    // The readings index these arrays by the sweep's grid (weight, sparsity, SNR), so each must have the grid's shape.
-    // That is checked when constructed; a `with` (which sets one property at a time, so cannot compare one with
-    // another reliably) checks each array alone: not null and no null row. Changing the grid's shape with `with` means
-    // setting Options and every array together, consistently.
-
-    private readonly OmpRecoverySweep _options = Check.NotNull(Options);
-
-    /// <summary>The settings (not null).</summary>
-    public OmpRecoverySweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    private readonly double[] _meanCoherence = PerWeight(MeanCoherence, Options, nameof(MeanCoherence));
-
-    /// <summary>μ per shared weight (one per <see cref="OmpRecoverySweep.SharedWeights"/>).</summary>
-    public double[] MeanCoherence { get => _meanCoherence; init => _meanCoherence = PerWeight(value, null, nameof(MeanCoherence)); }
-
-    private readonly double[] _maxCoherence = PerWeight(MaxCoherence, Options, nameof(MaxCoherence));
-
-    /// <summary>The largest μ per shared weight (one per shared weight).</summary>
-    public double[] MaxCoherence { get => _maxCoherence; init => _maxCoherence = PerWeight(value, null, nameof(MaxCoherence)); }
-
-    private readonly double[][][] _exactRecovery = PerCell(ExactRecovery, Options, nameof(ExactRecovery));
-
-    /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
-    public double[][][] ExactRecovery { get => _exactRecovery; init => _exactRecovery = PerCell(value, null, nameof(ExactRecovery)); }
-
-    private readonly double[][][] _atomsFound = PerCell(AtomsFound, Options, nameof(AtomsFound));
-
-    /// <summary>[shared weight][sparsity][SNR] (the grid's shape).</summary>
-    public double[][][] AtomsFound { get => _atomsFound; init => _atomsFound = PerCell(value, null, nameof(AtomsFound)); }
-
-    private readonly int[][] _guaranteedTrials = PerWeightAndSnr(GuaranteedTrials, Options, nameof(GuaranteedTrials));
-
-    /// <summary>[shared weight][SNR] (the grid's shape).</summary>
-    public int[][] GuaranteedTrials { get => _guaranteedTrials; init => _guaranteedTrials = PerWeightAndSnr(value, null, nameof(GuaranteedTrials)); }
-
-    private readonly int[][] _guaranteedFailures = PerWeightAndSnr(GuaranteedFailures, Options, nameof(GuaranteedFailures));
-
-    /// <summary>[shared weight][SNR] (the grid's shape).</summary>
-    public int[][] GuaranteedFailures { get => _guaranteedFailures; init => _guaranteedFailures = PerWeightAndSnr(value, null, nameof(GuaranteedFailures)); }
-
-    private static string Grid(OmpRecoverySweep o) => $"{o.SharedWeights.Count} shared weights × {o.Sparsities.Count} sparsities × {o.SnrsDb.Count} SNRs";
-
-    private static double[] PerWeight(double[]? values, OmpRecoverySweep? o, string name)
-    {
-        Check.That(values is not null && (o is null || values.Length == o.SharedWeights.Count),
-            $"{name} must have one entry per shared weight{(o is null ? "" : $" ({o.SharedWeights.Count})")}; got {(values is null ? "null" : values.Length)}.", name);
-        return values!;
-    }
-
-    // With o null (a `with`), the shape is not compared, but a null row at any depth is still refused.
-    private static double[][][] PerCell(double[][][]? values, OmpRecoverySweep? o, string name)
-    {
-        Check.That(values is not null && (o is null ? values.All(w => w is not null && w.All(k => k is not null))
-                : values.Length == o.SharedWeights.Count && values.All(w => w is not null
-                    && w.Length == o.Sparsities.Count && w.All(k => k is not null && k.Length == o.SnrsDb.Count))),
-            $"{name} must have the sweep's shape{(o is null ? "" : $" ({Grid(o)})")}; got {(values is null ? "null" : o is null ? "a null row" : "another shape")}.", name);
-        return values!;
-    }
-
-    private static int[][] PerWeightAndSnr(int[][]? values, OmpRecoverySweep? o, string name)
-    {
-        Check.That(values is not null && (o is null ? values.All(w => w is not null)
-                : values.Length == o.SharedWeights.Count && values.All(w => w is not null && w.Length == o.SnrsDb.Count)),
-            $"{name} must have one row per shared weight and one entry per SNR{(o is null ? "" : $" ({o.SharedWeights.Count} × {o.SnrsDb.Count})")}; got {(values is null ? "null" : o is null ? "a null row" : "another shape")}.", name);
-        return values!;
-    }
-
     /// <summary>The guarantee's bound (1 + 1/μ)/2 at the mean coherence of shared weight <paramref name="weightIndex"/>.</summary>
     public double GuaranteeBound(int weightIndex) =>
         CoherenceGuarantee.SparsityBound(MeanCoherence[Check.InRange(weightIndex, 0, MeanCoherence.Length - 1)]);

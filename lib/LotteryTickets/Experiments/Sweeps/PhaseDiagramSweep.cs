@@ -17,35 +17,18 @@ namespace LotteryTickets.Experiments;
 /// <param name="SuccessTolerance">A trial succeeds when ‖x̂ − x‖₂ ≤ SuccessTolerance·‖x‖₂.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record PhaseDiagramSweep(
-    IReadOnlyList<double> Deltas,
-    IReadOnlyList<double> Rhos,
-    int N,
-    int Trials,
+    [property: NotEmpty, Range(0, 1, MinExclusive = true)] IReadOnlyList<double> Deltas,
+    [property: NotEmpty, Range(0, 1)] IReadOnlyList<double> Rhos,
+    [property: Positive] int N,
+    [property: Positive] int Trials,
     int Seed,
     PhaseDiagramMethod Method = PhaseDiagramMethod.L1,
     SignalKind Signal = SignalKind.Signed,
-    double SuccessTolerance = 1e-2,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<PhaseDiagramResult>
+    [property: Positive] double SuccessTolerance = 1e-2,
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<PhaseDiagramResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.PhaseDiagram;
-
-    /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.NotNull(Deltas, nameof(Deltas));
-        Check.NotNull(Rhos, nameof(Rhos));
-        Check.That(Deltas.Count > 0 && Deltas.All(d => double.IsFinite(d) && d > 0 && d <= 1),
-            "Deltas must be a non-empty list of values in (0, 1].", nameof(Deltas));
-        Check.That(Rhos.Count > 0 && Rhos.All(r => double.IsFinite(r) && r >= 0 && r <= 1),
-            "Rhos must be a non-empty list of values in [0, 1].", nameof(Rhos));
-        Check.Positive(N, nameof(N));
-        Check.Positive(Trials, nameof(Trials));
-        Check.Positive(SuccessTolerance, nameof(SuccessTolerance));
-        Check.That(Enum.IsDefined(Method), $"Method must be L1 or Omp; got {Method}.", nameof(Method));
-        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
-    }
 
     /// <inheritdoc />
     protected override PhaseDiagramResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
@@ -75,45 +58,6 @@ public sealed record PhaseDiagramSweep(
 public sealed record PhaseDiagramResult(PhaseDiagramSweep Options, IReadOnlyList<int> Measurements, int[][] CellSparsity,
     double[][] CellSuccess, double ElapsedSeconds)
 {
-    // Checked when constructed (a result read back from the run store) and when changed with `with`, so a malformed
-    // grid is refused by name, never drawn.
-    private readonly PhaseDiagramSweep _options = Check.NotNull(Options);
-    private readonly IReadOnlyList<int> _measurements = CheckMeasurements(Measurements, Options);
-    private readonly int[][] _cellSparsity = CheckSparsity(CellSparsity, Options);
-    private readonly double[][] _cellSuccess = CheckSuccess(CellSuccess, Options);
-
-    /// <summary>The settings the sweep ran with (not null; the grid's shape is read from it).</summary>
-    public PhaseDiagramSweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    /// <summary>m for each δ.</summary>
-    public IReadOnlyList<int> Measurements { get => _measurements; init => _measurements = CheckMeasurements(value, Options); }
-
-    /// <summary>k per cell, [δ index][ρ index].</summary>
-    public int[][] CellSparsity { get => _cellSparsity; init => _cellSparsity = CheckSparsity(value, Options); }
-
-    /// <summary>Success fraction per cell, [δ index][ρ index].</summary>
-    public double[][] CellSuccess { get => _cellSuccess; init => _cellSuccess = CheckSuccess(value, Options); }
-
-    private static IReadOnlyList<int> CheckMeasurements(IReadOnlyList<int> m, PhaseDiagramSweep o) =>
-        Grid(m, o, x => x.Count == o.Deltas.Count, $"one value per δ ({o?.Deltas.Count})", nameof(Measurements));
-
-    private static int[][] CheckSparsity(int[][] k, PhaseDiagramSweep o) =>
-        Grid(k, o, g => Shaped(g, o), $"{o?.Deltas.Count} × {o?.Rhos.Count}", nameof(CellSparsity));
-
-    private static double[][] CheckSuccess(double[][] s, PhaseDiagramSweep o) =>
-        Grid(s, o, g => Shaped(g, o) && g.All(r => r.All(v => v >= 0 && v <= 1)), $"{o?.Deltas.Count} × {o?.Rhos.Count} fractions in [0, 1]",
-            nameof(CellSuccess));
-
-    private static T Grid<T>(T value, PhaseDiagramSweep options, Func<T, bool> ok, string what, string name) where T : class
-    {
-        Check.NotNull(options, nameof(Options));
-        Check.That(value is not null && ok(value), $"{name} must be {what}.", name);
-        return value!;
-    }
-
-    private static bool Shaped<T>(T[][] grid, PhaseDiagramSweep o) =>
-        grid.Length == o.Deltas.Count && grid.All(r => r is not null && r.Length == o.Rhos.Count);
-
     /// <summary>δ values (rows of the grid).</summary>
     public IReadOnlyList<double> Deltas => Options.Deltas;
 

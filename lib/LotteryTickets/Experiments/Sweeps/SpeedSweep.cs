@@ -28,28 +28,19 @@ namespace LotteryTickets.Experiments;
 /// <param name="Warmup">Untimed runs before each measurement.</param>
 /// <param name="Repeats">Timed runs per measurement (the median is reported).</param>
 /// <param name="Seed">Seeds the weights, inputs and masks.</param>
-public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsities, IReadOnlyList<int> BatchSizes,
-    int Threads = 1, int Warmup = 3, int Repeats = 10, int Seed = 0) : Sweep<SpeedResult>
+public sealed record SpeedSweep(
+    ModelHparams Model,
+    [property: NotEmpty, Range(0, 1, MinExclusive = true, MaxExclusive = true)] IReadOnlyList<double> Sparsities,
+    [property: NotEmpty, Range(1, 65_536)] IReadOnlyList<int> BatchSizes,
+    [property: Range(1, 1024)] int Threads = 1,
+    [property: Range(0, 1000)] int Warmup = 3,
+    [property: Range(1, 10_000)] int Repeats = 10,
+    int Seed = 0) : Sweep<SpeedResult>
 {
     private const double LearningRate = 0.01;
 
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.Speed;
-
-    /// <inheritdoc />
-    protected override void Validate()
-    {
-        Check.NotNull(Model, nameof(Model));
-        Check.NotNull(Sparsities, nameof(Sparsities));
-        Check.NotNull(BatchSizes, nameof(BatchSizes));
-        Check.That(Sparsities.Count > 0 && Sparsities.All(s => double.IsFinite(s) && s > 0 && s < 1),
-            "Sparsities must be a non-empty list of shares removed, each in (0, 1).", nameof(Sparsities));
-        Check.That(BatchSizes.Count > 0 && BatchSizes.All(b => b >= 1 && b <= 65_536),
-            "BatchSizes must be a non-empty list of batch sizes in [1, 65536].", nameof(BatchSizes));
-        Check.InRange(Threads, 1, 1024, nameof(Threads));
-        Check.InRange(Warmup, 0, 1000, nameof(Warmup));
-        Check.InRange(Repeats, 1, 10_000, nameof(Repeats));
-    }
 
     /// <inheritdoc />
     protected override SpeedResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
@@ -225,26 +216,6 @@ public sealed record PeakRate(int Size, double FlopsPerSecond);
 public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long Weights, long Macs, long FirstLayerMacs, TimingSummary Train,
     TimingSummary Inference, TimingSummary DenseTrain, TimingSummary DenseInference)
 {
-    private readonly TimingSummary _train = Check.NotNull(Train);
-
-    /// <summary>One training step (not null: <see cref="Speedup"/> reads its median).</summary>
-    public TimingSummary Train { get => _train; init => _train = Check.NotNull(value, nameof(Train)); }
-
-    private readonly TimingSummary _inference = Check.NotNull(Inference);
-
-    /// <summary>One no-grad forward pass (not null).</summary>
-    public TimingSummary Inference { get => _inference; init => _inference = Check.NotNull(value, nameof(Inference)); }
-
-    private readonly TimingSummary _denseTrain = Check.NotNull(DenseTrain);
-
-    /// <summary>The dense training step timed alongside (not null).</summary>
-    public TimingSummary DenseTrain { get => _denseTrain; init => _denseTrain = Check.NotNull(value, nameof(DenseTrain)); }
-
-    private readonly TimingSummary _denseInference = Check.NotNull(DenseInference);
-
-    /// <summary>The dense inference batch timed alongside (not null).</summary>
-    public TimingSummary DenseInference { get => _denseInference; init => _denseInference = Check.NotNull(value, nameof(DenseInference)); }
-
     /// <summary>Dense median ÷ this row's median, against the dense runs timed alternately with it.</summary>
     public double Speedup(bool training = true) => training ? DenseTrain.Median / Train.Median : DenseInference.Median / Inference.Median;
 }
@@ -262,23 +233,6 @@ public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long W
 public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs, int Threads, string Machine, double? TheoreticalPeakFlopsPerSecond,
     IReadOnlyList<PeakRate> Peak, IReadOnlyList<SpeedRow> Rows, double Seconds)
 {
-    private readonly IReadOnlyList<PeakRate> _peak = CheckPeak(Peak);
-
-    /// <summary>The measured matmul rates (at least one: the peak is their maximum).</summary>
-    public IReadOnlyList<PeakRate> Peak { get => _peak; init => _peak = CheckPeak(value); }
-
-    private readonly IReadOnlyList<SpeedRow> _rows = Check.NotNull(Rows);
-
-    /// <summary>Every measurement (not null).</summary>
-    public IReadOnlyList<SpeedRow> Rows { get => _rows; init => _rows = Check.NotNull(value, nameof(Rows)); }
-
-    private static IReadOnlyList<PeakRate> CheckPeak(IReadOnlyList<PeakRate>? peak)
-    {
-        peak = Check.NotNull(peak, nameof(Peak));
-        Check.That(peak.Count > 0, "Peak must hold at least one measured rate; got none.", nameof(Peak));
-        return peak;
-    }
-
     /// <summary>The measured peak (best matmul rate): η's denominator.</summary>
     public double PeakFlopsPerSecond => Peak.Max(r => r.FlopsPerSecond);
 

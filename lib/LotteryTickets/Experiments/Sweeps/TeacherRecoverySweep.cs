@@ -18,33 +18,24 @@ namespace LotteryTickets.Experiments;
 /// <param name="SuccessTolerance">A learner succeeds when ‖ŵ − w*‖₂ ≤ SuccessTolerance·‖w*‖₂.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record TeacherRecoverySweep(
-    int N,
-    int K,
-    IReadOnlyList<int> Samples,
-    int Trials,
+    [property: Positive] int N,
+    [property: Positive] int K,
+    [property: NotEmpty, Positive] IReadOnlyList<int> Samples,
+    [property: Positive] int Trials,
     int Seed,
     SignalKind Signal = SignalKind.Signed,
-    double PruneFraction = 0.2,
-    double SuccessTolerance = 1e-2,
-    [property: NotInRunKey] int? MaxDegreeOfParallelism = null) : Sweep<TeacherRecoveryResult>
+    [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double PruneFraction = 0.2,
+    [property: Positive] double SuccessTolerance = 1e-2,
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<TeacherRecoveryResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.TeacherRecovery;
 
     /// <inheritdoc />
-    protected override void Validate()
+    public override void CheckRelations()
     {
-        Check.Positive(N, nameof(N));
         Check.InRange(K, 1, N, nameof(K));
-        Check.NotNull(Samples, nameof(Samples));
-        Check.That(Samples.Count > 0 && Samples.All(m => m >= 1 && m <= N),
-            $"Samples must be a non-empty list of counts in [1, {N}].", nameof(Samples));
-        Check.Positive(Trials, nameof(Trials));
-        Check.That(double.IsFinite(PruneFraction) && PruneFraction > 0 && PruneFraction < 1,
-            $"PruneFraction must be in (0, 1); got {PruneFraction}.", nameof(PruneFraction));
-        Check.Positive(SuccessTolerance, nameof(SuccessTolerance));
-        Check.That(Enum.IsDefined(Signal), $"Signal must be Signed, Gaussian or NonNegative; got {Signal}.", nameof(Signal));
-        if (MaxDegreeOfParallelism is int p) Check.Positive(p, nameof(MaxDegreeOfParallelism));
+        Check.That(Samples.All(m => m <= N), $"Samples must hold counts in [1, {N}] (at most N); got {string.Join(", ", Samples)}.", nameof(Samples));
     }
 
     /// <inheritdoc />
@@ -73,16 +64,6 @@ public sealed record TeacherRecoverySweep(
 public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
     int PredictedSamples, double ElapsedSeconds)
 {
-    private readonly TeacherRecoverySweep _options = Check.NotNull(Options);
-
-    /// <summary>The settings (not null).</summary>
-    public TeacherRecoverySweep Options { get => _options; init => _options = Check.NotNull(value, nameof(Options)); }
-
-    private readonly IReadOnlyList<TeacherRecoveryPoint> _points = Check.NotNull(Points);
-
-    /// <summary>One point per sample count (not null).</summary>
-    public IReadOnlyList<TeacherRecoveryPoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
-
     /// <summary>Where a learner's success first crosses ½ as m grows (linear interpolation; null when it never does).</summary>
     public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
     {

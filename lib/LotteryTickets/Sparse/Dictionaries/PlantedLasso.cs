@@ -11,13 +11,7 @@ public static class PlantedLasso
 {
     /// <summary>Checks the sizes of a family of problems (each ArgumentException names M, N, K or SnrDb, as the sweeps
     /// that draw them call their settings).</summary>
-    internal static void Validate(int m, int n, int k, double snrDb)
-    {
-        Check.Positive(m, "M");
-        Check.Positive(n, "N");
-        Check.InRange(k, 1, n, "K");
-        Check.That(double.IsFinite(snrDb), $"SnrDb must be a finite number of decibels; got {snrDb}.", "SnrDb");
-    }
+    internal static void CheckRelations(int n, int k) => Check.InRange(k, 1, n, "K");
 
     /// <summary>Problem <paramref name="index"/>: the matrix A and the noisy measurement b.</summary>
     public static (Matrix<double> A, Vector<double> B) Problem(int m, int n, int k, double snrDb, int seed, int index)

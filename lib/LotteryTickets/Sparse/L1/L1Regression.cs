@@ -13,12 +13,7 @@ public sealed class L1Regression
     /// <summary>Creates the estimator; the options are validated here.</summary>
     public L1Regression(L1Options options)
     {
-        Options = Check.NotNull(options);
-        Check.NonNegative(options.Lambda, nameof(L1Options.Lambda));
-        Check.NonNegative(options.Tolerance, nameof(L1Options.Tolerance));
-        Check.Positive(options.MaxIterations, nameof(L1Options.MaxIterations));
-        Check.That(Enum.IsDefined(options.Algorithm), $"Algorithm must be Ista, Fista or ProximalNewton; got {options.Algorithm}.", nameof(L1Options.Algorithm));
-        Check.That(Enum.IsDefined(options.Loss), $"Loss must be Squared or Logistic; got {options.Loss}.", nameof(L1Options.Loss));
+        Options = Validation.Check(options);
     }
 
     /// <summary>The settings this estimator runs with.</summary>
@@ -333,12 +328,12 @@ public sealed class L1Regression
 /// <param name="MaxIterations">Outer iterations at most (proximal steps, or Newton steps).</param>
 /// <param name="NonNegative">Constrain x ≥ 0 (the prox becomes max(v − λ/L, 0)).</param>
 public sealed record L1Options(
-    double Lambda,
+    [property: NonNegative] double Lambda,
     L1Algorithm Algorithm = L1Algorithm.Fista,
     L1Loss Loss = L1Loss.Squared,
-    double Tolerance = 1e-8,
-    int MaxIterations = 20_000,
-    bool NonNegative = false);
+    [property: NonNegative] double Tolerance = 1e-8,
+    [property: Positive] int MaxIterations = 20_000,
+    bool NonNegative = false) : IValidated;
 
 /// <summary>Which proximal method <see cref="L1Regression"/> runs.</summary>
 public enum L1Algorithm

@@ -12,10 +12,7 @@ public sealed class OrthogonalMatchingPursuit
     /// <summary>Creates the estimator; the options are validated here (shape-dependent limits at fit time).</summary>
     public OrthogonalMatchingPursuit(OmpOptions? options = null)
     {
-        Options = options ?? new OmpOptions();
-        if (Options.NonzeroCoefs is int k) Check.Positive(k, nameof(OmpOptions.NonzeroCoefs));
-        if (Options.Tolerance is double t) Check.NonNegative(t, nameof(OmpOptions.Tolerance));
-        Check.NonNegative(Options.DependenceTolerance, nameof(OmpOptions.DependenceTolerance));
+        Options = Validation.Check(options ?? new OmpOptions(), nameof(options));
     }
 
     /// <summary>The settings this estimator runs with.</summary>
@@ -206,7 +203,10 @@ public sealed class OrthogonalMatchingPursuit
 /// <em>squared</em> norm). When set and <paramref name="NonzeroCoefs"/> is null, at most min(m, n) atoms are used.</param>
 /// <param name="DependenceTolerance">Early stop when the next atom is numerically dependent on the selected ones:
 /// the new Cholesky pivot ‖a‖² − ‖w‖² is ≤ DependenceTolerance·‖a‖².</param>
-public sealed record OmpOptions(int? NonzeroCoefs = null, double? Tolerance = null, double DependenceTolerance = 1e-10);
+public sealed record OmpOptions(
+    [property: Positive] int? NonzeroCoefs = null,
+    [property: NonNegative] double? Tolerance = null,
+    [property: NonNegative] double DependenceTolerance = 1e-10) : IValidated;
 
 /// <summary>A fitted Orthogonal Matching Pursuit solution (immutable).</summary>
 public sealed class OmpResult
