@@ -342,32 +342,4 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
         var ratios = Of(variant, batch).Join(baseline.Of(variant, batch), r => r.Sparsity, r => r.Sparsity, (mine, theirs) => theirs.Train.Median / mine.Train.Median).ToList();
         return ratios.Count == 0 ? double.NaN : Math.Exp(ratios.Average(Math.Log));
     }
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var lines = new List<string>
-        {
-            string.Format(c, "Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", Machine, Threads,
-                PeakFlopsPerSecond / 1e9, TheoreticalPeakFlopsPerSecond is double t ? string.Format(c, ", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
-        };
-        foreach (int b in BatchSizes)
-        {
-            var d = Dense(b);
-            lines.Add(string.Format(c, "Batch {0}: dense training step {1:0.000} ms (η = {2:0.00}), inference {3:0.000} ms.", b, 1e3 * d.Train.Median,
-                Efficiency(d), 1e3 * d.Inference.Median));
-            foreach (var v in SpeedVariants.Pruned)
-            {
-                var rows = Of(v, b);
-                if (rows.Count == 0) continue;
-                var parts = rows.Select(r => string.Format(c, "{0:0.#} % → {1:0.00}× (theory {2:0.0}×, η {3:0.000})",
-                    100 * r.Sparsity, Speedup(r), TheoreticalSpeedup(r), Efficiency(r)));
-                var even = BreakEvenSparsity(v, b);
-                lines.Add(string.Format(c, "  {0}, training-step speed-up: {1}; {2}.", SpeedVariants.Label(v), string.Join("; ", parts),
-                    even is double e ? string.Format(c, "≥ 1.1× dense from {0:0.#} % sparsity on", 100 * e) : "never 1.1× dense here"));
-            }
-        }
-        return lines;
-    }
 }
