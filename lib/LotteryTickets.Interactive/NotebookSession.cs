@@ -62,7 +62,7 @@ public sealed record NotebookSession(string Name, Device Device, Budget Budget, 
     public T Run<T>(IExperiment<T> experiment, string? title = null)
     {
         Check.NotNull(experiment);
-        var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, p => p.ToString(), p => p.Fraction);
+        var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, ProgressText.Of, p => p.Fraction);
         var result = experiment.Run(new ExperimentContext { Store = Store, Recompute = Recompute, Budget = Budget, Progress = progress });
         progress.Complete();
         return result;

@@ -46,7 +46,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ExperimentContext Stage(string stage) => c with
         {
-            Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Detail = $"{stage} · {p}" }),
+            Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Stage = stage }),
         };
 
         var (logits, teacherAccuracy, teacherWeights) = TeacherLogits(c);
@@ -81,8 +81,11 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var h = Teacher with { Levels = 0, Seed = TeacherSeed };
         var key = c.Store is null ? null : TeacherRun.KeyFor(TeacherSeed, c.Budget);
         using var levels = key is null ? null : c.Store!.OpenRun(key, TeacherSeed, c.Recompute, c.CancellationToken);
-        var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations",
-            string.Format(CultureInfo.InvariantCulture, "teacher · iteration {0}/{1} · test {2:P1}", p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)));
+        var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations")
+        {
+            Stage = "teacher",
+            Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy),
+        });
         using var run = IterativeMagnitudePruning.Run(h, Data, progress, c.CancellationToken, levels);
         if (key is not null) c.Store!.CompleteRun(key);
         using var model = h.Model.Create(Data.Train.Device, h.Seed);

@@ -96,7 +96,7 @@ internal sealed partial class BadInputCases
             new DesignComparisonSweep(40, 5, [5, 10], 1, 9, 1.0, null),
             new DistillationExperiment(tiny, tiny, distillation, data, [1]),
             new DistillationResult(distillation, 95, 1000, result, result, [baseline], 1),
-            new ExperimentProgress(1, 2, "cells", null),
+            new ExperimentProgress(1, 2, "cells"),
             new GradientNoisePoint(0, 100, 50, 0, 1, 0.02, 1),
             new L1ConvergenceResult(l1Sweep, [1.0], [trace], 0.1),
             l1Sweep,
@@ -127,6 +127,7 @@ internal sealed partial class BadInputCases
             result,
             new TiedComparison(result, result),
             new TiedComparisonPoint("tied", 1, 80, 100, 90, 0, 85, 88),
+            new TrainingStatus(1, 80, 4, 10, 0.5),
             timing,
 
             // The notebook layer.

@@ -66,10 +66,10 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
             var rows = new List<SpeedRow>();
             int perBatch = 1 + Sparsities.Count * (1 + (sparseKernel ? 1 : 0) + (compacted ? 1 : 0));
             int total = BatchSizes.Count * perBatch + 1, done = 0;
-            void Report(string detail) => progress?.Report(new ExperimentProgress(++done, total, "timings", detail));
+            void Report(TimingStatus timing) => progress?.Report(new ExperimentProgress(++done, total, "timings") { Timing = timing });
 
             var peak = PeakFlops.Measure(repeats: Math.Max(3, Repeats / 2));
-            Report(string.Format(CultureInfo.InvariantCulture, "peak {0:0.0} GFLOP/s", peak.FlopsPerSecond / 1e9));
+            Report(new TimingStatus { PeakFlopsPerSecond = peak.FlopsPerSecond });
             foreach (int batch in BatchSizes)
             {
                 using var batchScope = torch.NewDisposeScope();
@@ -82,13 +82,13 @@ public sealed record SpeedSweep(ModelHparams Model, IReadOnlyList<double> Sparsi
                 var denseInference = Summary(Timing.Measure(dense.Inference, Warmup, 3 * Repeats));
                 rows.Add(new SpeedRow(SpeedVariants.Dense, 0, batch, model.PrunableCount, denseCost.DenseMacs, denseCost.Layers[0].DenseMacs,
                     denseTrain, denseInference, denseTrain, denseInference));
-                Report($"batch {batch} · dense");
+                Report(new TimingStatus { Variant = SpeedVariants.Dense, Batch = batch });
 
                 SpeedRow Row(string variant, double sparsity, long weights, long macs, long firstLayerMacs, Action train, Action inference)
                 {
                     var (t, dt) = Timing.MeasureAlternating(train, dense.Train, Warmup, Repeats);
                     var (i, di) = Timing.MeasureAlternating(inference, dense.Inference, Warmup, Repeats);
-                    Report(string.Format(CultureInfo.InvariantCulture, "batch {0} · {1:0.#} % sparse · {2}", batch, 100 * sparsity, variant));
+                    Report(new TimingStatus { Variant = variant, Batch = batch, Sparsity = sparsity });
                     return new SpeedRow(variant, sparsity, batch, weights, macs, firstLayerMacs, Summary(t), Summary(i), Summary(dt), Summary(di));
                 }
 
