@@ -21,7 +21,7 @@ public static class ProgressText
         {
             if (t.Seed is long seed) parts.Add(string.Format(c, "seed {0}", seed));
             if (t.Series is { } series)
-                parts.Add(string.Format(c, "{0} · level {1} ({2:0.0} % left)", TicketSeries.Label(series), t.Level, t.PercentRemaining));
+                parts.Add(string.Format(c, "{0} · level {1} ({2:0.0} % left)", LabelText.Series(series), t.Level, t.PercentRemaining));
             parts.Add(t.Loaded ? "loaded from the run store" : string.Format(c, "iteration {0}/{1}", t.Iteration, t.TotalIterations));
             parts.Add(string.Format(c, "test {0:P1}", t.TestAccuracy));
         }

@@ -21,7 +21,7 @@ public static class SparseFindings
         {
             int covered = r.GuaranteedTrials[s].Sum(), failed = r.GuaranteedFailures[s].Sum();
             var perSnr = string.Join(", ", o.SnrsDb.Select((snr, i) =>
-                string.Format(c, "{0} → k ≤ {1}", OmpRecoveryResult.SnrText(snr), r.LargestRecoveredSparsity(s, i))));
+                string.Format(c, "{0} → k ≤ {1}", LabelText.Snr(snr), r.LargestRecoveredSparsity(s, i))));
             lines.Add(string.Format(c,
                 "s = {0:0.00}: μ = {1:0.000} (max {2:0.000}), guarantee k < {3:0.00}; ≥ 90 % exact recovery up to {4}; " +
                 "{5} guaranteed trials, {6} failed.",

@@ -29,7 +29,7 @@ public static class SpeedFindings
                 var parts = rows.Select(x => string.Format(c, "{0:0.#} % → {1:0.00}× (theory {2:0.0}×, η {3:0.000})",
                     100 * x.Sparsity, r.Speedup(x), r.TheoreticalSpeedup(x), r.Efficiency(x)));
                 var even = r.BreakEvenSparsity(v, b);
-                lines.Add(string.Format(c, "  {0}, training-step speed-up: {1}; {2}.", SpeedVariants.Label(v), string.Join("; ", parts),
+                lines.Add(string.Format(c, "  {0}, training-step speed-up: {1}; {2}.", LabelText.Variant(v), string.Join("; ", parts),
                     even is double e ? string.Format(c, "≥ 1.1× dense from {0:0.#} % sparsity on", 100 * e) : "never 1.1× dense here"));
             }
         }
@@ -59,14 +59,14 @@ public static class SpeedFindings
                     "best at {0:0.#} % of the weights: {1:0.00}× the dense time (steps ×{2:0.00}, FLOPs ×{3:0.000}, η {4:0.000} vs dense {5:0.00})",
                     e.PercentRemaining, e.TimeRatio, e.StepRatio, e.FlopFraction, e.Eta, e.DenseEta)));
             int missed = entries.Count - reached.Count;
-            lines.Add(string.Format(c, "{0}: {1}{2}.", SpeedVariants.Label(v), best,
+            lines.Add(string.Format(c, "{0}: {1}{2}.", LabelText.Variant(v), best,
                 missed > 0 ? string.Format(c, "; {0} of {1} levels never reached the target", missed, entries.Count) : ""));
         }
         var w = r.Winner;
         lines.Add(w == dense
             ? "Winner of the race on this machine: the dense network."
             : string.Format(c, "Winner of the race on this machine: {0} at {1:0.#} % of the weights, in {2:0.00}× the dense time.",
-                SpeedVariants.Label(w.Variant), w.PercentRemaining, w.TimeRatio));
+                LabelText.Variant(w.Variant), w.PercentRemaining, w.TimeRatio));
         return lines;
     }
 }

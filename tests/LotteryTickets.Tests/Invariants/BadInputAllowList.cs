@@ -38,7 +38,6 @@ internal static class BadInputAllowList
         ["LotteryTickets.Models.WeightSnapshot.ContentEquals(WeightSnapshot)"] = "equality: null or any snapshot answers (false when they differ)",
         ["LotteryTickets.Lottery.TicketCurve.AtLevel(int)"] = "a lookup: a level not on the curve (negative included) answers null",
         ["LotteryTickets.Design.DesignComparisonResult.At(int)"] = "a lookup: a subset size not compared answers null",
-        ["LotteryTickets.Experiments.OmpRecoveryResult.SnrText(double)"] = "formats any number for a label (+∞ reads \"noiseless\")",
         ["LotteryTickets.Hardware.TorchNativesNotFoundException..ctor(string)"] = "an exception's message: any text",
         ["LotteryTickets.Experiments.TicketExperiment.KeyFor(long, Budget)"] = "any seed names a run; a null budget means the current one",
 
@@ -71,6 +70,7 @@ internal static class BadInputAllowList
         ["LotteryTickets.Interactive.ProgressLine..ctor(string)"] = "a progress line's text: any text is shown HTML-encoded (null as nothing)",
         ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the constructor checked",
         ["LotteryTickets.Interactive.LiveProgress<T>.Complete(string)"] = "an optional summary: any text, null for the last report",
+        ["LotteryTickets.Interactive.LabelText.Snr(double)"] = "formats any number for a label (+∞ reads \"noiseless\")",
         ["LotteryTickets.Interactive.ProgressText.Of(ExperimentProgress)"] = "a report: any values are worded (a null stage, training or timing is left out; a default report reads \"0/0 \")",
     };
 

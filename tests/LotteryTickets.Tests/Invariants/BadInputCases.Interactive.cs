@@ -144,6 +144,8 @@ internal sealed partial class BadInputCases
         _cases.Add("r", "null", "null", () => noOmp!.Findings());
         _cases.Add("r", "null", "null", () => noPath!.Findings());
         _cases.Add("r", "null", "null", () => noConvergence!.Findings(1e-6));
+        _cases.Add("series", "null", "null", () => LabelText.Series(null!));
+        _cases.Add("variant", "null", "null", () => LabelText.Variant(null!));
 
         // The curriculum's presets: a null budget (and ε outside [0, 1)).
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));

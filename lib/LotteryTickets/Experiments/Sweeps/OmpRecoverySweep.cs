@@ -245,8 +245,4 @@ public sealed record OmpRecoveryResult(
         }
         return best;
     }
-
-    /// <summary>"∞ dB" or e.g. "20 dB".</summary>
-    public static string SnrText(double snrDb) =>
-        double.IsPositiveInfinity(snrDb) ? "noiseless" : snrDb.ToString("0.#", CultureInfo.InvariantCulture) + " dB";
 }

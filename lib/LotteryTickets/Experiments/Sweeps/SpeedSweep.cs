@@ -193,16 +193,6 @@ public static class SpeedVariants
 
     /// <summary>The ways of running a pruned network (every variant but dense).</summary>
     public static IReadOnlyList<string> Pruned { get; } = [Masked, SparseKernel, Compacted];
-
-    /// <summary>A label for figures and tables.</summary>
-    public static string Label(string variant) => variant switch
-    {
-        Dense => "dense",
-        Masked => "unstructured, dense kernel (masked)",
-        SparseKernel => "unstructured, sparse kernel (COO)",
-        Compacted => "structured, compacted",
-        _ => Check.NotNull(variant),
-    };
 }
 
 /// <summary>The median, fastest and slowest of <paramref name="Repeats"/> timed runs, in seconds.</summary>
