@@ -46,7 +46,7 @@ public sealed record NotebookSession([property: NotEmpty] string Name, Device De
     {
         Validation.Check(this);
         Check.NotNull(experiment);
-        var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, p => p.ToString(), p => p.Fraction);
+        var progress = new LiveProgress<ExperimentProgress>(title ?? experiment.Kind, ProgressText.Of, p => p.Fraction);
         var result = experiment.Run(new ExperimentContext { Store = Store, Recompute = Recompute, Budget = Budget, Progress = progress });
         progress.Complete();
         return result;

@@ -44,7 +44,7 @@ public static class OmpFigures
                 [bound, bound], [0, 100]));
         }
         return new LineFigure(name ?? $"omp-recovery-vs-k-{Slug(o.SnrsDb[snrIndex])}",
-            $"Exact recovery vs ticket size k, {OmpRecoveryResult.SnrText(o.SnrsDb[snrIndex])}: measured curves and the coherence guarantee (vertical lines)",
+            $"Exact recovery vs ticket size k, {LabelText.Snr(o.SnrsDb[snrIndex])}: measured curves and the coherence guarantee (vertical lines)",
             "ticket size k (non-zeros)", "exact support recovered (% of trials)", series);
     }
 
@@ -59,7 +59,7 @@ public static class OmpFigures
         var mus = Enumerable.Range(0, 50).Select(i => lo + (hi - lo) * i / 49.0).ToList();
         var boundary = new FigureSeries("guarantee k = (1 + 1/μ)/2", mus, mus.Select(CoherenceGuarantee.SparsityBound).ToList());
         return new HeatmapFigure($"omp-coherence-map-{Slug(o.SnrsDb[snrIndex])}",
-            $"OMP exact recovery over coherence and ticket size, {OmpRecoveryResult.SnrText(o.SnrsDb[snrIndex])} ({o.Trials} trials per cell)",
+            $"OMP exact recovery over coherence and ticket size, {LabelText.Snr(o.SnrsDb[snrIndex])} ({o.Trials} trials per cell)",
             "mutual coherence μ (mean over the trials' dictionaries)", "ticket size k (non-zeros)", "exact recovery rate",
             result.MeanCoherence, ks(o), z) { Overlays = [boundary], ZRange = (0, 1) };
 

@@ -35,7 +35,7 @@ public static class RaceFigures
         foreach (var v in Variants)
         {
             var e = race.Of(v).Where(x => double.IsFinite(x.TimeRatio)).ToList();
-            if (e.Count > 0) series.Add(new FigureSeries(SpeedVariants.Label(v), e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.TimeRatio).ToList()));
+            if (e.Count > 0) series.Add(new FigureSeries(LabelText.Variant(v), e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.TimeRatio).ToList()));
         }
         var xs = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [xs.Max(), xs.Min()], [1.0, 1.0]));
@@ -61,7 +61,7 @@ public static class RaceFigures
         var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(xx / yy)).ToList()).ToList();
         double chapter = chapterEta.Sparse / chapterEta.Dense;
         var points = Variants.Select(v => (v, e: race.Of(v).Where(e => double.IsFinite(e.TimeRatio)).ToList())).Where(p => p.e.Count > 0)
-            .Select(p => new FigureSeries(SpeedVariants.Label(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(), p.e.Select(e => e.Eta / e.DenseEta).ToList()))
+            .Select(p => new FigureSeries(LabelText.Variant(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(), p.e.Select(e => e.Eta / e.DenseEta).ToList()))
             .ToList();
         return new HeatmapFigure("cost-model-trade-off",
             "Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins below the break-even line",

@@ -23,7 +23,7 @@ public static class SpeedFigures
         {
             var rows = r.Of(v, batch);
             if (rows.Count > 0)
-                series.Add(new FigureSeries(SpeedVariants.Label(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Speedup(x, training)).ToList()));
+                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Speedup(x, training)).ToList()));
         }
         var theory = r.Of(SpeedVariants.Masked, batch);
         series.Add(new FigureSeries("theoretical (dense MACs ÷ useful MACs)", theory.Select(Remaining).ToList(), theory.Select(r.TheoreticalSpeedup).ToList()));
@@ -44,7 +44,7 @@ public static class SpeedFigures
         {
             var rows = r.Of(v, batch);
             if (rows.Count > 0)
-                series.Add(new FigureSeries(SpeedVariants.Label(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Efficiency(x)).ToList()));
+                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Efficiency(x)).ToList()));
         }
         var all = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         double dense = r.Efficiency(r.Dense(batch));

@@ -49,7 +49,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ExperimentContext Stage(string stage) => c with
         {
-            Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Detail = $"{stage} · {p}" }),
+            Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Stage = stage }),
         };
 
         var (logits, teacherAccuracy, teacherWeights) = TeacherLogits(c);
@@ -84,8 +84,11 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var h = Teacher;
         var key = c.Store is null ? null : TeacherRun.KeyFor(TeacherSeed, c.Budget);
         using var levels = key is null ? null : c.Store!.OpenRun(key, TeacherSeed, c.Recompute, c.CancellationToken);
-        var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations",
-            string.Format(CultureInfo.InvariantCulture, "teacher · iteration {0}/{1} · test {2:P1}", p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)));
+        var progress = Relay<ImpProgress>.To(c.Progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations, "iterations")
+        {
+            Stage = "teacher",
+            Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy),
+        });
         using var run = IterativeMagnitudePruning.RunChecked(h, Data, TeacherSeed, 0, progress, c.CancellationToken, levels);
         if (key is not null) c.Store!.CompleteRun(key);
         using var model = h.Model.Create(Data.Train.Device, TeacherSeed);
@@ -159,37 +162,6 @@ public sealed record DistillationResult(DistillationHparams Distillation, double
     /// <summary>Distilled minus labels-only ticket (points) at each pruned level.</summary>
     public IReadOnlyList<(double PercentRemaining, double Gain)> DistillationGain =>
         Labels.Ticket.Points.Skip(1).Select(p => (p.PercentRemaining, (Distilled.Ticket.AtLevel(p.Level)?.MeanAccuracy ?? double.NaN) - p.MeanAccuracy)).ToList();
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var lines = new List<string>
-        {
-            string.Format(c, "Teacher (dense, {0:N0} weights): {1:0.00} % test accuracy. Distillation T = {2}, α = {3}; students over {4} seed(s).",
-                TeacherWeights, TeacherAccuracy, Distillation.Temperature, Distillation.Alpha, Labels.Seeds.Count),
-            string.Format(c, "Dense student (level 0): {0:0.00} % on labels, {1:0.00} % distilled.", Labels.DenseAccuracy, Distilled.DenseAccuracy),
-        };
-        var gains = DistillationGain;
-        if (gains.Count > 0)
-            lines.Add(string.Format(c, "Distilled − labels-only ticket: {0} (mean {1:+0.00;-0.00} points).",
-                string.Join(", ", gains.Select(g => string.Format(c, "{0:+0.00;-0.00} at {1:0.0} %", g.Gain, g.PercentRemaining))), gains.Average(g => g.Gain)));
-        var last = Labels.Ticket.Points[^1];
-        var b = Baselines.Count > 0 ? Baselines[^1] : null;
-        if (b is not null)
-            lines.Add(string.Format(c, "At {0:0.0} % of the weights ({1:N0}): ticket {2:0.00} % on labels, {3:0.00} % distilled; dense {4}-{5} network ({6:N0} weights) {7:0.00} % on labels, {8:0.00} % distilled.",
-                last.PercentRemaining, Labels.WeightsAt(last.PercentRemaining), last.MeanAccuracy, Distilled.Ticket.AtLevel(last.Level)?.MeanAccuracy ?? double.NaN,
-                b.Hidden1, b.Hidden2, b.Weights, b.LabelsAccuracy, b.DistilledAccuracy));
-        if (Baselines.Count > 0)
-        {
-            var pairs = Labels.Ticket.Points.Skip(1).Zip(Baselines).ToList();
-            lines.Add(string.Format(c, "The size-matched dense network is below the ticket at {0} of {1} sparsities on labels (by {2:0.00} points on average) and at {3} of {1} distilled (by {4:0.00}).",
-                pairs.Count(x => x.Second.LabelsAccuracy < x.First.MeanAccuracy), pairs.Count, pairs.Average(x => x.First.MeanAccuracy - x.Second.LabelsAccuracy),
-                pairs.Count(x => x.Second.DistilledAccuracy < (Distilled.Ticket.AtLevel(x.First.Level)?.MeanAccuracy ?? double.NaN)),
-                pairs.Average(x => (Distilled.Ticket.AtLevel(x.First.Level)?.MeanAccuracy ?? double.NaN) - x.Second.DistilledAccuracy)));
-        }
-        return lines;
-    }
 }
 
 /// <summary>A dense network of the student's family with as many weights as one ticket level (accuracies % over seeds).</summary>

@@ -90,38 +90,6 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
 
     /// <summary>The fastest entry to the target (the dense one when no ticket beats it).</summary>
     public RaceEntry Winner => Entries.Where(e => e.Reached && e.TimeRatio < 1).MinBy(e => e.TimeRatio) ?? Dense;
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var lines = new List<string>
-        {
-            Dense.Reached
-                ? string.Format(c, "Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
-                    Target, Dense.Steps, 1e3 * Dense.SecondsPerStep, Dense.SecondsToTarget, Dense.Eta)
-                : string.Format(c, "Target {0:P1} test accuracy: the dense network never reached it — lower the target.", Target),
-        };
-        foreach (var v in SpeedVariants.Pruned)
-        {
-            var entries = Of(v);
-            if (entries.Count == 0) continue;
-            var reached = entries.Where(e => e.Reached).ToList();
-            string best = reached.Count == 0 ? "no level reached the target"
-                : string.Join("; ", reached.OrderBy(e => e.TimeRatio).Take(1).Select(e => string.Format(c,
-                    "best at {0:0.#} % of the weights: {1:0.00}× the dense time (steps ×{2:0.00}, FLOPs ×{3:0.000}, η {4:0.000} vs dense {5:0.00})",
-                    e.PercentRemaining, e.TimeRatio, e.StepRatio, e.FlopFraction, e.Eta, e.DenseEta)));
-            int missed = entries.Count - reached.Count;
-            lines.Add(string.Format(c, "{0}: {1}{2}.", SpeedVariants.Label(v), best,
-                missed > 0 ? string.Format(c, "; {0} of {1} levels never reached the target", missed, entries.Count) : ""));
-        }
-        var w = Winner;
-        lines.Add(w == Dense
-            ? "Winner of the race on this machine: the dense network."
-            : string.Format(c, "Winner of the race on this machine: {0} at {1:0.#} % of the weights, in {2:0.00}× the dense time.",
-                SpeedVariants.Label(w.Variant), w.PercentRemaining, w.TimeRatio));
-        return lines;
-    }
 }
 
 /// <summary>One runner of a <see cref="RaceToTarget"/>.</summary>

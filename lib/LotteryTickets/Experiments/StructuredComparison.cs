@@ -35,40 +35,6 @@ public sealed record StructuredComparison(TicketExperimentResult Unstructured, T
         }
         return last;
     }
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        double dense = Unstructured.DenseAccuracy;
-        string Within(TicketCurve curve) => SparsestWithin(curve, dense) is double p ? string.Format(c, "{0:0.0} %", p) : "not even the first level";
-        var lines = new List<string>
-        {
-            string.Format(c, "Dense network: {0:0.00} % (structured run's level 0: {1:0.00} %), mean of {2} seed(s).", dense, Structured.DenseAccuracy, Unstructured.Seeds.Count),
-            string.Format(c, "Within 1 point of dense down to: unstructured ticket {0}, unstructured re-init {1}, structured ticket {2}, structured re-init {3} of the weights.",
-                Within(Unstructured.Ticket), Within(Unstructured.RandomReinit), Within(Structured.Ticket), Within(Structured.RandomReinit)),
-        };
-        var points = Points;
-        if (points.Count == 0) return lines;
-        var last = points[^1];
-        lines.Add(string.Format(c, "At {0:0.0} % of the weights (the sparsest structured level): unstructured ticket {1}, structured ticket {2:0.00} %, structured re-init {3}.",
-            last.PercentRemaining, Percent(last.UnstructuredTicket), last.StructuredTicket, Percent(last.StructuredReinit)));
-        var gaps = points.Where(p => p.StructuredReinit is not null).Select(p => p.StructuredTicket - p.StructuredReinit!.Value).ToList();
-        var unstructuredGaps = Unstructured.Ticket.Points.Skip(1).Select(p => Unstructured.TicketAdvantageOverReinit(p.Level)).Where(double.IsFinite).ToList();
-        if (gaps.Count > 0)
-            lines.Add(string.Format(c,
-                "Ticket − re-init, mean over levels: structured {0:+0.00;-0.00} points (largest {1:+0.00;-0.00}), unstructured {2:+0.00;-0.00} points (largest {3:+0.00;-0.00}). " +
-                "Liu et al. predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.",
-                gaps.Average(), gaps.MaxBy(Math.Abs), unstructuredGaps.DefaultIfEmpty(double.NaN).Average(), unstructuredGaps.DefaultIfEmpty(double.NaN).MaxBy(Math.Abs)));
-        var matched = points.Where(p => p.UnstructuredTicket is not null).ToList();
-        if (matched.Count > 0)
-            lines.Add(string.Format(c, "Unstructured − structured ticket at equal weights, mean over {0} levels: {1:+0.00;-0.00} points (at the sparsest: {2:+0.00;-0.00}).",
-                matched.Count, matched.Average(p => p.UnstructuredTicket!.Value - p.StructuredTicket),
-                matched[^1].UnstructuredTicket!.Value - matched[^1].StructuredTicket));
-        return lines;
-
-        string Percent(double? v) => v is double x ? string.Format(c, "{0:0.00} %", x) : "—";
-    }
 }
 
 /// <summary>One structured level of a <see cref="StructuredComparison"/>: test accuracies (%) at its weights remaining.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Training;
 
@@ -118,18 +117,29 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         public IProgress<ImpProgress>? Training(int seedIndex) => Relay<ImpProgress>.To(progress, p =>
         {
             var (before, start) = Offset(p.Run, p.Level);
-            return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, p.Point.Iteration - start), Total, "iterations",
-                string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · iteration {4}/{5} · test {6:P1}",
-                    e.Seeds[seedIndex], TicketSeries.Label(p.Run), p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations,
-                    p.Point.TestAccuracy));
+            return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, p.Point.Iteration - start), Total, "iterations")
+            {
+                Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)
+                {
+                    Seed = e.Seeds[seedIndex],
+                    Series = p.Run,
+                },
+            };
         });
 
         public Action<LevelResult>? Loaded(int seedIndex, string series) => progress is null ? null : r =>
         {
             var (before, start) = Offset(series, r.Level);
-            progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations",
-                string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · loaded from the run store · test {4:P1}",
-                    e.Seeds[seedIndex], TicketSeries.Label(series), r.Level, r.PercentRemaining, r.Training.FinalTestAccuracy)));
+            progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations")
+            {
+                Training = new TrainingStatus(r.Level, r.PercentRemaining, r.Training.TotalIterations, r.Training.TotalIterations,
+                    r.Training.FinalTestAccuracy)
+                {
+                    Seed = e.Seeds[seedIndex],
+                    Series = series,
+                    Loaded = true,
+                },
+            });
         };
     }
 }

@@ -6,8 +6,8 @@ namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// What <see cref="TicketExperiment.Run"/> measured: the three curves (accuracy in %, early-stop iteration), the
-/// sparsity of each seed's sparsest ticket, and the wall time. <see cref="Findings"/> states the paper's claims
-/// against these numbers.
+/// sparsity of each seed's sparsest ticket, and the wall time: the numbers the notebook layer's <c>Findings()</c>
+/// states the paper's claims against.
 /// </summary>
 /// <param name="Hparams">The settings of every run.</param>
 /// <param name="Seeds">The seeds run.</param>
@@ -120,36 +120,6 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         Check.That(ticket is not null,
             $"level must be a level of the ticket's curve ({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.", nameof(level));
         return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
-    }
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        string model = Hparams.Model.Name == "lenet_300_100" ? "LeNet" : Hparams.Model.Name;
-        var lines = new List<string>
-        {
-            string.Format(c, "Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, DenseAccuracy, Seeds.Count),
-        };
-        var within = SparsestWithinDense();
-        lines.Add(within is null
-            ? "The ticket falls more than 0.5 point below dense accuracy already at the first pruning level."
-            : string.Format(c, "The ticket stays within 0.5 point of dense accuracy (or above it) down to {0:0.0} % of weights remaining ({1:0.00} %).",
-                within.PercentRemaining, within.MeanAccuracy));
-        var sparsest = Ticket.Points[^1];
-        var controls = new List<string>();
-        if (RandomReinit.AtLevel(sparsest.Level) is { } r)
-            controls.Add(string.Format(c, "random re-init {0:0.00} % (ticket − re-init = {1:+0.00;-0.00} points)", r.MeanAccuracy, TicketAdvantageOverReinit(sparsest.Level)));
-        if (RandomMask.AtLevel(sparsest.Level) is { } m)
-            controls.Add(string.Format(c, "random mask {0:0.00} %", m.MeanAccuracy));
-        lines.Add(string.Format(c, "At {0:0.0} % remaining: ticket {1:0.00} %{2}.", sparsest.PercentRemaining, sparsest.MeanAccuracy,
-            controls.Count == 0 ? "" : ", " + string.Join(", ", controls)));
-        var best = Ticket.Points.Skip(1).DefaultIfEmpty(Ticket.Points[0]).MaxBy(p => p.MeanAccuracy)!;
-        lines.Add(string.Format(c, "Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
-            best.MeanAccuracy, best.PercentRemaining, Ticket.Points[0].MeanEarlyStopIteration, sparsest.MeanEarlyStopIteration));
-        int controlCount = (RandomReinit.Points.Count > 0 ? 1 : 0) + (RandomMask.Points.Count > 0 ? 1 : 0);
-        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", Seconds, Seeds.Count, Ticket.Points.Count, controlCount));
-        return lines;
     }
 }
 

@@ -2,7 +2,8 @@ namespace LotteryTickets.Lottery;
 
 /// <summary>
 /// The names of the series an IMP experiment trains — the ticket and its two controls — as the run store, the
-/// progress reports and the figures spell them, and their display labels. The one place these strings are written.
+/// progress reports and the figures spell them. The one place these strings are written (the notebook layer words them
+/// for the reader).
 /// </summary>
 public static class TicketSeries
 {
@@ -24,14 +25,5 @@ public static class TicketSeries
         ControlKind.RandomReinit => RandomReinit,
         ControlKind.RandomMask => RandomMask,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be one of {string.Join(", ", Enum.GetNames<ControlKind>())}."),
-    };
-
-    /// <summary>How a figure or a progress line names a series.</summary>
-    public static string Label(string series) => series switch
-    {
-        Ticket => "winning ticket (rewound)",
-        RandomReinit => "same mask, random re-init",
-        RandomMask => "random mask, same sparsity",
-        _ => Check.NotNull(series),
     };
 }

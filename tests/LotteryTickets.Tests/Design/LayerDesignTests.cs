@@ -40,7 +40,8 @@ public class LayerDesignTests
         Assert.Equal(a.Points, b.Points);
         Assert.Equal((12, 10), (a.Rows, a.Columns));
         Assert.Equal((1.0, 1.0), (a.At(12)!.Jaccard, a.At(12)!.Efficiency));
-        Assert.Contains(progress.Reports, p => p.Detail is { } d && d.StartsWith("training", StringComparison.Ordinal));
+        Assert.Contains(progress.Reports, p => p.Training is { Iteration: > 0 } && p.Stage == "training lenet_300_100");
+        Assert.Equal(progress.Reports[^1].Total, progress.Reports[^1].Completed);
         Assert.Equal("SubsetSizes", Assert.ThrowsAny<ArgumentException>(() => (options with { SubsetSizes = [9] }).Run()).ParamName);
     }
 }

@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Interactive;
 using LotteryTickets.Hardware;
 using LotteryTickets.Lottery;
 using LotteryTickets.Training;

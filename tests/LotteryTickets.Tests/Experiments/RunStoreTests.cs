@@ -28,23 +28,22 @@ public class RunStoreTests(ITestOutputHelper output)
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };
 
-    /// <summary>The (series label, level) a progress line of the ticket experiment names ("seed 5 · &lt;label&gt; · level 3 (…").</summary>
-    internal static (string Label, int Level) SeriesAndLevel(ExperimentProgress p)
+    /// <summary>The (series, level) a progress report of the ticket experiment is about.</summary>
+    internal static (string Series, int Level) SeriesAndLevel(ExperimentProgress p)
     {
-        var m = Regex.Match(p.Detail ?? "", @"^seed -?\d+ · (?<label>.+?) · level (?<level>\d+) \(");
-        Assert.True(m.Success, $"not a ticket-experiment progress line: {p.Detail}");
-        return (m.Groups["label"].Value, int.Parse(m.Groups["level"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(p.Training is { Series: not null }, $"not a ticket-experiment progress report: {p}");
+        return (p.Training!.Series!, p.Training.Level);
     }
 
-    internal static bool IsTraining(ExperimentProgress p) => p.Detail is { } d && d.Contains(" · iteration ", StringComparison.Ordinal);
+    internal static bool IsTraining(ExperimentProgress p) => p.Training is { Loaded: false };
 
-    internal static bool IsLoaded(ExperimentProgress p) => p.Detail is { } d && d.Contains("loaded from the run store", StringComparison.Ordinal);
+    internal static bool IsLoaded(ExperimentProgress p) => p.Training is { Loaded: true };
 
     internal static void AssertNeverDecreases(IReadOnlyList<ExperimentProgress> reports)
     {
         for (int i = 1; i < reports.Count; i++)
             Assert.True(reports[i].Completed >= reports[i - 1].Completed,
-                $"progress went back from {reports[i - 1].Completed} ({reports[i - 1].Detail}) to {reports[i].Completed} ({reports[i].Detail})");
+                $"progress went back from {reports[i - 1].Completed} ({reports[i - 1]}) to {reports[i].Completed} ({reports[i]})");
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public class RunStoreTests(ITestOutputHelper output)
         var longRun = Experiment(Tiny(), [5], controls: false, levels: 4).Run(Context(store, progress));
 
         // Only the two new ticket levels were trained; the first three came from the store, identical.
-        string ticket = TicketSeries.Label(TicketSeries.Ticket);
+        const string ticket = TicketSeries.Ticket;
         var trained = progress.Reports.Where(IsTraining).Select(SeriesAndLevel).Distinct();
         Assert.Equal([(ticket, 3), (ticket, 4)], trained.ToList());
         Assert.Equal([(ticket, 0), (ticket, 1), (ticket, 2)], progress.Reports.Where(IsLoaded).Select(SeriesAndLevel).ToList());
@@ -180,7 +179,7 @@ public class RunStoreTests(ITestOutputHelper output)
         output.WriteLine($"cold {coldSeconds:F2} s, warm {warmSeconds:F2} s");
         Assert.Equal(0, saved);
         Assert.Equal(14, progress.Reports.Count); // one report per loaded level, no training
-        Assert.All(progress.Reports, p => Assert.True(IsLoaded(p) && !IsTraining(p), p.Detail));
+        Assert.All(progress.Reports, p => Assert.True(IsLoaded(p) && !IsTraining(p), p.ToString()));
         Assert.Equal(1.0, progress.Reports[^1].Fraction);
         Assert.Equal(progress.Reports[^1].Total, progress.Reports[^1].Completed);
         Assert.True(progress.Reports.Select(p => p.Fraction).Zip(progress.Reports.Skip(1).Select(p => p.Fraction)).All(z => z.First < z.Second));

@@ -48,7 +48,6 @@ internal static class BadInputAllowList
         ["LotteryTickets.Models.WeightSnapshot.ContentEquals(WeightSnapshot)"] = "equality: null or any snapshot answers (false when they differ)",
         ["LotteryTickets.Lottery.TicketCurve.AtLevel(int)"] = "a lookup: a level not on the curve (negative included) answers null",
         ["LotteryTickets.Design.DesignComparisonResult.At(int)"] = "a lookup: a subset size not compared answers null",
-        ["LotteryTickets.Experiments.OmpRecoveryResult.SnrText(double)"] = "formats any number for a label (+∞ reads \"noiseless\")",
         ["LotteryTickets.Hardware.TorchNativesNotFoundException..ctor(string)"] = "an exception's message: any text",
         ["LotteryTickets.Experiments.TicketExperiment.KeyFor(long, Budget)"] = "any seed names a run; a null budget means the current one",
 
@@ -56,7 +55,8 @@ internal static class BadInputAllowList
         // the type allows) is an outcome a run can honestly report, and their consumers read them by value.
         ["LotteryTickets.Design.DesignComparisonPoint..ctor(int, int, double, double, double, double, double, string)"] = "result record: one subset size's measured Jaccard and efficiencies (NaN is an honest failed trial); read by value for tables and figures, feeds no native call",
         ["LotteryTickets.Experiments.DenseBaselinePoint..ctor(int, double, long, int, int, double, double, double, double)"] = "result record: a dense baseline's measured accuracies (NaN for a diverged run); its widths are only printed, never used to build a model",
-        ["LotteryTickets.Experiments.ExperimentProgress..ctor(int, int, string, string)"] = "progress report: Fraction clamps to [0, 1] and answers 1 for a total ≤ 0, and ToString formats any values",
+        ["LotteryTickets.Experiments.ExperimentProgress..ctor(int, int, string)"] = "progress report: Fraction clamps to [0, 1] and answers 1 for a total ≤ 0; the notebook layer words any values",
+        ["LotteryTickets.Experiments.TrainingStatus..ctor(int, double, int, int, double)"] = "progress report: a training's level and latest evaluation as measured, only worded by the notebook layer",
         ["LotteryTickets.Experiments.GradientNoisePoint..ctor(int, double, double, double, double, double, int)"] = "result record: a level's measured noise scale over seeds (NaN when |G|² ≤ 0 is by design); read by value for figures",
         ["LotteryTickets.Experiments.PeakRate..ctor(int, double)"] = "result record: a measured GEMM rate, only printed or plotted",
         ["LotteryTickets.Experiments.RaceEntry..ctor(string, int, double, double, double, bool, double, double, double, double, double, double, double)"] = "result record: a variant's measured steps and costs to a target (NaN when it never got there); read by value for tables and figures",
@@ -80,6 +80,8 @@ internal static class BadInputAllowList
         ["LotteryTickets.Interactive.ProgressLine..ctor(string)"] = "a progress line's text: any text is shown HTML-encoded (null as nothing)",
         ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the constructor checked",
         ["LotteryTickets.Interactive.LiveProgress<T>.Complete(string)"] = "an optional summary: any text, null for the last report",
+        ["LotteryTickets.Interactive.LabelText.Snr(double)"] = "formats any number for a label (+∞ reads \"noiseless\")",
+        ["LotteryTickets.Interactive.ProgressText.Of(ExperimentProgress)"] = "a report: any values are worded (a null stage, training or timing is left out; a default report reads \"0/0 \")",
     };
 
     /// <summary>

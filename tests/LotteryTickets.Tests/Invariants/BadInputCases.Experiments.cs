@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Interactive;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
@@ -106,7 +107,6 @@ internal sealed partial class BadInputCases
         _cases.Add("model", "LeNet", "a Conv-2 student", () => DistillationExperiment.SizeMatched(ModelHparams.Conv2(64, 256), 1000));
         _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new ModelHparams(), 0));
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
-        _cases.Add("variant", "null", "null", () => SpeedVariants.Label(null!));
 
         // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
         var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });

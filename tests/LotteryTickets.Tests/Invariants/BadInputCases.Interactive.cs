@@ -135,6 +135,22 @@ internal sealed partial class BadInputCases
         TeacherRecoveryResult? noTeacher = null;
         _cases.Add("result", "null", "null", () => RecoveryFigures.Teacher(noTeacher!, "teacher-recovery"));
 
+        // Findings: the sentences of each result (a null result; the ℓ1 target is in the experiments' cases).
+        SpeedResult? noSpeed = null;
+        OmpRecoveryResult? noOmp = null;
+        _cases.Add("r", "null", "null", () => noResult!.Findings());
+        _cases.Add("r", "null", "null", () => noDistillation!.Findings());
+        _cases.Add("r", "null", "null", () => noStructured!.Findings());
+        _cases.Add("r", "null", "null", () => noTied!.Findings());
+        _cases.Add("r", "null", "null", () => noSmoothing!.Findings());
+        _cases.Add("r", "null", "null", () => noSpeed!.Findings());
+        _cases.Add("r", "null", "null", () => noRace!.Findings());
+        _cases.Add("r", "null", "null", () => noOmp!.Findings());
+        _cases.Add("r", "null", "null", () => noPath!.Findings());
+        _cases.Add("r", "null", "null", () => noConvergence!.Findings(1e-6));
+        _cases.Add("series", "null", "null", () => LabelText.Series(null!));
+        _cases.Add("variant", "null", "null", () => LabelText.Variant(null!));
+
         // The curriculum's presets: a null budget (and ε outside [0, 1)).
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
         Budget? none = null;

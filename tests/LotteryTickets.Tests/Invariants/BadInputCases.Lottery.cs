@@ -47,7 +47,6 @@ internal sealed partial class BadInputCases
         _cases.Add("run", "null", "null", () => LotteryControls.Train(null!, ControlKind.RandomReinit, 1, null, noProgress, CancellationToken.None, null, null));
         _cases.Add("like", "null", "null", () => LotteryControls.RandomMaskLike(null!, 1));
         _cases.Add("kind", "7", "undefined control", () => TicketSeries.Of((ControlKind)7));
-        _cases.Add("series", "null", "null", () => TicketSeries.Label(null!));
         _cases.Add("level", "-1", "negative level", () => hparams.NominalPercentRemaining(-1));
 
         var curve = TicketCurve.FromLevels("ticket", new[] { run.Levels });

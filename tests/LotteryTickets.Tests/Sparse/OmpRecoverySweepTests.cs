@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Interactive;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
 

@@ -172,29 +172,6 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
         return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 
-    /// <summary>The run's headline numbers, one sentence each.</summary>
-    public IReadOnlyList<string> Findings(double target = 1e-6)
-    {
-        Check.Positive(target);
-        var c = CultureInfo.InvariantCulture;
-        var o = Options;
-        var lines = new List<string>
-        {
-            string.Format(c, "{0} lasso problems, A {1}×{2}, k = {3}, SNR {4:0.#} dB, λ = {5:0.###}·λ_max; {6:0.0} s in all.",
-                o.Problems, o.M, o.N, o.K, o.SnrDb, o.LambdaRatio, ElapsedSeconds),
-        };
-        foreach (var algorithm in L1ConvergenceSweep.Algorithms)
-        {
-            var traces = TracesOf(algorithm);
-            var its = MedianIterationsTo(algorithm, target);
-            var secs = MedianSecondsTo(algorithm, target);
-            lines.Add(string.Format(c, "{0}: relative gap ≤ {1:0e0} after {2} iterations / {3} (median); converged on {4}/{5} problems; final support {6:0.#} atoms (mean).",
-                algorithm, target, its is null ? "more than the cap of" + string.Format(c, " {0}", o.MaxIterations) : its.Value.ToString("0", c),
-                secs is null ? "—" : FormatSeconds(secs.Value), traces.Count(t => t.Converged), traces.Count, traces.Average(t => t.SupportSize)));
-        }
-        return lines;
-    }
-
     private static string FormatSeconds(double s) =>
         s < 1 ? (1000 * s).ToString("0.0", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }

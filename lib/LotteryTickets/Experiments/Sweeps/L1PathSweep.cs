@@ -161,28 +161,4 @@ public sealed record L1PathSweepResult(
 {
     /// <summary>The first path point whose mean support size reaches k (null when none does).</summary>
     public int? FirstAtTicketSize() => Array.FindIndex(SupportSize, s => s >= Options.K) is var i and >= 0 ? i : null;
-
-    /// <summary>The sweep's headline numbers, one sentence each.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var o = Options;
-        var lines = new List<string>
-        {
-            string.Format(c, "{0} problems, A {1}×{2}, ticket k = {3}, SNR {4:0.#} dB; {5} λ from λ_max to {6:0.####}·λ_max; {7:0.0} s.",
-                o.Problems, o.M, o.N, o.K, o.SnrDb, o.Lambdas, o.LambdaRatio, ElapsedSeconds),
-            string.Format(c, "Support grows from {0:0.#} to {1:0.#} atoms along the path.", SupportSize[0], SupportSize[^1]),
-        };
-        if (FirstAtTicketSize() is int i)
-            lines.Add(string.Format(c,
-                "Where the ℓ1 support first reaches k ({0:0.#} atoms, λ = {1:0.###}·λ_max): ℓ1 holds {2:P0} of the ticket, one-shot magnitude pruning of the dense fit {3:P0}; they share {4:P0} of their atoms.",
-                SupportSize[i], LambdaRatios[i], L1Recall[i], PruningRecall[i], PruningAgreement[i]));
-        int imp = Array.FindLastIndex(ImpSupportSize, s => s >= o.K);
-        if (imp >= 0)
-            lines.Add(string.Format(c, "Iterative magnitude pruning (refit, drop {0:P0}, repeat) keeps {1:P0} of the ticket at {2} atoms (level {3}).",
-                o.PruneFraction, ImpRecall[imp], ImpSupportSize[imp], imp));
-        lines.Add(string.Format(c, "Warm starts: {0:0} iterations / {1:0.00} s for the whole path, against {2:0} / {3:0.00} s from 0 (mean per problem).",
-            WarmIterations.Sum(), WarmSeconds.Sum(), ColdIterations.Sum(), ColdSeconds.Sum()));
-        return lines;
-    }
 }

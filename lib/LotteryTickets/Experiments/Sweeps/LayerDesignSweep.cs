@@ -40,8 +40,11 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpt
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Training is all but the last unit of work; the comparison of the selections is the last.
-        var relay = Relay<ImpProgress>.To(progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations + 1, "iterations",
-            $"training {Hparams.Model.Name} (test {p.Point.TestAccuracy:P1}) · iteration {p.Point.Iteration}/{p.TotalIterations}"));
+        var relay = Relay<ImpProgress>.To(progress, p => new ExperimentProgress(p.Point.Iteration, p.TotalIterations + 1, "iterations")
+        {
+            Stage = "training " + Hparams.Model.Name,
+            Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy),
+        });
         var outcome = IterativeMagnitudePruning.TrainLevel(Hparams, Seed, 0, null, null, Data, relay, cancellationToken);
         try
         {
@@ -51,7 +54,7 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpt
             DesignComparison.CheckSizes(SubsetSizes, x.RowCount, x.ColumnCount, nameof(SubsetSizes)); // named as this sweep calls them
             var result = DesignComparison.Compare(x, SubsetSizes, source) with { ElapsedSeconds = clock.Elapsed.TotalSeconds };
             int total = outcome.Result.Training.TotalIterations + 1;
-            progress?.Report(new ExperimentProgress(total, total, "iterations", $"compared the selections of {result.Points.Count} subset sizes"));
+            progress?.Report(new ExperimentProgress(total, total, "iterations") { Stage = "selections compared" });
             return result;
         }
         finally

@@ -167,30 +167,4 @@ public sealed record OmpRecoveryResult(
         }
         return best;
     }
-
-    /// <summary>The sweep's headline numbers, one sentence each.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var o = Options;
-        var lines = new List<string>
-        {
-            string.Format(c, "{0}×{1} dictionaries, {2} trials per cell, {3:0.0} s.", o.M, o.N, o.Trials, ElapsedSeconds),
-        };
-        for (int s = 0; s < o.SharedWeights.Count; s++)
-        {
-            int covered = GuaranteedTrials[s].Sum(), failed = GuaranteedFailures[s].Sum();
-            var perSnr = string.Join(", ", o.SnrsDb.Select((snr, i) =>
-                string.Format(c, "{0} → k ≤ {1}", SnrText(snr), LargestRecoveredSparsity(s, i))));
-            lines.Add(string.Format(c,
-                "s = {0:0.00}: μ = {1:0.000} (max {2:0.000}), guarantee k < {3:0.00}; ≥ 90 % exact recovery up to {4}; " +
-                "{5} guaranteed trials, {6} failed.",
-                o.SharedWeights[s], MeanCoherence[s], MaxCoherence[s], GuaranteeBound(s), perSnr, covered, failed));
-        }
-        return lines;
-    }
-
-    /// <summary>"∞ dB" or e.g. "20 dB".</summary>
-    public static string SnrText(double snrDb) =>
-        double.IsPositiveInfinity(snrDb) ? "noiseless" : snrDb.ToString("0.#", CultureInfo.InvariantCulture) + " dB";
 }

@@ -57,10 +57,10 @@ public sealed record SpeedSweep(
             var rows = new List<SpeedRow>();
             int perBatch = 1 + Sparsities.Count * (1 + (sparseKernel ? 1 : 0) + (compacted ? 1 : 0));
             int total = BatchSizes.Count * perBatch + 1, done = 0;
-            void Report(string detail) => progress?.Report(new ExperimentProgress(++done, total, "timings", detail));
+            void Report(TimingStatus timing) => progress?.Report(new ExperimentProgress(++done, total, "timings") { Timing = timing });
 
             var peak = PeakFlops.Measure(repeats: Math.Max(3, Repeats / 2));
-            Report(string.Format(CultureInfo.InvariantCulture, "peak {0:0.0} GFLOP/s", peak.FlopsPerSecond / 1e9));
+            Report(new TimingStatus { PeakFlopsPerSecond = peak.FlopsPerSecond });
             foreach (int batch in BatchSizes)
             {
                 using var batchScope = torch.NewDisposeScope();
@@ -73,13 +73,13 @@ public sealed record SpeedSweep(
                 var denseInference = Summary(Timing.Measure(dense.Inference, Warmup, 3 * Repeats));
                 rows.Add(new SpeedRow(SpeedVariants.Dense, 0, batch, model.PrunableCount, denseCost.DenseMacs, denseCost.Layers[0].DenseMacs,
                     denseTrain, denseInference, denseTrain, denseInference));
-                Report($"batch {batch} · dense");
+                Report(new TimingStatus { Variant = SpeedVariants.Dense, Batch = batch });
 
                 SpeedRow Row(string variant, double sparsity, long weights, long macs, long firstLayerMacs, Action train, Action inference)
                 {
                     var (t, dt) = Timing.MeasureAlternating(train, dense.Train, Warmup, Repeats);
                     var (i, di) = Timing.MeasureAlternating(inference, dense.Inference, Warmup, Repeats);
-                    Report(string.Format(CultureInfo.InvariantCulture, "batch {0} · {1:0.#} % sparse · {2}", batch, 100 * sparsity, variant));
+                    Report(new TimingStatus { Variant = variant, Batch = batch, Sparsity = sparsity });
                     return new SpeedRow(variant, sparsity, batch, weights, macs, firstLayerMacs, Summary(t), Summary(i), Summary(dt), Summary(di));
                 }
 
@@ -184,16 +184,6 @@ public static class SpeedVariants
 
     /// <summary>The ways of running a pruned network (every variant but dense).</summary>
     public static IReadOnlyList<string> Pruned { get; } = [Masked, SparseKernel, Compacted];
-
-    /// <summary>A label for figures and tables.</summary>
-    public static string Label(string variant) => variant switch
-    {
-        Dense => "dense",
-        Masked => "unstructured, dense kernel (masked)",
-        SparseKernel => "unstructured, sparse kernel (COO)",
-        Compacted => "structured, compacted",
-        _ => Check.NotNull(variant),
-    };
 }
 
 /// <summary>The median, fastest and slowest of <paramref name="Repeats"/> timed runs, in seconds.</summary>
@@ -295,33 +285,5 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
         Check.NotNull(baseline);
         var ratios = Of(variant, batch).Join(baseline.Of(variant, batch), r => r.Sparsity, r => r.Sparsity, (mine, theirs) => theirs.Train.Median / mine.Train.Median).ToList();
         return ratios.Count == 0 ? double.NaN : Math.Exp(ratios.Average(Math.Log));
-    }
-
-    /// <summary>The measured numbers, as sentences a notebook can print.</summary>
-    public IReadOnlyList<string> Findings()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var lines = new List<string>
-        {
-            string.Format(c, "Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", Machine, Threads,
-                PeakFlopsPerSecond / 1e9, TheoreticalPeakFlopsPerSecond is double t ? string.Format(c, ", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
-        };
-        foreach (int b in BatchSizes)
-        {
-            var d = Dense(b);
-            lines.Add(string.Format(c, "Batch {0}: dense training step {1:0.000} ms (η = {2:0.00}), inference {3:0.000} ms.", b, 1e3 * d.Train.Median,
-                Efficiency(d), 1e3 * d.Inference.Median));
-            foreach (var v in SpeedVariants.Pruned)
-            {
-                var rows = Of(v, b);
-                if (rows.Count == 0) continue;
-                var parts = rows.Select(r => string.Format(c, "{0:0.#} % → {1:0.00}× (theory {2:0.0}×, η {3:0.000})",
-                    100 * r.Sparsity, Speedup(r), TheoreticalSpeedup(r), Efficiency(r)));
-                var even = BreakEvenSparsity(v, b);
-                lines.Add(string.Format(c, "  {0}, training-step speed-up: {1}; {2}.", SpeedVariants.Label(v), string.Join("; ", parts),
-                    even is double e ? string.Format(c, "≥ 1.1× dense from {0:0.#} % sparsity on", 100 * e) : "never 1.1× dense here"));
-            }
-        }
-        return lines;
     }
 }
