@@ -187,23 +187,7 @@ public static class IterativeMagnitudePruning
 /// <param name="Result">The level's result.</param>
 /// <param name="TrainedWeights">Weights at the end of training (caller owns).</param>
 /// <param name="RewindWeights">The rewind point.</param>
-public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights)
-{
-    private readonly LevelResult _result = Check.NotNull(Result);
-
-    /// <summary>The level's result (not null).</summary>
-    public LevelResult Result { get => _result; init => _result = Check.NotNull(value, nameof(Result)); }
-
-    private readonly WeightSnapshot _trainedWeights = Check.NotNull(TrainedWeights);
-
-    /// <summary>Weights at the end of training (not null: the next pruning step reads them).</summary>
-    public WeightSnapshot TrainedWeights { get => _trainedWeights; init => _trainedWeights = Check.NotNull(value, nameof(TrainedWeights)); }
-
-    private readonly WeightSnapshot _rewindWeights = Check.NotNull(RewindWeights);
-
-    /// <summary>The rewind point (not null: the next level loads it).</summary>
-    public WeightSnapshot RewindWeights { get => _rewindWeights; init => _rewindWeights = Check.NotNull(value, nameof(RewindWeights)); }
-}
+public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights);
 
 /// <summary>Reported at each evaluation point of an IMP run or a control.</summary>
 /// <param name="Run">The series: one of <see cref="TicketSeries"/>.</param>
@@ -211,10 +195,4 @@ public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeig
 /// <param name="PercentRemaining">Percentage of prunable weights kept at this level.</param>
 /// <param name="Point">The evaluation just made (iteration, epoch, accuracies, loss).</param>
 /// <param name="TotalIterations">Iterations in the level's schedule.</param>
-public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations)
-{
-    private readonly EvaluationPoint _point = Check.NotNull(Point);
-
-    /// <summary>The evaluation just made (not null: progress relays read it).</summary>
-    public EvaluationPoint Point { get => _point; init => _point = Check.NotNull(value, nameof(Point)); }
-}
+public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations);

@@ -78,15 +78,4 @@ public enum ControlKind
 /// <param name="Kind">Which control.</param>
 /// <param name="Seed">The control's seed.</param>
 /// <param name="Levels">One result per level trained, in level order.</param>
-public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels)
-{
-    private readonly IReadOnlyList<LevelResult> _levels = CheckLevels(Levels);
-
-    /// <summary>The levels trained (not null, no null entry: curves and tables read each one).</summary>
-    public IReadOnlyList<LevelResult> Levels { get => _levels; init => _levels = CheckLevels(value); }
-
-    private static IReadOnlyList<LevelResult> CheckLevels(IReadOnlyList<LevelResult>? levels)
-    {
-        return Check.NoNulls(levels, nameof(Levels));
-    }
-}
+public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels);

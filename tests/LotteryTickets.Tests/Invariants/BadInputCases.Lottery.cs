@@ -54,17 +54,7 @@ internal sealed partial class BadInputCases
         _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels("ticket", new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
-        _cases.Add("Levels", "null", "null", () => new ControlRun(ControlKind.RandomReinit, 1, null!));
-        _cases.Add("Levels", "must not hold null", "a null level", () => new ControlRun(ControlKind.RandomReinit, 1, new LevelResult[] { null! }));
-        _cases.Add("Result", "null", "null", () => new LevelOutcome(null!, snapshot, snapshot));
-        _cases.Add("TrainedWeights", "null", "null", () => new LevelOutcome(run.Levels[0], null!, snapshot));
-        _cases.Add("RewindWeights", "null", "null", () => new LevelOutcome(run.Levels[0], snapshot, null!));
         var level0 = run.Levels[0];
-        _cases.Add("Level", "-1", "negative level", () => new LevelResult(-1, 100, level0.Sparsity, level0.Training, level0.Mask));
-        _cases.Add("Sparsity", "null", "null", () => new LevelResult(0, 100, null!, level0.Training, level0.Mask));
-        _cases.Add("Training", "null", "null", () => new LevelResult(0, 100, level0.Sparsity, null!, level0.Mask));
-        _cases.Add("Mask", "null", "null", () => new LevelResult(0, 100, level0.Sparsity, level0.Training, null!));
-        _cases.Add("Point", "null", "null", () => new ImpProgress(TicketSeries.Ticket, 0, 100, null!, 4));
     }
 
     private void AddHardware()
