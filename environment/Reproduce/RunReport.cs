@@ -1,3 +1,4 @@
+using LotteryTickets;
 using System.Text;
 using System.Text.Json;
 

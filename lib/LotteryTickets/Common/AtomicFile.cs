@@ -1,21 +1,12 @@
-#if LOTTERY_TICKETS_LIBRARY
 namespace LotteryTickets;
-#else
-namespace LotteryNotebooks.Reproduce; // compiled into the reproduce command too, under its own namespace
-#endif
 
 /// <summary>
 /// Writes a file so that readers see either the old file or the complete new one, never a half-written one: the bytes
 /// go to a temporary file in the same folder, are flushed to disk, then renamed over the target. A crash can leave a
 /// <c>*.tmp-*</c> file behind, which no reader opens. The one way the library, the notebook layer and the reproduce
-/// command write files (the reproduce command compiles this file too, hence no library dependency here).
+/// command write files.
 /// </summary>
-#if LOTTERY_TICKETS_LIBRARY
-public
-#else
-internal
-#endif
-static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/> (creating its folder).</summary>
     public static void Write(string path, Action<Stream> write)
