@@ -22,7 +22,7 @@ public static class TicketFigures
         var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve =>
         {
             var points = Plotted(curve);
-            return new FigureSeries(TicketSeries.Label(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
+            return new FigureSeries(curve.Name.Label(), points.Select(p => p.PercentRemaining).ToList(),
                 points.Select(p => value(p).Mean).ToList(), r.Seeds.Count > 1 ? points.Select(p => value(p).Std).ToList() : null);
         }).ToList();
         string seeds = r.Seeds.Count > 1 ? $" (mean ± s.d. over {r.Seeds.Count} seeds)" : "";

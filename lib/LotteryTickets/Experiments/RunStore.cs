@@ -212,20 +212,20 @@ public sealed class RunStore
             runLock = null;
         }
 
-        public LevelResult? LoadLevel(string series, int level)
+        public LevelResult? LoadLevel(TicketSeries series, int level)
         {
-            var stored = store.LoadLevel(key.Hash, series, level);
+            var stored = store.LoadLevel(key.Hash, SerialNames.Of(series), level);
             if (stored is null) Computing();
             return stored;
         }
 
-        public WeightSnapshot? LoadTrainedWeights(string series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
+        public WeightSnapshot? LoadTrainedWeights(TicketSeries series, int level) => store.LoadTrainedWeights(key.Hash, SerialNames.Of(series), level);
         public WeightSnapshot? LoadRewindWeights() => store.LoadRewindWeights(key.Hash);
 
-        public void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null)
+        public void SaveLevel(TicketSeries series, LevelResult result, WeightSnapshot? trainedWeights = null)
         {
             Computing();
-            store.SaveLevel(key, series, result, trainedWeights);
+            store.SaveLevel(key, SerialNames.Of(series), result, trainedWeights);
         }
 
         public void SaveRewindWeights(WeightSnapshot weights)

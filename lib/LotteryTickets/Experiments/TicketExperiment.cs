@@ -27,10 +27,10 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
 
     /// <summary>
     /// The controls trained after each seed's IMP run (default: both; re-initialisation first). <c>[]</c> trains the ticket only;
-    /// <c>[ControlKind.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
+    /// <c>[TicketSeries.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
     /// ticket. A control left out has an empty curve.
     /// </summary>
-    [Distinct] public IReadOnlyList<ControlKind> Controls { get; init; } = [ControlKind.RandomReinit, ControlKind.RandomMask];
+    [Distinct] public IReadOnlyList<TicketSeries> Controls { get; init; } = [TicketSeries.RandomReinit, TicketSeries.RandomMask];
 
     /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
     public string? DataSource { get; init; }
@@ -56,8 +56,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             RunKey? key = c.Store is null ? null : Key(h, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
             using var run = IterativeMagnitudePruning.RunChecked(h, Data, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
-            var reinitRun = Controls.Contains(ControlKind.RandomReinit) ? Control(run, ControlKind.RandomReinit, s, c, levels, work) : null;
-            var randomRun = Controls.Contains(ControlKind.RandomMask) ? Control(run, ControlKind.RandomMask, s, c, levels, work) : null;
+            var reinitRun = Controls.Contains(TicketSeries.RandomReinit) ? Control(run, TicketSeries.RandomReinit, s, c, levels, work) : null;
+            var randomRun = Controls.Contains(TicketSeries.RandomMask) ? Control(run, TicketSeries.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
             ticket.Add(run.Levels.ToList());
             reinit.Add(reinitRun?.Levels ?? []);
@@ -77,9 +77,9 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         };
     }
 
-    private ControlRun Control(LotteryRun run, ControlKind kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
+    private ControlRun Control(LotteryRun run, TicketSeries kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
         LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, null, work.Training(seedIndex), c.CancellationToken, levels,
-            work.Loaded(seedIndex, TicketSeries.Of(kind)));
+            work.Loaded(seedIndex, kind));
 
     /// <summary>The key under which <see cref="Run"/> stores seed <paramref name="seed"/> of the experiment.</summary>
     public RunKey KeyFor(long seed, Budget? budget = null) =>
@@ -100,12 +100,12 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     {
         private readonly int _levels = e.Hparams.Levels, _rewind = e.Hparams.RewindStep;
         private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
-        private readonly bool _reinit = e.Controls.Contains(ControlKind.RandomReinit), _random = e.Controls.Contains(ControlKind.RandomMask);
+        private readonly bool _reinit = e.Controls.Contains(TicketSeries.RandomReinit), _random = e.Controls.Contains(TicketSeries.RandomMask);
         private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (_random ? _levels * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 
         // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
-        private (int Before, int Start) Offset(string series, int level) => series switch
+        private (int Before, int Start) Offset(TicketSeries series, int level) => series switch
         {
             TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
             TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + (level - 1) * T, 0),
@@ -117,16 +117,16 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             var (before, start) = Offset(p.Run, p.Level);
             return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, p.Point.Iteration - start), Total, "iterations",
                 string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · iteration {4}/{5} · test {6:P1}",
-                    e.Seeds[seedIndex], TicketSeries.Label(p.Run), p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations,
+                    e.Seeds[seedIndex], p.Run.Label(), p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations,
                     p.Point.TestAccuracy));
         });
 
-        public Action<LevelResult>? Loaded(int seedIndex, string series) => progress is null ? null : r =>
+        public Action<LevelResult>? Loaded(int seedIndex, TicketSeries series) => progress is null ? null : r =>
         {
             var (before, start) = Offset(series, r.Level);
             progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations",
                 string.Format(CultureInfo.InvariantCulture, "seed {0} · {1} · level {2} ({3:0.0} % left) · loaded from the run store · test {4:P1}",
-                    e.Seeds[seedIndex], TicketSeries.Label(series), r.Level, r.PercentRemaining, r.Training.FinalTestAccuracy)));
+                    e.Seeds[seedIndex], series.Label(), r.Level, r.PercentRemaining, r.Training.FinalTestAccuracy)));
         };
     }
 }

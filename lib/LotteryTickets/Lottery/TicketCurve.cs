@@ -4,7 +4,7 @@ namespace LotteryTickets.Lottery;
 /// One series of Frankle &amp; Carbin's figure — the ticket, or a control — as points per pruning level, aggregated
 /// over seeds. Plain numbers only (no tensors), so it outlives the runs it came from.
 /// </summary>
-public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
+public sealed record TicketCurve(TicketSeries Name, IReadOnlyList<TicketCurvePoint> Points)
 {
     private readonly IReadOnlyList<TicketCurvePoint> _points = Check.NotNull(Points);
 
@@ -12,7 +12,7 @@ public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Po
     public IReadOnlyList<TicketCurvePoint> Points { get => _points; init => _points = Check.NotNull(value, nameof(Points)); }
 
     /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
-    public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
+    public static TicketCurve FromLevels(TicketSeries name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
     {
         Check.NotNull(perSeed);
         Check.That(perSeed.Count > 0, "perSeed must hold at least one seed's levels.", nameof(perSeed));

@@ -8,20 +8,20 @@ namespace LotteryTickets.Models;
 /// them, so the pruned model is a smaller dense model (<see cref="PrunableModel.Resized"/>).
 /// </summary>
 /// <param name="Name">The group's name, e.g. <c>"conv1"</c>; <see cref="PrunableModel.Resized"/> takes counts by it.</param>
-/// <param name="Kind">What a unit is: <see cref="UnitKinds.Filter"/>, <see cref="UnitKinds.Neuron"/> or <see cref="UnitKinds.Head"/>.</param>
+/// <param name="Kind">What a unit is: <see cref="UnitKind.Filter"/>, <see cref="UnitKind.Neuron"/> or <see cref="UnitKind.Head"/>.</param>
 /// <param name="Count">Units in the full model.</param>
 /// <param name="Slices">The tensors' slices; the first is the unit's own weight (its importance is read there).</param>
-public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyList<UnitSlice> Slices)
+public sealed record UnitGroup(string Name, UnitKind Kind, int Count, IReadOnlyList<UnitSlice> Slices)
 {
     private readonly string _name = Check.NotBlank(Name);
 
     /// <summary>The group's name (not blank).</summary>
     public string Name { get => _name; init => _name = Check.NotBlank(value, nameof(Name)); }
 
-    private readonly string _kind = Check.OneOf(Kind, UnitKinds.All);
+    private readonly UnitKind _kind = CheckKind(Kind);
 
-    /// <summary>One of <see cref="UnitKinds"/>.</summary>
-    public string Kind { get => _kind; init => _kind = Check.OneOf(value, UnitKinds.All, nameof(Kind)); }
+    /// <summary>A defined <see cref="UnitKind"/>.</summary>
+    public UnitKind Kind { get => _kind; init => _kind = CheckKind(value); }
 
     private readonly int _count = Check.Positive(Count);
 
@@ -37,7 +37,10 @@ public sealed record UnitGroup(string Name, string Kind, int Count, IReadOnlyLis
     public UnitSlice Owner => Slices[0];
 
     /// <summary>E.g. "fc1: 300 neurons, each owning fc1.weight[u, :], fc1.bias[u], fc2.weight[:, u]".</summary>
-    public override string ToString() => $"{Name}: {Count} {Kind}s, each owning {string.Join(", ", Slices)}";
+    public override string ToString() => $"{Name}: {Count} {SerialNames.Of(Kind)}s, each owning {string.Join(", ", Slices)}";
+
+    private static UnitKind CheckKind(UnitKind kind) =>
+        Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(Kind), kind, $"Kind must be one of {string.Join(", ", Enum.GetNames<UnitKind>())}.");
 
     // Owner reads Slices[0] and structured pruning indexes every slice's tensor, so an empty list or a null slice is refused here.
     private static IReadOnlyList<UnitSlice> CheckSlices(IReadOnlyList<UnitSlice>? slices)
@@ -83,20 +86,4 @@ public sealed record UnitSlice(string Parameter, int Dimension, int Block = 1, i
             : $"{(Offset == 0 ? "" : $"{Offset} + ")}{Block}u … {(Offset == 0 ? "" : $"{Offset} + ")}{Block}u + {Block - 1}";
         return $"{Parameter}[{string.Join(", ", Enumerable.Range(0, Dimension + 1).Select(d => d == Dimension ? index : ":"))}{(Dimension == 0 ? ", …" : "")}]";
     }
-}
-
-/// <summary>The kinds of unit a <see cref="UnitGroup"/> holds.</summary>
-public static class UnitKinds
-{
-    /// <summary>An output channel of a convolution.</summary>
-    public const string Filter = "filter";
-
-    /// <summary>A neuron of a hidden fully connected layer.</summary>
-    public const string Neuron = "neuron";
-
-    /// <summary>A head of a multi-head attention layer.</summary>
-    public const string Head = "head";
-
-    /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [Filter, Neuron, Head];
 }
