@@ -100,7 +100,8 @@ public sealed class RunKey : IEquatable<RunKey>
                 if (VariantName(v.GetType()) is { } variant)
                 {
                     // Which variant (a model's architecture): a line whenever it is not the default's.
-                    string name = Format(variant.Property.GetValue(v)), defaultName = d is null ? variant.Default : Format(variant.Property.GetValue(d));
+                    string name = Format(variant.Property.GetValue(v)), defaultName = d is null ? variant.Default
+                        : Format(d.GetType().GetProperty(variant.Property.Name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(d));
                     if (name != defaultName) lines.Add($"{path}.{variant.Property.Name}={name}");
                 }
                 Collect(v, d is not null && d.GetType() == v.GetType() ? d : null, path + ".", lines, depth + 1);

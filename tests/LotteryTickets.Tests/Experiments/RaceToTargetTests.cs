@@ -102,8 +102,8 @@ public class RaceToTargetTests
     public void ControlsAreChosenByKindAndValidated()
     {
         var e = new TicketExperiment(new LotteryHparams(), RunStoreTests.Data, [1]);
-        Assert.Equal([ControlKind.RandomReinit, ControlKind.RandomMask], e.Controls);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] })).ParamName);
-        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [(ControlKind)7] })).ParamName);
+        Assert.Equal([TicketSeries.RandomReinit, TicketSeries.RandomMask], e.Controls);
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [TicketSeries.RandomReinit, TicketSeries.RandomReinit] })).ParamName);
+        Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(e with { Controls = [(TicketSeries)7] })).ParamName);
     }
 }

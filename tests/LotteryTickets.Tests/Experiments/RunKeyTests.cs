@@ -43,7 +43,7 @@ public class RunKeyTests
     [Fact]
     public void SettingADefaultExplicitlyChangesNothing()
     {
-        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = "adam" }, Levels = 5 };
+        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = Optimizer.Adam }, Levels = 5 };
         Assert.Equal(RunKey.For("imp", new LotteryHparams()).Hash, RunKey.For("imp", h).Hash);
     }
 
@@ -54,7 +54,7 @@ public class RunKeyTests
         // loses its name. Change it only on purpose, together with a note that old stores must be recomputed.
         var h = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+            Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
             Training = new TrainingHparams { Epochs = 2, LearningRate = 1e-3, EvalEvery = 50 },
             Pruning = new PruningHparams { Fraction = 0.2, OutputFraction = 0.1 },
             Levels = 3,

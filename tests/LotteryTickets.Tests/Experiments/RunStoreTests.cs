@@ -16,7 +16,7 @@ public class RunStoreTests(ITestOutputHelper output)
 
     internal static LotteryHparams Tiny(int levels = 2) => new()
     {
-        Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+        Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
         Pruning = new PruningHparams { Fraction = 0.2 },
         Levels = levels,
@@ -24,7 +24,7 @@ public class RunStoreTests(ITestOutputHelper output)
 
     /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
     internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true) =>
-        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls ? [ControlKind.RandomReinit, ControlKind.RandomMask] : [] };
+        new(hparams, Data, seeds) { DataSource = "blobs", Controls = controls ? [TicketSeries.RandomReinit, TicketSeries.RandomMask] : [] };
 
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };
@@ -56,13 +56,13 @@ public class RunStoreTests(ITestOutputHelper output)
         var shortRun = Experiment(Tiny(levels: 2), [5]).Run(Context(store));
         Assert.Equal(Experiment(Tiny(levels: 2), [5]).KeyFor(5, Budget.Quick), Experiment(Tiny(levels: 4), [5]).KeyFor(5, Budget.Quick));
 
-        var saved = new List<(string Series, int Level)>();
+        var saved = new List<(TicketSeries Series, int Level)>();
         store.LevelSaved += (_, series, level) => saved.Add((series, level));
         var progress = new SyncProgress<ExperimentProgress>();
         var longRun = Experiment(Tiny(levels: 4), [5], controls: false).Run(Context(store, progress));
 
         // Only the two new ticket levels were trained; the first three came from the store, identical.
-        string ticket = TicketSeries.Label(TicketSeries.Ticket);
+        string ticket = TicketSeries.Ticket.Label();
         var trained = progress.Reports.Where(IsTraining).Select(SeriesAndLevel).Distinct();
         Assert.Equal([(ticket, 3), (ticket, 4)], trained.ToList());
         Assert.Equal([(ticket, 0), (ticket, 1), (ticket, 2)], progress.Reports.Where(IsLoaded).Select(SeriesAndLevel).ToList());
@@ -299,15 +299,15 @@ public class RunStoreResultTests
         Assert.Throws<InvalidDataException>(() => Mask.Load(mask));
         Assert.Throws<InvalidDataException>(() => WeightSnapshot.Load(weights));
 
-        var damaged = new List<(string Series, int Level, string File)>();
-        var saved = new List<(string Series, int Level)>();
+        var damaged = new List<(TicketSeries Series, int Level, string File)>();
+        var saved = new List<(TicketSeries Series, int Level)>();
         var reopened = new RunStore(folder["runs.db"]);
         reopened.LevelDamaged += (_, series, level, file) => damaged.Add((series, level, file));
         reopened.LevelSaved += (_, series, level) => saved.Add((series, level));
         var repaired = RunStoreTests.Experiment(RunStoreTests.Tiny(), seeds).Run(RunStoreTests.Context(reopened));
 
         string maskSeries = Path.GetFileName(Path.GetDirectoryName(mask)!);
-        Assert.Contains((maskSeries, 1, Path.Combine(maskSeries, "level_01.mask")), damaged);
+        Assert.Contains((SerialNames.Parse<TicketSeries>(maskSeries), 1, Path.Combine(maskSeries, "level_01.mask")), damaged);
         Assert.Contains(damaged, d => d.Level == 2 && d.File.EndsWith("level_02.weights", StringComparison.Ordinal));
         Assert.Contains(damaged, d => d.Level == 0 && d.File == "rewind.weights");
         Assert.All(damaged, d => Assert.Contains((d.Series, d.Level), saved)); // each damaged level was trained again

@@ -53,7 +53,7 @@ public class TicketExperimentTests
         Assert.DoesNotContain(progress.Reports, IsTraining);
         Assert.DoesNotContain(progress.Reports, p => p.Detail!.Contains("iteration", StringComparison.Ordinal));
         Assert.All(progress.Reports, p => Assert.True(IsLoaded(p), p.Detail));
-        Assert.Equal(Enumerable.Range(0, 3).Select(l => (TicketSeries.Label(TicketSeries.Ticket), l)), progress.Reports.Select(SeriesAndLevel));
+        Assert.Equal(Enumerable.Range(0, 3).Select(l => (TicketSeries.Ticket.Label(), l)), progress.Reports.Select(SeriesAndLevel));
         AssertSameResult(result, again);
         Assert.Equal(result.Ticket.Points, again.Ticket.Points);
     }
@@ -86,7 +86,7 @@ public class TicketExperimentTests
         {
             (TicketSeries.Ticket, 0), (TicketSeries.Ticket, 1), (TicketSeries.Ticket, 2), (TicketSeries.RandomReinit, 1),
             (TicketSeries.RandomReinit, 2), (TicketSeries.RandomMask, 1), (TicketSeries.RandomMask, 2),
-        }.Select(x => (TicketSeries.Label(x.Item1), x.Item2));
+        }.Select(x => (x.Item1.Label(), x.Item2));
         Assert.Equal(new[] { "1", "2" }.SelectMany(s => perSeedOrder.Select(x => (s, x))), order);
         Assert.Equal(2, result.RandomMask.Points.Count);
     }

@@ -120,7 +120,10 @@ internal sealed partial class BadInputCases
         IProgress<ImpProgress>? none = null;
         var ticket = new TicketExperiment(imp, data, [1]);
 
-        Entry(imp.Model, m => m.Create(CPU, 1));
+        Entry((LeNetHparams)imp.Model, m => m.Create(CPU, 1));
+        Entry(new Conv2Hparams { ConvWidth = 4, FcWidth = 8, ImageSize = 8, Classes = 4 }, m => m.Create(CPU, 1));
+        Entry(new TransformerHparams { Blocks = 1, Heads = 2, Width = 8, HeadWidth = 4, MlpWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
+        Entry(new RnnHparams { Tied = false, RecurrentWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
         Entry(training, h => Trainer.Train(model, null, train, null, test, h, 1, null, CancellationToken.None, null));
         Entry(new DistillationHparams(2, 0.5), d => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, Distillation = d }, 1, null, CancellationToken.None, teacher));
         Entry(new GradientNoiseHparams(2, 1), n => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, GradientNoise = n }, 1, null, CancellationToken.None, null));
