@@ -22,7 +22,7 @@ namespace LotteryTickets.Tests.Invariants;
 /// </summary>
 internal sealed partial class BadInputCases
 {
-    private readonly List<(Type Type, object Sample, MethodBase Member, Action<object> Enter)> _entries = [];
+    private readonly List<(Type Type, object Sample, MethodBase Member, Action<object> Enter, LambdaExpression Expression)> _entries = [];
 
     /// <summary>The settings types that have an entry point here.</summary>
     public IReadOnlyCollection<Type> EnteredTypes => _entries.Select(e => e.Type).ToHashSet();
@@ -39,7 +39,7 @@ internal sealed partial class BadInputCases
         };
         if (member is MethodInfo { IsGenericMethod: true } g) member = g.GetGenericMethodDefinition();
         var run = enter.Compile(preferInterpretation: true);
-        _entries.Add((typeof(T), sample, member, o => run((T)o)));
+        _entries.Add((typeof(T), sample, member, o => run((T)o), enter)); // the call as written: its receiver's type names the settings
     }
 
     private void AddDeclared()
@@ -50,12 +50,12 @@ internal sealed partial class BadInputCases
         _cases.Add("min", "min ≤ max", "an empty range", () => new RangeAttribute(1, 0));
         _cases.Add("min", "NaN", "a NaN end", () => new RangeAttribute(double.NaN, 1));
         AddEntries();
-        foreach (var (type, sample, member, enter) in _entries)
+        foreach (var (type, sample, member, enter, expression) in _entries)
             foreach (var (property, constraints, notEmpty, distinct, mayBeNull) in Validation.Declarations(type))
                 foreach (var (value, shows, what) in BadValues(property, sample, constraints, notEmpty, distinct, mayBeNull))
                 {
                     var copy = Copy(sample, property, value);
-                    _cases.Add(member, property.Name, shows, $"declared: {type.Name}.{property.Name} = {what}", () => enter(copy));
+                    _cases.Add(member, property.Name, shows, $"declared: {type.Name}.{property.Name} = {what}", () => enter(copy), expression);
                 }
     }
 

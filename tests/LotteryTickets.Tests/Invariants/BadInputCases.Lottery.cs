@@ -48,6 +48,9 @@ internal sealed partial class BadInputCases
         _cases.Add("like", "null", "null", () => LotteryControls.RandomMaskLike(null!, 1));
         _cases.Add("kind", "a control", "the ticket as a control", () => LotteryControls.Train(run, TicketSeries.Ticket, 1, null, noProgress, CancellationToken.None, null, null));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => ((TicketSeries)7).Label());
+        _cases.Add("value", "null", "null", () => SerialNames.Of(null!));
+        _cases.Add("name", "\"winners\"", "an unknown name", () => SerialNames.Parse<TicketSeries>("winners"));
+        _cases.Add("type", "null", "null", () => SerialNames.Parse(null!, "ticket"));
         _cases.Add("level", "-1", "negative level", () => hparams.NominalPercentRemaining(-1));
 
         var curve = TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels });

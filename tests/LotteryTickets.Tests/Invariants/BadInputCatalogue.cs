@@ -65,8 +65,8 @@ internal sealed class BadInputs
     }
 
     /// <summary>A case for a member that an expression tree cannot call (a <c>Span</c> parameter, a <c>ref</c>).</summary>
-    public void Add(MethodBase member, string parameter, string shows, string what, Action call) =>
-        _cases.Add(new BadInput(member, parameter, shows, what, call));
+    public void Add(MethodBase member, string parameter, string shows, string what, Action call, LambdaExpression? expression = null) =>
+        _cases.Add(new BadInput(member, parameter, shows, what, call, expression));
 
     // The member as declared: a generic method's definition, a generic type's open member.
     private static MethodBase Definition(MethodBase member)
