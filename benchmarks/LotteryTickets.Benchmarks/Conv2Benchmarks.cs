@@ -34,7 +34,7 @@ public class Conv2Benchmarks
         _model = Workload.Conv2();
         _optimizer = Workload.Adam(_model);
         var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), _model.PrunableTensors(),
-            new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+            new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
         _compact = Compaction.Compact(_model, mask);
         _compactOptimizer = Workload.Adam(_compact);
         _batchX = _train.Inputs.narrow(0, 0, Workload.BatchSize);

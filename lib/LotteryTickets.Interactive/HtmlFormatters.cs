@@ -28,23 +28,24 @@ public static class HtmlFormatters
     static void Register<T>(Func<T, string> html) =>
         Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
 
-    /// <summary>Every setting of a configuration record, nested records flattened to dotted names (a model's widths only
-    /// where they shape the model: <see cref="Models.ModelHparams.Applies"/>).</summary>
+    /// <summary>Every setting of a configuration record, nested records flattened to dotted names (a model by its
+    /// <see cref="Models.ModelHparams.Name"/> and its architecture's own widths); enums by their stored names.</summary>
     public static string ParameterTable(string caption, object parameters)
     {
         Check.NotNull(parameters);
         var rows = new List<IReadOnlyList<string>>();
         void Walk(object value, string prefix)
         {
+            if (value is Models.ModelHparams model) rows.Add([prefix + nameof(model.Name), model.Name]);
             foreach (var p in value.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
             {
-                if (value is Models.ModelHparams model && !model.Applies(p.Name)) continue;
+                if (p.IsDefined(typeof(InVariantNameAttribute), true)) continue; // the model's name says it
                 object? v = p.GetValue(value);
                 string name = prefix + p.Name;
                 if (v is not null && v.GetType().Namespace?.StartsWith("LotteryTickets", StringComparison.Ordinal) == true && !v.GetType().IsEnum)
                     Walk(v, name + ".");
                 else
-                    rows.Add([name, v switch { null => "—", double d => d.ToString("G6", C), IFormattable f => f.ToString(null, C), _ => v.ToString() ?? "" }]);
+                    rows.Add([name, v switch { null => "—", double d => d.ToString("G6", C), Enum e => SerialNames.Of(e), IFormattable f => f.ToString(null, C), _ => v.ToString() ?? "" }]);
             }
         }
         Walk(parameters, "");

@@ -8,14 +8,14 @@ namespace LotteryTickets.Interactive;
 /// experiment's series, a way of running a network, a noise level.</summary>
 public static class LabelText
 {
-    /// <summary>A series of a ticket experiment (one of <see cref="TicketSeries"/>), e.g. "winning ticket (rewound)";
-    /// another name reads as itself.</summary>
-    public static string Series(string series) => series switch
+    /// <summary>A series of a ticket experiment, e.g. "winning ticket (rewound)".</summary>
+    public static string Series(TicketSeries series) => series switch
     {
         TicketSeries.Ticket => "winning ticket (rewound)",
         TicketSeries.RandomReinit => "same mask, random re-init",
         TicketSeries.RandomMask => "random mask, same sparsity",
-        _ => Check.NotNull(series),
+        _ => throw new ArgumentOutOfRangeException(nameof(series), series,
+            $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}."),
     };
 
     /// <summary>A way of running a network (one of <see cref="SpeedVariants"/>), e.g. "structured, compacted"; another

@@ -32,7 +32,7 @@ long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) 
 var data = new TrainingData(SyntheticBlobs.Create(2400, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1)); // overlapping: accuracy well below 100 %
 var hparams = new LotteryHparams
 {
-    Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+    Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
     Training = new TrainingHparams { Epochs = 3, EvalEvery = 20 },
     Pruning = new PruningHparams { Fraction = 0.2 },
 };
@@ -108,9 +108,9 @@ static class DeterminismRuns
             var data = new TrainingData(SyntheticBlobs.Create(600, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1));
             var hparams = new LotteryHparams
             {
-                Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+                Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
                 Training = new TrainingHparams { Epochs = 2, EvalEvery = 10 },
-                Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.25 },
+                Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.25 },
             };
             var experiment = new TicketExperiment(hparams, data, [11]) { Levels = 3, DataSource = "determinism blobs" };
             Console.WriteLine("key " + experiment.KeyFor(11, Budget.Quick).Hash);

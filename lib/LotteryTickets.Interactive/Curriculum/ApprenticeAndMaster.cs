@@ -41,7 +41,7 @@ public static class ApprenticeAndMaster
         {
             Model = ModelHparams.LeNet300100,
             Training = new TrainingHparams { Epochs = budget.Choose(quick: 5, full: 15) },
-            Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = 0.5, OutputFraction = 0.2 },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = 0.5, OutputFraction = 0.2 },
         };
     }
 

@@ -43,7 +43,7 @@ public static class GentleArtOfTraining
         {
             Model = ModelHparams.LeNet300100,
             Training = Training(budget, epsilon),
-            Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = fraction, OutputFraction = fraction / 2 },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = fraction, OutputFraction = fraction / 2 },
         };
     }
 

@@ -21,7 +21,7 @@ public static class StructureIsKing
         Check.NotNull(budget);
         return new TrainingHparams
         {
-            Optimizer = "adam", LearningRate = 1.2e-3, BatchSize = 60, Epochs = budget.Choose(quick: 5, full: 15), EvalEvery = 25,
+            Optimizer = Optimizer.Adam, LearningRate = 1.2e-3, BatchSize = 60, Epochs = budget.Choose(quick: 5, full: 15), EvalEvery = 25,
         };
     }
 
@@ -30,7 +30,7 @@ public static class StructureIsKing
     {
         Model = ModelHparams.LeNet300100,
         Training = Training(budget),
-        Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = 0.2, OutputFraction = 0.1 },
+        Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = 0.2, OutputFraction = 0.1 },
     };
 
     /// <summary>Levels of both runs: quick 8 (to ~17 % of the weights), full 12 (~7 %).</summary>
@@ -47,7 +47,7 @@ public static class StructureIsKing
     /// </summary>
     public static LotteryHparams Structured(Budget budget) => Unstructured(budget) with
     {
-        Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.2, UnitNorm = 1 },
+        Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.2, UnitNorm = 1 },
     };
 
     /// <summary>Seeds: one for quick, three (for error bars) for full.</summary>
@@ -59,11 +59,11 @@ public static class StructureIsKing
 
     /// <summary>The unstructured ticket with its re-initialisation control on <paramref name="data"/>.</summary>
     public static TicketExperiment UnstructuredExperiment(Budget budget, TrainingData data) =>
-        new(Unstructured(budget), data, Seeds(budget)) { Levels = Levels(budget), Controls = [ControlKind.RandomReinit] };
+        new(Unstructured(budget), data, Seeds(budget)) { Levels = Levels(budget), Controls = [TicketSeries.RandomReinit] };
 
     /// <summary>The structured ticket with its re-initialisation control (Liu et al.'s "train the small architecture from scratch").</summary>
     public static TicketExperiment StructuredExperiment(Budget budget, TrainingData data) =>
-        new(Structured(budget), data, Seeds(budget)) { Levels = Levels(budget), Controls = [ControlKind.RandomReinit] };
+        new(Structured(budget), data, Seeds(budget)) { Levels = Levels(budget), Controls = [TicketSeries.RandomReinit] };
 
     /// <summary>
     /// The speed measurement: LeNet-300-100 at 50–99 % sparsity, batches of 16 (does not fill the machine) and 1024

@@ -20,7 +20,7 @@ public static class TiedTickets
     public static TrainingHparams Training(Budget budget)
     {
         Check.NotNull(budget);
-        return new TrainingHparams { Optimizer = "adam", LearningRate = 2e-3, BatchSize = 60, Epochs = budget.Choose(quick: 4, full: 10) };
+        return new TrainingHparams { Optimizer = Optimizer.Adam, LearningRate = 2e-3, BatchSize = 60, Epochs = budget.Choose(quick: 4, full: 10) };
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class TiedTickets
         {
             Model = ModelHparams.Rnn(tied),
             Training = Training(budget),
-            Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = budget.Choose(quick: 0.5, full: 0.3), OutputFraction = budget.Choose(quick: 0.05, full: 0.03) },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = budget.Choose(quick: 0.5, full: 0.3), OutputFraction = budget.Choose(quick: 0.05, full: 0.03) },
         };
     }
 
@@ -55,5 +55,5 @@ public static class TiedTickets
 
     /// <summary>The tied or untied RNN's ticket with its random re-initialisation control.</summary>
     public static TicketExperiment Experiment(Budget budget, TrainingData data, bool tied) =>
-        new(Hparams(budget, tied), data, Seeds(budget)) { Levels = Levels(budget), Controls = [ControlKind.RandomReinit] };
+        new(Hparams(budget, tied), data, Seeds(budget)) { Levels = Levels(budget), Controls = [TicketSeries.RandomReinit] };
 }

@@ -27,10 +27,10 @@ public static class WinningTickets
             Model = ModelHparams.LeNet300100,
             Training = new TrainingHparams
             {
-                Optimizer = "adam", LearningRate = 1.2e-3, BatchSize = 60,
+                Optimizer = Optimizer.Adam, LearningRate = 1.2e-3, BatchSize = 60,
                 Epochs = budget.Choose(quick: 10, full: 20), EvalEvery = 50,
             },
-            Pruning = new PruningHparams { Strategy = "global_magnitude", Fraction = 0.2, OutputFraction = 0.1 },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = 0.2, OutputFraction = 0.1 },
             RewindStep = 0,
         };
     }

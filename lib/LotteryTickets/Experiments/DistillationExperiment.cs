@@ -61,7 +61,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var baselines = new List<DenseBaselinePoint>();
         foreach (var p in SizeMatchedBaselines ? labels.Ticket.Points.Skip(1) : [])
         {
-            var model = SizeMatched(Student.Model, labels.WeightsAt(p.PercentRemaining));
+            var model = SizeMatched((LeNetHparams)Student.Model, labels.WeightsAt(p.PercentRemaining));
             long weights = WeightsOf(model);
             var plain = Dense(model, Data).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels"));
             var soft = Dense(model, taught, Distillation).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
@@ -112,10 +112,9 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     /// The student's family made small enough to hold about <paramref name="weights"/> prunable weights: LeNet with
     /// its two hidden widths in the ratio 3 : 1 (300 : 100) solved for the count, rounded (at least 3 and 1 units).
     /// </summary>
-    public static ModelHparams SizeMatched(ModelHparams model, double weights)
+    public static LeNetHparams SizeMatched(LeNetHparams model, double weights)
     {
         Check.NotNull(model);
-        Check.That(model.Name == "lenet_300_100", $"size-matched baselines are defined for LeNet students; got {model.Name}.", nameof(model));
         Check.That(double.IsFinite(weights) && weights > 0, $"weights must be > 0; got {weights}.", nameof(weights));
         // in·3h + 3h·h + h·classes = weights  ⇒  3h² + (3·in + classes)·h − weights = 0.
         double inputs = model.InputChannels * model.ImageSize * model.ImageSize, b = 3 * inputs + model.Classes;
@@ -124,7 +123,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     }
 
     /// <summary>The prunable weights of a LeNet with <paramref name="model"/>'s widths.</summary>
-    public static long WeightsOf(ModelHparams model)
+    public static long WeightsOf(LeNetHparams model)
     {
         Check.NotNull(model);
         long inputs = model.InputChannels * model.ImageSize * model.ImageSize;
@@ -144,7 +143,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         Check.That(Teacher.Model.Classes == Student.Model.Classes,
             $"Teacher must have the student's class count ({Student.Model.Classes}); got {Teacher.Model.Classes}.", nameof(Teacher));
         Check.That(Student.Training.Distillation is null, "Student.Training.Distillation must be null: the experiment trains the students both ways.", nameof(Student));
-        Check.That(Student.Model.Name == "lenet_300_100", $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
+        Check.That(Student.Model is LeNetHparams, $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
     }
 }
 

@@ -11,10 +11,14 @@ namespace LotteryTickets.Experiments;
 /// The name of a run, as in open_lth: a stable hash of the parameters that differ from their defaults. Every public
 /// settable property of the parameter record (nested records recursively) is compared with its default — from a
 /// default-constructed instance, or for a positional record from its primary constructor's parameter defaults — and
-/// the differing ones become sorted <c>Path=Value</c> lines (invariant culture, doubles round-trip); a positional
+/// the differing ones become sorted <c>Path=Value</c> lines (invariant culture, doubles round-trip, enums by their
+/// <see cref="SerialNames"/> name); a positional
 /// parameter without a default is always a line. The key is the first 16 hex digits of their SHA-256. A property or
 /// optional parameter added later with a default value therefore leaves old keys unchanged, and properties marked
-/// <see cref="NotInRunKeyAttribute"/> (execution-only settings, such as a thread count) are left out.
+/// <see cref="NotInRunKeyAttribute"/> (execution-only settings, such as a thread count) are left out. A record with
+/// variants (a model: one record per architecture) writes its <see cref="VariantNameAttribute"/> property (e.g.
+/// <c>Model.Name=conv2</c>) whenever it differs from the default's, and its other settings against its own type's
+/// defaults.
 /// </summary>
 public sealed class RunKey : IEquatable<RunKey>
 {
@@ -96,7 +100,7 @@ public sealed class RunKey : IEquatable<RunKey>
         var (ctorDefaults, required) = defaults is null ? Defaults(value) : (defaults, NoNames);
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                      .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null
-                                 && !p.IsDefined(typeof(NotInRunKeyAttribute), inherit: true))
+                                 && !p.IsDefined(typeof(NotInRunKeyAttribute), inherit: true) && !p.IsDefined(typeof(InVariantNameAttribute), inherit: true))
                      .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             string path = prefix + p.Name;
@@ -104,6 +108,13 @@ public sealed class RunKey : IEquatable<RunKey>
             object? d = ctorDefaults is null || required.Contains(p.Name) ? null : p.GetValue(ctorDefaults);
             if (v is not null && !IsLeaf(v.GetType()))
             {
+                if (VariantName(v.GetType()) is { } variant)
+                {
+                    // Which variant (a model's architecture): a line whenever it is not the default's.
+                    string name = Format(variant.Property.GetValue(v)), defaultName = d is null ? variant.Default
+                        : Format(d.GetType().GetProperty(variant.Property.Name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(d));
+                    if (name != defaultName) lines.Add($"{path}.{variant.Property.Name}={name}");
+                }
                 Collect(v, d is not null && d.GetType() == v.GetType() ? d : null, path + ".", lines, depth + 1);
                 continue;
             }
@@ -113,6 +124,16 @@ public sealed class RunKey : IEquatable<RunKey>
     }
 
     private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
+
+    /// <summary>The property marked <see cref="VariantNameAttribute"/> on <paramref name="type"/>, if any, and the
+    /// default variant's name.</summary>
+    private static (PropertyInfo Property, string Default)? VariantName(Type type)
+    {
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            if (Attribute.GetCustomAttribute(p, typeof(VariantNameAttribute), inherit: true) is VariantNameAttribute a)
+                return (p, a.Default);
+        return null;
+    }
 
     /// <summary>
     /// An instance holding the defaults of <paramref name="value"/>'s type, and the names of the properties that have
@@ -148,7 +169,7 @@ public sealed class RunKey : IEquatable<RunKey>
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
-        Enum e => e.ToString(),
+        Enum e => SerialNames.Of(e),
         IEnumerable list => "[" + string.Join(",", list.Cast<object?>().Select(Format)) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? "",

@@ -118,10 +118,10 @@ public sealed class RunStore
     public string Folder { get; }
 
     /// <summary>Raised after a level's row is committed: run key, series, level.</summary>
-    public event Action<string, string, int>? LevelSaved;
+    public event Action<string, TicketSeries, int>? LevelSaved;
 
     /// <summary>Raised when a stored level fails its checksum and is forgotten: run key, series, level, the damaged file.</summary>
-    public event Action<string, string, int, string>? LevelDamaged;
+    public event Action<string, TicketSeries, int, string>? LevelDamaged;
 
     /// <summary>The folder of a run's files.</summary>
     public string RunFolder(string key) => Path.Combine(Folder, CheckKey(key));
@@ -220,17 +220,17 @@ public sealed class RunStore
             runLock = null;
         }
 
-        public LevelResult? LoadLevel(string series, int level)
+        public LevelResult? LoadLevel(TicketSeries series, int level)
         {
             var stored = store.LoadLevel(key.Hash, series, level);
             if (stored is null) Computing();
             return stored;
         }
 
-        public WeightSnapshot? LoadTrainedWeights(string series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
+        public WeightSnapshot? LoadTrainedWeights(TicketSeries series, int level) => store.LoadTrainedWeights(key.Hash, series, level);
         public WeightSnapshot? LoadRewindWeights() => store.LoadRewindWeights(key.Hash);
 
-        public void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null)
+        public void SaveLevel(TicketSeries series, LevelResult result, WeightSnapshot? trainedWeights = null)
         {
             Computing();
             store.SaveLevel(key, series, result, trainedWeights);
@@ -348,33 +348,33 @@ public sealed class RunStore
     public StoredRun? FindRun(string key) => QueryRuns(CheckKey(key)).FirstOrDefault();
 
     /// <summary>The (series, level) pairs stored for a run, ordered.</summary>
-    public IReadOnlyList<(string Series, int Level)> StoredLevels(string key)
+    public IReadOnlyList<(TicketSeries Series, int Level)> StoredLevels(string key)
     {
         using var c = Open();
         using var cmd = Command(c, "SELECT series, level FROM levels WHERE key = $k ORDER BY series, level;", ("$k", CheckKey(key)));
         using var r = cmd.ExecuteReader();
-        var list = new List<(string, int)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
+        var list = new List<(TicketSeries, int)>();
+        while (r.Read()) list.Add((SerialNames.Parse<TicketSeries>(r.GetString(0)), r.GetInt32(1)));
         return list;
     }
 
     /// <summary>True when the level's row (and so its files) exists.</summary>
-    public bool HasLevel(string key, string series, int level) => Row(key, series, level) is not null;
+    public bool HasLevel(string key, TicketSeries series, int level) => Row(key, series, level) is not null;
 
     /// <summary>The stored metrics of a level as JSON (everything in its <see cref="LevelResult"/> but the mask), or null.</summary>
-    public string? MetricsJson(string key, string series, int level) => Row(key, series, level)?.Metrics;
+    public string? MetricsJson(string key, TicketSeries series, int level) => Row(key, series, level)?.Metrics;
 
     /// <summary>
     /// Stores one trained level: the mask (and <paramref name="trainedWeights"/>, when given) as files, then the row, in
     /// one transaction. Replaces an earlier row of the same level.
     /// </summary>
-    public void SaveLevel(RunKey key, string series, LevelResult result, WeightSnapshot? trainedWeights = null)
+    public void SaveLevel(RunKey key, TicketSeries series, LevelResult result, WeightSnapshot? trainedWeights = null)
     {
         Check.NotNull(key);
-        CheckSeries(series);
+        string name = SeriesName(series);
         Check.NotNull(result);
-        string maskFile = LevelFile(series, result.Level, "mask");
-        string? weightsFile = trainedWeights is null ? null : LevelFile(series, result.Level, "weights");
+        string maskFile = LevelFile(name, result.Level, "mask");
+        string? weightsFile = trainedWeights is null ? null : LevelFile(name, result.Level, "weights");
         var folder = RunFolder(key.Hash);
         result.Mask.Save(Path.Combine(folder, maskFile));
         trainedWeights?.Save(Path.Combine(folder, weightsFile!));
@@ -386,7 +386,7 @@ public sealed class RunStore
                 INSERT OR REPLACE INTO levels (key, series, level, percent_remaining, early_stop_iteration,
                     early_stop_test_accuracy, final_test_accuracy, wall_seconds, mask_file, weights_file, metrics, saved)
                 VALUES ($k, $series, $level, $pct, $esi, $esa, $final, $wall, $mask, $weights, $metrics, $now);
-                """, ("$k", key.Hash), ("$series", series), ("$level", result.Level), ("$pct", result.PercentRemaining),
+                """, ("$k", key.Hash), ("$series", name), ("$level", result.Level), ("$pct", result.PercentRemaining),
                 ("$esi", result.Training.EarlyStopIteration), ("$esa", Real(result.Training.EarlyStopTestAccuracy)),
                 ("$final", Real(result.Training.FinalTestAccuracy)), ("$wall", result.Training.WallSeconds),
                 ("$mask", maskFile), ("$weights", weightsFile), ("$metrics", metrics.ToJson()), ("$now", Now()));
@@ -401,7 +401,7 @@ public sealed class RunStore
     /// fails its checksum: the level is forgotten (<see cref="LevelDamaged"/> says which) and null returned, so the
     /// runner trains it again.
     /// </summary>
-    public LevelResult? LoadLevel(string key, string series, int level)
+    public LevelResult? LoadLevel(string key, TicketSeries series, int level)
     {
         var row = Row(key, series, level);
         if (row is null) return null;
@@ -417,7 +417,7 @@ public sealed class RunStore
         if (damaged is not null)
         {
             using (var c = Open())
-                Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", series), ("$l", level));
+                Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", SerialNames.Of(series)), ("$l", level));
             if (damaged == "rewind.weights") File.Delete(rewind);
             LevelDamaged?.Invoke(key, series, level, damaged);
             return null;
@@ -426,7 +426,7 @@ public sealed class RunStore
     }
 
     /// <summary>The trained weights stored with a level, or null when none were stored.</summary>
-    public WeightSnapshot? LoadTrainedWeights(string key, string series, int level)
+    public WeightSnapshot? LoadTrainedWeights(string key, TicketSeries series, int level)
     {
         var row = Row(key, series, level);
         return row?.WeightsFile is null ? null : WeightSnapshot.Load(Path.Combine(RunFolder(key), row.WeightsFile));
@@ -449,14 +449,14 @@ public sealed class RunStore
 
     private sealed record LevelRow(string MaskFile, string? WeightsFile, string Metrics);
 
-    private LevelRow? Row(string key, string series, int level)
+    private LevelRow? Row(string key, TicketSeries series, int level)
     {
         CheckKey(key);
-        CheckSeries(series);
+        string name = SeriesName(series);
         Check.NonNegative(level);
         using var c = Open();
         using var cmd = Command(c, "SELECT mask_file, weights_file, metrics FROM levels WHERE key = $k AND series = $s AND level = $l;",
-            ("$k", CheckKey(key)), ("$s", series), ("$l", level));
+            ("$k", CheckKey(key)), ("$s", name), ("$l", level));
         using var r = cmd.ExecuteReader();
         return r.Read() ? new LevelRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2)) : null;
     }
@@ -511,10 +511,10 @@ public sealed class RunStore
         return key;
     }
 
-    private static void CheckSeries(string series)
+    // The series' stored name: its rows' text and its folder's name.
+    private static string SeriesName(TicketSeries series)
     {
-        Check.NotBlank(series);
-        Check.That(series.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_' || ch == '-'),
-            $"series must be letters, digits, '_' or '-' (it names a folder); got \"{series}\".", nameof(series));
+        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.", nameof(series));
+        return SerialNames.Of(series);
     }
 }

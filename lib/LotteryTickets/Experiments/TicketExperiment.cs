@@ -26,10 +26,10 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
 
     /// <summary>
     /// The controls trained after each seed's IMP run (default: both; re-initialisation first). <c>[]</c> trains the ticket only;
-    /// <c>[ControlKind.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
+    /// <c>[TicketSeries.RandomReinit]</c> is Liu et al.'s "train the pruned architecture from scratch" for a structured
     /// ticket. A control left out has an empty curve.
     /// </summary>
-    [Distinct] public IReadOnlyList<ControlKind> Controls { get; init; } = [ControlKind.RandomReinit, ControlKind.RandomMask];
+    [Distinct] public IReadOnlyList<TicketSeries> Controls { get; init; } = [TicketSeries.RandomReinit, TicketSeries.RandomMask];
 
     /// <summary>Pruning levels after the dense level 0 that each seed's run goes to (default 5). Not part of the run's key:
     /// level k does not depend on how many levels follow, so a longer run extends a shorter one.</summary>
@@ -58,8 +58,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             RunKey? key = c.Store is null ? null : Key(Hparams, seed, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
             using var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
-            var reinitRun = Controls.Contains(ControlKind.RandomReinit) ? Control(run, ControlKind.RandomReinit, s, c, levels, work) : null;
-            var randomRun = Controls.Contains(ControlKind.RandomMask) ? Control(run, ControlKind.RandomMask, s, c, levels, work) : null;
+            var reinitRun = Controls.Contains(TicketSeries.RandomReinit) ? Control(run, TicketSeries.RandomReinit, s, c, levels, work) : null;
+            var randomRun = Controls.Contains(TicketSeries.RandomMask) ? Control(run, TicketSeries.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
             ticket.Add(run.Levels.ToList());
             reinit.Add(reinitRun?.Levels ?? []);
@@ -79,9 +79,9 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         };
     }
 
-    private ControlRun Control(LotteryRun run, ControlKind kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
+    private ControlRun Control(LotteryRun run, TicketSeries kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
         LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, null, work.Training(seedIndex), c.CancellationToken, levels,
-            work.Loaded(seedIndex, TicketSeries.Of(kind)));
+            work.Loaded(seedIndex, kind));
 
     /// <summary>The key under which <see cref="Run"/> stores seed <paramref name="seed"/> of the experiment.</summary>
     public RunKey KeyFor(long seed, Budget? budget = null) =>
@@ -102,12 +102,12 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     {
         private readonly int _levels = e.Levels, _rewind = e.Hparams.RewindStep;
         private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
-        private readonly bool _reinit = e.Controls.Contains(ControlKind.RandomReinit), _random = e.Controls.Contains(ControlKind.RandomMask);
+        private readonly bool _reinit = e.Controls.Contains(TicketSeries.RandomReinit), _random = e.Controls.Contains(TicketSeries.RandomMask);
         private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (_random ? _levels * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 
         // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
-        private (int Before, int Start) Offset(string series, int level) => series switch
+        private (int Before, int Start) Offset(TicketSeries series, int level) => series switch
         {
             TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
             TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + (level - 1) * T, 0),
@@ -127,7 +127,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             };
         });
 
-        public Action<LevelResult>? Loaded(int seedIndex, string series) => progress is null ? null : r =>
+        public Action<LevelResult>? Loaded(int seedIndex, TicketSeries series) => progress is null ? null : r =>
         {
             var (before, start) = Offset(series, r.Level);
             progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations")

@@ -26,10 +26,10 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
     /// <paramref name="target"/> (in [0, 1]), over the seeds that reached it (<see cref="Training.StepsToTarget"/>).
     /// </summary>
-    public IReadOnlyList<StepsToTargetPoint> StepsToTarget(double target, string series = TicketSeries.Ticket)
+    public IReadOnlyList<StepsToTargetPoint> StepsToTarget(double target, TicketSeries series = TicketSeries.Ticket)
     {
         Check.UnitInterval(target);
-        Check.OneOf(series, [TicketSeries.Ticket, TicketSeries.RandomReinit, TicketSeries.RandomMask]);
+        CheckSeries(series);
         return Trainings.Where(t => t.Series == series).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
             var steps = g.Select(t => Training.StepsToTarget.Of(t.Evaluations, target)).ToList();
@@ -55,9 +55,9 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// per seed, both terms averaged over the level's training samples, then the ratio; mean and s.d. over seeds. Empty
     /// unless the runs measured it (<see cref="Training.TrainingHparams.GradientNoise"/>).
     /// </summary>
-    public IReadOnlyList<GradientNoisePoint> GradientNoise(string series = TicketSeries.Ticket)
+    public IReadOnlyList<GradientNoisePoint> GradientNoise(TicketSeries series = TicketSeries.Ticket)
     {
-        Check.OneOf(series, TicketSeries.All);
+        CheckSeries(series);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         return Trainings.Where(t => t.Series == series && t.GradientNoise.Count > 0).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
@@ -72,11 +72,11 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// B_simple during the training of one level: the samples of each window of <paramref name="windowSteps"/> steps
     /// averaged (per seed), the ratio taken, then the mean over seeds. X is the window's middle step.
     /// </summary>
-    public IReadOnlyList<(double Step, double NoiseScale)> NoiseScaleDuring(int level, int windowSteps, string series = TicketSeries.Ticket)
+    public IReadOnlyList<(double Step, double NoiseScale)> NoiseScaleDuring(int level, int windowSteps, TicketSeries series = TicketSeries.Ticket)
     {
         Check.NonNegative(level);
         Check.Positive(windowSteps);
-        Check.OneOf(series, TicketSeries.All);
+        CheckSeries(series);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         var runs = Trainings.Where(t => t.Series == series && t.Level == level && t.GradientNoise.Count > 0).ToList();
         return runs.SelectMany(t => t.GradientNoise.GroupBy(s => s.Iteration / windowSteps)
@@ -121,15 +121,18 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
             $"level must be a level of the ticket's curve ({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.", nameof(level));
         return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
     }
+
+    private static void CheckSeries(TicketSeries series) =>
+        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.", nameof(series));
 }
 
 /// <summary>One trained level's evaluation curve, as <see cref="TicketExperiment"/> measured it.</summary>
-/// <param name="Series">A <see cref="TicketSeries"/> name.</param>
+/// <param name="Series">The series trained.</param>
 /// <param name="Seed">The IMP seed of the run it belongs to.</param>
 /// <param name="Level">0 = dense.</param>
 /// <param name="PercentRemaining">Weights remaining (%).</param>
 /// <param name="Evaluations">Its evaluations, in order.</param>
-public sealed record LevelTraining(string Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
+public sealed record LevelTraining(TicketSeries Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
 {
     /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
     public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];

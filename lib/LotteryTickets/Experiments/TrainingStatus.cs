@@ -14,8 +14,8 @@ public sealed record TrainingStatus(int Level, double PercentRemaining, int Iter
     /// <summary>The IMP seed of the run (null: the experiment trains one network, e.g. a teacher).</summary>
     public long? Seed { get; init; }
 
-    /// <summary>The series, one of <see cref="Lottery.TicketSeries"/> (null: a single training outside a ticket experiment).</summary>
-    public string? Series { get; init; }
+    /// <summary>The series (null: a single training outside a ticket experiment).</summary>
+    public Lottery.TicketSeries? Series { get; init; }
 
     /// <summary>The level was loaded from the run store, not trained: <see cref="TestAccuracy"/> is its final one.</summary>
     public bool Loaded { get; init; }

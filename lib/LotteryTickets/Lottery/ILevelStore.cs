@@ -10,16 +10,16 @@ namespace LotteryTickets.Lottery;
 public interface ILevelStore
 {
     /// <summary>A stored level of <paramref name="series"/>, or null.</summary>
-    LevelResult? LoadLevel(string series, int level);
+    LevelResult? LoadLevel(TicketSeries series, int level);
 
     /// <summary>The trained weights stored with a level, or null.</summary>
-    WeightSnapshot? LoadTrainedWeights(string series, int level);
+    WeightSnapshot? LoadTrainedWeights(TicketSeries series, int level);
 
     /// <summary>The run's rewind point, or null.</summary>
     WeightSnapshot? LoadRewindWeights();
 
     /// <summary>Stores a finished level (with its trained weights when the next level is pruned from them).</summary>
-    void SaveLevel(string series, LevelResult result, WeightSnapshot? trainedWeights = null);
+    void SaveLevel(TicketSeries series, LevelResult result, WeightSnapshot? trainedWeights = null);
 
     /// <summary>Stores the rewind point (before the level-0 row that relies on it).</summary>
     void SaveRewindWeights(WeightSnapshot weights);

@@ -137,7 +137,7 @@ public static class IterativeMagnitudePruning
         return new LevelOutcome(result, WeightSnapshot.Capture(model), rewindWeights ?? snapshot!);
     }
 
-    internal static LevelResult TrainMasked(string series, LotteryHparams hparams, int level, PrunableModel model, Mask mask,
+    internal static LevelResult TrainMasked(TicketSeries series, LotteryHparams hparams, int level, PrunableModel model, Mask mask,
         TrainingData data, int startIteration, int snapshotAt, long dataSeed, IProgress<ImpProgress>? progress,
         CancellationToken cancellationToken, out WeightSnapshot? snapshot)
     {
@@ -190,9 +190,9 @@ public static class IterativeMagnitudePruning
 public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights);
 
 /// <summary>Reported at each evaluation point of an IMP run or a control.</summary>
-/// <param name="Run">The series: one of <see cref="TicketSeries"/>.</param>
+/// <param name="Run">The series trained.</param>
 /// <param name="Level">The level being trained.</param>
 /// <param name="PercentRemaining">Percentage of prunable weights kept at this level.</param>
 /// <param name="Point">The evaluation just made (iteration, epoch, accuracies, loss).</param>
 /// <param name="TotalIterations">Iterations in the level's schedule.</param>
-public sealed record ImpProgress(string Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations);
+public sealed record ImpProgress(TicketSeries Run, int Level, double PercentRemaining, EvaluationPoint Point, int TotalIterations);

@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace LotteryTickets.Lottery;
 
 /// <summary>
-/// The paper's controls, trained with the same machinery as the ticket: <see cref="ControlKind.RandomReinit"/> (the
-/// ticket's mask from a fresh initialisation) and <see cref="ControlKind.RandomMask"/> (a random mask with the ticket's
+/// The paper's controls, trained with the same machinery as the ticket: <see cref="TicketSeries.RandomReinit"/> (the
+/// ticket's mask from a fresh initialisation) and <see cref="TicketSeries.RandomMask"/> (a random mask with the ticket's
 /// per-layer counts, from the ticket's rewind point). Both use the run's data order.
 /// </summary>
 public static class LotteryControls
@@ -17,41 +17,42 @@ public static class LotteryControls
     /// Level k uses the seed <paramref name="seed"/> + k for its initialisation or its random mask. With a
     /// <paramref name="store"/>, stored levels are loaded instead of trained and trained ones are saved as they finish.
     /// </summary>
-    /// <example><code>var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 1);</code></example>
-    public static ControlRun Train(LotteryRun run, ControlKind kind, long seed, IEnumerable<int>? levels = null,
+    /// <example><code>var reinit = LotteryControls.Train(run, TicketSeries.RandomReinit, seed: 1);</code></example>
+    public static ControlRun Train(LotteryRun run, TicketSeries kind, long seed, IEnumerable<int>? levels = null,
         IProgress<ImpProgress>? progress = null, CancellationToken cancellationToken = default, ILevelStore? store = null,
         Action<LevelResult>? loaded = null)
     {
         Check.NotNull(run);
-        string series = TicketSeries.Of(kind);
+        Check.That(kind is TicketSeries.RandomReinit or TicketSeries.RandomMask,
+            $"kind must be a control ({TicketSeries.RandomReinit} or {TicketSeries.RandomMask}); got {kind}.", nameof(kind));
         var chosen = (levels ?? Enumerable.Range(1, run.Levels.Count - 1)).ToList();
         foreach (var l in chosen) Check.InRange(l, 0, run.Levels.Count - 1, nameof(levels));
         var results = new List<LevelResult>();
         foreach (int level in chosen)
         {
-            if (store?.LoadLevel(series, level) is { } hit)
+            if (store?.LoadLevel(kind, level) is { } hit)
             {
                 results.Add(hit);
                 loaded?.Invoke(hit);
                 continue;
             }
-            var result = TrainOne(run, kind, series, level, unchecked(seed + level), progress, cancellationToken);
+            var result = TrainOne(run, kind, level, unchecked(seed + level), progress, cancellationToken);
             results.Add(result);
-            store?.SaveLevel(series, result);
+            store?.SaveLevel(kind, result);
         }
         return new ControlRun(kind, seed, results.AsReadOnly());
     }
 
-    private static LevelResult TrainOne(LotteryRun run, ControlKind kind, string series, int level, long levelSeed,
+    private static LevelResult TrainOne(LotteryRun run, TicketSeries kind, int level, long levelSeed,
         IProgress<ImpProgress>? progress, CancellationToken cancellationToken)
     {
         var h = run.Hparams;
         var ticketMask = run.Levels[level].Mask;
-        bool reinit = kind == ControlKind.RandomReinit;
+        bool reinit = kind == TicketSeries.RandomReinit;
         using var model = h.Model.Create(run.Data.Train.Device, reinit ? levelSeed : run.Seed);
         if (!reinit) run.RewindWeights.LoadInto(model);
         var mask = reinit ? ticketMask : RandomMaskLike(ticketMask, levelSeed);
-        return IterativeMagnitudePruning.TrainMasked(series, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
+        return IterativeMagnitudePruning.TrainMasked(kind, h, level, model, mask, run.Data, reinit ? 0 : h.RewindStep, -1,
             run.Seed, progress, cancellationToken, out _);
     }
 
@@ -64,18 +65,8 @@ public static class LotteryControls
     }
 }
 
-/// <summary>The paper's controls for a winning ticket.</summary>
-public enum ControlKind
-{
-    /// <summary>The ticket's mask, trained from a fresh random initialisation.</summary>
-    RandomReinit,
-
-    /// <summary>A random mask with the ticket's per-layer counts, trained from the ticket's rewind point.</summary>
-    RandomMask,
-}
-
 /// <summary>A control trained at the levels of a <see cref="LotteryRun"/>.</summary>
-/// <param name="Kind">Which control.</param>
+/// <param name="Kind">Which control (<see cref="TicketSeries.RandomReinit"/> or <see cref="TicketSeries.RandomMask"/>).</param>
 /// <param name="Seed">The control's seed.</param>
 /// <param name="Levels">One result per level trained, in level order.</param>
-public sealed record ControlRun(ControlKind Kind, long Seed, IReadOnlyList<LevelResult> Levels);
+public sealed record ControlRun(TicketSeries Kind, long Seed, IReadOnlyList<LevelResult> Levels);

@@ -12,7 +12,7 @@ namespace LotteryTickets.Lottery;
 public sealed record LotteryHparams : IValidated
 {
     /// <summary>The network.</summary>
-    public ModelHparams Model { get; init; } = new();
+    public ModelHparams Model { get; init; } = new LeNetHparams();
 
     /// <summary>How each level trains.</summary>
     public TrainingHparams Training { get; init; } = new();

@@ -4,12 +4,12 @@ namespace LotteryTickets.Lottery;
 /// One series of Frankle &amp; Carbin's figure — the ticket, or a control — as points per pruning level, aggregated
 /// over seeds. Plain numbers only (no tensors), so it outlives the runs it came from.
 /// </summary>
-/// <param name="Name">The series' name (a <see cref="TicketSeries"/> name).</param>
+/// <param name="Name">The series.</param>
 /// <param name="Points">One point per level (empty is a curve with no level, e.g. a control not trained).</param>
-public sealed record TicketCurve(string Name, IReadOnlyList<TicketCurvePoint> Points)
+public sealed record TicketCurve(TicketSeries Name, IReadOnlyList<TicketCurvePoint> Points)
 {
     /// <summary>Aggregates the levels of several seeds' runs (each list indexed the same way) into one curve.</summary>
-    public static TicketCurve FromLevels(string name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
+    public static TicketCurve FromLevels(TicketSeries name, IReadOnlyList<IReadOnlyList<LevelResult>> perSeed)
     {
         Check.NotNull(perSeed);
         Check.That(perSeed.Count > 0, "perSeed must hold at least one seed's levels.", nameof(perSeed));

@@ -1,29 +1,22 @@
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+
 namespace LotteryTickets.Lottery;
 
 /// <summary>
-/// The names of the series an IMP experiment trains — the ticket and its two controls — as the run store, the
-/// progress reports and the figures spell them. The one place these strings are written (the notebook layer words them
-/// for the reader).
+/// The series an IMP experiment trains — the ticket and the paper's two controls, which
+/// <see cref="LotteryControls.Train"/> takes — stored (run-store rows and folders, JSON) as <c>"ticket"</c>,
+/// <c>"random_reinit"</c> and <c>"random_mask"</c> (<see cref="SerialNames"/>).
 /// </summary>
-public static class TicketSeries
+[JsonConverter(typeof(SerialNameEnumConverter))]
+public enum TicketSeries
 {
     /// <summary>The winning ticket: IMP's masks, rewound.</summary>
-    public const string Ticket = "ticket";
+    [EnumMember(Value = "ticket")] Ticket,
 
-    /// <summary>The ticket's masks from a fresh random initialisation (<see cref="ControlKind.RandomReinit"/>).</summary>
-    public const string RandomReinit = "random_reinit";
+    /// <summary>A control: the ticket's mask, trained from a fresh random initialisation.</summary>
+    [EnumMember(Value = "random_reinit")] RandomReinit,
 
-    /// <summary>Random masks of the ticket's per-layer sparsity (<see cref="ControlKind.RandomMask"/>).</summary>
-    public const string RandomMask = "random_mask";
-
-    /// <summary>The three series, ticket first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ticket, RandomReinit, RandomMask];
-
-    /// <summary>The series a control trains.</summary>
-    public static string Of(ControlKind kind) => kind switch
-    {
-        ControlKind.RandomReinit => RandomReinit,
-        ControlKind.RandomMask => RandomMask,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be one of {string.Join(", ", Enum.GetNames<ControlKind>())}."),
-    };
+    /// <summary>A control: a random mask with the ticket's per-layer counts, trained from the ticket's rewind point.</summary>
+    [EnumMember(Value = "random_mask")] RandomMask,
 }

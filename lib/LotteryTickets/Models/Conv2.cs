@@ -48,10 +48,10 @@ public sealed class Conv2 : PrunableModel
         // Flattening is channel-major: filter c of conv2 feeds fc1's inputs [c·half², (c + 1)·half²).
         UnitGroups =
         [
-            new UnitGroup("conv1", UnitKinds.Filter, convWidth, [new("conv1.weight", 0), new("conv1.bias", 0), new("conv2.weight", 1)]),
-            new UnitGroup("conv2", UnitKinds.Filter, c2, [new("conv2.weight", 0), new("conv2.bias", 0), new("fc1.weight", 1, half * half)]),
-            new UnitGroup("fc1", UnitKinds.Neuron, fcWidth, [new("fc1.weight", 0), new("fc1.bias", 0), new("fc2.weight", 1)]),
-            new UnitGroup("fc2", UnitKinds.Neuron, f2, [new("fc2.weight", 0), new("fc2.bias", 0), new("fc3.weight", 1)]),
+            new UnitGroup("conv1", UnitKind.Filter, convWidth, [new("conv1.weight", 0), new("conv1.bias", 0), new("conv2.weight", 1)]),
+            new UnitGroup("conv2", UnitKind.Filter, c2, [new("conv2.weight", 0), new("conv2.bias", 0), new("fc1.weight", 1, half * half)]),
+            new UnitGroup("fc1", UnitKind.Neuron, fcWidth, [new("fc1.weight", 0), new("fc1.bias", 0), new("fc2.weight", 1)]),
+            new UnitGroup("fc2", UnitKind.Neuron, f2, [new("fc2.weight", 0), new("fc2.bias", 0), new("fc3.weight", 1)]),
         ];
     }
 

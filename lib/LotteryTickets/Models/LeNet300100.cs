@@ -31,8 +31,8 @@ public sealed class LeNet300100 : PrunableModel
         RegisterComponents();
         UnitGroups =
         [
-            new UnitGroup("fc1", UnitKinds.Neuron, hidden1, [new("fc1.weight", 0), new("fc1.bias", 0), new("fc2.weight", 1)]),
-            new UnitGroup("fc2", UnitKinds.Neuron, hidden2, [new("fc2.weight", 0), new("fc2.bias", 0), new("fc3.weight", 1)]),
+            new UnitGroup("fc1", UnitKind.Neuron, hidden1, [new("fc1.weight", 0), new("fc1.bias", 0), new("fc2.weight", 1)]),
+            new UnitGroup("fc2", UnitKind.Neuron, hidden2, [new("fc2.weight", 0), new("fc2.bias", 0), new("fc3.weight", 1)]),
         ];
     }
 

@@ -58,14 +58,14 @@ public sealed class TinyTransformer : PrunableModel
         {
             string b = $"blocks.{i}.";
             prunable.AddRange([b + "q.weight", b + "k.weight", b + "v.weight", b + "out.weight", b + "fc1.weight", b + "fc2.weight"]);
-            groups.Add(new UnitGroup($"block{i}.heads", UnitKinds.Head, heads[i],
+            groups.Add(new UnitGroup($"block{i}.heads", UnitKind.Head, heads[i],
             [
                 new(b + "out.weight", 1, headWidth),
                 new(b + "q.weight", 0, headWidth), new(b + "q.bias", 0, headWidth),
                 new(b + "k.weight", 0, headWidth), new(b + "k.bias", 0, headWidth),
                 new(b + "v.weight", 0, headWidth), new(b + "v.bias", 0, headWidth),
             ]));
-            groups.Add(new UnitGroup($"block{i}.mlp", UnitKinds.Neuron, mlpWidths[i],
+            groups.Add(new UnitGroup($"block{i}.mlp", UnitKind.Neuron, mlpWidths[i],
                 [new(b + "fc1.weight", 0), new(b + "fc1.bias", 0), new(b + "fc2.weight", 1)]));
         }
         prunable.Add("classifier.weight");

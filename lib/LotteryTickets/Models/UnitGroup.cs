@@ -9,20 +9,18 @@ namespace LotteryTickets.Models;
 /// takes it (<see cref="Pruning.StructuredMagnitudePruning"/>).
 /// </summary>
 /// <param name="Name">The group's name, e.g. <c>"conv1"</c>; <see cref="PrunableModel.Resized"/> takes counts by it.</param>
-/// <param name="Kind">What a unit is: <see cref="UnitKinds.Filter"/>, <see cref="UnitKinds.Neuron"/> or <see cref="UnitKinds.Head"/>.</param>
+/// <param name="Kind">What a unit is: <see cref="UnitKind.Filter"/>, <see cref="UnitKind.Neuron"/> or <see cref="UnitKind.Head"/>.</param>
 /// <param name="Count">Units in the full model.</param>
 /// <param name="Slices">The tensors' slices; the first is the unit's own weight (its importance is read there).</param>
-public sealed record UnitGroup([property: NotEmpty] string Name, string Kind, [property: Positive] int Count,
+public sealed record UnitGroup([property: NotEmpty] string Name, UnitKind Kind, [property: Positive] int Count,
     [property: NotEmpty] IReadOnlyList<UnitSlice> Slices) : IValidated
 {
     /// <summary>The slice whose weights rank the units (the first).</summary>
     public UnitSlice Owner => Slices[0];
 
     /// <summary>E.g. "fc1: 300 neurons, each owning fc1.weight[u, :], fc1.bias[u], fc2.weight[:, u]".</summary>
-    public override string ToString() => $"{Name}: {Count} {Kind}s, each owning {string.Join(", ", Slices)}";
+    public override string ToString() => $"{Name}: {Count} {SerialNames.Of(Kind)}s, each owning {string.Join(", ", Slices)}";
 
-    /// <inheritdoc />
-    public void CheckRelations() => Check.OneOf(Kind, UnitKinds.All, nameof(Kind));
 }
 
 /// <summary>Where a unit group lives in one parameter (or buffer) of the model: see <see cref="UnitGroup"/>.</summary>
@@ -40,20 +38,4 @@ public sealed record UnitSlice([property: NotEmpty] string Parameter, [property:
             : $"{(Offset == 0 ? "" : $"{Offset} + ")}{Block}u … {(Offset == 0 ? "" : $"{Offset} + ")}{Block}u + {Block - 1}";
         return $"{Parameter}[{string.Join(", ", Enumerable.Range(0, Dimension + 1).Select(d => d == Dimension ? index : ":"))}{(Dimension == 0 ? ", …" : "")}]";
     }
-}
-
-/// <summary>The kinds of unit a <see cref="UnitGroup"/> holds.</summary>
-public static class UnitKinds
-{
-    /// <summary>An output channel of a convolution.</summary>
-    public const string Filter = "filter";
-
-    /// <summary>A neuron of a hidden fully connected layer.</summary>
-    public const string Neuron = "neuron";
-
-    /// <summary>A head of a multi-head attention layer.</summary>
-    public const string Head = "head";
-
-    /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [Filter, Neuron, Head];
 }

@@ -3,9 +3,9 @@ namespace LotteryTickets.Pruning;
 /// <summary>How each IMP level prunes.</summary>
 public sealed record PruningHparams : IValidated
 {
-    /// <summary>A name from <see cref="PruningStrategies.Names"/>: <c>"global_magnitude"</c> (default),
-    /// <c>"layerwise_magnitude"</c> or <c>"structured_magnitude"</c> (whole filters, neurons and heads).</summary>
-    public string Strategy { get; init; } = "global_magnitude";
+    /// <summary><see cref="PruningStrategy.GlobalMagnitude"/> (default), <see cref="PruningStrategy.LayerwiseMagnitude"/>
+    /// or <see cref="PruningStrategy.StructuredMagnitude"/> (whole filters, neurons and heads).</summary>
+    public PruningStrategy Strategy { get; init; } = PruningStrategy.GlobalMagnitude;
 
     /// <summary>Share of the weights still remaining that one level removes, in [0, 1) (default 0.2).</summary>
     [Range(0, 1, MaxExclusive = true)] public double Fraction { get; init; } = 0.2;
@@ -18,7 +18,4 @@ public sealed record PruningHparams : IValidated
 
     /// <summary>Structured pruning ranks units by the ℓ1 (1, default: Li et al. 2017) or ℓ2 (2) norm of their weights.</summary>
     [Range(1, 2)] public int UnitNorm { get; init; } = 1;
-
-    /// <inheritdoc />
-    public void CheckRelations() => Check.OneOf(Strategy, PruningStrategies.Names, nameof(Strategy));
 }

@@ -20,9 +20,9 @@ internal abstract class StepOptimizer : IDisposable
     public static StepOptimizer Create(PrunableModel model, TrainingHparams hparams, MaskedModel? masked)
     {
         var parameters = model.parameters().Cast<Tensor>().ToList();
-        if (hparams.Optimizer == "adam" && FusedAdam.Supports(parameters))
+        if (hparams.Optimizer == Optimizer.Adam && FusedAdam.Supports(parameters))
             return new FusedAdam(parameters, hparams.LearningRate, hparams.WeightDecay, masked);
-        optim.Optimizer optimizer = hparams.Optimizer == "sgd"
+        optim.Optimizer optimizer = hparams.Optimizer == Optimizer.Sgd
             ? torch.optim.SGD(model.parameters(), hparams.LearningRate, momentum: hparams.Momentum, weight_decay: hparams.WeightDecay)
             : torch.optim.Adam(model.parameters(), hparams.LearningRate, weight_decay: hparams.WeightDecay);
         return new TorchOptimizer(optimizer, masked);

@@ -3,11 +3,8 @@ namespace LotteryTickets.Training;
 /// <summary>Optimisation settings (defaults: the paper's LeNet setup, Adam 1.2e-3, batch 60).</summary>
 public sealed record TrainingHparams : IValidated
 {
-    /// <summary>The optimizer names <see cref="Optimizer"/> accepts.</summary>
-    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
-
-    /// <summary><c>"adam"</c> (default) or <c>"sgd"</c>.</summary>
-    public string Optimizer { get; init; } = "adam";
+    /// <summary><see cref="Training.Optimizer.Adam"/> (default) or <see cref="Training.Optimizer.Sgd"/>.</summary>
+    public Optimizer Optimizer { get; init; } = Optimizer.Adam;
 
     /// <summary>Learning rate (&gt; 0; default 1.2e-3).</summary>
     [Positive] public double LearningRate { get; init; } = 1.2e-3;
@@ -48,7 +45,6 @@ public sealed record TrainingHparams : IValidated
     /// <inheritdoc />
     public void CheckRelations()
     {
-        Check.OneOf(Optimizer, Optimizers, nameof(Optimizer));
         Check.That(GradientNoise is null || GradientNoise.SmallBatch < BatchSize,
             $"GradientNoise.SmallBatch must be in [1, {BatchSize - 1}] (below the batch size); got {GradientNoise?.SmallBatch}.", nameof(GradientNoise));
     }

@@ -18,13 +18,13 @@ public class StructureIsKingTests
         Assert.Equal(StructureIsKing.UnstructuredExperiment(budget, data).KeyFor(1, budget), TimeToTrainParadox.UnstructuredExperiment(budget, data).KeyFor(1, budget));
         Assert.Equal(StructureIsKing.StructuredExperiment(budget, data).KeyFor(1, budget), TimeToTrainParadox.StructuredExperiment(budget, data).KeyFor(1, budget));
         Assert.Empty(TimeToTrainParadox.UnstructuredExperiment(budget, data).Controls);
-        Assert.Equal([ControlKind.RandomReinit], StructureIsKing.StructuredExperiment(budget, data).Controls);
+        Assert.Equal([TicketSeries.RandomReinit], StructureIsKing.StructuredExperiment(budget, data).Controls);
 
         // The two IMP runs differ only in how they prune.
         var u = StructureIsKing.Unstructured(budget);
         var s = StructureIsKing.Structured(budget);
         Assert.Equal(u with { Pruning = s.Pruning }, s);
-        Assert.Equal("structured_magnitude", s.Pruning.Strategy);
+        Assert.Equal(LotteryTickets.Pruning.PruningStrategy.StructuredMagnitude, s.Pruning.Strategy);
 
         // The speed presets are valid and time notebook 02's steps at the training batch size.
         _ = StructureIsKing.Speed(budget).Key(budget);

@@ -29,7 +29,7 @@ public class LayerDesignTests
     {
         var hparams = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 16, Hidden2 = 12 },
+            Model = new LeNetHparams { Hidden1 = 16, Hidden2 = 12 },
             Training = new TrainingHparams { Epochs = 1 },
         };
         var data = Synthetic.Splits(train: 300, test: 100);

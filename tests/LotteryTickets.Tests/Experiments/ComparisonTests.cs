@@ -14,7 +14,7 @@ public class ComparisonTests
     private static TicketExperimentResult Result(long weights, (int Level, double Percent, double Accuracy)[] ticket, (int Level, double Percent, double Accuracy)[] reinit,
         TrainingHparams? training = null)
     {
-        static TicketCurve Curve(string name, (int Level, double Percent, double Accuracy)[] points) =>
+        static TicketCurve Curve(TicketSeries name, (int Level, double Percent, double Accuracy)[] points) =>
             new(name, points.Select(p => new TicketCurvePoint(p.Level, p.Percent, p.Accuracy, 0, 0, 0, 1)).ToList());
         var sparsest = new SparsityReport([new SparsityRow("w", (long)(weights * ticket[^1].Percent / 100), weights)]);
         return new TicketExperimentResult(new LotteryHparams { Training = training ?? new TrainingHparams() }, [1], Curve(TicketSeries.Ticket, ticket),

@@ -47,7 +47,7 @@ public class DeterminismTests(ITestOutputHelper output)
         // It is the structured strategy that ran: the last ticket's mask removes whole hidden units.
         var last = x.LoadLevel(key, TicketSeries.Ticket, 3)!;
         var mask = last.Mask;
-        using var model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 0);
+        using var model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 0);
         var kept = Compaction.KeptUnits(model, mask);
         Assert.InRange(kept["fc1"].Length, 1, 31);
         Assert.InRange(kept["fc2"].Length, 1, 15);

@@ -42,7 +42,7 @@ public class PinnedRunKeysTests
             var taught = data.WithTeacher(logits);
             var distilledStudent = distillation.Student with { Training = distillation.Student.Training with { Distillation = distillation.Distillation } };
             foreach (var k in Seeds("04 students distilled", new TicketExperiment(distilledStudent, taught, distillation.Seeds) { Controls = [] })) yield return k;
-            var small = DistillationExperiment.SizeMatched(distillation.Student.Model, 20_000);
+            var small = DistillationExperiment.SizeMatched((LotteryTickets.Models.LeNetHparams)distillation.Student.Model, 20_000);
             var dense = distillation.Student with { Model = small };
             foreach (var k in Seeds("04 size-matched dense on labels", new TicketExperiment(dense, data, distillation.Seeds) { Levels = 0, Controls = [] })) yield return k;
             var denseDistilled = dense with { Training = dense.Training with { Distillation = distillation.Distillation } };

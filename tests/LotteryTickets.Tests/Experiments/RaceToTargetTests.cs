@@ -103,9 +103,9 @@ public class RaceToTargetTests
     public void ControlsAreChosenByKindAndValidated()
     {
         var e = new TicketExperiment(new LotteryHparams(), RunStoreTests.Data, [1]);
-        Assert.Equal([ControlKind.RandomReinit, ControlKind.RandomMask], e.Controls);
-        var twice = e with { Controls = [ControlKind.RandomReinit, ControlKind.RandomReinit] };
-        var unknown = e with { Controls = [(ControlKind)7] };
+        Assert.Equal([TicketSeries.RandomReinit, TicketSeries.RandomMask], e.Controls);
+        var twice = e with { Controls = [TicketSeries.RandomReinit, TicketSeries.RandomReinit] };
+        var unknown = e with { Controls = [(TicketSeries)7] };
         Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => twice.Run()).ParamName);   // checked where work enters
         Assert.Equal("Controls", Assert.ThrowsAny<ArgumentException>(() => unknown.Run()).ParamName);
     }

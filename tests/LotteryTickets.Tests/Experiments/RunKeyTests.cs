@@ -43,8 +43,39 @@ public class RunKeyTests
     [Fact]
     public void SettingADefaultExplicitlyChangesNothing()
     {
-        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = "adam" }, RewindStep = 0 };
+        var h = new LotteryHparams { Training = new TrainingHparams { Epochs = 10, Optimizer = Optimizer.Adam }, RewindStep = 0 };
         Assert.Equal(RunKey.For("imp", new LotteryHparams()).Hash, RunKey.For("imp", h).Hash);
+    }
+
+    [Fact]
+    public void AModelWritesItsNameWhenNotTheDefaultAndOnlyItsOwnWidthsThatDiffer()
+    {
+        IEnumerable<string> Lines(ModelHparams model) => RunKey.For("imp", new LotteryHparams { Model = model }).Lines.Skip(1);
+        Assert.Empty(Lines(ModelHparams.LeNet300100));
+        Assert.Equal(["Model.Hidden2=50"], Lines(new LeNetHparams { Hidden2 = 50 }));
+        Assert.Equal(["Model.Name=conv2"], Lines(ModelHparams.Conv2()));
+        Assert.Equal(["Model.ConvWidth=16", "Model.FcWidth=128", "Model.Name=conv2"], Lines(ModelHparams.Conv2(16, 128)));
+        Assert.Equal(["Model.Name=rnn"], Lines(ModelHparams.Rnn(tied: true)));
+        Assert.Equal(["Model.Name=rnn_untied", "Model.RecurrentWidth=64"], Lines(ModelHparams.Rnn(tied: false, width: 64)));
+        Assert.Equal(["Model.Heads=2", "Model.Name=tiny_transformer"], Lines(ModelHparams.TinyTransformer(heads: 2)));
+        Assert.Equal(["Model.Classes=3", "Model.Name=conv2"], Lines(ModelHparams.Conv2() with { Classes = 3 }));
+    }
+
+    [Fact]
+    public void EnumsAreWrittenByTheirStoredNames()
+    {
+        var h = new LotteryHparams
+        {
+            Training = new TrainingHparams { Optimizer = Optimizer.Sgd },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude },
+        };
+        Assert.Equal(["Pruning.Strategy=structured_magnitude", "Training.Optimizer=sgd"], RunKey.For("imp", h).Lines.Skip(1));
+        Assert.Equal(["Signal=NonNegative"], RunKey.For("x", new WithSignal { Signal = SignalKind.NonNegative }).Lines.Skip(1)); // as before: its C# name
+    }
+
+    public sealed record WithSignal
+    {
+        public SignalKind Signal { get; init; }
     }
 
     [Fact]
@@ -54,7 +85,7 @@ public class RunKeyTests
         // loses its name. Change it only on purpose, together with a note that old stores must be recomputed.
         var h = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+            Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
             Training = new TrainingHparams { Epochs = 2, LearningRate = 1e-3, EvalEvery = 50 },
             Pruning = new PruningHparams { Fraction = 0.2, OutputFraction = 0.1 },
         };

@@ -16,23 +16,23 @@ public class RunStoreTests(ITestOutputHelper output)
 
     internal static LotteryHparams Tiny() => new()
     {
-        Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+        Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
         Pruning = new PruningHparams { Fraction = 0.2 },
     };
 
     /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
     internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true, int levels = 2) =>
-        new(hparams, Data, seeds) { Levels = levels, DataSource = "blobs", Controls = controls ? [ControlKind.RandomReinit, ControlKind.RandomMask] : [] };
+        new(hparams, Data, seeds) { Levels = levels, DataSource = "blobs", Controls = controls ? [TicketSeries.RandomReinit, TicketSeries.RandomMask] : [] };
 
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };
 
     /// <summary>The (series, level) a progress report of the ticket experiment is about.</summary>
-    internal static (string Series, int Level) SeriesAndLevel(ExperimentProgress p)
+    internal static (TicketSeries Series, int Level) SeriesAndLevel(ExperimentProgress p)
     {
         Assert.True(p.Training is { Series: not null }, $"not a ticket-experiment progress report: {p}");
-        return (p.Training!.Series!, p.Training.Level);
+        return (p.Training!.Series!.Value, p.Training.Level);
     }
 
     internal static bool IsTraining(ExperimentProgress p) => p.Training is { Loaded: false };
@@ -54,13 +54,13 @@ public class RunStoreTests(ITestOutputHelper output)
         var shortRun = Experiment(Tiny(), [5], levels: 2).Run(Context(store));
         Assert.Equal(Experiment(Tiny(), [5], levels: 2).KeyFor(5, Budget.Quick), Experiment(Tiny(), [5], levels: 4).KeyFor(5, Budget.Quick));
 
-        var saved = new List<(string Series, int Level)>();
+        var saved = new List<(TicketSeries Series, int Level)>();
         store.LevelSaved += (_, series, level) => saved.Add((series, level));
         var progress = new SyncProgress<ExperimentProgress>();
         var longRun = Experiment(Tiny(), [5], controls: false, levels: 4).Run(Context(store, progress));
 
         // Only the two new ticket levels were trained; the first three came from the store, identical.
-        const string ticket = TicketSeries.Ticket;
+        const TicketSeries ticket = TicketSeries.Ticket;
         var trained = progress.Reports.Where(IsTraining).Select(SeriesAndLevel).Distinct();
         Assert.Equal([(ticket, 3), (ticket, 4)], trained.ToList());
         Assert.Equal([(ticket, 0), (ticket, 1), (ticket, 2)], progress.Reports.Where(IsLoaded).Select(SeriesAndLevel).ToList());
@@ -297,15 +297,15 @@ public class RunStoreResultTests
         Assert.Throws<InvalidDataException>(() => Mask.Load(mask));
         Assert.Throws<InvalidDataException>(() => WeightSnapshot.Load(weights));
 
-        var damaged = new List<(string Series, int Level, string File)>();
-        var saved = new List<(string Series, int Level)>();
+        var damaged = new List<(TicketSeries Series, int Level, string File)>();
+        var saved = new List<(TicketSeries Series, int Level)>();
         var reopened = new RunStore(folder["runs.db"]);
         reopened.LevelDamaged += (_, series, level, file) => damaged.Add((series, level, file));
         reopened.LevelSaved += (_, series, level) => saved.Add((series, level));
         var repaired = RunStoreTests.Experiment(RunStoreTests.Tiny(), seeds).Run(RunStoreTests.Context(reopened));
 
         string maskSeries = Path.GetFileName(Path.GetDirectoryName(mask)!);
-        Assert.Contains((maskSeries, 1, Path.Combine(maskSeries, "level_01.mask")), damaged);
+        Assert.Contains((SerialNames.Parse<TicketSeries>(maskSeries), 1, Path.Combine(maskSeries, "level_01.mask")), damaged);
         Assert.Contains(damaged, d => d.Level == 2 && d.File.EndsWith("level_02.weights", StringComparison.Ordinal));
         Assert.Contains(damaged, d => d.Level == 0 && d.File == "rewind.weights");
         Assert.All(damaged, d => Assert.Contains((d.Series, d.Level), saved)); // each damaged level was trained again
@@ -382,7 +382,7 @@ public class RunStoreResultTests
         using var folder = new TempFolder();
         var key = RunKey.For("curve", new Sweep("a", [], [], 3));
         var store = new RunStore(folder["runs.db"]);
-        store.SaveResult(key, new TicketCurve("ticket", [new TicketCurvePoint(0, 100, 97, 0.5, 1000, 10, 2)]), 1);
+        store.SaveResult(key, new TicketCurve(TicketSeries.Ticket, [new TicketCurvePoint(0, 100, 97, 0.5, 1000, 10, 2)]), 1);
         Assert.Equal(97, store.LoadResult<TicketCurve>(key)!.Points[0].MeanAccuracy);
 
         SetStore(folder["runs.db"], """UPDATE results SET value = '{"Name":"ticket","Points":[null]}';""");

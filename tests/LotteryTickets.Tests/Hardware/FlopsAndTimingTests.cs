@@ -42,7 +42,7 @@ public class FlopsAndTimingTests
 
         // With one head removed structurally, its attention products are no longer useful work.
         var mask = new StructuredMagnitudePruning(model.UnitGroups).Prune(Mask.Dense(model), Weights.Random(model, 1),
-            new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.4 });
+            new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.4 });
         Assert.Equal(attention / 2, Flops.Of(model, mask).KeptActivationMacs);
     }
 

@@ -9,7 +9,7 @@ namespace LotteryTickets.Tests.Hardware;
 public class SpeedSweepTests
 {
     // A LeNet of 8×8 inputs, 32 and 16 hidden units: every variant in well under a second.
-    private static readonly ModelHparams Small = new() { Hidden1 = 32, Hidden2 = 16, ImageSize = 8 };
+    private static readonly ModelHparams Small = new LeNetHparams { Hidden1 = 32, Hidden2 = 16, ImageSize = 8 };
 
     private static SpeedSweep Sweep => new(Small, [0.5, 0.9], [4, 32], Warmup: 1, Repeats: 2);
 
@@ -82,7 +82,7 @@ public class SpeedSweepTests
         }
         Assert.Equal("weightFraction", Assert.ThrowsAny<ArgumentException>(() => Compaction.UniformCounts(model, 0)).ParamName);
 
-        var mask = PruningStrategies.PruneRepeatedly(model, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.3 }, 3);
+        var mask = PruningStrategies.PruneRepeatedly(model, new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.3 }, 3);
         using var g = new TorchSharp.torch.Generator(1);
         var check = Compaction.Verify(model, mask, TorchSharp.torch.randn([50, 784], generator: g));
         Assert.True(check.MaxRelativeDifference <= 1e-5, check.ToString());

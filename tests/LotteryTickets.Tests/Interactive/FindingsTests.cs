@@ -16,7 +16,7 @@ public class FindingsTests
 {
     private static readonly LotteryHparams Tiny = new()
     {
-        Model = new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
+        Model = new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
         Training = new TrainingHparams { BatchSize = 6, Epochs = 1, EvalEvery = 0 },
     };
 

@@ -125,7 +125,10 @@ internal sealed partial class BadInputCases
         IProgress<ImpProgress>? none = null;
         var ticket = new TicketExperiment(imp, data, [1]);
 
-        Entry(imp.Model, m => m.Create(CPU, 1));
+        Entry((LeNetHparams)imp.Model, m => m.Create(CPU, 1));
+        Entry(new Conv2Hparams { ConvWidth = 4, FcWidth = 8, ImageSize = 8, Classes = 4 }, m => m.Create(CPU, 1));
+        Entry(new TransformerHparams { Blocks = 1, Heads = 2, Width = 8, HeadWidth = 4, MlpWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
+        Entry(new RnnHparams { Tied = false, RecurrentWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
         Entry(training, h => Trainer.Train(model, null, train, null, test, h, 1, null, CancellationToken.None, null));
         Entry(new DistillationHparams(2, 0.5), d => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, Distillation = d }, 1, null, CancellationToken.None, teacher));
         Entry(new GradientNoiseHparams(2, 1), n => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, GradientNoise = n }, 1, null, CancellationToken.None, null));
@@ -136,7 +139,7 @@ internal sealed partial class BadInputCases
         Entry(new ExperimentContext(), c => ticket.Run(c));
         Entry(data, d => new TicketExperiment(imp, d, new long[] { 1 }).Run(null));
         Entry(model.UnitGroups[0], g => new StructuredMagnitudePruning(new[] { g }));
-        Entry(model.UnitGroups[0].Slices[0], s => new StructuredMagnitudePruning(new[] { new UnitGroup("fc1", UnitKinds.Neuron, 12, new[] { s }) }));
+        Entry(model.UnitGroups[0].Slices[0], s => new StructuredMagnitudePruning(new[] { new UnitGroup("fc1", UnitKind.Neuron, 12, new[] { s }) }));
 
         // The sparse-recovery and design sweeps, and the solvers' options.
         Entry(new OmpOptions(NonzeroCoefs: 2), o => new OrthogonalMatchingPursuit(o));

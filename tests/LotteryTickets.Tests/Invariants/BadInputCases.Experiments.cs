@@ -36,10 +36,10 @@ internal sealed partial class BadInputCases
         _cases.Add("key", "\"../x\"", "a path for a key", () => store.RunFolder("../x"));
         _cases.Add("key", "\"\"", "empty key", () => store.FindRun(""));
         _cases.Add("key", "\"a b\"", "a key with a space", () => store.StoredLevels("a b"));
-        _cases.Add("series", "\"a/b\"", "a series that is a path", () => store.HasLevel(hash, "a/b", 0));
-        _cases.Add("level", "-1", "negative level", () => store.MetricsJson(hash, "ticket", -1));
-        _cases.Add("key", "\"..\"", "a path for a key", () => store.LoadLevel("..", "ticket", 0));
-        _cases.Add("level", "-1", "negative level", () => store.LoadTrainedWeights(hash, "ticket", -1));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => store.HasLevel(hash, (TicketSeries)9, 0));
+        _cases.Add("level", "-1", "negative level", () => store.MetricsJson(hash, TicketSeries.Ticket, -1));
+        _cases.Add("key", "\"..\"", "a path for a key", () => store.LoadLevel("..", TicketSeries.Ticket, 0));
+        _cases.Add("level", "-1", "negative level", () => store.LoadTrainedWeights(hash, TicketSeries.Ticket, -1));
         _cases.Add("key", "\" \"", "blank key", () => store.LoadRewindWeights(" "));
         _cases.Add("key", "null", "null", () => store.BeginRun(noKey!, null, false));
         _cases.Add("key", "null", "null", () => store.OpenRun(noKey!, null, false, CancellationToken.None));
@@ -49,13 +49,13 @@ internal sealed partial class BadInputCases
         _cases.Add("compute", "null", "null", () => store.GetOrCompute(key, noCompute!, false));
         _cases.Add("key", "null", "null", () => store.LoadResult<int>(noKey!));
         _cases.Add("key", "null", "null", () => store.SaveResult(noKey!, 1, 0));
-        _cases.Add("result", "null", "null", () => store.SaveLevel(key, "ticket", null!, null));
-        _cases.Add("series", "\"a b\"", "a series with a space", () => store.SaveLevel(key, "a b", null!, null));
+        _cases.Add("result", "null", "null", () => store.SaveLevel(key, TicketSeries.Ticket, null!, null));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => store.SaveLevel(key, (TicketSeries)9, null!, null));
         _cases.Add("weights", "null", "null", () => store.SaveRewindWeights(key, null!));
         var levels = Own(store.OpenRun(RunKey.For("bad-input-levels", new { A = 2 }), null, false, CancellationToken.None));
-        _cases.Add("series", "\"a/b\"", "a series that is a path", () => levels.LoadLevel("a/b", 0));
-        _cases.Add("level", "-1", "negative level", () => levels.LoadTrainedWeights("ticket", -1));
-        _cases.Add("result", "null", "null", () => levels.SaveLevel("ticket", null!, null));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => levels.LoadLevel((TicketSeries)9, 0));
+        _cases.Add("level", "-1", "negative level", () => levels.LoadTrainedWeights(TicketSeries.Ticket, -1));
+        _cases.Add("result", "null", "null", () => levels.SaveLevel(TicketSeries.Ticket, null!, null));
         _cases.Add("weights", "null", "null", () => levels.SaveRewindWeights(null!));
 
         // Run keys and budgets.
@@ -91,7 +91,7 @@ internal sealed partial class BadInputCases
         _cases.Add("Signal", "9", "an undefined signal", () => badSignal.Run(context));
         _cases.Add("Algorithm", "9", "an undefined algorithm", () => badAlgorithm.Run(context));
         _cases.Add("Signal", "9", "an undefined signal", () => badTeacherSignal.Key(Budget.Quick));
-        _cases.Add("Sparsities", "(0, 1)", "sparsity 1", () => new SpeedSweep(new ModelHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
+        _cases.Add("Sparsities", "(0, 1)", "sparsity 1", () => new SpeedSweep(new LeNetHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
         var tiny = TinyImp();
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
         _cases.Add("SubsetSizes", "positive", "a subset of 0 rows", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 0 }, data).Run(context));
@@ -101,11 +101,10 @@ internal sealed partial class BadInputCases
         var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
         _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
         _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 4 }, mnistShaped).Run(context));
-        var student = tiny with { Model = new ModelHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
+        var student = tiny with { Model = new LeNetHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
         _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));
-        _cases.Add("model", "LeNet", "a Conv-2 student", () => DistillationExperiment.SizeMatched(ModelHparams.Conv2(64, 256), 1000));
-        _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new ModelHparams(), 0));
+        _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new LeNetHparams(), 0));
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
 
         // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
@@ -115,10 +114,10 @@ internal sealed partial class BadInputCases
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
-        _cases.Add("series", "\"winners\"", "an unknown series", () => result.StepsToTarget(0.9, "winners"));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.StepsToTarget(0.9, (TicketSeries)9));
         _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));
         _cases.Add("percentRemaining", "NaN", "NaN", () => result.WeightsAt(double.NaN));
-        _cases.Add("series", "\"winners\"", "an unknown series", () => result.GradientNoise("winners"));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.GradientNoise((TicketSeries)9));
         _cases.Add("windowSteps", "0", "a window of no steps", () => result.NoiseScaleDuring(1, 0, TicketSeries.Ticket));
         _cases.Add("level", "-1", "negative level", () => result.NoiseScaleDuring(-1, 10, TicketSeries.Ticket));
         _cases.Add("tolerance", "NaN", "NaN tolerance", () => result.SparsestWithinDense(double.NaN));

@@ -148,7 +148,7 @@ internal sealed partial class BadInputCases
         _cases.Add("r", "null", "null", () => noOmp!.Findings());
         _cases.Add("r", "null", "null", () => noPath!.Findings());
         _cases.Add("r", "null", "null", () => noConvergence!.Findings(1e-6));
-        _cases.Add("series", "null", "null", () => LabelText.Series(null!));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => LabelText.Series((TicketSeries)7));
         _cases.Add("variant", "null", "null", () => LabelText.Variant(null!));
 
         // The curriculum's presets: a null budget (and ε outside [0, 1)).

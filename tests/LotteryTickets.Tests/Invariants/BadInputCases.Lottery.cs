@@ -13,7 +13,7 @@ internal sealed partial class BadInputCases
     /// <summary>IMP settings for the tiny LeNet (16 → 12 → 8 → 4): one epoch of 4 steps per level.</summary>
     private static LotteryHparams TinyImp() => new()
     {
-        Model = new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
+        Model = new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
         Training = new TrainingHparams { BatchSize = 6, Epochs = 1, EvalEvery = 0 },
         Pruning = new PruningHparams { Fraction = 0.2 },
     };
@@ -42,16 +42,19 @@ internal sealed partial class BadInputCases
         _cases.Add("trainedWeights", "fc1.weight", "weights of another model", () => IterativeMagnitudePruning.PruneNext(hparams, mask, wrongSnapshot));
         _cases.Add("previous", "null", "null", () => IterativeMagnitudePruning.PruneNext(hparams, null!, snapshot));
 
-        _cases.Add("kind", "7", "undefined control", () => LotteryControls.Train(run, (ControlKind)7, 1, null, noProgress, CancellationToken.None, null, null));
-        _cases.Add("levels", "[0, 1]", "a level the run lacks", () => LotteryControls.Train(run, ControlKind.RandomReinit, 1, new[] { 2 }, noProgress, CancellationToken.None, null, null));
-        _cases.Add("run", "null", "null", () => LotteryControls.Train(null!, ControlKind.RandomReinit, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("kind", "7", "undefined control", () => LotteryControls.Train(run, (TicketSeries)7, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("levels", "[0, 1]", "a level the run lacks", () => LotteryControls.Train(run, TicketSeries.RandomReinit, 1, new[] { 2 }, noProgress, CancellationToken.None, null, null));
+        _cases.Add("run", "null", "null", () => LotteryControls.Train(null!, TicketSeries.RandomReinit, 1, null, noProgress, CancellationToken.None, null, null));
         _cases.Add("like", "null", "null", () => LotteryControls.RandomMaskLike(null!, 1));
-        _cases.Add("kind", "7", "undefined control", () => TicketSeries.Of((ControlKind)7));
+        _cases.Add("kind", "a control", "the ticket as a control", () => LotteryControls.Train(run, TicketSeries.Ticket, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("value", "null", "null", () => SerialNames.Of(null!));
+        _cases.Add("name", "\"winners\"", "an unknown name", () => SerialNames.Parse<TicketSeries>("winners"));
+        _cases.Add("type", "null", "null", () => SerialNames.Parse(null!, "ticket"));
         _cases.Add("level", "-1", "negative level", () => hparams.NominalPercentRemaining(-1));
 
-        var curve = TicketCurve.FromLevels("ticket", new[] { run.Levels });
-        _cases.Add("perSeed", "at least one", "no seeds", () => TicketCurve.FromLevels("ticket", Array.Empty<IReadOnlyList<LevelResult>>()));
-        _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels("ticket", new[] { run.Levels, run.Levels.Take(1).ToList() }));
+        var curve = TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels });
+        _cases.Add("perSeed", "at least one", "no seeds", () => TicketCurve.FromLevels(TicketSeries.Ticket, Array.Empty<IReadOnlyList<LevelResult>>()));
+        _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
         var level0 = run.Levels[0];

@@ -19,7 +19,7 @@ internal sealed partial class BadInputCases
     private static PrunableModel Tiny(int hidden1)
     {
         Synthetic.EnsureInitialised();
-        return new ModelHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
+        return new LeNetHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
     }
 
     /// <summary>A device this machine does not have (CUDA index 63).</summary>
@@ -84,8 +84,8 @@ internal sealed partial class BadInputCases
         _cases.Add("model", "null", "null", () => new MaskedModel(null!, mask));
         _cases.Add("rows", "null", "null", () => new SparsityReport(null!));
 
-        _cases.Add("name", "\"pruned_by_hand\"", "unknown strategy", () => PruningStrategies.Get("pruned_by_hand", null));
-        _cases.Add("model", "ModelHparams", "structured without a model", () => PruningStrategies.Get("structured_magnitude", null));
+        _cases.Add("strategy", "GlobalMagnitude, LayerwiseMagnitude, StructuredMagnitude", "an undefined strategy", () => PruningStrategies.Get((PruningStrategy)9, null));
+        _cases.Add("model", "ModelHparams", "structured without a model", () => PruningStrategies.Get(PruningStrategy.StructuredMagnitude, null));
         _cases.Add("levels", "[0, 1000]", "negative levels", () => PruningStrategies.PruneRepeatedly(model, hparams, -1));
         _cases.Add("hparams", "null", "null", () => PruningStrategies.PruneRepeatedly(model, null!, 1));
     }
@@ -128,23 +128,23 @@ internal sealed partial class BadInputCases
         _cases.Add("heads", "one entry per block", "heads and widths disagree", () => new TinyTransformer(new[] { 2, 2 }, new[] { 4 }, 8, 4, 4, 4, 4));
         _cases.Add("mlpWidths", "≥ 1", "an MLP width 0", () => new TinyTransformer(new[] { 2 }, new[] { 0 }, 8, 4, 4, 4, 4));
         // Unit groups and their slices are checked where a strategy takes them.
-        static UnitGroup[] Group(UnitSlice slice) => [new UnitGroup("fc1", UnitKinds.Neuron, 3, [slice])];
+        static UnitGroup[] Group(UnitSlice slice) => [new UnitGroup("fc1", UnitKind.Neuron, 3, [slice])];
         var blankParameter = Group(new UnitSlice("", 0));
         var negativeDimension = Group(new UnitSlice("fc1.weight", -1));
         var emptyBlock = Group(new UnitSlice("fc1.weight", 1, 0));
         var negativeOffset = Group(new UnitSlice("fc1.weight", 1, 1, -1));
         UnitSlice[] ownWeight = [new UnitSlice("fc1.weight", 0)];
-        UnitGroup[] blankName = [new UnitGroup("", UnitKinds.Neuron, 3, ownWeight)];
-        UnitGroup[] unknownKind = [new UnitGroup("fc1", "channel", 3, ownWeight)];
-        UnitGroup[] noUnits = [new UnitGroup("fc1", UnitKinds.Neuron, 0, ownWeight)];
-        UnitGroup[] noSlice = [new UnitGroup("fc1", UnitKinds.Neuron, 3, [])];
-        UnitGroup[] nullSlices = [new UnitGroup("fc1", UnitKinds.Neuron, 3, null!)];
+        UnitGroup[] blankName = [new UnitGroup("", UnitKind.Neuron, 3, ownWeight)];
+        UnitGroup[] unknownKind = [new UnitGroup("fc1", (UnitKind)9, 3, ownWeight)];
+        UnitGroup[] noUnits = [new UnitGroup("fc1", UnitKind.Neuron, 0, ownWeight)];
+        UnitGroup[] noSlice = [new UnitGroup("fc1", UnitKind.Neuron, 3, [])];
+        UnitGroup[] nullSlices = [new UnitGroup("fc1", UnitKind.Neuron, 3, null!)];
         _cases.Add("Parameter", "\"\"", "a blank parameter name", () => new StructuredMagnitudePruning(blankParameter));
         _cases.Add("Dimension", "-1", "a negative dimension", () => new StructuredMagnitudePruning(negativeDimension));
         _cases.Add("Block", "0", "an empty block", () => new StructuredMagnitudePruning(emptyBlock));
         _cases.Add("Offset", "-1", "a negative offset", () => new StructuredMagnitudePruning(negativeOffset));
         _cases.Add("Name", "\"\"", "a blank name", () => new StructuredMagnitudePruning(blankName));
-        _cases.Add("Kind", "neuron", "an unknown kind", () => new StructuredMagnitudePruning(unknownKind));
+        _cases.Add("Kind", "Filter, Neuron, Head", "an undefined kind", () => new StructuredMagnitudePruning(unknownKind));
         _cases.Add("Count", "0", "no units", () => new StructuredMagnitudePruning(noUnits));
         _cases.Add("Slices", "none", "no slice", () => new StructuredMagnitudePruning(noSlice));
         _cases.Add("Slices", "null", "null", () => new StructuredMagnitudePruning(nullSlices));
@@ -170,14 +170,13 @@ internal sealed partial class BadInputCases
         _cases.Add("tied", "copies a tied model into an untied one", "untied source", () => untied.CopyTiedWeights(untied));
         _cases.Add("tied", "null", "null", () => untied.CopyTiedWeights(null!));
 
-        var hparams = new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 };
+        var hparams = new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 };
         _cases.Add("device", "cuda:63", "a device this machine lacks", () => hparams.Create(Missing, 7));
         _cases.Add("device", "null", "null", () => hparams.Create(null!, 7));
         // The factories name the argument their caller passed, not the property it sets.
         _cases.Add("blocks", "[1, 64]", "no blocks", () => ModelHparams.TinyTransformer(0, 4, 64, 16, 128));
         _cases.Add("width", "0", "width 0", () => ModelHparams.Rnn(true, 0));
         _cases.Add("convWidth", "-1", "negative width", () => ModelHparams.Conv2(-1, 256));
-        _cases.Add("property", "\"Depth\"", "unknown property", () => hparams.Applies("Depth"));
 
         var snapshot = Own(WeightSnapshot.Capture(model));
         _cases.Add("module", "null", "null", () => WeightSnapshot.Capture(null!));

@@ -104,7 +104,7 @@ public class PropertyTests
         }, iter: Cases);
     }
 
-    private static ModelHparams TinyModel(int width) => new() { Hidden1 = width, Hidden2 = Math.Max(2, width / 2), ImageSize = 4, Classes = 4 };
+    private static ModelHparams TinyModel(int width) => new LeNetHparams { Hidden1 = width, Hidden2 = Math.Max(2, width / 2), ImageSize = 4, Classes = 4 };
 
     private static PrunableModel Tiny(ModelHparams hparams)
     {
@@ -128,7 +128,7 @@ public class PropertyTests
     [Fact]
     public void PruningNeverRevivesAWeightAndSparsityIsMonotoneAcrossLevels()
     {
-        var strategies = new[] { "global_magnitude", "layerwise_magnitude", "structured_magnitude" };
+        var strategies = Enum.GetValues<PruningStrategy>();
         Gen.Select(Gen.Int[0, strategies.Length - 1], Gen.Double[0.05, 0.6], Gen.Int[1, 4], Gen.Int[4, 24], Seeds).Sample(t =>
         {
             var (s, fraction, levels, width, seed) = t;
@@ -163,7 +163,7 @@ public class PropertyTests
             var (fraction, levels, width, seed) = t;
             var shape = TinyModel(width);
             using var model = Tiny(shape);
-            var hparams = new PruningHparams { Strategy = "structured_magnitude", Fraction = fraction };
+            var hparams = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = fraction };
             var strategy = PruningStrategies.Get(hparams.Strategy, shape);
             var mask = Mask.Dense(model);
             for (int level = 1; level <= levels; level++)

@@ -13,7 +13,7 @@ public class ImpTests
 
     private static LotteryHparams Tiny(int rewindStep = 0, int epochs = 1, double? outputFraction = null) => new()
     {
-        Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+        Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
         Training = new TrainingHparams { Epochs = epochs },
         Pruning = new PruningHparams { Fraction = 0.2, OutputFraction = outputFraction },
         RewindStep = rewindStep,
@@ -156,8 +156,8 @@ public class ImpTests
     {
         using var run = Run(Tiny(), levels: 2);
         var progress = new SyncProgress<ImpProgress>();
-        var randomMask = LotteryControls.Train(run, ControlKind.RandomMask, seed: 7, progress: progress);
-        var reinit = LotteryControls.Train(run, ControlKind.RandomReinit, seed: 7);
+        var randomMask = LotteryControls.Train(run, TicketSeries.RandomMask, seed: 7, progress: progress);
+        var reinit = LotteryControls.Train(run, TicketSeries.RandomReinit, seed: 7);
         Assert.Equal([1, 2], randomMask.Levels.Select(l => l.Level));
         Assert.Equal([1, 2], reinit.Levels.Select(l => l.Level));
         foreach (var (control, ticket) in randomMask.Levels.Zip(run.Levels.Skip(1)))

@@ -10,7 +10,7 @@ public class MagnitudePruningTests
     private static LeNet300100 Tiny()
     {
         Synthetic.EnsureInitialised();
-        return (LeNet300100)new ModelHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
+        return (LeNet300100)new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public class MagnitudePruningTests
     {
         using var model = Tiny();
         var h = new PruningHparams { Fraction = 0.2, OutputFraction = 0.1 };
-        var strategy = PruningStrategies.Get("global_magnitude");
+        var strategy = PruningStrategies.Get(PruningStrategy.GlobalMagnitude);
         var mask = Mask.Dense(model);
         long hidden = 16 * 12 + 12 * 8, output = 8 * 4;
         double lastPercent = 100;
@@ -40,8 +40,8 @@ public class MagnitudePruningTests
     {
         using var model = Tiny();
         var h = new PruningHparams();
-        var m1 = PruningStrategies.Get("global_magnitude").Prune(Mask.Dense(model), Weights.Random(model, 1), h);
-        var m2 = PruningStrategies.Get("global_magnitude").Prune(m1, Weights.Random(model, 2), h);
+        var m1 = PruningStrategies.Get(PruningStrategy.GlobalMagnitude).Prune(Mask.Dense(model), Weights.Random(model, 1), h);
+        var m2 = PruningStrategies.Get(PruningStrategy.GlobalMagnitude).Prune(m1, Weights.Random(model, 2), h);
         foreach (var l in m1.Layers)
         {
             var a = m1.Values(l).ToArray();
@@ -107,7 +107,7 @@ public class MagnitudePruningTests
     public void LayerwisePruningRemovesTheSameFractionFromEveryLayer()
     {
         using var model = Tiny();
-        var h = new PruningHparams { Strategy = "layerwise_magnitude", Fraction = 0.3 };
+        var h = new PruningHparams { Strategy = PruningStrategy.LayerwiseMagnitude, Fraction = 0.3 };
         var strategy = PruningStrategies.Get(h.Strategy);
         Assert.IsType<LayerwiseMagnitudePruning>(strategy);
         var mask = Mask.Dense(model);

@@ -11,7 +11,7 @@ public class MaskTests
     private static PrunableModel Tiny(int hidden1 = 12)
     {
         Synthetic.EnsureInitialised();
-        return new ModelHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
+        return new LeNetHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
     }
 
     [Fact]
@@ -115,11 +115,11 @@ public class MaskTests
     }
 
     [Fact]
-    public void UnknownStrategyNameIsRejected()
+    public void UndefinedStrategyIsRejected()
     {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get("random"));
-        Assert.Equal("name", ex.ParamName);
-        ex = Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { Strategy = "random" }));
+        var ex = Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get((PruningStrategy)99));
+        Assert.Equal("strategy", ex.ParamName);
+        ex = Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { Strategy = (PruningStrategy)99 }));
         Assert.Equal("Strategy", ex.ParamName);
     }
 

@@ -10,7 +10,7 @@ namespace LotteryTickets.Tests.Pruning;
 
 public class StructuredPruningTests
 {
-    private static readonly PruningHparams Quarter = new() { Strategy = "structured_magnitude", Fraction = 0.25 };
+    private static readonly PruningHparams Quarter = new() { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.25 };
 
     private static StructuredMagnitudePruning Strategy(PrunableModel model) => new(model.UnitGroups);
 
@@ -71,7 +71,7 @@ public class StructuredPruningTests
     {
         using var model = new Conv2(convWidth: 8, fcWidth: 16, imageSize: 8);
         var w = Weights.Random(model, 3);
-        var mask = Strategy(model).Prune(Mask.Dense(model), w, new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+        var mask = Strategy(model).Prune(Mask.Dense(model), w, new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
         var gone1 = SmallestRows(w["conv1.weight"], 4);
         var gone2 = SmallestRows(w["conv2.weight"], 4);
         Assert.Equal(gone1.Order(), RowsOff(mask, "conv1.weight"));
@@ -87,8 +87,8 @@ public class StructuredPruningTests
 
     private static PrunableModel Build(string name) => name switch
     {
-        "lenet" => new ModelHparams { Hidden1 = 40, Hidden2 = 20 }.Create(CPU, 5),
-        "conv2" => new ModelHparams { Name = "conv2", ConvWidth = 6, FcWidth = 12, ImageSize = 8 }.Create(CPU, 5),
+        "lenet" => new LeNetHparams { Hidden1 = 40, Hidden2 = 20 }.Create(CPU, 5),
+        "conv2" => new Conv2Hparams { ConvWidth = 6, FcWidth = 12, ImageSize = 8 }.Create(CPU, 5),
         _ => SmallTransformer.Create(CPU, 5),
     };
 
@@ -130,11 +130,11 @@ public class StructuredPruningTests
         // The oracle: the full model trained under the mask (pruned weights held at zero) from the same weights. The
         // kept weights get the same gradients and Adam steps in both, so the two runs differ only by rounding.
         var data = Synthetic.Splits(train: 600, test: 300, separation: 1.0);
-        var h = name == "lenet" ? new ModelHparams { Hidden1 = 32, Hidden2 = 16 }
+        ModelHparams h = name == "lenet" ? new LeNetHparams { Hidden1 = 32, Hidden2 = 16 }
             : ModelHparams.TinyTransformer(blocks: 1, heads: 4, width: 16, headWidth: 4, mlpWidth: 16);
         using var model = h.Create(CPU, 2);
         using var twin = h.Create(CPU, 2);
-        var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4), new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.5 });
+        var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4), new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
         using var compact = Compaction.Compact(model, mask);
         var training = new TrainingHparams { Epochs = name == "lenet" ? 2 : 6, EvalEvery = 5 };
         var compacted = Trainer.Train(compact, null, data.Train, null, data.Test, training, seed: 1);
@@ -154,9 +154,9 @@ public class StructuredPruningTests
         var data = Synthetic.Splits(train: 300, test: 100);
         var h = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 },
+            Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
             Training = new TrainingHparams { Epochs = 1 },
-            Pruning = new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.25 },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.25 },
         };
         using var run = IterativeMagnitudePruning.Run(h, data, seed: 3, levels: 2);
         using var model = h.Model.Create(CPU, 0);
@@ -195,14 +195,14 @@ public class StructuredPruningTests
         var w = Weights.Random(model, 1);
         // ceil(0.9 × 2) = 2 would leave a layer with no unit.
         var ex = Assert.ThrowsAny<ArgumentException>(() => Strategy(model).Prune(Mask.Dense(model), w,
-            new PruningHparams { Strategy = "structured_magnitude", Fraction = 0.9 }));
+            new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.9 }));
         Assert.Equal("Fraction", ex.ParamName);
-        Assert.Equal("model", Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get("structured_magnitude")).ParamName);
+        Assert.Equal("model", Assert.ThrowsAny<ArgumentException>(() => PruningStrategies.Get(PruningStrategy.StructuredMagnitude)).ParamName);
         Assert.Equal("groups", Assert.ThrowsAny<ArgumentException>(() => new StructuredMagnitudePruning([])).ParamName);
         Assert.Equal("UnitNorm", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { UnitNorm = 3 })).ParamName);
         Assert.Equal("heads", Assert.ThrowsAny<ArgumentException>(() => new TinyTransformer([2], [4, 4])).ParamName);
         Assert.Equal("heads", Assert.ThrowsAny<ArgumentException>(() => new TinyTransformer([0], [4])).ParamName);
-        Assert.Equal("Heads", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new ModelHparams { Heads = 0 })).ParamName);
+        Assert.Equal("Heads", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TransformerHparams { Heads = 0 })).ParamName);
         Assert.Equal("Fraction", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new PruningHparams { Fraction = 1 })).ParamName);
 
         // An unstructured mask removes no whole unit, so compaction keeps every unit (a model of the same size) ...

@@ -11,7 +11,7 @@ namespace LotteryTickets.Tests.Training;
 /// <summary>The trainer's distillation path and its gradient-noise sampling (sections 4 and 5).</summary>
 public class DistillationAndNoiseTrainingTests
 {
-    private static readonly ModelHparams Small = new() { Hidden1 = 32, Hidden2 = 16 };
+    private static readonly ModelHparams Small = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 };
     private static readonly TrainingHparams Short = new() { Epochs = 2, BatchSize = 20 };
 
     private static Tensor LogitsOf(int seed, TrainingData data, int classes = 10)

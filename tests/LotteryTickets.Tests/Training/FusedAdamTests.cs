@@ -12,7 +12,7 @@ namespace LotteryTickets.Tests.Training;
 /// rounding, with and without weight decay, and with a mask the pruned weights stay exactly zero.</summary>
 public class FusedAdamTests
 {
-    private static readonly ModelHparams Small = new() { Hidden1 = 37, Hidden2 = 19 }; // odd sizes: SIMD tails run
+    private static readonly ModelHparams Small = new LeNetHparams { Hidden1 = 37, Hidden2 = 19 }; // odd sizes: SIMD tails run
 
     [Theory]
     [InlineData(0.0, false)]
@@ -76,7 +76,7 @@ public class FusedAdamTests
     public void SgdAndNonCpuSettingsKeepTorchSharpsOptimizer()
     {
         using var model = Small.Create(CPU, 1);
-        using var sgd = StepOptimizer.Create(model, new TrainingHparams { Optimizer = "sgd" }, null);
+        using var sgd = StepOptimizer.Create(model, new TrainingHparams { Optimizer = Optimizer.Sgd }, null);
         Assert.IsNotType<FusedAdam>(sgd);
         using var doubles = Small.Create(CPU, 1);
         doubles.to(ScalarType.Float64);

@@ -15,7 +15,7 @@ public class TrainerMemoryTests
     public void LiveTensorCountDoesNotGrowWithEpochs()
     {
         var data = Synthetic.Splits();
-        using var model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 1);
+        using var model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 }.Create(CPU, 1);
         var mask = Mask.Dense(model);
         long LiveAfter(int epochs)
         {
@@ -36,14 +36,14 @@ public class TrainerMemoryTests
     public void ImpRunReleasesEveryTensorOnDispose()
     {
         var data = Synthetic.Splits();
-        var h = new LotteryHparams { Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 } };
+        var h = new LotteryHparams { Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 } };
         long Leaked(int levels)
         {
             long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
             using (var run = IterativeMagnitudePruning.Run(h, data, seed: 0, levels))
             {
-                LotteryControls.Train(run, ControlKind.RandomMask, 1);
-                LotteryControls.Train(run, ControlKind.RandomReinit, 1);
+                LotteryControls.Train(run, TicketSeries.RandomMask, 1);
+                LotteryControls.Train(run, TicketSeries.RandomReinit, 1);
             }
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -62,7 +62,7 @@ public class TrainerMemoryTests
         var data = Synthetic.Splits();
         var h = new LotteryHparams
         {
-            Model = new ModelHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 },
+            Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 }, Training = new TrainingHparams { Epochs = 1 },
         };
         var liveAtLevelEnd = new Dictionary<int, long>();
         var recorder = new Recorder(p =>

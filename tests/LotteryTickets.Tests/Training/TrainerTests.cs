@@ -11,7 +11,7 @@ namespace LotteryTickets.Tests.Training;
 
 public class TrainerTests(ITestOutputHelper output)
 {
-    private static readonly ModelHparams Small = new() { Hidden1 = 32, Hidden2 = 16 };
+    private static readonly ModelHparams Small = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 };
 
     [Fact]
     public void PrunedWeightsStayExactlyZeroThroughAdamTraining()
@@ -76,10 +76,9 @@ public class TrainerTests(ITestOutputHelper output)
         Assert.Equal("BatchSize", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { BatchSize = -5 })).ParamName);
         Assert.Equal("Epochs", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Epochs = 0 })).ParamName);
         Assert.Equal("LearningRate", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LearningRate = double.NaN })).ParamName);
-        Assert.Equal("Optimizer", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Optimizer = "rmsprop" })).ParamName);
+        Assert.Equal("Optimizer", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Optimizer = (Optimizer)99 })).ParamName);
         Assert.Equal("inputs", Assert.ThrowsAny<ArgumentException>(() =>
             new TensorDataset(zeros(0, 1, 28, 28), zeros(0, ScalarType.Int64))).ParamName);
-        Assert.Equal("Name", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new ModelHparams { Name = "resnet" })).ParamName);
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public class TrainerTests(ITestOutputHelper output)
         var data = Synthetic.Splits();
         using var model = Small.Create(CPU, 2);
         var r = Trainer.Train(model, null, data.Train, null, data.Test,
-            new TrainingHparams { Optimizer = "sgd", LearningRate = 0.05, Momentum = 0.9, Epochs = 3 }, seed: 1);
+            new TrainingHparams { Optimizer = Optimizer.Sgd, LearningRate = 0.05, Momentum = 0.9, Epochs = 3 }, seed: 1);
         Assert.True(r.FinalTestAccuracy > 0.5, $"{r.FinalTestAccuracy:P1}");
     }
 
