@@ -14,9 +14,6 @@ internal static class BadInputAllowList
         ["LotteryTickets.SplitMix64.Derive(int, int, int, int)"] = "any four ints are a valid seed and coordinates",
         ["LotteryTickets.SeededRandom.NextBytes(Span<byte>)"] = "any span (empty included) is a buffer to fill",
 
-        // Settings records whose checks run where they are consumed, before any work; the consumer's cases name the
-        // property (a bad value fails there, not at construction).
-
         // Any argument has an answer.
         ["LotteryTickets.SerialNames.Of<T>(T)"] = "every value of an enum has a name (an undefined one is written as its number)",
         ["LotteryTickets.VariantNameAttribute..ctor(string)"] = "any string names a default variant (the attribute is declared in code, not given input)",
@@ -36,9 +33,6 @@ internal static class BadInputAllowList
         ["LotteryTickets.Design.DesignComparisonResult.At(int)"] = "a lookup: a subset size not compared answers null",
         ["LotteryTickets.Hardware.TorchNativesNotFoundException..ctor(string)"] = "an exception's message: any text",
         ["LotteryTickets.Experiments.TicketExperiment.KeyFor(long, Budget)"] = "any seed names a run; a null budget means the current one",
-
-        // Result and progress records holding plain numbers the library measured: every value (NaN, zero, null where
-        // the type allows) is an outcome a run can honestly report, and their consumers read them by value.
 
         // The notebook layer (LotteryTickets.Interactive).
         ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the constructor checked",
