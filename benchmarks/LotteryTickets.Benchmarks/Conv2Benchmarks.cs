@@ -3,7 +3,6 @@ using LotteryTickets.Data;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Benchmarks;

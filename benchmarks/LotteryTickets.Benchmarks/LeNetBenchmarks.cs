@@ -4,7 +4,6 @@ using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Benchmarks;

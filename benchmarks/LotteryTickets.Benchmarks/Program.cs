@@ -1,6 +1,6 @@
-using System.Reflection;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using System.Reflection;
 using TorchSharp;
 
 namespace LotteryTickets.Benchmarks;

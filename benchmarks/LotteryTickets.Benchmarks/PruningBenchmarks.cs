@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Benchmarks;

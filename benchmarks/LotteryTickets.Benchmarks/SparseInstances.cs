@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using LotteryTickets.Sparse;
 using MathNet.Numerics.LinearAlgebra;
+using System.Text;
+using System.Text.Json;
 
 namespace LotteryTickets.Benchmarks;
 

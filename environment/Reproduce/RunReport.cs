@@ -26,7 +26,7 @@ public sealed record RunReport(string Budget, DateTimeOffset Finished, IReadOnly
         sb.AppendLine("| notebook | status | seconds | first error |").AppendLine("|---|---|---:|---|");
         foreach (var r in Results)
         {
-            string err = (r.Errors.FirstOrDefault()?.ToString() ?? r.Failure ?? "").Split('\n')[0];
+            string err = ((r.Errors.Count > 0 ? r.Errors[0].ToString() : null) ?? r.Failure ?? "").Split('\n')[0];
             sb.AppendLine($"| {r.Name} | {r.Status} | {r.Seconds:0.0} | {err.Replace("|", "\\|")} |");
         }
         return sb.ToString();
@@ -35,6 +35,8 @@ public sealed record RunReport(string Budget, DateTimeOffset Finished, IReadOnly
     public void Write(string directory)
     {
         AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), ToMarkdown());
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(this, Indented));
     }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 }

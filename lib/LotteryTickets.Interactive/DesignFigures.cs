@@ -1,4 +1,3 @@
-using LotteryTickets.Experiments;
 using LotteryTickets.Design;
 
 namespace LotteryTickets.Interactive;

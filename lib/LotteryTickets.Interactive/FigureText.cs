@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Plotly.NET;
+using System.Text;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace LotteryTickets.Interactive;

@@ -1,9 +1,9 @@
 using LotteryTickets.Experiments;
-using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using Microsoft.DotNet.Interactive.Formatting;
+using System.Globalization;
 
 namespace LotteryTickets.Interactive;
 

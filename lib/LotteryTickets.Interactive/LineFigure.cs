@@ -1,7 +1,6 @@
-using System.Text;
 using Plotly.NET;
+using System.Text;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
-using Plotly.NET.CSharp;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
+using System.Diagnostics;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,5 +1,4 @@
 using LotteryTickets.Experiments;
-using LotteryTickets.Training;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,6 +1,5 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Hardware;
-using Plotly.NET;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Interactive;

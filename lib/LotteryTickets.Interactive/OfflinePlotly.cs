@@ -1,6 +1,6 @@
-using System.Text;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
+using System.Text;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,6 +1,6 @@
 using LotteryTickets.Experiments;
-using System.Globalization;
 using LotteryTickets.Sparse;
+using System.Globalization;
 
 namespace LotteryTickets.Interactive;
 

@@ -1,5 +1,4 @@
 using LotteryTickets.Experiments;
-using LotteryTickets.Sparse;
 
 namespace LotteryTickets.Interactive;
 

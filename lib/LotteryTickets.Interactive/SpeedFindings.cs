@@ -1,5 +1,5 @@
-using System.Globalization;
 using LotteryTickets.Experiments;
+using System.Globalization;
 
 namespace LotteryTickets.Interactive;
 

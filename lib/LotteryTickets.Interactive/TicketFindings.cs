@@ -1,6 +1,6 @@
-using System.Globalization;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
+using System.Globalization;
 
 namespace LotteryTickets.Interactive;
 

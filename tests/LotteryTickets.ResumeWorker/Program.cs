@@ -8,7 +8,6 @@
 // The determinism modes run a fixed experiment into the store for a test to compare two processes' stores byte for byte:
 // --structured a tiny structured-IMP TicketExperiment with both controls, --sparse-sweeps an OMP recovery sweep and an
 // ℓ1 phase diagram at two threads; each prints "key <run key>" per run, then "done".
-using System.Globalization;
 using LotteryTickets.Data;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
@@ -16,8 +15,8 @@ using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using LotteryTickets.Training;
+using System.Globalization;
 using TorchSharp;
-using static TorchSharp.torch;
 
 torch.set_num_threads(1);
 if (args.Length == 2 && args[0] is "--rss-imp" or "--rss-omp")

@@ -1,8 +1,8 @@
+using Markdig;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Markdig;
 
 namespace LotteryNotebooks.Reproduce.Book;
 
@@ -129,7 +129,7 @@ public static partial class BookWriter
         sb.Append("<main>\n");
         if (!page.Result.Succeeded)
             sb.Append("<p class=\"failed\">This notebook did not run cleanly in this build: ")
-              .Append(E((page.Result.Errors.FirstOrDefault()?.ToString() ?? page.Result.Failure ?? "").Split('\n')[0])).Append("</p>\n");
+              .Append(E(((page.Result.Errors.Count > 0 ? page.Result.Errors[0].ToString() : null) ?? page.Result.Failure ?? "").Split('\n')[0])).Append("</p>\n");
         int n = 0;
         foreach (var cell in page.Notebook.Cells)
         {

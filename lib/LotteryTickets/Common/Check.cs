@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
+using System.Runtime.CompilerServices;
 
 namespace LotteryTickets;
 

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using System.Diagnostics;
 
 namespace LotteryTickets.Design;
 

@@ -1,9 +1,9 @@
+using LotteryTickets.Data;
 using LotteryTickets.Storage;
+using LotteryTickets.Training;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using LotteryTickets.Data;
-using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,8 +1,8 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
 using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LotteryTickets.Experiments;
 

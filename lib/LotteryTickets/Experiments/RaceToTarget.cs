@@ -1,6 +1,5 @@
-using System.Globalization;
 using LotteryTickets.Hardware;
-using LotteryTickets.Lottery;
+using System.Globalization;
 
 namespace LotteryTickets.Experiments;
 

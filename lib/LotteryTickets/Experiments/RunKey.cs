@@ -2,8 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace LotteryTickets.Experiments;
 
@@ -78,8 +78,9 @@ public sealed class RunKey : IEquatable<RunKey>
     public string CanonicalText { get; }
 
     /// <summary>The same lines as a JSON object (path → value text), for the run store.</summary>
-    public string ToJson() => JsonSerializer.Serialize(Lines.ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]),
-        new JsonSerializerOptions { WriteIndented = true });
+    public string ToJson() => JsonSerializer.Serialize(Lines.ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]), Indented);
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <inheritdoc />
     public bool Equals(RunKey? other) => other is not null && other.Hash == Hash && other.CanonicalText == CanonicalText;

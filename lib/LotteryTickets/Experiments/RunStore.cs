@@ -1,9 +1,9 @@
-using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Storage;
 using Microsoft.Data.Sqlite;
+using System.Globalization;
 
 namespace LotteryTickets.Experiments;
 

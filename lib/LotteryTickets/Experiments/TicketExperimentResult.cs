@@ -1,4 +1,3 @@
-using System.Globalization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Pruning;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using LotteryTickets.Lottery;
-
 namespace LotteryTickets.Experiments;
 
 /// <summary>

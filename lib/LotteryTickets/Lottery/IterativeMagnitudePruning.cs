@@ -1,7 +1,6 @@
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Lottery;
 

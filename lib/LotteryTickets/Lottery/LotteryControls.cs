@@ -1,7 +1,4 @@
-using LotteryTickets.Models;
 using LotteryTickets.Pruning;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Lottery;
 

@@ -1,5 +1,5 @@
-using System.Buffers;
 using LotteryTickets.Storage;
+using System.Buffers;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Pruning;

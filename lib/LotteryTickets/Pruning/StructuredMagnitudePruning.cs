@@ -1,5 +1,5 @@
-using LotteryTickets.Storage;
 using LotteryTickets.Models;
+using LotteryTickets.Storage;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Pruning;

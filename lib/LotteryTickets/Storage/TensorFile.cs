@@ -69,7 +69,7 @@ internal static class TensorFile
     }
 
     /// <summary>
-    /// Reads a file written by <see cref="Write"/>. Throws <see cref="ArgumentException"/> when it is not a
+    /// Reads a file written by this class's <c>Write</c>. Throws <see cref="ArgumentException"/> when it is not a
     /// <paramref name="kind"/> file and <see cref="InvalidDataException"/> when it is damaged (checksum mismatch) or
     /// truncated.
     /// </summary>

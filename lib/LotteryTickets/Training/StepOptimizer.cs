@@ -1,8 +1,8 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Storage;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 

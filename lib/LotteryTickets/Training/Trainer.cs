@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using LotteryTickets.Data;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
 

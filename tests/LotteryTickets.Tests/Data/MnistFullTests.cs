@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using LotteryTickets.Data;
+using System.IO.Compression;
 
 namespace LotteryTickets.Tests.Data;
 

@@ -1,8 +1,8 @@
+using LotteryTickets.Data;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using LotteryTickets.Data;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Data;

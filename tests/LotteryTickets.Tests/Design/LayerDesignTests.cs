@@ -3,7 +3,6 @@ using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Tests.Support;
 using LotteryTickets.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Design;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
@@ -8,6 +5,9 @@ using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
 using Microsoft.Data.Sqlite;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

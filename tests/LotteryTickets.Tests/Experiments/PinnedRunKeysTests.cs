@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using LotteryTickets.Data;
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive.Curriculum;
 using LotteryTickets.Training;
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Experiments;

@@ -1,6 +1,6 @@
 using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
 using LotteryTickets.Hardware;
+using LotteryTickets.Interactive;
 using LotteryTickets.Lottery;
 using LotteryTickets.Training;
 

@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace LotteryTickets.Tests.Experiments;

@@ -1,11 +1,11 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using LotteryTickets.Training;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace LotteryTickets.Tests.Experiments;
 

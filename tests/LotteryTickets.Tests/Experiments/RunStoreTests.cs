@@ -1,11 +1,10 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
 using LotteryTickets.Training;
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace LotteryTickets.Tests.Experiments;

@@ -2,7 +2,6 @@ using LotteryTickets.Hardware;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Hardware;

@@ -1,5 +1,4 @@
 using LotteryTickets.Experiments;
-using LotteryTickets.Hardware;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;

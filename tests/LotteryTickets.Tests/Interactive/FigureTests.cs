@@ -1,6 +1,6 @@
-using System.Globalization;
 using LotteryTickets.Interactive;
 using Plotly.NET;
+using System.Globalization;
 
 namespace LotteryTickets.Tests.Interactive;
 

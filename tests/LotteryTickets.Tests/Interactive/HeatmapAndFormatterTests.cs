@@ -1,7 +1,7 @@
-using LotteryTickets.Models;
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
 using LotteryTickets.Interactive.Curriculum;
+using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using Plotly.NET;

@@ -1,7 +1,6 @@
 using LotteryTickets.Design;
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
-using LotteryTickets.Sparse;
 using Plotly.NET;
 
 namespace LotteryTickets.Tests.Interactive;

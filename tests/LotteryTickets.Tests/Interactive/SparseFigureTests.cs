@@ -1,6 +1,5 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Interactive;
-using LotteryTickets.Sparse;
 using Plotly.NET;
 
 namespace LotteryTickets.Tests.Interactive;

@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
 using LotteryTickets.Data;
 using LotteryTickets.Design;
 using LotteryTickets.Experiments;
@@ -11,6 +7,10 @@ using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using LotteryTickets.Training;
+using System.Collections;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Invariants;

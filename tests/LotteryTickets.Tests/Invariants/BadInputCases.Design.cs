@@ -1,5 +1,4 @@
 using LotteryTickets.Design;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Tests.Invariants;
 

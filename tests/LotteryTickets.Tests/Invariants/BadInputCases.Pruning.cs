@@ -1,4 +1,3 @@
-using LotteryTickets.Data;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;

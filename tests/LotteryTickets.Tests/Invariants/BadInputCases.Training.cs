@@ -1,5 +1,4 @@
 using LotteryTickets.Data;
-using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
 using TorchSharp;

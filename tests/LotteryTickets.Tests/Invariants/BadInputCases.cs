@@ -1,4 +1,3 @@
-using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Tests.Invariants;

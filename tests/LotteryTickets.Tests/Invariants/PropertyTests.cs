@@ -6,7 +6,6 @@ using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
-using LotteryTickets.Training;
 using MathNet.Numerics.LinearAlgebra;
 using static TorchSharp.torch;
 

@@ -1,9 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Training;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LotteryTickets.Tests.Models;
 

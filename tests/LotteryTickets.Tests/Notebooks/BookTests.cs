@@ -1,8 +1,8 @@
-using System.Text.Json;
 using LotteryNotebooks.Reproduce;
 using LotteryNotebooks.Reproduce.Book;
 using LotteryTickets.Interactive;
 using LotteryTickets.Tests.Support;
+using System.Text.Json;
 
 namespace LotteryTickets.Tests.Notebooks;
 

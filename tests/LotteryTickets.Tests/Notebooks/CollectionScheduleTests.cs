@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using LotteryNotebooks.Reproduce;
+using System.Text.RegularExpressions;
 
 namespace LotteryTickets.Tests.Notebooks;
 

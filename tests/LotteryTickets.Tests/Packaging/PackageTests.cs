@@ -1,9 +1,9 @@
+using LotteryNotebooks.Reproduce;
+using LotteryTickets.Tests.Notebooks;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using LotteryNotebooks.Reproduce;
-using LotteryTickets.Tests.Notebooks;
 
 namespace LotteryTickets.Tests.Packaging;
 

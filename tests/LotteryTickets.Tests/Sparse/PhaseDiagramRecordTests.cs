@@ -1,7 +1,7 @@
-using System.Text.Json;
 using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
 using LotteryTickets.Tests.Support;
+using System.Text.Json;
 
 namespace LotteryTickets.Tests.Sparse;
 

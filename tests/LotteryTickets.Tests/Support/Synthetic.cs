@@ -1,7 +1,6 @@
 using LotteryTickets.Data;
 using LotteryTickets.Training;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Support;
 

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using LotteryTickets.Data;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
 using LotteryTickets.Tests.Support;
 using LotteryTickets.Training;
+using System.Diagnostics;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

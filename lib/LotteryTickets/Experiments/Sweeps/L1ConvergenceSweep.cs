@@ -1,5 +1,5 @@
-using System.Globalization;
 using LotteryTickets.Sparse;
+using System.Globalization;
 
 namespace LotteryTickets.Experiments;
 

@@ -1,10 +1,9 @@
-using LotteryTickets.Storage;
 using LotteryTickets.Design;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
+using LotteryTickets.Storage;
 using LotteryTickets.Training;
 using MathNet.Numerics.LinearAlgebra;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Experiments;
 

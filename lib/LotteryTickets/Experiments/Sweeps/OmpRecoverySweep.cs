@@ -1,4 +1,3 @@
-using System.Globalization;
 using LotteryTickets.Sparse;
 
 namespace LotteryTickets.Experiments;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LotteryTickets.Hardware;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;

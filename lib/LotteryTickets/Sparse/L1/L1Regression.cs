@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
+using System.Diagnostics;
 
 namespace LotteryTickets.Sparse;
 
@@ -59,7 +59,7 @@ public sealed class L1Regression
         private Vector<double> TransposeTimes(Vector<double> g) =>
             Vector<double>.Build.Dense(ColumnKernels.TransposeMultiply(av, a.RowCount, a.ColumnCount, g.AsArray() ?? g.ToArray()));
 
-        private double L1(Vector<double> x) => x.L1Norm();
+        private static double L1(Vector<double> x) => x.L1Norm();
         private double Primal(Vector<double> z, Vector<double> x) => loss.Value(z) + lambda * L1(x);
 
         private double Prox(double v, double t) =>

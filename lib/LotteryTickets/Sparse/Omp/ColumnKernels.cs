@@ -1,8 +1,8 @@
-using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra.Storage;
+using System.Runtime.InteropServices;
 using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
-using Vector = System.Numerics.Vector;
 using SimdVector = System.Numerics.Vector<double>;
+using Vector = System.Numerics.Vector;
 
 namespace LotteryTickets.Sparse;
 
