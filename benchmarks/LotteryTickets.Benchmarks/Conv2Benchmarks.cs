@@ -32,7 +32,7 @@ public class Conv2Benchmarks
         _train = Workload.Blobs(Workload.BatchSize * 4, 1);
         _model = Workload.Conv2();
         _optimizer = Workload.Adam(_model);
-        var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), _model.PrunableTensors(),
+        var mask = new StructuredMagnitudePruning(_model.UnitGroups).Prune(Mask.Dense(_model), WeightSnapshot.FromTensors(_model.PrunableTensors()),
             new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
         _compact = Compaction.Compact(_model, mask);
         _compactOptimizer = Workload.Adam(_compact);

@@ -45,8 +45,6 @@ public class LeNetBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _level0.TrainedWeights.Dispose();
-        _level0.RewindWeights.Dispose();
         _optimizer.Dispose();
         _masked.Dispose();
         _model.Dispose();
@@ -75,7 +73,6 @@ public class LeNetBenchmarks
     {
         var mask = IterativeMagnitudePruning.PruneNext(_imp, _level0.Result.Mask, _level0.TrainedWeights);
         var outcome = IterativeMagnitudePruning.TrainLevel(_imp, Workload.ModelSeed, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
-        outcome.TrainedWeights.Dispose();
         return outcome.Result.Training.FinalTestAccuracy;
     }
 

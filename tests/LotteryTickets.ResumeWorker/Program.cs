@@ -57,7 +57,7 @@ static class MemoryProbe
                 Pruning = new PruningHparams { Fraction = 0.2 },
             };
             var progress = new LevelWatcher();
-            using var run = IterativeMagnitudePruning.Run(hparams, data, seed: 0, levels: count, progress);
+            var run = IterativeMagnitudePruning.Run(hparams, data, seed: 0, levels: count, progress);
             progress.Report(-1); // the last level
         }
         else

@@ -88,7 +88,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             Stage = "teacher",
             Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy),
         });
-        using var run = IterativeMagnitudePruning.RunChecked(h, Data, TeacherSeed, 0, progress, c.CancellationToken, levels);
+        var run = IterativeMagnitudePruning.RunChecked(h, Data, TeacherSeed, 0, progress, c.CancellationToken, levels);
         if (key is not null) c.Store!.CompleteRun(key);
         using var model = h.Model.Create(Data.Train.Device, TeacherSeed);
         run.LastTrainedWeights.LoadInto(model);

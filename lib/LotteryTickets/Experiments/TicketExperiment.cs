@@ -57,7 +57,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             long seed = Seeds[s];
             RunKey? key = c.Store is null ? null : Key(Hparams, seed, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
-            using var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
+            var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
             var reinitRun = Controls.Contains(TicketSeries.RandomReinit) ? Control(run, TicketSeries.RandomReinit, s, c, levels, work) : null;
             var randomRun = Controls.Contains(TicketSeries.RandomMask) ? Control(run, TicketSeries.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored

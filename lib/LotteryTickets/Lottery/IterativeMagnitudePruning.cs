@@ -18,7 +18,7 @@ public static class IterativeMagnitudePruning
     /// holds is loaded instead of trained (the next level is pruned from the stored trained weights), and every level
     /// trained is saved as it completes: an interrupted run resumes where it stopped, with the same result.
     /// </summary>
-    /// <example><code>using var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test), seed: 1, levels: 5);</code></example>
+    /// <example><code>var run = IterativeMagnitudePruning.Run(hparams, new TrainingData(train, null, test), seed: 1, levels: 5);</code></example>
     public static LotteryRun Run(LotteryHparams hparams, TrainingData data, long seed, int levels, IProgress<ImpProgress>? progress = null,
         CancellationToken cancellationToken = default, ILevelStore? store = null, Action<LevelResult>? loaded = null)
     {
@@ -37,57 +37,41 @@ public static class IterativeMagnitudePruning
     {
         var levels = new List<LevelResult>();
         WeightSnapshot? rewind = null, trained = null;
-        int trainedLevel = -1; // the level whose weights `trained` holds
-        try
+        int trainedLevel = -1; // the level whose weights `trained` holds (only the latest is kept)
+        for (int level = 0; level <= levelCount; level++)
         {
-            for (int level = 0; level <= levelCount; level++)
+            if (store?.LoadLevel(TicketSeries.Ticket, level) is { } hit)
             {
-                if (store?.LoadLevel(TicketSeries.Ticket, level) is { } hit)
-                {
-                    levels.Add(hit);
-                    if (level == 0)
-                        rewind = store.LoadRewindWeights()
-                            ?? throw new InvalidDataException("level 0 is stored but its rewind weights are missing.");
-                    loaded?.Invoke(hit);
-                    continue;
-                }
-                Mask? mask = null;
-                if (level > 0)
-                {
-                    if (trainedLevel != level - 1) Replace(ref trained, StoredWeights(store!, level - 1), ref trainedLevel, level - 1);
-                    mask = PruneNext(hparams, levels[^1].Mask, trained!);
-                }
-                var outcome = TrainLevelChecked(hparams, seed, level, mask, rewind, data, progress, cancellationToken);
-                levels.Add(outcome.Result);
-                if (level == 0) rewind = outcome.RewindWeights;
-                Replace(ref trained, outcome.TrainedWeights, ref trainedLevel, level);
-                if (store is not null)
-                {
-                    if (level == 0) store.SaveRewindWeights(rewind!);
-                    store.SaveLevel(TicketSeries.Ticket, outcome.Result, trained);
-                }
+                levels.Add(hit);
+                if (level == 0)
+                    rewind = store.LoadRewindWeights()
+                        ?? throw new InvalidDataException("level 0 is stored but its rewind weights are missing.");
+                loaded?.Invoke(hit);
+                continue;
             }
-            if (trainedLevel != levelCount) Replace(ref trained, StoredWeights(store!, levelCount), ref trainedLevel, levelCount);
-            return new LotteryRun(hparams, seed, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
+            Mask? mask = null;
+            if (level > 0)
+            {
+                if (trainedLevel != level - 1) (trained, trainedLevel) = (StoredWeights(store!, level - 1), level - 1);
+                mask = PruneNext(hparams, levels[^1].Mask, trained!);
+            }
+            var outcome = TrainLevelChecked(hparams, seed, level, mask, rewind, data, progress, cancellationToken);
+            levels.Add(outcome.Result);
+            if (level == 0) rewind = outcome.RewindWeights;
+            (trained, trainedLevel) = (outcome.TrainedWeights, level);
+            if (store is not null)
+            {
+                if (level == 0) store.SaveRewindWeights(rewind!);
+                store.SaveLevel(TicketSeries.Ticket, outcome.Result, trained);
+            }
         }
-        catch
-        {
-            rewind?.Dispose();
-            trained?.Dispose();
-            throw;
-        }
+        if (trainedLevel != levelCount) (trained, trainedLevel) = (StoredWeights(store!, levelCount), levelCount);
+        return new LotteryRun(hparams, seed, data, data.Train.Device, levels.AsReadOnly(), rewind!, trained!);
     }
 
     private static WeightSnapshot StoredWeights(ILevelStore store, int level) =>
         store.LoadTrainedWeights(TicketSeries.Ticket, level)
         ?? throw new InvalidDataException($"level {level} is stored without its trained weights.");
-
-    private static void Replace(ref WeightSnapshot? trained, WeightSnapshot next, ref int trainedLevel, int level)
-    {
-        trained?.Dispose();
-        trained = next;
-        trainedLevel = level;
-    }
 
     /// <summary>The next level's mask: the configured strategy applied to the previous mask and trained weights.</summary>
     public static Mask PruneNext(LotteryHparams hparams, Mask previous, WeightSnapshot trainedWeights)
@@ -95,7 +79,7 @@ public static class IterativeMagnitudePruning
         Validation.Check(hparams);
         Check.NotNull(previous);
         Check.NotNull(trainedWeights);
-        return PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights.Tensors, hparams.Pruning);
+        return PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights, hparams.Pruning);
     }
 
     /// <summary>
@@ -184,7 +168,7 @@ public static class IterativeMagnitudePruning
 /// the next pruning step) and the rewind point (captured at level 0, otherwise the one passed in).
 /// </summary>
 /// <param name="Result">The level's result.</param>
-/// <param name="TrainedWeights">Weights at the end of training (caller owns).</param>
+/// <param name="TrainedWeights">Weights at the end of training.</param>
 /// <param name="RewindWeights">The rewind point.</param>
 public sealed record LevelOutcome(LevelResult Result, WeightSnapshot TrainedWeights, WeightSnapshot RewindWeights);
 

@@ -6,9 +6,9 @@ namespace LotteryTickets.Lottery;
 
 /// <summary>
 /// A finished (or partial) IMP run: the levels in order, the rewind point and the last level's trained weights (enough
-/// to continue with more levels). Owns the snapshots; does not own the data.
+/// to continue with more levels). Plain data: the snapshots are host values, and the data is the caller's.
 /// </summary>
-public sealed class LotteryRun : IDisposable
+public sealed class LotteryRun
 {
     internal LotteryRun(LotteryHparams hparams, long seed, TrainingData data, Device device, IReadOnlyList<LevelResult> levels,
         WeightSnapshot rewindWeights, WeightSnapshot lastTrainedWeights)
@@ -42,11 +42,4 @@ public sealed class LotteryRun : IDisposable
 
     /// <summary>The last level's trained weights.</summary>
     public WeightSnapshot LastTrainedWeights { get; }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        RewindWeights.Dispose();
-        LastTrainedWeights.Dispose();
-    }
 }

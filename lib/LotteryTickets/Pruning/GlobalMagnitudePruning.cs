@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using LotteryTickets.Models;
 
 namespace LotteryTickets.Pruning;
 
@@ -13,6 +13,6 @@ public sealed class GlobalMagnitudePruning : IPruningStrategy
     public string Name => "global_magnitude";
 
     /// <inheritdoc />
-    public Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams) =>
+    public Mask Prune(Mask current, WeightSnapshot trainedWeights, PruningHparams hparams) =>
         MagnitudeRanking.Prune(current, trainedWeights, hparams, layers => [layers.ToArray()]);
 }

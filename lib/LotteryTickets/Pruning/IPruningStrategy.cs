@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using LotteryTickets.Models;
 
 namespace LotteryTickets.Pruning;
 
@@ -10,7 +10,8 @@ public interface IPruningStrategy
 
     /// <summary>
     /// The next mask. Weights already pruned stay pruned; <paramref name="trainedWeights"/> must contain every layer of
-    /// <paramref name="current"/> with the same shape (extra entries, e.g. biases, are ignored).
+    /// <paramref name="current"/> with the same shape (extra entries, e.g. biases, are ignored). The weights are read in
+    /// place from the snapshot's host arrays (<see cref="WeightSnapshot.FromTensors"/> makes one from tensors).
     /// </summary>
-    Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams);
+    Mask Prune(Mask current, WeightSnapshot trainedWeights, PruningHparams hparams);
 }

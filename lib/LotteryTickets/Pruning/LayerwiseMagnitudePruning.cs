@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using LotteryTickets.Models;
 
 namespace LotteryTickets.Pruning;
 
@@ -12,6 +12,6 @@ public sealed class LayerwiseMagnitudePruning : IPruningStrategy
     public string Name => "layerwise_magnitude";
 
     /// <inheritdoc />
-    public Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams) =>
+    public Mask Prune(Mask current, WeightSnapshot trainedWeights, PruningHparams hparams) =>
         MagnitudeRanking.Prune(current, trainedWeights, hparams, layers => layers.Select(l => new[] { l }));
 }

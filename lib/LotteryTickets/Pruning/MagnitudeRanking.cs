@@ -1,6 +1,5 @@
-using LotteryTickets.Storage;
 using System.Buffers;
-using static TorchSharp.torch;
+using LotteryTickets.Models;
 
 namespace LotteryTickets.Pruning;
 
@@ -11,7 +10,7 @@ namespace LotteryTickets.Pruning;
 /// </summary>
 internal static class MagnitudeRanking
 {
-    public static Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams,
+    public static Mask Prune(Mask current, WeightSnapshot trainedWeights, PruningHparams hparams,
         Func<IReadOnlyList<string>, IEnumerable<string[]>> groupsOf)
     {
         Check.NotNull(current);
@@ -19,10 +18,11 @@ internal static class MagnitudeRanking
         Check.NotNull(hparams);
         foreach (var l in current.Layers)
         {
-            if (!trainedWeights.TryGetValue(l, out var w))
+            if (!trainedWeights.Contains(l))
                 throw new ArgumentException($"trainedWeights has no entry for the mask's layer \"{l}\".", nameof(trainedWeights));
-            if (!w.shape.SequenceEqual(current.ShapeOf(l)))
-                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current.ShapeOf(l))}] in the mask but [{string.Join(", ", w.shape)}] in trainedWeights.", nameof(trainedWeights));
+            var shape = trainedWeights.ShapeOf(l);
+            if (!shape.SequenceEqual(current.ShapeOf(l)))
+                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current.ShapeOf(l))}] in the mask but [{string.Join(", ", shape)}] in trainedWeights.", nameof(trainedWeights));
         }
         if (hparams.OutputFraction is not null)
             Check.That(current.OutputLayer is not null, "OutputFraction is set but the mask does not name its output layer.", nameof(current));
@@ -40,7 +40,7 @@ internal static class MagnitudeRanking
     /// <summary>open_lth: number_of_weights_to_prune = ceil(fraction × number_of_remaining_weights).</summary>
     public static long CountToPrune(long remaining, double fraction) => (long)Math.Ceiling(fraction * remaining);
 
-    private static void PruneGroup(IReadOnlyList<string> layers, IReadOnlyDictionary<string, Tensor> weights,
+    private static void PruneGroup(IReadOnlyList<string> layers, WeightSnapshot weights,
         Dictionary<string, bool[]> values, double fraction)
     {
         if (layers.Count == 0) return;
@@ -52,11 +52,8 @@ internal static class MagnitudeRanking
         // The bits of |w| as a non-negative float order like the magnitudes (NaN above +∞). The toPrune smallest in
         // (magnitude, position) order are every weight below the toPrune-th smallest magnitude and the first of those
         // equal to it in position order (layer order, then row-major): a selection, not a sort. The weights are read
-        // in place where they are contiguous float32 CPU tensors, and the bits go to a pooled buffer: no per-call
-        // large-object allocations for the collector to sweep.
-        using var scope = NewDisposeScope();
-        var hostWeights = new Tensor[layers.Count];
-        for (int i = 0; i < layers.Count; i++) hostWeights[i] = HostArrays.ContiguousCpu(weights[layers[i]], ScalarType.Float32);
+        // in place from the snapshot's host arrays, and the bits go to a pooled buffer: no per-call large-object
+        // allocations for the collector to sweep.
         var pooled = ArrayPool<uint>.Shared.Rent(checked((int)remaining));
         try
         {
@@ -65,7 +62,7 @@ internal static class MagnitudeRanking
             for (int i = 0; i < layers.Count; i++)
             {
                 var kept = values[layers[i]];
-                var w = HostArrays.View<float>(hostWeights[i]);
+                var w = weights.ValuesOf(layers[i]);
                 for (int j = 0; j < kept.Length; j++)
                     if (kept[j]) bits[k++] = BitConverter.SingleToUInt32Bits(w[j]) & 0x7FFF_FFFF;
             }
@@ -76,7 +73,7 @@ internal static class MagnitudeRanking
             for (int i = 0; i < layers.Count; i++)
             {
                 var kept = values[layers[i]];
-                var w = HostArrays.View<float>(hostWeights[i]);
+                var w = weights.ValuesOf(layers[i]);
                 for (int j = 0; j < kept.Length; j++)
                 {
                     if (!kept[j]) continue;

@@ -1,6 +1,4 @@
 using LotteryTickets.Models;
-using LotteryTickets.Storage;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Pruning;
 
@@ -30,7 +28,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
     public string Name => "structured_magnitude";
 
     /// <inheritdoc />
-    public Mask Prune(Mask current, IReadOnlyDictionary<string, Tensor> trainedWeights, PruningHparams hparams)
+    public Mask Prune(Mask current, WeightSnapshot trainedWeights, PruningHparams hparams)
     {
         Check.NotNull(current);
         Check.NotNull(trainedWeights);
@@ -43,7 +41,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         {
             Check.That(values.ContainsKey(g.Owner.Parameter),
                 $"current has no layer \"{g.Owner.Parameter}\", the weight of unit group \"{g.Name}\" (a mask of another model?).", nameof(current));
-            Check.That(trainedWeights.TryGetValue(g.Owner.Parameter, out var w) && w.shape.SequenceEqual(shapes[g.Owner.Parameter]),
+            Check.That(trainedWeights.Contains(g.Owner.Parameter) && trainedWeights.ShapeOf(g.Owner.Parameter).SequenceEqual(shapes[g.Owner.Parameter]),
                 $"trainedWeights must hold \"{g.Owner.Parameter}\" with the mask's shape.", nameof(trainedWeights));
         }
         foreach (var g in _groups)
@@ -54,7 +52,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
             if (toPrune == 0) continue;
             Check.That(toPrune < alive.Length,
                 $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
-            var weights = HostArrays.Floats(trainedWeights[g.Owner.Parameter]);
+            var weights = trainedWeights.ValuesOf(g.Owner.Parameter);
             double Score(int u)
             {
                 double s = 0;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Storage;
@@ -12,21 +11,10 @@ internal static class HostArrays
 {
     public static float[] Floats(Tensor t) => Copy<float>(t, ScalarType.Float32);
 
-    public static double[] Doubles(Tensor t) => Copy<double>(t, ScalarType.Float64);
-
     public static bool[] Bools(Tensor t) => Copy<bool>(t, ScalarType.Bool);
 
     /// <summary>The raw bytes of the tensor's elements as <paramref name="type"/> (converted if it is another type).</summary>
     public static byte[] Bytes(Tensor t, ScalarType type) => Copy<byte>(t, type);
-
-    /// <summary><paramref name="t"/> itself when it is a contiguous CPU tensor of <paramref name="type"/>, else a
-    /// converted contiguous copy (in the caller's dispose scope): a tensor whose storage <see cref="View{T}"/> can read.</summary>
-    public static Tensor ContiguousCpu(Tensor t, ScalarType type) =>
-        t.device_type == DeviceType.CPU && t.dtype == type && t.is_contiguous() ? t : t.detach().cpu().to(type).contiguous();
-
-    /// <summary>The elements of a contiguous CPU tensor read in place (no copy); valid while the tensor lives and is not
-    /// written to.</summary>
-    public static ReadOnlySpan<T> View<T>(Tensor contiguousCpu) where T : unmanaged => Elements<T>(contiguousCpu);
 
     /// <summary>The elements of a contiguous CPU tensor in place, writable (no copy; libtorch's autograd does not see
     /// the writes); valid while the tensor lives.</summary>

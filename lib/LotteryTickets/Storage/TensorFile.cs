@@ -1,16 +1,14 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace LotteryTickets.Storage;
 
 /// <summary>
-/// A small binary file of named float32 / bool tensors plus string metadata, written through <see cref="AtomicFile"/>,
-/// so a crash never leaves a half-written mask or snapshot behind. Version 2 files end with a SHA-256 of everything
-/// before it, so a file damaged or truncated later (a copy, a full disk, a sync tool) is detected on reading;
-/// version 1 files (no checksum, written by older libraries) still read.
+/// A small binary file of named float32 / bool host arrays (with their shapes) plus string metadata, written through
+/// <see cref="AtomicFile"/>, so a crash never leaves a half-written mask or snapshot behind. Version 2 files end with
+/// a SHA-256 of everything before it, so a file damaged or truncated later (a copy, a full disk, a sync tool) is
+/// detected on reading; version 1 files (no checksum, written by older libraries) still read.
 /// </summary>
 internal static class TensorFile
 {
@@ -23,18 +21,7 @@ internal static class TensorFile
         public static Entry Of(string name, long[] shape, bool[] values) => new(name, shape, values, null);
 
         public static Entry Of(string name, long[] shape, float[] values) => new(name, shape, null, values);
-
-        /// <summary>A tensor's entry: bool stays bool, every other type is stored as float32 (as the file holds it).</summary>
-        public static Entry Of(string name, Tensor tensor) =>
-            tensor.dtype == ScalarType.Bool ? Of(name, tensor.shape, HostArrays.Bools(tensor)) : Of(name, tensor.shape, HostArrays.Floats(tensor));
-
-        /// <summary>The entry as a new CPU tensor (the caller owns it).</summary>
-        public Tensor ToTensor() => Bools is not null ? torch.tensor(Bools, Shape) : torch.tensor(Floats!, Shape);
     }
-
-    public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata,
-        IEnumerable<(string Name, Tensor Tensor)> tensors) =>
-        Write(path, kind, metadata, tensors.Select(t => Entry.Of(t.Name, t.Tensor)));
 
     public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata, IEnumerable<Entry> entries)
     {
@@ -73,13 +60,6 @@ internal static class TensorFile
     /// <paramref name="kind"/> file and <see cref="InvalidDataException"/> when it is damaged (checksum mismatch) or
     /// truncated.
     /// </summary>
-    public static (Dictionary<string, string> Metadata, List<(string Name, Tensor Tensor)> Tensors) Read(string path, string kind)
-    {
-        var (metadata, entries) = ReadHost(path, kind);
-        return (metadata, entries.Select(e => (e.Name, e.ToTensor())).ToList());
-    }
-
-    /// <summary><see cref="Read"/> to host arrays (no tensors).</summary>
     public static (Dictionary<string, string> Metadata, List<Entry> Entries) ReadHost(string path, string kind)
     {
         Check.That(File.Exists(path), $"no such file: {path}", nameof(path));

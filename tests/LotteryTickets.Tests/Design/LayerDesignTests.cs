@@ -14,7 +14,7 @@ public class LayerDesignTests
     {
         using var layer = nn.Linear(3, 2);
         using (no_grad()) layer.weight!.copy_(tensor(new float[] { 1, 2, 3, 4, 5, 6 }).reshape(2, 3));
-        using var snapshot = WeightSnapshot.Capture(layer);
+        var snapshot = WeightSnapshot.Capture(layer);
         var rows = LayerDesignSweep.UnitRows(snapshot, "weight");
         Assert.Equal((3, 2), (rows.RowCount, rows.ColumnCount));
         Assert.Equal(new double[] { 1, 4 }, rows.Row(0).ToArray());

@@ -41,7 +41,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
         {
             if (file.Contains(".tmp-")) continue;
             if (file.EndsWith(".mask")) Mask.Load(file);
-            else if (file.EndsWith(".weights")) WeightSnapshot.Load(file).Dispose();
+            else if (file.EndsWith(".weights")) WeightSnapshot.Load(file);
         }
 
         // 3. Restart: only the missing levels are trained.
@@ -76,8 +76,8 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
             Assert.True(x.Mask.ContentEquals(y.Mask), $"{series} level {level}: masks differ");
             RunStoreTests.AssertSameLevel(x, y, sameWallTime: false);
             Assert.Equal(WithoutWallTime(a.MetricsJson(key, series, level)!), WithoutWallTime(b.MetricsJson(key, series, level)!));
-            using var wx = a.LoadTrainedWeights(key, series, level);
-            using var wy = b.LoadTrainedWeights(key, series, level);
+            var wx = a.LoadTrainedWeights(key, series, level);
+            var wy = b.LoadTrainedWeights(key, series, level);
             Assert.Equal(series == TicketSeries.Ticket, wx is not null);
             if (wx is not null) Assert.True(wx.ContentEquals(wy), $"{series} level {level}: trained weights differ");
         }
@@ -146,7 +146,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
                 var l = store.LoadLevel(run.Key, series, level)!;
                 Assert.Equal(l.Sparsity.Total.Kept, l.Mask.KeptCount);
                 JsonNode.Parse(store.MetricsJson(run.Key, series, level)!);
-                if (weights) store.LoadTrainedWeights(run.Key, series, level)?.Dispose();
+                if (weights) store.LoadTrainedWeights(run.Key, series, level);
             }
     }
 

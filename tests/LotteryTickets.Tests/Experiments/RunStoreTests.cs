@@ -121,38 +121,30 @@ public class RunStoreTests(ITestOutputHelper output)
         var h = Tiny();
         var key = RunKey.For("imp", [h, new Replicate(3)]);
         var outcome = IterativeMagnitudePruning.TrainLevel(h, 3, 0, null, null, Data);
-        try
-        {
-            var store = new RunStore(folder["runs.db"]);
-            store.BeginRun(key, seed: 3);
-            store.SaveRewindWeights(key, outcome.RewindWeights);
-            store.SaveLevel(key, TicketSeries.Ticket, outcome.Result, outcome.TrainedWeights);
+        var store = new RunStore(folder["runs.db"]);
+        store.BeginRun(key, seed: 3);
+        store.SaveRewindWeights(key, outcome.RewindWeights);
+        store.SaveLevel(key, TicketSeries.Ticket, outcome.Result, outcome.TrainedWeights);
 
-            var reopened = new RunStore(folder["runs.db"]);
-            var loaded = reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 0)!;
-            var loadedMask = loaded.Mask;
-            using var weights = reopened.LoadTrainedWeights(key.Hash, TicketSeries.Ticket, 0)!;
-            using var rewind = reopened.LoadRewindWeights(key.Hash)!;
-            Assert.True(loaded.Mask.ContentEquals(outcome.Result.Mask));
-            Assert.True(weights.ContentEquals(outcome.TrainedWeights));
-            Assert.True(rewind.ContentEquals(outcome.RewindWeights));
-            AssertSameLevel(outcome.Result, loaded, sameWallTime: true);
-            Assert.Null(reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 1));
-            Assert.Null(reopened.LoadTrainedWeights(key.Hash, TicketSeries.RandomMask, 0));
+        var reopened = new RunStore(folder["runs.db"]);
+        var loaded = reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 0)!;
+        var loadedMask = loaded.Mask;
+        var weights = reopened.LoadTrainedWeights(key.Hash, TicketSeries.Ticket, 0)!;
+        var rewind = reopened.LoadRewindWeights(key.Hash)!;
+        Assert.True(loaded.Mask.ContentEquals(outcome.Result.Mask));
+        Assert.True(weights.ContentEquals(outcome.TrainedWeights));
+        Assert.True(rewind.ContentEquals(outcome.RewindWeights));
+        AssertSameLevel(outcome.Result, loaded, sameWallTime: true);
+        Assert.Null(reopened.LoadLevel(key.Hash, TicketSeries.Ticket, 1));
+        Assert.Null(reopened.LoadTrainedWeights(key.Hash, TicketSeries.RandomMask, 0));
 
-            var run = Assert.Single(reopened.Runs());
-            Assert.Equal((key.Hash, "imp", 3L, "running"), (run.Key, run.Kind, run.Seed, run.Status));
-            Assert.Equal(key.ToJson(), run.ParametersJson);
-            Assert.Equal(key.CanonicalText + "\n", File.ReadAllText(Path.Combine(reopened.RunFolder(key.Hash), "params.txt")));
-            reopened.CompleteRun(key);
-            Assert.Equal("complete", reopened.FindRun(key.Hash)!.Status);
-            Assert.Contains("\"early_stop_iteration\"", reopened.MetricsJson(key.Hash, TicketSeries.Ticket, 0));
-        }
-        finally
-        {
-            outcome.TrainedWeights.Dispose();
-            outcome.RewindWeights.Dispose();
-        }
+        var run = Assert.Single(reopened.Runs());
+        Assert.Equal((key.Hash, "imp", 3L, "running"), (run.Key, run.Kind, run.Seed, run.Status));
+        Assert.Equal(key.ToJson(), run.ParametersJson);
+        Assert.Equal(key.CanonicalText + "\n", File.ReadAllText(Path.Combine(reopened.RunFolder(key.Hash), "params.txt")));
+        reopened.CompleteRun(key);
+        Assert.Equal("complete", reopened.FindRun(key.Hash)!.Status);
+        Assert.Contains("\"early_stop_iteration\"", reopened.MetricsJson(key.Hash, TicketSeries.Ticket, 0));
     }
 
     [Fact]
@@ -310,7 +302,7 @@ public class RunStoreResultTests
         Assert.All(damaged, d => Assert.Contains((d.Series, d.Level), saved)); // each damaged level was trained again
         RunStoreTests.AssertSameResult(cold, repaired);                                       // to the same result
         Mask.Load(mask);
-        WeightSnapshot.Load(weights).Dispose();
+        WeightSnapshot.Load(weights);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class TicketExperimentTests
         var experiment = new TicketExperiment(h, RunStoreTests.Data, [seed]) { Levels = 2, Controls = [] };
         var store = new RunStore(folder["runs.db"]);
         var result = experiment.Run(new ExperimentContext { Store = store, Budget = Budget.Quick });
-        using var direct = IterativeMagnitudePruning.Run(h, RunStoreTests.Data, seed, levels: 2);
+        var direct = IterativeMagnitudePruning.Run(h, RunStoreTests.Data, seed, levels: 2);
 
         // The stored ticket levels are the loop's levels: bit-identical masks, the same evaluations, the same weights.
         var key = experiment.KeyFor(seed, Budget.Quick);
@@ -34,8 +34,8 @@ public class TicketExperimentTests
             Assert.Equal(expected.Training.EarlyStopIteration, point.MeanEarlyStopIteration);
             Assert.Equal((level, expected.PercentRemaining, 1), (point.Level, point.PercentRemaining, point.Seeds));
         }
-        using (var rewind = levels.LoadRewindWeights()!) Assert.True(rewind.ContentEquals(direct.RewindWeights));
-        using (var last = levels.LoadTrainedWeights(TicketSeries.Ticket, 2)!) Assert.True(last.ContentEquals(direct.LastTrainedWeights));
+        Assert.True(levels.LoadRewindWeights()!.ContentEquals(direct.RewindWeights));
+        Assert.True(levels.LoadTrainedWeights(TicketSeries.Ticket, 2)!.ContentEquals(direct.LastTrainedWeights));
         Assert.Equal(direct.Levels[^1].Sparsity.ToString(), Assert.Single(result.SparsestTicket).ToString());
         Assert.Empty(result.RandomReinit.Points);
         Assert.Empty(result.RandomMask.Points);

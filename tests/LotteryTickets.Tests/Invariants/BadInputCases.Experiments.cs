@@ -124,7 +124,7 @@ internal sealed partial class BadInputCases
         _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(ticket, double.NaN, 1));
         _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(ticket, 90, -1));
         _cases.Add("curve", "null", "null", () => StructuredComparison.SparsestWithin(null!, 90, 1));
-        var weights = Own(WeightSnapshot.Capture(Model));
+        var weights = WeightSnapshot.Capture(Model);
         _cases.Add("parameter", "\"fc9.weight\"", "an unknown parameter", () => LayerDesignSweep.UnitRows(weights, "fc9.weight"));
         _cases.Add("parameter", "1 dimensions", "a bias, not a matrix", () => LayerDesignSweep.UnitRows(weights, "fc1.bias"));
 

@@ -24,10 +24,10 @@ internal sealed partial class BadInputCases
         var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
         var tenClasses = new TrainingData(Dataset(24, classes: 10), null, Dataset(12, seed: 4));
         var late = hparams with { RewindStep = 5 }; // the schedule has 4 steps
-        var run = Own(IterativeMagnitudePruning.Run(hparams, data, 1, 1, null, CancellationToken.None, null, null));
+        var run = IterativeMagnitudePruning.Run(hparams, data, 1, 1, null, CancellationToken.None, null, null);
         var mask = Mask.Dense(Model);
-        var snapshot = Own(WeightSnapshot.Capture(Model));
-        var wrongSnapshot = Own(WeightSnapshot.Capture(Bigger));
+        var snapshot = WeightSnapshot.Capture(Model);
+        var wrongSnapshot = WeightSnapshot.Capture(Bigger);
         IProgress<ImpProgress>? noProgress = null;
 
         _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => IterativeMagnitudePruning.Run(hparams, mnistShaped, 1, 1, noProgress, CancellationToken.None, null, null));

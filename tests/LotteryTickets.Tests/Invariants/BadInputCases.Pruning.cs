@@ -30,14 +30,12 @@ internal sealed partial class BadInputCases
         var mask = Mask.Dense(model);
         var wrong = Mask.Dense(Bigger);
         var weights = Weights.Random(model, 5);
-        foreach (var w in weights.Values) Own(w);
         var wrongWeights = Weights.Random(Bigger, 5);
-        foreach (var w in wrongWeights.Values) Own(w);
         var hparams = new PruningHparams { Fraction = 0.2 };
         var noOutput = Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, Own(mask.ToTensor(l)))).ToList(), null);
         var fc1 = Own(mask.ToTensor("fc1.weight"));
         var fc2 = Own(mask.ToTensor("fc2.weight"));
-        IReadOnlyDictionary<string, Tensor>? noWeights = null;
+        WeightSnapshot? noWeights = null;
 
         foreach (var strategy in new IPruningStrategy[] { new GlobalMagnitudePruning(), new LayerwiseMagnitudePruning(), new StructuredMagnitudePruning(model.UnitGroups) })
         {
@@ -177,9 +175,17 @@ internal sealed partial class BadInputCases
         _cases.Add("width", "0", "width 0", () => ModelHparams.Rnn(true, 0));
         _cases.Add("convWidth", "-1", "negative width", () => ModelHparams.Conv2(-1, 256));
 
-        var snapshot = Own(WeightSnapshot.Capture(model));
+        var snapshot = WeightSnapshot.Capture(model);
         _cases.Add("module", "null", "null", () => WeightSnapshot.Capture(null!));
-        _cases.Get("name", "nope", "unknown name", () => snapshot["nope"]);
+        _cases.Add(typeof(WeightSnapshot).GetMethod(nameof(WeightSnapshot.Values))!, "name", "nope", "unknown name", () => snapshot.Values("nope"));
+        _cases.Add("name", "nope", "unknown name", () => snapshot.Shape("nope"));
+        _cases.Add("name", "nope", "unknown name", () => snapshot.ToTensor("nope", null));
+        _cases.Add("tensors", "null", "null", () => WeightSnapshot.FromTensors(null!));
+        _cases.Add("tensors", "at least one entry", "no entry", () => WeightSnapshot.FromTensors(Array.Empty<KeyValuePair<string, Tensor>>()));
+        var ones = Own(torch.ones(2, 2));
+        var inexact = Own(torch.tensor(new[] { 0.1 }));
+        _cases.Add("tensors", "unique", "an entry twice", () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", ones), KeyValuePair.Create("a", ones) }));
+        _cases.Add("tensors", "does not convert exactly", "a float64 value float32 cannot hold", () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", inexact) }));
         _cases.Add("module", "mismatch", "snapshot of another model", () => snapshot.LoadInto(Bigger));
         _cases.Add("path", "\"\"", "empty path", () => snapshot.Save(""));
         _cases.Add("path", "not a weights file", "a file of another kind", () => WeightSnapshot.Load(TextFile("not weights")));

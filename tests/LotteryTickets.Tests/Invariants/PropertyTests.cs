@@ -115,7 +115,7 @@ public class PropertyTests
     /// The next mask, or null when the strategy refuses because the fraction would remove a group's last unit (a
     /// documented <see cref="ArgumentException"/> on <c>Fraction</c>): the sequence ends there.
     /// </summary>
-    private static Mask? PruneOrRefuse(IPruningStrategy strategy, Mask mask, IReadOnlyDictionary<string, Tensor> weights, PruningHparams hparams)
+    private static Mask? PruneOrRefuse(IPruningStrategy strategy, Mask mask, WeightSnapshot weights, PruningHparams hparams)
     {
         try { return strategy.Prune(mask, weights, hparams); }
         catch (ArgumentException e) when (e.ParamName == nameof(PruningHparams.Fraction) && e.Message.Contains("would remove all", StringComparison.Ordinal))

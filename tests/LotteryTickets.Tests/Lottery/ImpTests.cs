@@ -28,7 +28,7 @@ public class ImpTests
     public void EachLevelKeepsTheHandComputedCountAndSparsityFallsStrictly()
     {
         var progress = new SyncProgress<ImpProgress>();
-        using var run = Run(Tiny(outputFraction: 0.1), levels: 4, progress: progress);
+        var run = Run(Tiny(outputFraction: 0.1), levels: 4, progress: progress);
         Assert.Equal(5, run.Levels.Count);
         long hidden = 784 * 32 + 32 * 16, output = 16 * 10;
         for (int level = 0; level < run.Levels.Count; level++)
@@ -54,9 +54,9 @@ public class ImpTests
     [Fact]
     public void SameSeedGivesIdenticalMasksAndAccuraciesDifferentSeedDiffers()
     {
-        using var a = Run(Tiny(), seed: 4);
-        using var b = Run(Tiny(), seed: 4);
-        using var c = Run(Tiny(), seed: 5);
+        var a = Run(Tiny(), seed: 4);
+        var b = Run(Tiny(), seed: 4);
+        var c = Run(Tiny(), seed: 5);
         for (int level = 0; level < 3; level++)
         {
             Assert.True(a.Levels[level].Mask.ContentEquals(b.Levels[level].Mask));
@@ -80,10 +80,9 @@ public class ImpTests
     public void RewindToInitialisationRestoresTheInitialWeightsExactlyUnderTheMask()
     {
         var h = Tiny();
-        using var run = Run(h, levels: 1);
+        var run = Run(h, levels: 1);
         using (var fresh = h.Model.Create(CPU, Seed))
-        using (var init = WeightSnapshot.Capture(fresh))
-            Assert.True(run.RewindWeights.ContentEquals(init));
+            Assert.True(run.RewindWeights.ContentEquals(WeightSnapshot.Capture(fresh)));
 
         // Rewinding a trained model: load the snapshot, apply the level-1 mask; compare bit for bit with rewind × mask.
         using var model = h.Model.Create(CPU, 99);
@@ -94,7 +93,7 @@ public class ImpTests
         foreach (var (name, p) in model.named_parameters())
         {
             var actual = Weights.Host(p);
-            var saved = Weights.Host(run.RewindWeights[name]);
+            var saved = run.RewindWeights.Values(name).ToArray();
             var keep = mask.Layers.Contains(name) ? mask.Values(name).ToArray() : null;
             for (int i = 0; i < actual.Length; i++)
             {
@@ -110,12 +109,12 @@ public class ImpTests
     {
         // 600 examples / batch 60 = 10 iterations per epoch; two epochs; rewind to iteration 10.
         var h = Tiny(rewindStep: 10, epochs: 2);
-        using var run = Run(h, levels: 1);
+        var run = Run(h, levels: 1);
 
         // Oracle: the same init and data seed trained for exactly one epoch.
         using var model = h.Model.Create(CPU, Seed);
         Trainer.Train(model, null, Data.Train, null, Data.Test, h.Training with { Epochs = 1 }, Seed);
-        using var afterOneEpoch = WeightSnapshot.Capture(model);
+        var afterOneEpoch = WeightSnapshot.Capture(model);
         Assert.True(run.RewindWeights.ContentEquals(afterOneEpoch));
 
         Assert.Equal([10, 20], run.Levels[0].Training.Evaluations.Select(e => e.Iteration));
@@ -126,8 +125,8 @@ public class ImpTests
     [Fact]
     public void ALevelIsAFunctionOfItsInputsSoARunCanResumeFromSavedState()
     {
-        using var full = Run(Tiny(), levels: 2);
-        using var partial = Run(Tiny(), levels: 1);
+        var full = Run(Tiny(), levels: 2);
+        var partial = Run(Tiny(), levels: 1);
         var dir = Path.Combine(Path.GetTempPath(), $"imp-{Guid.NewGuid():N}");
         try
         {
@@ -135,14 +134,13 @@ public class ImpTests
             partial.RewindWeights.Save(Path.Combine(dir, "rewind.bin"));
             partial.LastTrainedWeights.Save(Path.Combine(dir, "trained1.bin"));
             var mask1 = Mask.Load(Path.Combine(dir, "mask1.bin"));
-            using var rewind = WeightSnapshot.Load(Path.Combine(dir, "rewind.bin"));
-            using var trained1 = WeightSnapshot.Load(Path.Combine(dir, "trained1.bin"));
+            var rewind = WeightSnapshot.Load(Path.Combine(dir, "rewind.bin"));
+            var trained1 = WeightSnapshot.Load(Path.Combine(dir, "trained1.bin"));
             Assert.True(rewind.ContentEquals(partial.RewindWeights));
 
             var h = Tiny();
             var mask2 = IterativeMagnitudePruning.PruneNext(h, mask1, trained1);
             var outcome = IterativeMagnitudePruning.TrainLevel(h, Seed, 2, mask2, rewind, Data);
-            using var _ = outcome.TrainedWeights;
             var __ = outcome.Result.Mask;
             Assert.True(outcome.Result.Mask.ContentEquals(full.Levels[2].Mask));
             Assert.Equal(full.Levels[2].Training.FinalTestAccuracy, outcome.Result.Training.FinalTestAccuracy);
@@ -154,7 +152,7 @@ public class ImpTests
     [Fact]
     public void ControlsReuseTheTicketsSparsity()
     {
-        using var run = Run(Tiny(), levels: 2);
+        var run = Run(Tiny(), levels: 2);
         var progress = new SyncProgress<ImpProgress>();
         var randomMask = LotteryControls.Train(run, TicketSeries.RandomMask, seed: 7, progress: progress);
         var reinit = LotteryControls.Train(run, TicketSeries.RandomReinit, seed: 7);

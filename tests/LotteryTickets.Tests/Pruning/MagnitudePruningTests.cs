@@ -73,7 +73,7 @@ public class MagnitudePruningTests
             for (int li = 0; li < layers.Length; li++)
             {
                 var kept = start.Values(layers[li]).ToArray();
-                var w = Weights.Host(weights[layers[li]]);
+                var w = weights.Values(layers[li]).ToArray();
                 for (int i = 0; i < w.Length; i++) if (kept[i]) survivors.Add((Math.Abs(w[i]), li, i));
             }
             var ordered = survivors.OrderBy(s => s.Abs).ThenBy(s => s.Layer).ThenBy(s => s.Index).ToList();
@@ -121,7 +121,7 @@ public class MagnitudePruningTests
                 expected[l] -= (long)Math.Ceiling(0.3 * expected[l]);
                 Assert.Equal(expected[l], next.Kept(l));
                 // Within the layer, every pruned survivor is no larger than every kept weight.
-                var w = Weights.Host(weights[l]);
+                var w = weights.Values(l).ToArray();
                 var before = mask.Values(l).ToArray();
                 var after = next.Values(l).ToArray();
                 var maxPruned = Enumerable.Range(0, w.Length).Where(i => before[i] && !after[i]).Select(i => Math.Abs(w[i])).DefaultIfEmpty(0).Max();

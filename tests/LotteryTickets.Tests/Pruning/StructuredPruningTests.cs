@@ -15,10 +15,10 @@ public class StructuredPruningTests
     private static StructuredMagnitudePruning Strategy(PrunableModel model) => new(model.UnitGroups);
 
     // The oracle: rank a group's units by the ℓ1 norm of their own weight rows, computed here from the weights.
-    private static int[] SmallestRows(Tensor weight, int count, ISet<int>? among = null)
+    private static int[] SmallestRows(WeightSnapshot weights, string name, int count, ISet<int>? among = null)
     {
-        var w = Weights.Host(weight);
-        int rows = (int)weight.shape[0], width = w.Length / rows;
+        var w = weights.Values(name).ToArray();
+        int rows = (int)weights.Shape(name)[0], width = w.Length / rows;
         return Enumerable.Range(0, rows).Where(r => among is null || among.Contains(r))
             .OrderBy(r => Enumerable.Range(0, width).Sum(j => (double)Math.Abs(w[r * width + j]))).ThenBy(r => r).Take(count).ToArray();
     }
@@ -47,8 +47,8 @@ public class StructuredPruningTests
         var first = Strategy(model).Prune(dense, w1, Quarter);
 
         // ceil(0.25 × 32) = 8 of fc1's neurons, ceil(0.25 × 16) = 4 of fc2's: the smallest ℓ1 rows, and nothing else.
-        var gone1 = SmallestRows(w1["fc1.weight"], 8);
-        var gone2 = SmallestRows(w1["fc2.weight"], 4);
+        var gone1 = SmallestRows(w1, "fc1.weight", 8);
+        var gone2 = SmallestRows(w1, "fc2.weight", 4);
         Assert.Equal(gone1.Order(), RowsOff(first, "fc1.weight"));
         Assert.Equal(gone1.Order(), ColumnsOff(first, "fc2.weight"));
         Assert.Equal(gone2.Order(), RowsOff(first, "fc2.weight"));
@@ -61,7 +61,7 @@ public class StructuredPruningTests
         var w2 = Weights.Random(model, 2);
         var second = Strategy(model).Prune(first, w2, Quarter);
         var alive = Enumerable.Range(0, 32).Except(gone1).ToHashSet();
-        var gone = gone1.Concat(SmallestRows(w2["fc1.weight"], 6, alive)).Order().ToArray();
+        var gone = gone1.Concat(SmallestRows(w2, "fc1.weight", 6, alive)).Order().ToArray();
         Assert.Equal(gone, RowsOff(second, "fc1.weight"));
         Assert.Equal(18L * 784, second.Kept("fc1.weight"));
     }
@@ -72,8 +72,8 @@ public class StructuredPruningTests
         using var model = new Conv2(convWidth: 8, fcWidth: 16, imageSize: 8);
         var w = Weights.Random(model, 3);
         var mask = Strategy(model).Prune(Mask.Dense(model), w, new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
-        var gone1 = SmallestRows(w["conv1.weight"], 4);
-        var gone2 = SmallestRows(w["conv2.weight"], 4);
+        var gone1 = SmallestRows(w, "conv1.weight", 4);
+        var gone2 = SmallestRows(w, "conv2.weight", 4);
         Assert.Equal(gone1.Order(), RowsOff(mask, "conv1.weight"));
         Assert.Equal(gone2.Order(), RowsOff(mask, "conv2.weight"));
         // conv2.weight is [out, in, 3, 3]: input channel c is 9 consecutive entries of each row.
@@ -158,7 +158,7 @@ public class StructuredPruningTests
             Training = new TrainingHparams { Epochs = 1 },
             Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.25 },
         };
-        using var run = IterativeMagnitudePruning.Run(h, data, seed: 3, levels: 2);
+        var run = IterativeMagnitudePruning.Run(h, data, seed: 3, levels: 2);
         using var model = h.Model.Create(CPU, 0);
         int[] expected1 = [32, 24, 18], expected2 = [16, 12, 9];
         for (int level = 0; level <= 2; level++)
@@ -178,7 +178,7 @@ public class StructuredPruningTests
         {
             string b = $"blocks.{block}.";
             // The oracle: the head whose 4 columns of the output projection have the smallest ℓ1 norm.
-            var o = Weights.Host(w[b + "out.weight"]);
+            var o = w.Values(b + "out.weight").ToArray();
             int cols = 16;
             int weakest = Enumerable.Range(0, 4).OrderBy(h => Enumerable.Range(0, 16).Sum(r => Enumerable.Range(h * 4, 4).Sum(c => (double)Math.Abs(o[r * cols + c])))).First();
             Assert.Equal([weakest], ColumnsOff(mask, b + "out.weight", block: 4));

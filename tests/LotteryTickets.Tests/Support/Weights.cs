@@ -7,7 +7,11 @@ namespace LotteryTickets.Tests.Support;
 internal static class Weights
 {
     /// <summary>Seeded random weights for every prunable layer of <paramref name="model"/>, optionally rounded to create ties.</summary>
-    public static Dictionary<string, Tensor> Random(PrunableModel model, long seed, double? roundTo = null)
+    public static WeightSnapshot Random(PrunableModel model, long seed, double? roundTo = null) =>
+        WeightSnapshot.FromTensors(RandomTensors(model, seed, roundTo));
+
+    /// <summary><see cref="Random"/> as tensors, by layer name.</summary>
+    public static Dictionary<string, Tensor> RandomTensors(PrunableModel model, long seed, double? roundTo = null)
     {
         using var gen = new Generator((ulong)seed);
         var result = new Dictionary<string, Tensor>();

@@ -18,7 +18,7 @@ public class TrainerTests(ITestOutputHelper output)
     {
         var data = Synthetic.Splits();
         using var model = Small.Create(CPU, 1);
-        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), model.PrunableTensors(), new PruningHparams { Fraction = 0.5 });
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), WeightSnapshot.FromTensors(model.PrunableTensors()), new PruningHparams { Fraction = 0.5 });
         var before = model.PrunableTensors().ToDictionary(kv => kv.Key, kv => Weights.Host(kv.Value));
         var result = Trainer.Train(model, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = 3, BatchSize = 20 }, seed: 1);
         Assert.Equal(90, result.TotalIterations);
@@ -97,7 +97,7 @@ public class TrainerTests(ITestOutputHelper output)
         var data = Synthetic.Splits(train: 240, test: 100);
         using var model = ModelHparams.Conv2(convWidth: 4, fcWidth: 16).Create(CPU, 1);
         Assert.Equal(["conv1.weight", "conv2.weight", "fc1.weight", "fc2.weight", "fc3.weight"], model.PrunableParameters);
-        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), model.PrunableTensors(), new PruningHparams());
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), WeightSnapshot.FromTensors(model.PrunableTensors()), new PruningHparams());
         var r = Trainer.Train(model, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = 1 }, seed: 1);
         Assert.Equal(4, r.TotalIterations);
         Assert.InRange(r.FinalTestAccuracy, 0, 1);

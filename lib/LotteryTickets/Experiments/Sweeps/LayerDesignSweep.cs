@@ -1,7 +1,6 @@
 using LotteryTickets.Design;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
-using LotteryTickets.Storage;
 using LotteryTickets.Training;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -45,22 +44,14 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpt
             Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy),
         });
         var outcome = IterativeMagnitudePruning.TrainLevel(Hparams, Seed, 0, null, null, Data, relay, cancellationToken);
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var x = UnitRows(outcome.TrainedWeights, Parameter);
-            string source = $"trained {Parameter}: {x.RowCount} units × {x.ColumnCount} outgoing weights";
-            DesignComparison.CheckSizes(SubsetSizes, x.RowCount, x.ColumnCount, nameof(SubsetSizes)); // named as this sweep calls them
-            var result = DesignComparison.Compare(x, SubsetSizes, source) with { ElapsedSeconds = clock.Elapsed.TotalSeconds };
-            int total = outcome.Result.Training.TotalIterations + 1;
-            progress?.Report(new ExperimentProgress(total, total, "iterations") { Stage = "selections compared" });
-            return result;
-        }
-        finally
-        {
-            outcome.TrainedWeights.Dispose();
-            outcome.RewindWeights.Dispose();
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var x = UnitRows(outcome.TrainedWeights, Parameter);
+        string source = $"trained {Parameter}: {x.RowCount} units × {x.ColumnCount} outgoing weights";
+        DesignComparison.CheckSizes(SubsetSizes, x.RowCount, x.ColumnCount, nameof(SubsetSizes)); // named as this sweep calls them
+        var result = DesignComparison.Compare(x, SubsetSizes, source) with { ElapsedSeconds = clock.Elapsed.TotalSeconds };
+        int total = outcome.Result.Training.TotalIterations + 1;
+        progress?.Report(new ExperimentProgress(total, total, "iterations") { Stage = "selections compared" });
+        return result;
     }
 
     /// <summary>The units × outputs matrix Wᵀ of a [out, in] weight in <paramref name="weights"/>.</summary>
@@ -69,10 +60,10 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpt
         Check.NotNull(weights);
         Check.NotBlank(parameter);
         Check.That(weights.Names.Contains(parameter), $"parameter must be one of {string.Join(", ", weights.Names)}; got \"{parameter}\".", nameof(parameter));
-        var w = weights[parameter];
-        Check.That(w.dim() == 2, $"parameter must name a matrix; \"{parameter}\" has {w.dim()} dimensions.", nameof(parameter));
-        int outs = (int)w.shape[0], ins = (int)w.shape[1];
-        var values = HostArrays.Doubles(w);
+        var shape = weights.ShapeOf(parameter);
+        Check.That(shape.Length == 2, $"parameter must name a matrix; \"{parameter}\" has {shape.Length} dimensions.", nameof(parameter));
+        int outs = (int)shape[0], ins = (int)shape[1];
+        var values = weights.ValuesOf(parameter);
         return Matrix<double>.Build.Dense(ins, outs, (i, j) => values[j * ins + i]);
     }
 }
