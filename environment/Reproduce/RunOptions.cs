@@ -84,6 +84,3 @@ public sealed record RunOptions
         "  kernel (default: one per core, at most 4); a solutions notebook starts after its section's, and the notebooks\n" +
         "  that measure time (metadata lottery.timed) run alone.";
 }
-
-/// <summary>Thrown by <see cref="RunOptions.Parse"/> for -h/--help.</summary>
-public sealed class HelpRequested : Exception;

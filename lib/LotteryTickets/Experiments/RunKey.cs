@@ -176,18 +176,3 @@ public sealed class RunKey : IEquatable<RunKey>
         _ => v.ToString() ?? "",
     };
 }
-
-/// <summary>
-/// The replicate a run of given hyper-parameters is (open_lth's replicate): its seed, which names the run beside the
-/// hyper-parameters (a <c>Seed=…</c> line unless 0) but is not one of them.
-/// </summary>
-/// <param name="Seed">Seeds the run's initialisation and data order.</param>
-public sealed record Replicate(long Seed = 0);
-
-/// <summary>
-/// Marks a setting that does not change a run's result (a thread count, a progress interval): <see cref="RunKey"/>
-/// leaves it out, so the same result keeps its name however it was computed. On a positional record parameter write
-/// <c>[property: NotInRunKey]</c>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property, Inherited = true)]
-public sealed class NotInRunKeyAttribute : Attribute;

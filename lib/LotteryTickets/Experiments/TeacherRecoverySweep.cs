@@ -55,35 +55,3 @@ public sealed record TeacherRecoverySweep(
         return new TeacherRecoveryResult(this, points, PhaseTransition.MinimumSamples(K, N, nonNegative), clock.Elapsed.TotalSeconds);
     }
 }
-
-/// <summary>The planted-teacher sweep: success against m for each learner and the predicted transition (JSON-serialisable).</summary>
-/// <param name="Options">The settings it ran with.</param>
-/// <param name="Points">One per sample count, in the order of <see cref="TeacherRecoverySweep.Samples"/>.</param>
-/// <param name="PredictedSamples">The fewest m the ℓ1 phase transition predicts to suffice (<see cref="PhaseTransition.MinimumSamples"/>).</param>
-/// <param name="ElapsedSeconds">Wall-clock seconds.</param>
-public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
-    int PredictedSamples, double ElapsedSeconds)
-{
-    /// <summary>Where a learner's success first crosses ½ as m grows (linear interpolation; null when it never does).</summary>
-    public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
-    {
-        Check.NotNull(learner);
-        var pts = Points.OrderBy(p => p.Samples).ToList();
-        if (pts.Count > 0 && learner(pts[0]) >= 0.5) return pts[0].Samples;
-        for (int i = 0; i + 1 < pts.Count; i++)
-        {
-            double a = learner(pts[i]), b = learner(pts[i + 1]);
-            if (a < 0.5 && b >= 0.5) return pts[i].Samples + (0.5 - a) / (b - a) * (pts[i + 1].Samples - pts[i].Samples);
-        }
-        return null;
-    }
-}
-
-/// <summary>Success fractions of the three learners at one sample count m, beside the ℓ1 prediction.</summary>
-/// <param name="Samples">m.</param>
-/// <param name="Delta">δ = m/n.</param>
-/// <param name="L1">Share of trials ℓ1 recovered w*.</param>
-/// <param name="OneShot">Share recovered by the linear layer pruned once by magnitude to k weights and retrained.</param>
-/// <param name="Iterative">Share recovered by iterative magnitude pruning of the linear layer.</param>
-/// <param name="PredictedMargin"><see cref="PhaseTransition.Predict"/>'s margin ρ_W(m/n) − k/m (recoverable when &gt; 0).</param>
-public sealed record TeacherRecoveryPoint(int Samples, double Delta, double L1, double OneShot, double Iterative, double PredictedMargin);

@@ -204,6 +204,3 @@ public static class TorchNatives
         return h;
     }
 }
-
-/// <summary>TorchSharp's or libtorch's native files are not where <see cref="TorchNatives"/> looked.</summary>
-public sealed class TorchNativesNotFoundException(string message) : InvalidOperationException(message);

@@ -1,0 +1,35 @@
+namespace LotteryTickets.Experiments;
+
+/// <summary>The kinds of experiment the run store knows, one constant each (they name stored runs: never rename one).</summary>
+public static class ExperimentKinds
+{
+    /// <summary><see cref="TicketExperiment"/>: IMP with its controls, one run per seed.</summary>
+    public const string TicketExperiment = "ticket_experiment";
+
+    /// <summary><see cref="Experiments.OmpRecoverySweep"/>.</summary>
+    public const string OmpRecovery = "omp_recovery";
+
+    /// <summary><see cref="Experiments.L1ConvergenceSweep"/>.</summary>
+    public const string L1Convergence = "l1_convergence";
+
+    /// <summary><see cref="Experiments.L1PathSweep"/>.</summary>
+    public const string L1Path = "l1_path";
+
+    /// <summary><see cref="Experiments.PhaseDiagramSweep"/>.</summary>
+    public const string PhaseDiagram = "phase_diagram";
+
+    /// <summary><see cref="Experiments.TeacherRecoverySweep"/>.</summary>
+    public const string TeacherRecovery = "teacher_recovery";
+
+    /// <summary><see cref="Experiments.DesignComparisonSweep"/>.</summary>
+    public const string DesignComparison = "design_comparison";
+
+    /// <summary><see cref="Experiments.LayerDesignSweep"/>.</summary>
+    public const string LayerDesign = "layer_design";
+
+    /// <summary><see cref="Experiments.SpeedSweep"/>.</summary>
+    public const string Speed = "speed";
+
+    /// <summary><see cref="Experiments.DistillationExperiment"/> (its runs are stored as ticket experiments: teacher, students, baselines).</summary>
+    public const string Distillation = "distillation";
+}

@@ -1,0 +1,111 @@
+using LotteryTickets.Sparse;
+using System.Globalization;
+
+namespace LotteryTickets.Experiments;
+
+/// <summary>One solver's history on one problem of <see cref="L1ConvergenceSweep"/>.</summary>
+/// <param name="Algorithm">The solver.</param>
+/// <param name="Problem">The problem's index.</param>
+/// <param name="Seconds">Wall-clock seconds since the fit started, per outer iteration (entry i is iteration i).</param>
+/// <param name="Objective">Primal objective per outer iteration.</param>
+/// <param name="Converged">Whether the duality-gap tolerance was met.</param>
+/// <param name="SupportSize">Nonzeros of the final iterate.</param>
+public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize)
+{
+    /// <summary>Outer iterations run.</summary>
+    public int Iterations => Objective.Length - 1;
+}
+
+/// <summary>
+/// What <see cref="L1ConvergenceSweep"/> measured. The relative objective gap of an iterate is (F − F*)/F*, with F* the
+/// best objective any solver reached on that problem; gaps below <see cref="GapFloor"/> (rounding) are shown at it.
+/// </summary>
+/// <param name="Options">The settings of the run.</param>
+/// <param name="BestObjective">F* per problem.</param>
+/// <param name="Traces">Every (problem, solver) history.</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds of the whole run.</param>
+public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] BestObjective, L1ConvergenceTrace[] Traces, double ElapsedSeconds)
+{
+    /// <summary>Relative gaps are floored here (about machine precision) so that they can be drawn on a log scale.</summary>
+    public const double GapFloor = 1e-16;
+
+    /// <summary>(F − F*)/F* per iteration of <paramref name="trace"/>, floored at <see cref="GapFloor"/>.</summary>
+    public double[] RelativeGaps(L1ConvergenceTrace trace)
+    {
+        Check.NotNull(trace);
+        Check.That(trace.Problem >= 0 && trace.Problem < BestObjective.Length,
+            $"trace must be of one of this result's {BestObjective.Length} problems; got problem {trace.Problem}.", nameof(trace));
+        double best = BestObjective[trace.Problem];
+        return trace.Objective.Select(f => Math.Max(GapFloor, (f - best) / Math.Abs(best))).ToArray();
+    }
+
+    /// <summary>The traces of one solver, by problem.</summary>
+    public IReadOnlyList<L1ConvergenceTrace> TracesOf(L1Algorithm algorithm)
+    {
+        Check.That(L1ConvergenceSweep.Algorithms.Contains(algorithm),
+            $"algorithm must be one of {string.Join(", ", L1ConvergenceSweep.Algorithms)}; got {algorithm}.", nameof(algorithm));
+        return Traces.Where(t => t.Algorithm == algorithm).OrderBy(t => t.Problem).ToList();
+    }
+
+    /// <summary>Median over problems of the relative gap after each iteration 0, 1, …, up to the longest run (a finished
+    /// run keeps its final gap).</summary>
+    public (double[] Iterations, double[] Gaps) MedianGapByIteration(L1Algorithm algorithm)
+    {
+        var gaps = TracesOf(algorithm).Select(RelativeGaps).ToList();
+        int longest = gaps.Max(g => g.Length);
+        var its = Enumerable.Range(0, longest).Select(i => (double)i).ToArray();
+        return (its, its.Select(i => Median(gaps.Select(g => g[Math.Min((int)i, g.Length - 1)]))).ToArray());
+    }
+
+    /// <summary>Median over problems of the relative gap of the last iterate finished by each time on a log-spaced grid
+    /// of <paramref name="points"/> times, shared by all solvers (before a solver's first iterate: its starting gap).</summary>
+    public (double[] Seconds, double[] Gaps) MedianGapBySeconds(L1Algorithm algorithm, int points = 60)
+    {
+        Check.InRange(points, 2, 10_000);
+        var grid = TimeGrid(points);
+        var traces = TracesOf(algorithm);
+        var gaps = traces.Select(RelativeGaps).ToList();
+        var values = grid.Select(t => Median(traces.Select((tr, i) =>
+        {
+            int last = Array.FindLastIndex(tr.Seconds, s => s <= t);
+            return gaps[i][Math.Max(last, 0)];
+        }))).ToArray();
+        return (grid, values);
+    }
+
+    /// <summary>Median over problems of the iterations a solver needed to bring the relative gap to
+    /// <paramref name="target"/> or below (null when it did not on at least half of the problems).</summary>
+    public double? MedianIterationsTo(L1Algorithm algorithm, double target) =>
+        MedianFirst(algorithm, Check.Positive(target), (trace, i) => i);
+
+    /// <summary>As <see cref="MedianIterationsTo"/>, in seconds.</summary>
+    public double? MedianSecondsTo(L1Algorithm algorithm, double target) =>
+        MedianFirst(algorithm, Check.Positive(target), (trace, i) => trace.Seconds[i]);
+
+    private double? MedianFirst(L1Algorithm algorithm, double target, Func<L1ConvergenceTrace, int, double> measure)
+    {
+        var values = TracesOf(algorithm).Select(t =>
+        {
+            int i = Array.FindIndex(RelativeGaps(t), g => g <= target);
+            return i < 0 ? double.PositiveInfinity : measure(t, i);
+        }).ToList();
+        double median = Median(values);
+        return double.IsPositiveInfinity(median) ? null : median;
+    }
+
+    private double[] TimeGrid(int points)
+    {
+        double first = Traces.SelectMany(t => t.Seconds.Skip(1)).Where(s => s > 0).DefaultIfEmpty(1e-6).Min();
+        double last = Math.Max(first * 10, Traces.Max(t => t.Seconds[^1]));
+        return Enumerable.Range(0, points).Select(i => first * Math.Pow(last / first, (double)i / (points - 1))).ToArray();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+    }
+
+    private static string FormatSeconds(double s) =>
+        s < 1 ? (1000 * s).ToString("0.0", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}
