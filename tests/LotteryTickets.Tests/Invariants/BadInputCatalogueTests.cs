@@ -163,7 +163,7 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             && print.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
 
     /// <summary>
-    /// Issue 12 asks that a bad argument be reported under the name its caller used. A member that passes an argument
+    /// A bad argument must be reported under the name its caller used. A member that passes an argument
     /// on to another and lets that one's check fire reports the callee's name instead (GentleArtOfTraining's ε used
     /// to be reported as LabelSmoothing); so every case's expected name must be one <see cref="NamesACaseMayExpect"/>
     /// allows, or the case is listed in <see cref="BadInputAllowList.OtherNames"/> with the reason.
