@@ -72,7 +72,8 @@ public class LeNetBenchmarks
     public double ImpLevel()
     {
         var mask = IterativeMagnitudePruning.PruneNext(_imp, _level0.Result.Mask, _level0.TrainedWeights);
-        var outcome = IterativeMagnitudePruning.TrainLevel(_imp, Workload.ModelSeed, 1, mask, _level0.RewindWeights, new TrainingData(_train, null, _test));
+        var outcome = IterativeMagnitudePruning.TrainLevel(_imp, Workload.ModelSeed, 1, mask, _level0.RewindWeights,
+            new TrainingData(_train, null, _test));
         return outcome.Result.Training.FinalTestAccuracy;
     }
 

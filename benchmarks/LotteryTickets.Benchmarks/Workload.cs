@@ -67,7 +67,8 @@ internal static class Workload
     public static Mask GlobalMask(PrunableModel model, double remaining)
     {
         var dense = Mask.Dense(model);
-        return new GlobalMagnitudePruning().Prune(dense, WeightSnapshot.FromTensors(model.PrunableTensors()), new PruningHparams { Fraction = 1 - remaining });
+        return new GlobalMagnitudePruning().Prune(dense, WeightSnapshot.FromTensors(model.PrunableTensors()),
+            new PruningHparams { Fraction = 1 - remaining });
     }
 
     /// <summary>Sets libtorch's intra-op threads (process-wide) and checks it took.</summary>

@@ -15,7 +15,8 @@ public static partial class KernelRuntime
 
     static readonly string[] Frameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"];
 
-    /// <summary>The frameworks of <see cref="Frameworks"/> that <c>dotnet --list-runtimes</c> output lacks at version <see cref="Major"/>.x.</summary>
+    /// <summary>The frameworks of <see cref="Frameworks"/> that <c>dotnet --list-runtimes</c> output lacks at version
+    /// <see cref="Major"/>.x.</summary>
     public static IReadOnlyList<string> Missing(string listRuntimesOutput)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -33,7 +34,8 @@ public static partial class KernelRuntime
         $"from {Major}.0.100 on), e.g. from https://dotnet.microsoft.com/download/dotnet/{Major}.0 or your distribution's " +
         $"dotnet-sdk-{Major}.0 package, then run the command again. A newer .NET alone is not enough: .NET Interactive " +
         $"was deprecated upstream in 2026 and its kernels are not rebuilt for later versions. " +
-        $"Runtimes found: {(listRuntimesOutput.Trim().Length == 0 ? "none" : string.Join("; ", listRuntimesOutput.Trim().Split('\n').Select(l => l.Trim())))}.";
+        "Runtimes found: " +
+            $"{(listRuntimesOutput.Trim().Length == 0 ? "none" : string.Join("; ", listRuntimesOutput.Trim().Split('\n').Select(l => l.Trim())))}.";
 
     /// <summary>Runs <c>dotnet --list-runtimes</c> and throws <see cref="InvalidOperationException"/> with
     /// <see cref="Explain"/>'s message when a needed runtime is missing.</summary>

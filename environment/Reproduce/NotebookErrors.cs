@@ -13,7 +13,8 @@ public static class NotebookErrors
 {
     public static IReadOnlyList<CellError> Read(string ipynbPath) =>
         ExecutedNotebook.Read(ipynbPath).Cells
-            .SelectMany((cell, index) => cell.Outputs.OfType<ErrorOutput>().Select(e => new CellError(index, FirstLine(cell.Source), e.Name, e.Message)))
+            .SelectMany((cell, index) =>
+                cell.Outputs.OfType<ErrorOutput>().Select(e => new CellError(index, FirstLine(cell.Source), e.Name, e.Message)))
             .ToList();
 
     /// <summary>True when any cell of the notebook has outputs (committed notebooks must have none).</summary>

@@ -86,7 +86,8 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
                 _ => ("dotnet", ["tool", "run", "dotnet-repl", "--", "--run", Path.GetFileName(notebookPath), "--exit-after-run",
                                   "--output-format", "ipynb", "--output-path", Path.GetFullPath(partial)]),
             };
-            outcome = await ChildProcess.RunAsync(file, args, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, env, timeout, ShowProgress, cancel);
+            outcome = await ChildProcess.RunAsync(file, args, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, env, timeout, ShowProgress,
+                cancel);
         }
         finally
         {
@@ -95,7 +96,8 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
         double seconds = clock.Elapsed.TotalSeconds;
         if (!File.Exists(partial))
             return new NotebookResult(name, notebookPath, null, false, seconds, [],
-                outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min" : $"the kernel wrote no notebook (exit {outcome.ExitCode}):\n{Tail(outcome.OutputTail)}");
+                outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min"
+                    : $"the kernel wrote no notebook (exit {outcome.ExitCode}):\n{Tail(outcome.OutputTail)}");
         File.Move(partial, outputPath, overwrite: true);
         var errors = NotebookErrors.Read(outputPath);
         string? failure = outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min"
@@ -113,7 +115,8 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
         string outRoot = Path.GetFullPath(options.OutputDirectory ?? repo.DefaultOutput);
         Directory.CreateDirectory(outRoot);
         var notebooks = repo.Notebooks()
-            .Where(p => options.Filters.Count == 0 || options.Filters.Any(f => Path.GetFileNameWithoutExtension(p).StartsWith(f, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => options.Filters.Count == 0 ||
+                options.Filters.Any(f => Path.GetFileNameWithoutExtension(p).StartsWith(f, StringComparison.OrdinalIgnoreCase)))
             .Select(ScheduledNotebook.Read)
             .ToList();
         if (notebooks.Count == 0)

@@ -32,8 +32,10 @@ try
     if (options.CheckBook)
     {
         string chromium = LotteryNotebooks.Reproduce.Book.DevTools.FindBrowser()
-            ?? throw new InvalidOperationException("--check-book needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set LOTTERY_CHROMIUM to its path.");
-        var check = await LotteryNotebooks.Reproduce.Book.BookCheck.RunAsync(Path.Combine(outRoot, "book"), chromium, Path.Combine(outRoot, "book-check"));
+            ?? throw new InvalidOperationException("--check-book needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set " +
+                "LOTTERY_CHROMIUM to its path.");
+        var check = await LotteryNotebooks.Reproduce.Book.BookCheck.RunAsync(Path.Combine(outRoot, "book"), chromium,
+            Path.Combine(outRoot, "book-check"));
         Console.WriteLine(check);
         Console.WriteLine($"Book check: {(check.Ok ? "every page loads clean" : "FAILED")}; screenshots in {Path.Combine(outRoot, "book-check")}");
         bookOk = check.Ok;

@@ -43,7 +43,8 @@ public sealed record RunOptions
                     break;
                 case "--jobs":
                     string j = Next();
-                    if (!int.TryParse(j, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int jobs) || jobs < 1 || jobs > MaxJobs)
+                    if (!int.TryParse(j, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int jobs) ||
+                        jobs < 1 || jobs > MaxJobs)
                         throw new ArgumentException($"--jobs must be a whole number from 1 to {MaxJobs}; got '{j}'.");
                     o = o with { Jobs = jobs };
                     break;

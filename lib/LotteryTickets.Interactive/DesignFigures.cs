@@ -13,7 +13,8 @@ public static class DesignFigures
     public static LineFigure Efficiency(string name, params DesignComparisonResult[] results) =>
         Figure(name, "How much does keeping the largest rows cost?", "A-efficiency of row norm (1 = optimal)", p => p.Efficiency, results);
 
-    private static LineFigure Figure(string name, string title, string yTitle, Func<DesignComparisonPoint, double> y, DesignComparisonResult[] results)
+    private static LineFigure Figure(string name, string title, string yTitle, Func<DesignComparisonPoint, double> y,
+        DesignComparisonResult[] results)
     {
         Check.NoNulls(results);
         Check.That(results.Length > 0, "at least one result is needed.", nameof(results));

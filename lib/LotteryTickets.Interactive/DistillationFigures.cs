@@ -21,9 +21,11 @@ public static class DistillationFigures
         };
         if (r.Baselines.Count > 0)
         {
-            series.Add(new("size-matched dense, on labels", r.Baselines.Select(b => b.PercentRemaining).ToList(), r.Baselines.Select(b => b.LabelsAccuracy).ToList(),
+            series.Add(new("size-matched dense, on labels", r.Baselines.Select(b => b.PercentRemaining).ToList(),
+                r.Baselines.Select(b => b.LabelsAccuracy).ToList(),
                 bars ? r.Baselines.Select(b => b.LabelsStd).ToList() : null));
-            series.Add(new("size-matched dense, distilled", r.Baselines.Select(b => b.PercentRemaining).ToList(), r.Baselines.Select(b => b.DistilledAccuracy).ToList(),
+            series.Add(new("size-matched dense, distilled", r.Baselines.Select(b => b.PercentRemaining).ToList(),
+                r.Baselines.Select(b => b.DistilledAccuracy).ToList(),
                 bars ? r.Baselines.Select(b => b.DistilledStd).ToList() : null));
         }
         double min = Math.Min(labels.Min(p => p.PercentRemaining), r.Baselines.Select(b => b.PercentRemaining).DefaultIfEmpty(100).Min());

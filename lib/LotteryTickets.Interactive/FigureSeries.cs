@@ -13,6 +13,7 @@ public sealed record FigureSeries([property: NotEmpty] string Name, IReadOnlyLis
     public void CheckRelations()
     {
         Check.That(X.Count == Y.Count, $"series '{Name}': X has {X.Count} points but Y has {Y.Count}.", nameof(Y));
-        Check.That(YError is null || YError.Count == Y.Count, $"series '{Name}': YError has {YError?.Count} values but Y has {Y.Count}.", nameof(YError));
+        Check.That(YError is null || YError.Count == Y.Count, $"series '{Name}': YError has {YError?.Count} values but Y has {Y.Count}.",
+            nameof(YError));
     }
 }

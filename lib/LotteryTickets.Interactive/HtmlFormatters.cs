@@ -37,7 +37,8 @@ public static class HtmlFormatters
         void Walk(object value, string prefix)
         {
             if (value is Models.ModelHparams model) rows.Add([prefix + nameof(model.Name), model.Name]);
-            foreach (var p in value.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
+            foreach (var p in value.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).OrderBy(p =>
+                p.MetadataToken))
             {
                 if (p.IsDefined(typeof(InVariantNameAttribute), true)) continue; // the model's name says it
                 object? v = p.GetValue(value);
@@ -45,7 +46,9 @@ public static class HtmlFormatters
                 if (v is not null && v.GetType().Namespace?.StartsWith("LotteryTickets", StringComparison.Ordinal) == true && !v.GetType().IsEnum)
                     Walk(v, name + ".");
                 else
-                    rows.Add([name, v switch { null => "—", double d => d.ToString("G6", C), Enum e => SerialNames.Of(e), IFormattable f => f.ToString(null, C), _ => v.ToString() ?? "" }]);
+                    rows.Add([name,
+                        v switch { null => "—", double d => d.ToString("G6", C), Enum e => SerialNames.Of(e), IFormattable f => f.ToString(null, C),
+                            _ => v.ToString() ?? "" }]);
             }
         }
         Walk(parameters, "");

@@ -12,9 +12,11 @@ public static class HtmlTable
         Check.NotNull(header);
         Check.NotNull(rows);
         var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:0.9em\">");
-        if (caption is not null) sb.Append("<caption style=\"text-align:left;font-weight:bold\">").Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
+        if (caption is not null) sb.Append("<caption " +
+            "style=\"text-align:left;font-weight:bold\">").Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
         sb.Append("<thead><tr>");
-        foreach (var h in header) sb.Append("<th style=\"padding:2px 8px;border-bottom:1px solid #888\">").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+        foreach (var h in header) sb.Append("<th style=\"padding:2px 8px;border-bottom:1px solid " +
+            "#888\">").Append(WebUtility.HtmlEncode(h)).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         int i = 0;
         foreach (var row in rows)

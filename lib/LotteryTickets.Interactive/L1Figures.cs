@@ -18,7 +18,8 @@ public static class L1Figures
     public static LineFigure GapByIteration(L1ConvergenceResult result)
     {
         Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = L1ConvergenceSweep.Algorithms.Select(a =>
+            { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure("l1-gap-vs-iterations", $"Objective gap vs iterations (median of {result.Options.Problems} lasso problems)",
             "outer iteration", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }
@@ -27,7 +28,8 @@ public static class L1Figures
     public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null)
     {
         Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = L1ConvergenceSweep.Algorithms.Select(a =>
+            { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure(name ?? "l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
             "wall-clock time (s)", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }
@@ -51,12 +53,16 @@ public static class L1Figures
         Check.NotNull(result);
         var r = result;
         var pathPoints = Enumerable.Range(0, r.SupportSize.Length).Where(i => r.SupportSize[i] > 0).ToList();
-        return new LineFigure(name ?? "l1-path-vs-pruning", $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
+        return new LineFigure(name ?? "l1-path-vs-pruning",
+            $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
             "atoms kept", "ticket atoms kept (%)",
             [
-                new FigureSeries("ℓ1 path (soft thresholding, refit by the solver)", pathPoints.Select(i => r.SupportSize[i]).ToList(), pathPoints.Select(i => 100 * r.L1Recall[i]).ToList()),
-                new FigureSeries("one-shot magnitude pruning of the dense fit", pathPoints.Select(i => r.SupportSize[i]).ToList(), pathPoints.Select(i => 100 * r.PruningRecall[i]).ToList()),
-                new FigureSeries($"iterative magnitude pruning ({r.Options.PruneFraction:P0} per level, refit)", r.ImpSupportSize.Select(s => (double)s).ToList(), r.ImpRecall.Select(v => 100 * v).ToList()),
+                new FigureSeries("ℓ1 path (soft thresholding, refit by the solver)", pathPoints.Select(i => r.SupportSize[i]).ToList(),
+                    pathPoints.Select(i => 100 * r.L1Recall[i]).ToList()),
+                new FigureSeries("one-shot magnitude pruning of the dense fit", pathPoints.Select(i => r.SupportSize[i]).ToList(),
+                    pathPoints.Select(i => 100 * r.PruningRecall[i]).ToList()),
+                new FigureSeries($"iterative magnitude pruning ({r.Options.PruneFraction:P0} per level, refit)",
+                    r.ImpSupportSize.Select(s => (double)s).ToList(), r.ImpRecall.Select(v => 100 * v).ToList()),
             ]) { LogX = true, ReverseX = true };
     }
 

@@ -9,7 +9,8 @@ public static class NoiseFigures
     public static LineFigure AcrossLevels(SmoothingComparison c)
     {
         Check.NotNull(c);
-        var series = new[] { ("plain cross-entropy", c.Plain), ($"label smoothing ε = {c.Smoothed.Hparams.Training.LabelSmoothing}", c.Smoothed) }.Select(x =>
+        var series = new[] { ("plain cross-entropy", c.Plain),
+            ($"label smoothing ε = {c.Smoothed.Hparams.Training.LabelSmoothing}", c.Smoothed) }.Select(x =>
         {
             var points = x.Item2.GradientNoise();
             return new FigureSeries(x.Item1, points.Select(p => p.PercentRemaining).ToList(), points.Select(p => p.MeanNoiseScale).ToList(),
@@ -21,7 +22,8 @@ public static class NoiseFigures
             "weights remaining (%)", "B_simple = tr Σ / |G|² (examples)", series) { LogX = true, ReverseX = true, LogY = true };
     }
 
-    /// <summary>B_simple during training (windows of <paramref name="windowSteps"/> steps) at the dense level and the sparsest, plain and smoothed.</summary>
+    /// <summary>B_simple during training (windows of <paramref name="windowSteps"/> steps) at the dense level and the
+    /// sparsest, plain and smoothed.</summary>
     public static LineFigure DuringTraining(SmoothingComparison c, int windowSteps = 100)
     {
         Check.NotNull(c);
@@ -32,7 +34,8 @@ public static class NoiseFigures
             {
                 var points = r.NoiseScaleDuring(level, windowSteps).Where(p => double.IsFinite(p.NoiseScale) && p.NoiseScale > 0).ToList();
                 double percent = r.Ticket.AtLevel(level)?.PercentRemaining ?? double.NaN;
-                series.Add(new FigureSeries(FormattableString.Invariant($"{label}, {percent:0.#} % of weights"), points.Select(p => p.Step).ToList(), points.Select(p => p.NoiseScale).ToList()));
+                series.Add(new FigureSeries(FormattableString.Invariant($"{label}, {percent:0.#} % of weights"), points.Select(p => p.Step).ToList(),
+                    points.Select(p => p.NoiseScale).ToList()));
             }
         return new LineFigure("noise-scale-during-training", $"B_simple during training (windows of {windowSteps} steps; dense and sparsest level)",
             "training step", "B_simple (examples)", series.Where(s => s.X.Count > 0).ToList()) { LogY = true };

@@ -40,9 +40,11 @@ public static class OfflinePlotly
             .Append("(function () {\n  var figure = ").Append(figure).Append(";\n")
             .Append("  var tries = 0;\n")
             .Append("  function draw() {\n")
-            .Append("    if (window.Plotly) { window.Plotly.newPlot('").Append(id).Append("', figure.data, figure.layout, {responsive: true, displaylogo: false}); return; }\n")
+            .Append("    if (window.Plotly) { window.Plotly.newPlot('").Append(id).Append("', figure.data, figure.layout, {responsive: true, " +
+                "displaylogo: false}); return; }\n")
             .Append("    if (++tries < 200) { setTimeout(draw, 50); return; }\n")
-            .Append("    document.getElementById('").Append(id).Append("').innerText = 'plotly.js is not loaded in this page: re-run the notebook\\'s first chart cell, or call OfflinePlotly.ResetScript() and show the chart again.';\n")
+            .Append("    document.getElementById('").Append(id).Append("').innerText = 'plotly.js is not loaded in this page: re-run the " +
+                "notebook\\'s first chart cell, or call OfflinePlotly.ResetScript() and show the chart again.';\n")
             .Append("  }\n  draw();\n})();\n</script>\n");
         return html.ToString();
     }

@@ -22,7 +22,8 @@ public static class OmpFigures
             .Select(p => new FigureSeries($"k = {p.k}", snrs.Select(s => s.s).ToList(),
                 snrs.Select(s => 100 * result.ExactRecovery[weightIndex][p.ki][s.i]).ToList())).ToList();
         return new LineFigure(name ?? "omp-recovery-vs-snr",
-            $"OMP finds the ticket: exact support recovery vs SNR ({o.M}×{o.N} dictionary, μ = {Mu(result.MeanCoherence[weightIndex])}, {o.Trials} trials)",
+            $"OMP finds the ticket: exact support recovery vs SNR ({o.M}×{o.N} dictionary, μ = {Mu(result.MeanCoherence[weightIndex])}, {o.Trials} " +
+                "trials)",
             "SNR (dB)", "exact support recovered (% of trials)", series);
     }
 
@@ -35,7 +36,8 @@ public static class OmpFigures
         var ks = o.Sparsities.Select(k => (double)k).ToList();
         var series = new List<FigureSeries>();
         for (int w = 0; w < o.SharedWeights.Count; w++)
-            series.Add(new FigureSeries($"μ = {Mu(result.MeanCoherence[w])} (s = {o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks,
+            series.Add(new FigureSeries($"μ = {Mu(result.MeanCoherence[w])} (s = " +
+                $"{o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks,
                 o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
         for (int w = 0; w < o.SharedWeights.Count; w++)
         {
@@ -54,7 +56,8 @@ public static class OmpFigures
         Check.NotNull(result);
         var o = result.Options;
         Check.InRange(snrIndex, 0, o.SnrsDb.Count - 1);
-        var z = o.Sparsities.Select((_, ki) => (IReadOnlyList<double>)o.SharedWeights.Select((_, w) => result.ExactRecovery[w][ki][snrIndex]).ToList()).ToList();
+        var z = o.Sparsities.Select((_, ki) =>
+            (IReadOnlyList<double>)o.SharedWeights.Select((_, w) => result.ExactRecovery[w][ki][snrIndex]).ToList()).ToList();
         double lo = result.MeanCoherence.Min(), hi = result.MeanCoherence.Max();
         var mus = Enumerable.Range(0, 50).Select(i => lo + (hi - lo) * i / 49.0).ToList();
         var boundary = new FigureSeries("guarantee k = (1 + 1/μ)/2", mus, mus.Select(CoherenceGuarantee.SparsityBound).ToList());
@@ -67,5 +70,6 @@ public static class OmpFigures
     }
 
     static string Slug(double snrDb) =>
-        double.IsPositiveInfinity(snrDb) ? "noiseless" : snrDb.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', '_').Replace('-', 'm') + "db";
+        double.IsPositiveInfinity(snrDb) ? "noiseless"
+            : snrDb.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', '_').Replace('-', 'm') + "db";
 }

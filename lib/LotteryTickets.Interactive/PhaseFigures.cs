@@ -17,8 +17,10 @@ public static class PhaseFigures
         var theory = new FigureSeries(nonNegative ? "ℓ1 weak threshold (non-negative)" : "ℓ1 weak threshold (signed)",
             deltas, deltas.Select(d => PhaseTransition.WeakThreshold(d, nonNegative)).ToList());
         string method = result.Options.Method == PhaseDiagramMethod.L1 ? "ℓ1" : "OMP";
-        return new HeatmapFigure(name ?? $"phase-diagram-{method.Replace("ℓ1", "l1").ToLowerInvariant()}-{result.Options.Signal.ToString().ToLowerInvariant()}",
-            $"{method} recovery, {result.Options.Signal.ToString().ToLowerInvariant()} signals, n = {result.Options.N}, {result.Trials} trials per cell",
+        return new HeatmapFigure(name ??
+            $"phase-diagram-{method.Replace("ℓ1", "l1").ToLowerInvariant()}-{result.Options.Signal.ToString().ToLowerInvariant()}",
+            $"{method} recovery, {result.Options.Signal.ToString().ToLowerInvariant()} signals, n = {result.Options.N}, {result.Trials} trials per " +
+                "cell",
             "δ = m / n (measurements per dimension)", "ρ = k / m (non-zeros per measurement)", "success probability",
             result.Deltas, result.Rhos, z) { Overlays = [theory], ZRange = (0, 1) };
     }

@@ -7,7 +7,8 @@ public static class RaceFigures
 {
     private static IReadOnlyList<string> Variants => SpeedVariants.Pruned;
 
-    /// <summary>Steps to the target against weights remaining: unstructured and structured tickets, the dense network as a line (±1 s.d. over seeds).</summary>
+    /// <summary>Steps to the target against weights remaining: unstructured and structured tickets, the dense network
+    /// as a line (±1 s.d. over seeds).</summary>
     public static LineFigure StepsToTarget(RaceToTarget race)
     {
         Check.NotNull(race);
@@ -16,7 +17,8 @@ public static class RaceFigures
         {
             var e = race.Of(v).Where(x => x.Reached).ToList();
             if (e.Count > 0)
-                series.Add(new FigureSeries(label, e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.Steps).ToList(), e.Select(x => x.StepsStd).ToList()));
+                series.Add(new FigureSeries(label, e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.Steps).ToList(),
+                    e.Select(x => x.StepsStd).ToList()));
         }
         if (race.Dense.Reached)
         {
@@ -35,11 +37,13 @@ public static class RaceFigures
         foreach (var v in Variants)
         {
             var e = race.Of(v).Where(x => double.IsFinite(x.TimeRatio)).ToList();
-            if (e.Count > 0) series.Add(new FigureSeries(LabelText.Variant(v), e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.TimeRatio).ToList()));
+            if (e.Count > 0) series.Add(new FigureSeries(LabelText.Variant(v), e.Select(x => x.PercentRemaining).ToList(),
+                e.Select(x => x.TimeRatio).ToList()));
         }
         var xs = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [xs.Max(), xs.Min()], [1.0, 1.0]));
-        return new LineFigure("time-to-target-ratio", $"Time to {race.Target:P0} test accuracy ÷ dense, batch {race.Batch} (measured steps × measured seconds per step)",
+        return new LineFigure("time-to-target-ratio",
+            $"Time to {race.Target:P0} test accuracy ÷ dense, batch {race.Batch} (measured steps × measured seconds per step)",
             "weights remaining (%)", "time to target ÷ dense (×)", series) { LogX = true, ReverseX = true, LogY = true };
     }
 
@@ -61,7 +65,8 @@ public static class RaceFigures
         var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(xx / yy)).ToList()).ToList();
         double chapter = chapterEta.Sparse / chapterEta.Dense;
         var points = Variants.Select(v => (v, e: race.Of(v).Where(e => double.IsFinite(e.TimeRatio)).ToList())).Where(p => p.e.Count > 0)
-            .Select(p => new FigureSeries(LabelText.Variant(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(), p.e.Select(e => e.Eta / e.DenseEta).ToList()))
+            .Select(p => new FigureSeries(LabelText.Variant(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(),
+                p.e.Select(e => e.Eta / e.DenseEta).ToList()))
             .ToList();
         return new HeatmapFigure("cost-model-trade-off",
             "Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins below the break-even line",

@@ -30,7 +30,8 @@ internal static class SeriesColours
         ("dense", "#222222"),
     ];
 
-    static readonly string[] ReferenceKeywords = ["break-even", "guarantee", "prediction", "theoretical", "threshold", "ticket size", "teacher", "example η"];
+    static readonly string[] ReferenceKeywords = ["break-even", "guarantee", "prediction", "theoretical", "threshold", "ticket size", "teacher",
+        "example η"];
 
     static readonly string[] Spare = ["#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f"];
 

@@ -15,7 +15,8 @@ public sealed record ShownFigure(IFigure Figure, GenericChart Chart, string CsvP
         string csv = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Figure.ToCsv()));
         string file = System.Net.WebUtility.HtmlEncode(Figure.Name + ".csv");
         return OfflinePlotly.ToHtml(Chart) +
-               $"<div class=\"lottery-figure-data\" data-figure=\"{file[..^4]}\" style=\"font-size:0.85em\"><a download=\"{file}\" href=\"data:text/csv;base64,{csv}\">⬇ figure data ({file})</a>" +
+               $"<div class=\"lottery-figure-data\" data-figure=\"{file[..^4]}\" style=\"font-size:0.85em\"><a download=\"{file}\" " +
+                   $"href=\"data:text/csv;base64,{csv}\">⬇ figure data ({file})</a>" +
                $" · saved to <code>{System.Net.WebUtility.HtmlEncode(CsvPath)}</code></div>";
     }
 }

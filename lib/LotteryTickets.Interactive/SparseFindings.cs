@@ -7,7 +7,8 @@ namespace LotteryTickets.Interactive;
 /// notebook to print (<c>string.Join("\n", result.Findings())</c>).</summary>
 public static class SparseFindings
 {
-    /// <summary>Per shared weight: coherence, the guarantee's bound, the largest k recovered per SNR, and the guaranteed trials that failed.</summary>
+    /// <summary>Per shared weight: coherence, the guarantee's bound, the largest k recovered per SNR, and the
+    /// guaranteed trials that failed.</summary>
     public static IReadOnlyList<string> Findings(this OmpRecoveryResult r)
     {
         Check.NotNull(r);
@@ -45,13 +46,16 @@ public static class SparseFindings
         };
         if (r.FirstAtTicketSize() is int i)
             lines.Add(string.Format(c,
-                "Where the ℓ1 support first reaches k ({0:0.#} atoms, λ = {1:0.###}·λ_max): ℓ1 holds {2:P0} of the ticket, one-shot magnitude pruning of the dense fit {3:P0}; they share {4:P0} of their atoms.",
+                "Where the ℓ1 support first reaches k ({0:0.#} atoms, λ = {1:0.###}·λ_max): ℓ1 holds {2:P0} of the ticket, one-shot magnitude " +
+                    "pruning of the dense fit {3:P0}; they share {4:P0} of their atoms.",
                 r.SupportSize[i], r.LambdaRatios[i], r.L1Recall[i], r.PruningRecall[i], r.PruningAgreement[i]));
         int imp = Array.FindLastIndex(r.ImpSupportSize, s => s >= o.K);
         if (imp >= 0)
-            lines.Add(string.Format(c, "Iterative magnitude pruning (refit, drop {0:P0}, repeat) keeps {1:P0} of the ticket at {2} atoms (level {3}).",
+            lines.Add(string.Format(c,
+                "Iterative magnitude pruning (refit, drop {0:P0}, repeat) keeps {1:P0} of the ticket at {2} atoms (level {3}).",
                 o.PruneFraction, r.ImpRecall[imp], r.ImpSupportSize[imp], imp));
-        lines.Add(string.Format(c, "Warm starts: {0:0} iterations / {1:0.00} s for the whole path, against {2:0} / {3:0.00} s from 0 (mean per problem).",
+        lines.Add(string.Format(c,
+            "Warm starts: {0:0} iterations / {1:0.00} s for the whole path, against {2:0} / {3:0.00} s from 0 (mean per problem).",
             r.WarmIterations.Sum(), r.WarmSeconds.Sum(), r.ColdIterations.Sum(), r.ColdSeconds.Sum()));
         return lines;
     }
@@ -74,7 +78,8 @@ public static class SparseFindings
             var traces = r.TracesOf(algorithm);
             var its = r.MedianIterationsTo(algorithm, target);
             var secs = r.MedianSecondsTo(algorithm, target);
-            lines.Add(string.Format(c, "{0}: relative gap ≤ {1:0e0} after {2} iterations / {3} (median); converged on {4}/{5} problems; final support {6:0.#} atoms (mean).",
+            lines.Add(string.Format(c,
+                "{0}: relative gap ≤ {1:0e0} after {2} iterations / {3} (median); converged on {4}/{5} problems; final support {6:0.#} atoms (mean).",
                 algorithm, target, its is null ? "more than the cap of" + string.Format(c, " {0}", o.MaxIterations) : its.Value.ToString("0", c),
                 secs is null ? "—" : FormatSeconds(secs.Value), traces.Count(t => t.Converged), traces.Count, traces.Average(t => t.SupportSize)));
         }

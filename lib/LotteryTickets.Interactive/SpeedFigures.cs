@@ -23,10 +23,12 @@ public static class SpeedFigures
         {
             var rows = r.Of(v, batch);
             if (rows.Count > 0)
-                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Speedup(x, training)).ToList()));
+                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(),
+                    rows.Select(x => r.Speedup(x, training)).ToList()));
         }
         var theory = r.Of(SpeedVariants.Masked, batch);
-        series.Add(new FigureSeries("theoretical (dense MACs ÷ useful MACs)", theory.Select(Remaining).ToList(), theory.Select(r.TheoreticalSpeedup).ToList()));
+        series.Add(new FigureSeries("theoretical (dense MACs ÷ useful MACs)", theory.Select(Remaining).ToList(),
+            theory.Select(r.TheoreticalSpeedup).ToList()));
         var all = series.SelectMany(s => s.X).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [all.Max(), all.Min()], [1.0, 1.0]));
         string what = training ? "training step" : "inference batch";
@@ -35,7 +37,8 @@ public static class SpeedFigures
             "weights remaining (%)", $"speed-up over dense {what} (×)", series) { LogX = true, ReverseX = true, LogY = true };
     }
 
-    /// <summary>Hardware efficiency η = useful FLOP/s ÷ measured peak of a training step at <paramref name="batch"/>, per variant, dense as a line.</summary>
+    /// <summary>Hardware efficiency η = useful FLOP/s ÷ measured peak of a training step at <paramref name="batch"/>,
+    /// per variant, dense as a line.</summary>
     public static LineFigure Efficiency(SpeedResult r, int batch)
     {
         Check.NotNull(r);
@@ -50,7 +53,8 @@ public static class SpeedFigures
         double dense = r.Efficiency(r.Dense(batch));
         series.Insert(0, new FigureSeries("dense", [100.0, all.Min()], [dense, dense]));
         return new LineFigure($"eta-train-batch-{batch}",
-            $"Hardware efficiency η of a training step, batch {batch} — peak {r.PeakFlopsPerSecond / 1e9:0.0} GFLOP/s measured, {r.Threads} thread(s)",
+            $"Hardware efficiency η of a training step, batch {batch} — peak {r.PeakFlopsPerSecond / 1e9:0.0} GFLOP/s measured, {r.Threads} " +
+                "thread(s)",
             "weights remaining (%)", "η = useful FLOP/s ÷ peak FLOP/s", series) { LogX = true, ReverseX = true, LogY = true };
     }
 

@@ -15,7 +15,8 @@ public static class SpeedFindings
         var lines = new List<string>
         {
             string.Format(c, "Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", r.Machine, r.Threads,
-                r.PeakFlopsPerSecond / 1e9, r.TheoreticalPeakFlopsPerSecond is double t ? string.Format(c, ", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
+                r.PeakFlopsPerSecond / 1e9,
+                r.TheoreticalPeakFlopsPerSecond is double t ? string.Format(c, ", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
         };
         foreach (int b in r.BatchSizes)
         {

@@ -57,9 +57,11 @@ public static class TicketFigures
         static TicketCurve Pruned(TicketCurve curve) => curve with { Points = curve.Points.Where(p => p.Level > 0).ToList() };
         int seeds = c.Unstructured.Seeds.Count;
         return Compare("structured-vs-unstructured",
-            $"Structured vs unstructured tickets at equal weights{(seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "")} — {c.Unstructured.Hparams.Model.Name}",
+            $"Structured vs unstructured tickets at equal weights{(seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "")} — " +
+                $"{c.Unstructured.Hparams.Model.Name}",
             ("unstructured ticket (global magnitude)", c.Unstructured.Ticket), ("unstructured, random re-init", Pruned(c.Unstructured.RandomReinit)),
-            ("structured ticket (whole neurons)", c.Structured.Ticket), ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)));
+            ("structured ticket (whole neurons)", c.Structured.Ticket),
+            ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)));
     }
 
     /// <summary>
@@ -81,7 +83,8 @@ public static class TicketFigures
             }).Where(s => s.X.Count > 0).ToList();
         string err = seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "";
         return new LineFigure(absolute ? "tied-vs-untied-weights" : "tied-vs-untied-percent",
-            absolute ? $"Tied vs untied RNN tickets at equal numbers of weights{err}" : $"Tied vs untied RNN tickets against the share of weights kept{err}",
+            absolute ? $"Tied vs untied RNN tickets at equal numbers of weights{err}"
+                : $"Tied vs untied RNN tickets against the share of weights kept{err}",
             absolute ? "weights remaining (count)" : "weights remaining (% of the network's)", "test accuracy at early stop (%)", series)
         { LogX = true, ReverseX = true };
     }

@@ -37,10 +37,13 @@ internal static partial class Check
             ? shape.Skip(1).Aggregate(1L, (a, b) => a * b) == perExample
             : shape.Skip(1).SequenceEqual(example));
         if (!fits)
-            throw new ArgumentException($"{name} must be a batch [N, {string.Join(", ", example)}]{(anyLayout ? $" (or any shape of {perExample} values per example)" : "")}; got [{string.Join(", ", shape)}].", name);
+            throw new ArgumentException($"{name} must be a batch [N, " +
+                $"{string.Join(", ", example)}]{(anyLayout ? $" (or any shape of {perExample} values per example)" : "")}; got " +
+                    $"[{string.Join(", ", shape)}].", name);
         if (input.dtype != dtype)
             throw new ArgumentException($"{name} must be of dtype {dtype} (the model's parameters); got {input.dtype}.", name);
-        if (input.device.type != device.type || device.type == DeviceType.CUDA && input.device.index >= 0 && device.index >= 0 && input.device.index != device.index)
+        if (input.device.type != device.type || device.type == DeviceType.CUDA && input.device.index >= 0 && device.index >= 0 &&
+            input.device.index != device.index)
             throw new ArgumentException($"{name} must be on the model's device {device}; got {input.device}.", name);
         return input;
     }

@@ -67,7 +67,8 @@ internal static partial class Check
     /// <summary>A string that is not null, empty or only white space (e.g. a path).</summary>
     public static string NotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new ArgumentException($"{name} must be a non-empty string (e.g. a folder path); got {(value is null ? "null" : $"\"{value}\"")}.", name)
+            ? throw new ArgumentException($"{name} must be a non-empty string (e.g. a folder path); got {(value is null ? "null" : $"\"{value}\"")}.",
+                name)
             : value;
 
     /// <summary>Every entry of a matrix is finite (no NaN, no ±∞).</summary>
@@ -80,7 +81,8 @@ internal static partial class Check
             // the solvers' own arithmetic on a 200×1000 matrix.
             int k = FirstNonFinite(dense.Data.AsSpan(0, values.RowCount * values.ColumnCount));
             if (k < 0) return values;
-            throw new ArgumentException($"{name} must contain only finite numbers; entry ({k % values.RowCount}, {k / values.RowCount}) is {dense.Data[k]}.", name);
+            throw new ArgumentException($"{name} must contain only finite numbers; entry ({k % values.RowCount}, {k / values.RowCount}) is " +
+                $"{dense.Data[k]}.", name);
         }
         for (int j = 0; j < values.ColumnCount; j++)
             for (int i = 0; i < values.RowCount; i++)
@@ -112,12 +114,14 @@ internal static partial class Check
             : throw new ArgumentException($"{name} must have at least one row and one column; got {values.RowCount}×{values.ColumnCount}.", name);
 
     /// <summary>A vector whose length equals <paramref name="expected"/> (e.g. the row count of the matrix it goes with).</summary>
-    public static Vector<double> Length(Vector<double> values, int expected, string what, [CallerArgumentExpression(nameof(values))] string? name = null) =>
+    public static Vector<double> Length(Vector<double> values, int expected, string what,
+        [CallerArgumentExpression(nameof(values))] string? name = null) =>
         values.Count == expected ? values
             : throw new ArgumentException($"{name} must have length {expected} ({what}); got {values.Count}.", name);
 
     /// <summary>Row indices: distinct, each in [0, <paramref name="rowCount"/>).</summary>
-    public static IReadOnlyList<int> DistinctIndices(IReadOnlyList<int>? indices, int rowCount, [CallerArgumentExpression(nameof(indices))] string? name = null)
+    public static IReadOnlyList<int> DistinctIndices(IReadOnlyList<int>? indices, int rowCount,
+        [CallerArgumentExpression(nameof(indices))] string? name = null)
     {
         if (indices is null) throw new ArgumentNullException(name);
         var seen = new HashSet<int>();

@@ -37,8 +37,10 @@ public sealed class RangeAttribute(double min, double max) : ConstraintAttribute
     /// <inheritdoc />
     public override IEnumerable<double> Violations(bool integral)
     {
-        if (!double.IsNegativeInfinity(Min) || MinExclusive) yield return MinExclusive ? Min : integral ? Min - 1 : Min - Math.Max(1e-3, Math.Abs(Min) * 1e-3);
-        if (!double.IsPositiveInfinity(Max) || MaxExclusive) yield return MaxExclusive ? Max : integral ? Max + 1 : Max + Math.Max(1e-3, Math.Abs(Max) * 1e-3);
+        if (!double.IsNegativeInfinity(Min) || MinExclusive) yield return MinExclusive ? Min : integral ? Min - 1
+            : Min - Math.Max(1e-3, Math.Abs(Min) * 1e-3);
+        if (!double.IsPositiveInfinity(Max) || MaxExclusive) yield return MaxExclusive ? Max : integral ? Max + 1
+            : Max + Math.Max(1e-3, Math.Abs(Max) * 1e-3);
         if (!integral) yield return double.NaN;
     }
 }

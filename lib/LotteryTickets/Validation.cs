@@ -31,7 +31,9 @@ public static class Validation
     /// <summary>The properties <see cref="Check{T}"/> looks at, with their declared constraints (for tests that derive
     /// bad-input cases from the declarations).</summary>
     public static IReadOnlyList<(PropertyInfo Property, IReadOnlyList<ConstraintAttribute> Constraints, bool NotEmpty, bool Distinct, bool MayBeNull)>
-        Declarations(Type type) => RulesOf(LotteryTickets.Check.NotNull(type)).Select(r => (r.Property, (IReadOnlyList<ConstraintAttribute>)r.Constraints, r.NotEmpty, r.Distinct, r.MayBeNull)).ToList();
+        Declarations(Type type) =>
+            RulesOf(LotteryTickets.Check.NotNull(type)).Select(r =>
+                (r.Property, (IReadOnlyList<ConstraintAttribute>)r.Constraints, r.NotEmpty, r.Distinct, r.MayBeNull)).ToList();
 
     private static Rule[] RulesOf(Type type) => Rules.GetOrAdd(type, static t =>
     {
@@ -69,7 +71,8 @@ public static class Validation
             switch (value)
             {
                 case string s:
-                    if (rule.NotEmpty && string.IsNullOrWhiteSpace(s)) throw new ArgumentException($"{path} must be a non-empty string; got \"{s}\".", name);
+                    if (rule.NotEmpty && string.IsNullOrWhiteSpace(s)) throw new ArgumentException($"{path} must be a non-empty string; got \"{s}\".",
+                        name);
                     break;
                 case Enum e:
                     CheckEnum(e, path, name);
@@ -114,7 +117,8 @@ public static class Validation
             var seen = new HashSet<object?>();
             foreach (var item in items)
                 if (!seen.Add(item))
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{path} must hold distinct entries; {item} appears twice."), name);
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"{path} must hold distinct entries; {item} appears twice."), name);
         }
     }
 
@@ -134,7 +138,8 @@ public static class Validation
     private static void CheckEnum(Enum e, string path, string name)
     {
         if (!Enum.IsDefined(e.GetType(), e))
-            throw new ArgumentException($"{path} must be one of {string.Join(", ", Enum.GetNames(e.GetType()))}; got {Convert.ToInt64(e, CultureInfo.InvariantCulture)}.", name);
+            throw new ArgumentException($"{path} must be one of {string.Join(", ", Enum.GetNames(e.GetType()))}; got " +
+                $"{Convert.ToInt64(e, CultureInfo.InvariantCulture)}.", name);
     }
 
     private static readonly ConcurrentDictionary<PropertyInfo, NullabilityInfo> PropertyNullability = new();
@@ -203,5 +208,6 @@ public static class Validation
 
     private static Type? ElementType(Type t) =>
         t == typeof(string) ? null : t.IsArray ? t.GetElementType()
-        : t.GetInterfaces().Append(t).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        : t.GetInterfaces().Append(t).FirstOrDefault(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 }

@@ -28,7 +28,8 @@ int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) 
 long seed = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 
 // Big enough that a level takes ~0.1–0.3 s: the test must be able to kill the run part-way, even on a loaded machine.
-var data = new TrainingData(SyntheticBlobs.Create(2400, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1)); // overlapping: accuracy well below 100 %
+// overlapping: accuracy well below 100 %
+var data = new TrainingData(SyntheticBlobs.Create(2400, 1, separation: 0.1), null, SyntheticBlobs.Create(300, 2, separation: 0.1));
 var hparams = new LotteryHparams
 {
     Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 16 },
@@ -114,13 +115,15 @@ static class DeterminismRuns
             var experiment = new TicketExperiment(hparams, data, [11]) { Levels = 3, DataSource = "determinism blobs" };
             Console.WriteLine("key " + experiment.KeyFor(11, Budget.Quick).Hash);
             var result = experiment.Run(context);
-            Console.WriteLine("done " + string.Join(" ", result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
+            Console.WriteLine("done " + string.Join(" ",
+                result.Ticket.Points.Select(p => p.MeanAccuracy.ToString("R", CultureInfo.InvariantCulture))));
         }
         else
         {
             var omp = new OmpRecoverySweep(M: 30, N: 60, SharedWeights: [0, 0.5], Sparsities: [2, 5, 10], SnrsDb: [double.PositiveInfinity, 20],
                 Trials: 4, Seed: 5, MaxDegreeOfParallelism: 2);
-            var phase = new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5], N: 40, Trials: 3, Seed: 5, Method: PhaseDiagramMethod.L1, MaxDegreeOfParallelism: 2);
+            var phase = new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5], N: 40, Trials: 3, Seed: 5, Method: PhaseDiagramMethod.L1,
+                MaxDegreeOfParallelism: 2);
             Console.WriteLine("key " + omp.Key(Budget.Quick).Hash);
             omp.Run(context);
             Console.WriteLine("key " + phase.Key(Budget.Quick).Hash);

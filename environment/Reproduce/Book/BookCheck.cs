@@ -34,7 +34,8 @@ public sealed record BookCheckReport(string Book, IReadOnlyList<PageCheck> Pages
 public static class BookCheck
 {
     const string ChartCount = "document.querySelectorAll('div[id^=\"lottery-chart-\"]').length";
-    const string RenderedCount = "Array.from(document.querySelectorAll('div[id^=\"lottery-chart-\"]')).filter(d => d.querySelector('svg.main-svg')).length";
+    const string RenderedCount = "Array.from(document.querySelectorAll('div[id^=\"lottery-chart-\"]')).filter(d => " +
+        "d.querySelector('svg.main-svg')).length";
     const string AllLinks = "JSON.stringify(Array.from(document.querySelectorAll('a[href]')).map(a => a.href))";
     const string ScrollToFirstChart = "(() => { const c = document.querySelector('div[id^=\"lottery-chart-\"]'); " +
         "if (c) { c.scrollIntoView({block: 'start'}); window.scrollBy(0, -120); } return !!c; })()";
@@ -43,7 +44,8 @@ public static class BookCheck
     public static async Task<BookCheckReport> RunAsync(string bookDirectory, string chromium, string? screenshots)
     {
         string book = Path.GetFullPath(bookDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var pages = Directory.GetFiles(book, "*.html").OrderBy(p => Path.GetFileName(p) == "index.html" ? "" : Path.GetFileName(p), StringComparer.Ordinal).ToList();
+        var pages = Directory.GetFiles(book, "*.html").OrderBy(p => Path.GetFileName(p) == "index.html" ? "" : Path.GetFileName(p),
+            StringComparer.Ordinal).ToList();
         if (screenshots is not null) Directory.CreateDirectory(screenshots);
         var checks = new List<PageCheck>();
         await using var browser = await DevTools.StartAsync(chromium);
@@ -85,7 +87,8 @@ public static class BookCheck
                         errors.Add($"{(d?["exception"]?["description"] ?? d?["text"])} (line {(d?["lineNumber"])})");
                         break;
                     case "Runtime.consoleAPICalled" when p["type"]?.GetValue<string>() is "error" or "assert":
-                        errors.Add("console: " + string.Join(" ", (p["args"] as JsonArray ?? []).Select(a => a?["value"]?.ToString() ?? a?["description"]?.ToString())));
+                        errors.Add("console: " + string.Join(" ",
+                            (p["args"] as JsonArray ?? []).Select(a => a?["value"]?.ToString() ?? a?["description"]?.ToString())));
                         break;
                     case "Log.entryAdded" when p["entry"] is JsonObject entry && entry["level"]?.GetValue<string>() == "error":
                         errors.Add($"log: {entry["text"]} {entry["url"]}");

@@ -68,11 +68,13 @@ public static partial class BookWriter
         string commit = "unknown (not a git checkout)";
         try
         {
-            var head = ChildProcess.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], repoRoot, null, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            var head = ChildProcess.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], repoRoot, null,
+                TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
             if (head.ExitCode == 0)
             {
                 commit = head.OutputTail.Trim();
-                var status = ChildProcess.RunAsync("git", ["status", "--porcelain", "--untracked-files=no"], repoRoot, null, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+                var status = ChildProcess.RunAsync("git", ["status", "--porcelain", "--untracked-files=no"], repoRoot, null,
+                    TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
                 if (status.ExitCode == 0 && status.OutputTail.Trim().Length > 0) commit += " (with uncommitted changes)";
             }
         }
@@ -129,14 +131,16 @@ public static partial class BookWriter
         sb.Append("<main>\n");
         if (!page.Result.Succeeded)
             sb.Append("<p class=\"failed\">This notebook did not run cleanly in this build: ")
-              .Append(E(((page.Result.Errors.Count > 0 ? page.Result.Errors[0].ToString() : null) ?? page.Result.Failure ?? "").Split('\n')[0])).Append("</p>\n");
+              .Append(E(((page.Result.Errors.Count > 0 ? page.Result.Errors[0].ToString() : null) ?? page.Result.Failure ??
+                  "").Split('\n')[0])).Append("</p>\n");
         int n = 0;
         foreach (var cell in page.Notebook.Cells)
         {
             n++;
             if (cell.Kind == "markdown")
             {
-                sb.Append("<section class=\"markdown\">").Append(RewriteNotebookLinks(Markdig.Markdown.ToHtml(cell.Source, Markdown), pages)).Append("</section>\n");
+                sb.Append("<section class=\"markdown\">").Append(RewriteNotebookLinks(Markdig.Markdown.ToHtml(cell.Source, Markdown),
+                    pages)).Append("</section>\n");
                 continue;
             }
             if (!cell.IsCode) continue;
@@ -186,7 +190,8 @@ public static partial class BookWriter
                 sb.Append("<div class=\"output image\">").Append(svg).Append("</div>\n");
                 break;
             case RichOutput r when r.Data.TryGetValue("image/png", out var png):
-                sb.Append("<div class=\"output image\"><img alt=\"cell output\" src=\"data:image/png;base64,").Append(png.Trim()).Append("\"></div>\n");
+                sb.Append("<div class=\"output image\"><img alt=\"cell output\" " +
+                    "src=\"data:image/png;base64,").Append(png.Trim()).Append("\"></div>\n");
                 break;
             case RichOutput r when r.Data.TryGetValue("text/plain", out var text):
                 sb.Append("<pre class=\"output text\">").Append(E(text)).Append("</pre>\n");
@@ -206,7 +211,8 @@ public static partial class BookWriter
         return FigureData().Replace(html, m =>
         {
             string file = WebUtility.HtmlDecode(m.Groups["name"].Value) + ".csv";
-            return $"<div class=\"figure-data\"><a href=\"figures/{Uri.EscapeDataString(notebook)}/{Uri.EscapeDataString(file)}\">figure data ({E(file)})</a></div>";
+            return $"<div class=\"figure-data\"><a href=\"figures/{Uri.EscapeDataString(notebook)}/{Uri.EscapeDataString(file)}\">figure data " +
+                $"({E(file)})</a></div>";
         });
     }
 
@@ -225,7 +231,8 @@ public static partial class BookWriter
           .Append("<p class=\"lead\">Every notebook of LotteryNotebooks as it ran for this book — prose, code, tables and interactive ")
           .Append("charts, computed by the library in the run (").Append(E(provenance.Budget)).Append(" budget). ")
           .Append("The pages open without a network and without a kernel; the notebooks themselves are in <code>notebooks/</code>.</p>\n")
-          .Append("<table class=\"contents\">\n<thead><tr><th>§</th><th>section</th><th>what it shows</th><th>run time</th><th>status</th><th>solutions</th></tr></thead>\n<tbody>\n");
+          .Append("<table class=\"contents\">\n<thead><tr><th>§</th><th>section</th><th>what it shows</th><th>run " +
+              "time</th><th>status</th><th>solutions</th></tr></thead>\n<tbody>\n");
         foreach (var page in pages.Where(p => !p.IsSolution))
         {
             var solution = pages.FirstOrDefault(p => p.IsSolution && p.MainName == page.Name);
@@ -265,9 +272,11 @@ public static partial class BookWriter
     static void Nav(StringBuilder sb, Page? previous, Page? next)
     {
         sb.Append("<nav class=\"book-nav\">");
-        sb.Append(previous is null ? "<span class=\"prev\"></span>" : $"<a class=\"prev\" rel=\"prev\" href=\"{PageName(previous.Name)}\">← {E(previous.Title)}</a>");
+        sb.Append(previous is null ? "<span class=\"prev\"></span>"
+            : $"<a class=\"prev\" rel=\"prev\" href=\"{PageName(previous.Name)}\">← {E(previous.Title)}</a>");
         sb.Append("<a class=\"contents-link\" href=\"index.html\">contents</a>");
-        sb.Append(next is null ? "<span class=\"next\"></span>" : $"<a class=\"next\" rel=\"next\" href=\"{PageName(next.Name)}\">{E(next.Title)} →</a>");
+        sb.Append(next is null ? "<span class=\"next\"></span>"
+            : $"<a class=\"next\" rel=\"next\" href=\"{PageName(next.Name)}\">{E(next.Title)} →</a>");
         sb.Append("</nav>\n");
     }
 
@@ -305,10 +314,12 @@ public static partial class BookWriter
         div.output { overflow-x: auto; margin: 0.4em 0 1em; }
         section.cell { margin: 1em 0 1.5em; }
         table { border-collapse: collapse; }
-        section.markdown table td, section.markdown table th, table.contents td, table.contents th { border-bottom: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
+        section.markdown table td, section.markdown table th, table.contents td, table.contents th
+        """ + " { border-bottom: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }\n" + """
         table.contents td.num, table.contents td.solutions { white-space: nowrap; } table.contents td.num { text-align: right; }
         td.ok { color: #1a7f37; } td.failed { color: #cf222e; font-weight: bold; }
-        nav.book-nav { display: flex; justify-content: space-between; gap: 1em; padding: 0.8em 0; border-bottom: 1px solid #d0d7de; margin-bottom: 1em; }
+        nav.book-nav { display: flex; justify-content: space-between; gap: 1em; padding: 0.8em 0;
+        """ + " border-bottom: 1px solid #d0d7de; margin-bottom: 1em; }\n" + """
         nav.book-nav:last-of-type { border-bottom: none; border-top: 1px solid #d0d7de; margin-top: 2em; }
         nav.book-nav .prev, nav.book-nav .next { flex: 1; } nav.book-nav .next { text-align: right; }
         a { color: #0969da; text-decoration: none; } a:hover { text-decoration: underline; }

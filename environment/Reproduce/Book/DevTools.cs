@@ -170,7 +170,8 @@ public sealed class DevTools : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         stop.Cancel();
-        try { if (socket.State == WebSocketState.Open) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None); }
+        try { if (socket.State == WebSocketState.Open) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "",
+            CancellationToken.None); }
         catch (WebSocketException) { }
         if (reader is not null) { try { await reader; } catch (OperationCanceledException) { } }
         socket.Dispose();

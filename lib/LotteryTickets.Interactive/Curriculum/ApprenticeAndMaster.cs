@@ -59,7 +59,8 @@ public static class ApprenticeAndMaster
         return budget.Seeds();
     }
 
-    /// <summary>A LeNet-300-100 teacher (10 epochs at both budgets; with <paramref name="epsilon"/> &gt; 0, trained with label smoothing) for the exercises.</summary>
+    /// <summary>A LeNet-300-100 teacher (10 epochs at both budgets; with <paramref name="epsilon"/> &gt; 0, trained
+    /// with label smoothing) for the exercises.</summary>
     public static LotteryHparams LeNetTeacher(double epsilon = 0)
     {
         Check.FractionBelowOne(epsilon);

@@ -25,7 +25,8 @@ public static class StructureIsKing
         };
     }
 
-    /// <summary>Unstructured IMP: 20 % of the remaining weights per level ranked globally, 10 % of the output layer's; rewind to init. Quick 8 levels (to ~17 %), full 12 (~7 %).</summary>
+    /// <summary>Unstructured IMP: 20 % of the remaining weights per level ranked globally, 10 % of the output layer's;
+    /// rewind to init. Quick 8 levels (to ~17 %), full 12 (~7 %).</summary>
     public static LotteryHparams Unstructured(Budget budget) => new()
     {
         Model = ModelHparams.LeNet300100,

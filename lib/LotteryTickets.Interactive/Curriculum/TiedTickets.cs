@@ -35,7 +35,8 @@ public static class TiedTickets
         {
             Model = ModelHparams.Rnn(tied),
             Training = Training(budget),
-            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = budget.Choose(quick: 0.5, full: 0.3), OutputFraction = budget.Choose(quick: 0.05, full: 0.03) },
+            Pruning = new PruningHparams { Strategy = PruningStrategy.GlobalMagnitude, Fraction = budget.Choose(quick: 0.5, full: 0.3),
+                OutputFraction = budget.Choose(quick: 0.05, full: 0.03) },
         };
     }
 

@@ -74,7 +74,8 @@ public static class IdxFile
             throw new InvalidDataException($"{name}: expected {r} dimension(s) ({(r == 3 ? "[N, rows, columns]" : "[N]")}); the file has {rank}.");
         int headerLength = 4 + 4 * rank;
         if (bytes.Length < headerLength)
-            throw new InvalidDataException($"{name}: truncated IDX header: {rank} dimensions need {headerLength} bytes; the file has {bytes.Length}.");
+            throw new InvalidDataException($"{name}: truncated IDX header: {rank} dimensions need {headerLength} bytes; the file has " +
+                $"{bytes.Length}.");
 
         var dims = new int[rank];
         long size = 1;

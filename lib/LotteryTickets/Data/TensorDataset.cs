@@ -28,7 +28,8 @@ public sealed class TensorDataset : IDisposable
         using (var scope = torch.NewDisposeScope())
         {
             if (!inputs.isfinite().all().item<bool>())
-                throw new ArgumentException($"inputs must contain only finite numbers; {inputs.isfinite().logical_not().sum().item<long>()} entries are NaN or ±∞.", nameof(inputs));
+                throw new ArgumentException($"inputs must contain only finite numbers; {inputs.isfinite().logical_not().sum().item<long>()} " +
+                    "entries are NaN or ±∞.", nameof(inputs));
             long smallest = labels.min().item<long>();
             Check.That(smallest >= 0, $"labels must be class indices ≥ 0; got {smallest}.", nameof(labels));
         }

@@ -28,9 +28,11 @@ public sealed class Budget
     /// <summary>Picks a value by budget: <c>budget.Choose(quick: 5, full: 20)</c>.</summary>
     public T Choose<T>(T quick, T full) => IsFull ? full : quick;
 
-    /// <summary>The seeds 1 … n of an experiment: n = <paramref name="quick"/> (default 1) or <paramref name="full"/> (default 3, for error bars).</summary>
+    /// <summary>The seeds 1 … n of an experiment: n = <paramref name="quick"/> (default 1) or <paramref name="full"/>
+    /// (default 3, for error bars).</summary>
     public IReadOnlyList<long> Seeds(int quick = 1, int full = 3) =>
-        Enumerable.Range(1, Check.InRange(Choose(quick, full), 1, 1000, IsFull ? nameof(full) : nameof(quick))).Select(i => (long)i).ToList().AsReadOnly();
+        Enumerable.Range(1,
+            Check.InRange(Choose(quick, full), 1, 1000, IsFull ? nameof(full) : nameof(quick))).Select(i => (long)i).ToList().AsReadOnly();
 
     /// <summary>Parses <c>quick</c> or <c>full</c> (case-insensitive); any other name is refused.</summary>
     public static Budget Parse(string name)

@@ -25,7 +25,8 @@ internal static class DataFingerprint
         if (data.Teacher is not null) Add(sha, data.Teacher);
         string hash = Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test {data.Test.Count}{(data.Teacher is null ? "" : "; teacher logits")}; sha256 {hash}");
+            $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test " +
+                $"{data.Test.Count}{(data.Teacher is null ? "" : "; teacher logits")}; sha256 {hash}");
     }
 
     private static void Add(IncrementalHash sha, TensorDataset d)
@@ -43,7 +44,8 @@ internal static class DataFingerprint
         {
             using var scope = torch.NewDisposeScope();
             var part = (t.shape.Length == 0 ? t.reshape(1) : t.narrow(0, start, Math.Min(chunk, rows - start))).detach().cpu().contiguous();
-            sha.AppendData(HostArrays.Bytes(part, part.dtype is ScalarType.Int64 or ScalarType.Int32 or ScalarType.Byte ? part.dtype : ScalarType.Float32));
+            sha.AppendData(HostArrays.Bytes(part,
+                part.dtype is ScalarType.Int64 or ScalarType.Int32 or ScalarType.Byte ? part.dtype : ScalarType.Float32));
         }
     }
 }

@@ -65,13 +65,16 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             var plain = Dense(model, Data).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels"));
             var soft = Dense(model, taught, Distillation).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
             baselines.Add(new DenseBaselinePoint(p.Level, 100.0 * weights / labels.PrunableWeights, weights, model.Hidden1, model.Hidden2,
-                plain.Ticket.Points[0].MeanAccuracy, plain.Ticket.Points[0].StdAccuracy, soft.Ticket.Points[0].MeanAccuracy, soft.Ticket.Points[0].StdAccuracy));
+                plain.Ticket.Points[0].MeanAccuracy, plain.Ticket.Points[0].StdAccuracy, soft.Ticket.Points[0].MeanAccuracy,
+                soft.Ticket.Points[0].StdAccuracy));
         }
-        return new DistillationResult(Distillation, teacherAccuracy, teacherWeights, labels, distilled, baselines.AsReadOnly(), clock.Elapsed.TotalSeconds);
+        return new DistillationResult(Distillation, teacherAccuracy, teacherWeights, labels, distilled, baselines.AsReadOnly(),
+            clock.Elapsed.TotalSeconds);
     }
 
     private TicketExperiment Students(TrainingData data, DistillationHparams? distillation = null) =>
-        new(Student with { Training = Student.Training with { Distillation = distillation } }, data, Seeds) { Levels = Levels, Controls = [], DataSource = DataSource };
+        new(Student with { Training = Student.Training with { Distillation = distillation } }, data, Seeds) { Levels = Levels, Controls = [],
+            DataSource = DataSource };
 
     private TicketExperiment Dense(ModelHparams model, TrainingData data, DistillationHparams? distillation = null) =>
         new(Student with { Model = model, Training = Student.Training with { Distillation = distillation } }, data, Seeds)
@@ -141,8 +144,10 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     {
         Check.That(Teacher.Model.Classes == Student.Model.Classes,
             $"Teacher must have the student's class count ({Student.Model.Classes}); got {Teacher.Model.Classes}.", nameof(Teacher));
-        Check.That(Student.Training.Distillation is null, "Student.Training.Distillation must be null: the experiment trains the students both ways.", nameof(Student));
-        Check.That(Student.Model is LeNetHparams, $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
+        Check.That(Student.Training.Distillation is null, "Student.Training.Distillation must be null: the experiment trains the students both ways.",
+            nameof(Student));
+        Check.That(Student.Model is LeNetHparams,
+            $"Student must be a LeNet (the size-matched baselines shrink its widths); got {Student.Model.Name}.", nameof(Student));
     }
 }
 
@@ -159,7 +164,8 @@ public sealed record DistillationResult(DistillationHparams Distillation, double
 {
     /// <summary>Distilled minus labels-only ticket (points) at each pruned level.</summary>
     public IReadOnlyList<(double PercentRemaining, double Gain)> DistillationGain =>
-        Labels.Ticket.Points.Skip(1).Select(p => (p.PercentRemaining, (Distilled.Ticket.AtLevel(p.Level)?.MeanAccuracy ?? double.NaN) - p.MeanAccuracy)).ToList();
+        Labels.Ticket.Points.Skip(1).Select(p =>
+            (p.PercentRemaining, (Distilled.Ticket.AtLevel(p.Level)?.MeanAccuracy ?? double.NaN) - p.MeanAccuracy)).ToList();
 }
 
 /// <summary>A dense network of the student's family with as many weights as one ticket level (accuracies % over seeds).</summary>

@@ -59,7 +59,8 @@ public sealed record LayerDesignSweep(LotteryHparams Hparams, [property: NotEmpt
     {
         Check.NotNull(weights);
         Check.NotBlank(parameter);
-        Check.That(weights.Names.Contains(parameter), $"parameter must be one of {string.Join(", ", weights.Names)}; got \"{parameter}\".", nameof(parameter));
+        Check.That(weights.Names.Contains(parameter), $"parameter must be one of {string.Join(", ", weights.Names)}; got \"{parameter}\".",
+            nameof(parameter));
         var shape = weights.ShapeOf(parameter);
         Check.That(shape.Length == 2, $"parameter must name a matrix; \"{parameter}\" has {shape.Length} dimensions.", nameof(parameter));
         int outs = (int)shape[0], ins = (int)shape[1];

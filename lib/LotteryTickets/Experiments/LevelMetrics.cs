@@ -67,14 +67,16 @@ internal sealed class LevelMetrics
         FinalTestAccuracy = r.Training.FinalTestAccuracy,
         EarlyStopIteration = r.Training.EarlyStopIteration,
         EarlyStopTestAccuracy = r.Training.EarlyStopTestAccuracy,
-        GradientNoise = r.Training.GradientNoise.Select(g => new Noise { Iteration = g.Iteration, Small = g.SmallSquaredNorm, Big = g.BigSquaredNorm }).ToList(),
+        GradientNoise = r.Training.GradientNoise.Select(g =>
+            new Noise { Iteration = g.Iteration, Small = g.SmallSquaredNorm, Big = g.BigSquaredNorm }).ToList(),
     };
 
     /// <summary>The level result with <paramref name="mask"/>.</summary>
     public LevelResult ToResult(Mask mask)
     {
         var training = new TrainingResult(
-            Evaluations.Select(e => new EvaluationPoint(e.Iteration, e.Epoch, e.ValidationAccuracy, e.TestAccuracy, e.TrainLoss)).ToList().AsReadOnly(),
+            Evaluations.Select(e =>
+                new EvaluationPoint(e.Iteration, e.Epoch, e.ValidationAccuracy, e.TestAccuracy, e.TrainLoss)).ToList().AsReadOnly(),
             TotalIterations, WallSeconds, GradientNoise.Select(g => new GradientNoiseSample(g.Iteration, g.Small, g.Big)).ToList().AsReadOnly());
         return new LevelResult(Level, PercentRemaining, new SparsityReport(Sparsity.Select(x => new SparsityRow(x.Layer, x.Kept, x.Total))),
             training, mask);

@@ -27,12 +27,14 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     /// at <paramref name="batch"/>, which must hold a measurement within half a point of every level's sparsity
     /// (run it with <see cref="SparsitiesOf"/>).
     /// </summary>
-    public static RaceToTarget Of(SpeedResult speed, double target, int batch, TicketExperimentResult unstructured, TicketExperimentResult? structured = null)
+    public static RaceToTarget Of(SpeedResult speed, double target, int batch, TicketExperimentResult unstructured,
+        TicketExperimentResult? structured = null)
     {
         Check.NotNull(speed);
         Check.NotNull(unstructured);
         Check.UnitInterval(target);
-        Check.That(speed.BatchSizes.Contains(batch), $"batch must be one the speed sweep measured ({string.Join(", ", speed.BatchSizes)}); got {batch}.", nameof(batch));
+        Check.That(speed.BatchSizes.Contains(batch),
+            $"batch must be one the speed sweep measured ({string.Join(", ", speed.BatchSizes)}); got {batch}.", nameof(batch));
         var denseSteps = unstructured.StepsToTarget(target)[0];
         var dense = Entry(speed, SpeedVariants.Dense, denseSteps, speed.Dense(batch), null);
         var entries = new List<RaceEntry>();
@@ -41,7 +43,8 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
             if (speed.Of(variant, batch).Count > 0)
                 entries.AddRange(tickets.Select(p => Entry(speed, variant, p, Row(speed, variant, batch, p), dense)));
         if (structured is not null && speed.Of(SpeedVariants.Compacted, batch).Count > 0)
-            entries.AddRange(structured.StepsToTarget(target).Skip(1).Select(p => Entry(speed, SpeedVariants.Compacted, p, Row(speed, SpeedVariants.Compacted, batch, p), dense)));
+            entries.AddRange(structured.StepsToTarget(target).Skip(1).Select(p =>
+                Entry(speed, SpeedVariants.Compacted, p, Row(speed, SpeedVariants.Compacted, batch, p), dense)));
         return new RaceToTarget(target, batch, speed.PeakFlopsPerSecond, dense, entries);
     }
 
@@ -59,7 +62,8 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
         var row = speed.Of(variant, batch).MinBy(r => Math.Abs(r.Sparsity - s));
         Check.That(row is not null && Math.Abs(row.Sparsity - s) <= SparsityTolerance,
             string.Format(CultureInfo.InvariantCulture,
-                "the speed sweep has no {0} measurement within half a point of {1:0.##} % sparsity (level {2}); run it at RaceToTarget.SparsitiesOf(…) of these tickets.",
+                "the speed sweep has no {0} measurement within half a point of {1:0.##} % sparsity (level {2}); run it at " +
+                    "RaceToTarget.SparsitiesOf(…) of these tickets.",
                 variant, 100 * s, p.Level), nameof(speed));
         return row!;
     }
@@ -75,7 +79,8 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
         double flopFraction = (double)row.Macs / speed.DenseMacs;
         double seconds = p.AllReached ? p.MeanSteps * row.Train.Median : double.NaN;
         double stepRatio = dense is null ? 1 : p.MeanSteps / dense.Steps;
-        double timeRatio = dense is null ? 1 : p.AllReached && dense.Reached ? TimeToTrain.SparseOverDense(flopFraction, eta, etaDense, stepRatio) : double.NaN;
+        double timeRatio = dense is null ? 1 : p.AllReached && dense.Reached ? TimeToTrain.SparseOverDense(flopFraction, eta, etaDense, stepRatio)
+            : double.NaN;
         return new RaceEntry(variant, p.Level, p.PercentRemaining, p.MeanSteps, p.StdSteps, p.AllReached, row.Train.Median, flopFraction, eta,
             etaDense, seconds, stepRatio, timeRatio);
     }

@@ -101,7 +101,8 @@ public sealed class RunKey : IEquatable<RunKey>
         var (ctorDefaults, required) = defaults is null ? Defaults(value) : (defaults, NoNames);
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                      .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null
-                                 && !p.IsDefined(typeof(NotInRunKeyAttribute), inherit: true) && !p.IsDefined(typeof(InVariantNameAttribute), inherit: true))
+                                 && !p.IsDefined(typeof(NotInRunKeyAttribute), inherit: true) &&
+                                     !p.IsDefined(typeof(InVariantNameAttribute), inherit: true))
                      .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             string path = prefix + p.Name;

@@ -255,7 +255,8 @@ public sealed class RunStore
     {
         Check.NotNull(key);
         using var c = Open();
-        Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k AND status <> 'complete';", ("$k", key.Hash), ("$now", Now()));
+        Execute(c, "UPDATE runs SET status = 'complete', completed = $now WHERE key = $k AND status <> 'complete';", ("$k", key.Hash),
+            ("$now", Now()));
     }
 
     /// <summary>
@@ -417,7 +418,8 @@ public sealed class RunStore
         if (damaged is not null)
         {
             using (var c = Open())
-                Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", SerialNames.Of(series)), ("$l", level));
+                Execute(c, "DELETE FROM levels WHERE key = $k AND series = $s AND level = $l;", ("$k", key), ("$s", SerialNames.Of(series)),
+                    ("$l", level));
             if (damaged == "rewind.weights") File.Delete(rewind);
             LevelDamaged?.Invoke(key, series, level, damaged);
             return null;
@@ -514,7 +516,8 @@ public sealed class RunStore
     // The series' stored name: its rows' text and its folder's name.
     private static string SeriesName(TicketSeries series)
     {
-        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.", nameof(series));
+        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.",
+            nameof(series));
         return SerialNames.Of(series);
     }
 }

@@ -13,7 +13,8 @@ public sealed record SmoothingComparison(TicketExperimentResult Plain, TicketExp
     /// <summary>"Still matches dense": within this many accuracy points of dense (default 0.5), at that level and every denser one.</summary>
     public double Tolerance { get; init; } = 0.5;
 
-    /// <summary>The sparsest weights-remaining (%) of the plain run within <see cref="Tolerance"/> of its dense accuracy (null: not level 1).</summary>
+    /// <summary>The sparsest weights-remaining (%) of the plain run within <see cref="Tolerance"/> of its dense
+    /// accuracy (null: not level 1).</summary>
     public double? PlainFrontier => StructuredComparison.SparsestWithin(Plain.Ticket, Plain.DenseAccuracy, Tolerance);
 
     /// <summary>The same for the smoothed run, against its own dense accuracy.</summary>

@@ -57,7 +57,8 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
         return Rows.Where(r => r.Variant == variant && r.Batch == batch).OrderBy(r => r.Sparsity).ToList();
     }
 
-    /// <summary>Measured speed-up over dense at the same batch (<see cref="SpeedRow.Speedup"/>: against the dense runs timed alternately with the row).</summary>
+    /// <summary>Measured speed-up over dense at the same batch (<see cref="SpeedRow.Speedup"/>: against the dense runs
+    /// timed alternately with the row).</summary>
     public double Speedup(SpeedRow row, bool training = true) => Check.NotNull(row).Speedup(training);
 
     /// <summary>The speed-up a kernel doing only the useful work at the dense rate would give: dense MACs ÷ this row's MACs.</summary>
@@ -99,7 +100,8 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
     public double SpeedupOver(SpeedResult baseline, string variant, int batch)
     {
         Check.NotNull(baseline);
-        var ratios = Of(variant, batch).Join(baseline.Of(variant, batch), r => r.Sparsity, r => r.Sparsity, (mine, theirs) => theirs.Train.Median / mine.Train.Median).ToList();
+        var ratios = Of(variant, batch).Join(baseline.Of(variant, batch), r => r.Sparsity, r => r.Sparsity,
+            (mine, theirs) => theirs.Train.Median / mine.Train.Median).ToList();
         return ratios.Count == 0 ? double.NaN : Math.Exp(ratios.Average(Math.Log));
     }
 }

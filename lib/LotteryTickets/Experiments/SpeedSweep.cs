@@ -94,7 +94,8 @@ public sealed record SpeedSweep(
                     using (var sparse = sparseKernel ? new SparseKernelModel(work, mask) : null)
                     {
                         using (var masked = DenseKernelSteps.For(work, mask, x, y))
-                            rows.Add(Row(SpeedVariants.Masked, s, mask.KeptCount, cost.KeptMacs, cost.Layers[0].KeptMacs, masked.Train, masked.Inference));
+                            rows.Add(Row(SpeedVariants.Masked, s, mask.KeptCount, cost.KeptMacs, cost.Layers[0].KeptMacs, masked.Train,
+                                masked.Inference));
                         if (sparse is not null)
                             rows.Add(Row(SpeedVariants.SparseKernel, s, sparse.NonZeros, cost.KeptMacs, cost.Layers[0].KeptMacs,
                                 () => sparse.TrainStep(x, y, LearningRate), () => { using var logits = sparse.Forward(x); }));
@@ -104,7 +105,8 @@ public sealed record SpeedSweep(
                         using var smaller = model.Resized(Compaction.UniformCounts(model, 1 - s));
                         var smallCost = Flops.Of(smaller);
                         using var steps = DenseKernelSteps.For(smaller, null, x, y);
-                        rows.Add(Row(SpeedVariants.Compacted, s, smaller.PrunableCount, smallCost.DenseMacs, smallCost.Layers[0].DenseMacs, steps.Train, steps.Inference));
+                        rows.Add(Row(SpeedVariants.Compacted, s, smaller.PrunableCount, smallCost.DenseMacs, smallCost.Layers[0].DenseMacs,
+                            steps.Train, steps.Inference));
                     }
                 }
             }

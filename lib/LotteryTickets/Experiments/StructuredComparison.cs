@@ -20,7 +20,8 @@ public sealed record StructuredComparison(TicketExperimentResult Unstructured, T
             p.MeanAccuracy, Structured.RandomReinit.AtLevel(p.Level)?.MeanAccuracy,
             Unstructured.Ticket.AccuracyAt(p.PercentRemaining), Unstructured.RandomReinit.AccuracyAt(p.PercentRemaining))).ToList();
 
-    /// <summary>The sparsest weights-remaining (%) at which <paramref name="curve"/> stays within <paramref name="tolerance"/> points of dense, at that and every denser level.</summary>
+    /// <summary>The sparsest weights-remaining (%) at which <paramref name="curve"/> stays within
+    /// <paramref name="tolerance"/> points of dense, at that and every denser level.</summary>
     public static double? SparsestWithin(TicketCurve curve, double dense, double tolerance = 1)
     {
         Check.NotNull(curve);

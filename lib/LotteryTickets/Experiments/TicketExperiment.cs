@@ -57,7 +57,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             long seed = Seeds[s];
             RunKey? key = c.Store is null ? null : Key(Hparams, seed, dataDescription!, c.Budget);
             using var levels = key is null ? null : c.Store!.OpenRun(key, seed, c.Recompute, c.CancellationToken);
-            var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels, work.Loaded(s, TicketSeries.Ticket));
+            var run = IterativeMagnitudePruning.RunChecked(Hparams, Data, seed, Levels, work.Training(s), c.CancellationToken, levels,
+                work.Loaded(s, TicketSeries.Ticket));
             var reinitRun = Controls.Contains(TicketSeries.RandomReinit) ? Control(run, TicketSeries.RandomReinit, s, c, levels, work) : null;
             var randomRun = Controls.Contains(TicketSeries.RandomMask) ? Control(run, TicketSeries.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
@@ -65,7 +66,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             reinit.Add(reinitRun?.Levels ?? []);
             random.Add(randomRun?.Levels ?? []);
             sparsity.Add(run.Levels[^1].Sparsity);
-            foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]), (TicketSeries.RandomMask, random[^1]) })
+            foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]),
+                (TicketSeries.RandomMask, random[^1]) })
                 trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
                 {
                     GradientNoise = r.Training.GradientNoise,

@@ -117,12 +117,15 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     {
         var ticket = Ticket.AtLevel(level);
         Check.That(ticket is not null,
-            $"level must be a level of the ticket's curve ({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.", nameof(level));
+            "level must be a level of the ticket's curve " +
+                $"({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.",
+                nameof(level));
         return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
     }
 
     private static void CheckSeries(TicketSeries series) =>
-        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.", nameof(series));
+        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.",
+            nameof(series));
 }
 
 /// <summary>One trained level's evaluation curve, as <see cref="TicketExperiment"/> measured it.</summary>
@@ -131,7 +134,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 /// <param name="Level">0 = dense.</param>
 /// <param name="PercentRemaining">Weights remaining (%).</param>
 /// <param name="Evaluations">Its evaluations, in order.</param>
-public sealed record LevelTraining(TicketSeries Series, long Seed, int Level, double PercentRemaining, IReadOnlyList<Training.EvaluationPoint> Evaluations)
+public sealed record LevelTraining(TicketSeries Series, long Seed, int Level, double PercentRemaining,
+    IReadOnlyList<Training.EvaluationPoint> Evaluations)
 {
     /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
     public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];

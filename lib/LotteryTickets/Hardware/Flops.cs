@@ -10,8 +10,10 @@ namespace LotteryTickets.Hardware;
 /// costs per example forward 2·MACs, backward 2·MACs for the gradient with respect to the weights and 2·MACs for the
 /// gradient with respect to each layer's inputs — except the first layer's, which nothing needs (the data does not
 /// learn) and libtorch does not compute: 6·MACs − 2·MACs(first layer). (The common "6·N·D" rule counts it too; for
-/// LeNet-300-100, whose first layer holds 88 % of the MACs, that would overstate a step's work by 1.4×.) Attention's own products (QKᵀ, the weighted sum of V) are added as
-/// <see cref="PrunableModel.ActivationMacs"/>; biases, normalisation, activations and pooling are left out. A masked count takes only the non-zero weights (the
+/// LeNet-300-100, whose first layer holds 88 % of the MACs, that would overstate a step's work by 1.4×.) Attention's
+/// own products (QKᵀ, the weighted sum of V) are added as
+/// <see cref="PrunableModel.ActivationMacs"/>; biases, normalisation, activations and pooling are left out. A masked
+/// count takes only the non-zero weights (the
 /// useful work); a compacted model's dense count is what its hardware really does.
 /// </summary>
 public static class Flops
@@ -37,7 +39,8 @@ public static class Flops
     public static double TrainingStep(long macs, long firstLayerMacs, int batch)
     {
         Check.NonNegative(macs);
-        Check.That(firstLayerMacs >= 0 && firstLayerMacs <= macs, $"firstLayerMacs must be in [0, {macs}]; got {firstLayerMacs}.", nameof(firstLayerMacs));
+        Check.That(firstLayerMacs >= 0 && firstLayerMacs <= macs, $"firstLayerMacs must be in [0, {macs}]; got {firstLayerMacs}.",
+            nameof(firstLayerMacs));
         return (6.0 * macs - 2.0 * firstLayerMacs) * Check.Positive(batch);
     }
 

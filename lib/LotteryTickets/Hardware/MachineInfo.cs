@@ -10,7 +10,8 @@ namespace LotteryTickets.Hardware;
 /// <param name="Processor">The CPU's model name (or the OS architecture when it cannot be read).</param>
 /// <param name="LogicalCores">Logical cores visible to the process.</param>
 /// <param name="ClockMHz">The clock the OS reports (in a virtual machine usually the nominal one); null when unknown.</param>
-/// <param name="SimdFloats">float32 lanes of the widest vector FMA the CPU advertises (16 AVX-512, 8 AVX2+FMA, 4 otherwise); null when unknown.</param>
+/// <param name="SimdFloats">float32 lanes of the widest vector FMA the CPU advertises (16 AVX-512, 8 AVX2+FMA, 4
+/// otherwise); null when unknown.</param>
 public sealed record MachineInfo(string Processor, int LogicalCores, double? ClockMHz, int? SimdFloats)
 {
     /// <summary>Reads the current machine.</summary>

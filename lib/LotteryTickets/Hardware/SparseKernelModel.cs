@@ -27,7 +27,8 @@ public sealed class SparseKernelModel : IDisposable
     /// <summary>Whether <paramref name="model"/> can run through the sparse kernel (fully connected layers only).</summary>
     public static bool Supports(PrunableModel model) => Check.NotNull(model) is LeNet300100;
 
-    /// <summary>Copies the kept weights of <paramref name="model"/> under <paramref name="mask"/> into sparse matrices on the model's device.</summary>
+    /// <summary>Copies the kept weights of <paramref name="model"/> under <paramref name="mask"/> into sparse matrices
+    /// on the model's device.</summary>
     public SparseKernelModel(PrunableModel model, Mask mask)
     {
         Check.NotNull(model);
@@ -56,7 +57,8 @@ public sealed class SparseKernelModel : IDisposable
                 string bias = name.Replace(".weight", ".bias");
                 var layer = new Layer(name, sparse, weightT, values, weightT.SparseValues, permutation, indices[0], indices[1],
                     state[bias].detach().clone(), w.shape[1], w.shape[0]);
-                foreach (var t in new[] { layer.Weight, layer.WeightT, layer.Values, layer.ValuesT, layer.Permutation, layer.Rows, layer.Cols, layer.Bias })
+                foreach (var t in new[] { layer.Weight, layer.WeightT, layer.Values, layer.ValuesT, layer.Permutation, layer.Rows, layer.Cols,
+                    layer.Bias })
                     t.MoveToOuterDisposeScope();
                 _layers.Add(layer);
             }
@@ -130,7 +132,8 @@ public sealed class SparseKernelModel : IDisposable
         for (long start = 0; start < batch; start += chunk)
         {
             long len = Math.Min(chunk, batch - start);
-            sum.add_(g.narrow(0, start, len).index_select(1, l.Rows).mul_(h.narrow(0, start, len).index_select(1, l.Cols)).sum(dim: 0)); // dim: named, a bare 0 binds to sum(ScalarType)
+            // dim: named, a bare 0 binds to sum(ScalarType)
+            sum.add_(g.narrow(0, start, len).index_select(1, l.Rows).mul_(h.narrow(0, start, len).index_select(1, l.Cols)).sum(dim: 0));
         }
         return sum;
     }

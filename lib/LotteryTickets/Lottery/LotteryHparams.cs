@@ -26,6 +26,7 @@ public sealed record LotteryHparams : IValidated
     /// </summary>
     [NonNegative] public int RewindStep { get; init; }
 
-    /// <summary>Percentage of prunable weights remaining at <paramref name="level"/> if every layer had the global rate (a guide; exact counts come from the masks).</summary>
+    /// <summary>Percentage of prunable weights remaining at <paramref name="level"/> if every layer had the global rate
+    /// (a guide; exact counts come from the masks).</summary>
     public double NominalPercentRemaining(int level) => 100.0 * Math.Pow(1 - Pruning.Fraction, Check.NonNegative(level));
 }

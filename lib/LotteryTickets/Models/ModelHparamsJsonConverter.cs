@@ -31,10 +31,13 @@ public sealed class ModelHparamsJsonConverter : JsonConverter<ModelHparams>
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new JsonException($"a model is stored as an object; got {root.ValueKind}.");
-        var fields = root.EnumerateObject().GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
-        string name = fields.TryGetValue(JsonName(nameof(ModelHparams.Name), options), out var n) || fields.TryGetValue(nameof(ModelHparams.Name), out n)
+        var fields = root.EnumerateObject().GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value,
+            StringComparer.OrdinalIgnoreCase);
+        string name = fields.TryGetValue(JsonName(nameof(ModelHparams.Name), options), out var n) ||
+            fields.TryGetValue(nameof(ModelHparams.Name), out n)
             ? n.GetString() ?? "lenet_300_100" : "lenet_300_100";
-        if (!ByName.TryGetValue(name, out var make)) throw new JsonException($"Name must be one of {string.Join(", ", ModelHparams.Names)}; got \"{name}\".");
+        if (!ByName.TryGetValue(name,
+            out var make)) throw new JsonException($"Name must be one of {string.Join(", ", ModelHparams.Names)}; got \"{name}\".");
         var model = make();
         if (!typeToConvert.IsInstanceOfType(model)) throw new JsonException($"a stored {name} is not a {typeToConvert.Name}.");
         foreach (var p in Stored(model.GetType()))
@@ -59,7 +62,8 @@ public sealed class ModelHparamsJsonConverter : JsonConverter<ModelHparams>
     // The settable settings, in declaration order (shared ones first); the name carries the ones it says.
     private static IEnumerable<PropertyInfo> Stored(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && !Attribute.IsDefined(p, typeof(InVariantNameAttribute), true))
+            .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 &&
+                !Attribute.IsDefined(p, typeof(InVariantNameAttribute), true))
             .OrderBy(p => p.DeclaringType == typeof(ModelHparams) ? 0 : 1).ThenBy(p => p.MetadataToken);
 
     private static string JsonName(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;

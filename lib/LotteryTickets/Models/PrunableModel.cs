@@ -52,7 +52,8 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public virtual long WeightUses(string parameter)
     {
-        Check.That(PrunableParameters.Contains(parameter), $"parameter must be one of {string.Join(", ", PrunableParameters)}; got \"{parameter}\".", nameof(parameter));
+        Check.That(PrunableParameters.Contains(parameter), $"parameter must be one of {string.Join(", ", PrunableParameters)}; got \"{parameter}\".",
+            nameof(parameter));
         return 1;
     }
 
@@ -73,7 +74,8 @@ public abstract class PrunableModel : nn.Module<Tensor, Tensor>
         foreach (var (name, count) in unitCounts)
         {
             Check.That(UnitGroups.Any(g => g.Name == name),
-                $"unitCounts names an unknown unit group \"{name}\"; the model has {(UnitGroups.Count == 0 ? "none" : string.Join(", ", UnitGroups.Select(g => g.Name)))}.", nameof(unitCounts));
+                $"unitCounts names an unknown unit group \"{name}\"; the model has " +
+                    $"{(UnitGroups.Count == 0 ? "none" : string.Join(", ", UnitGroups.Select(g => g.Name)))}.", nameof(unitCounts));
             Check.That(count >= 0, $"unitCounts must hold counts ≥ 0; \"{name}\" has {count}.", nameof(unitCounts));
         }
     }

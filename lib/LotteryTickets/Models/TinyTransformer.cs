@@ -35,7 +35,8 @@ public sealed class TinyTransformer : PrunableModel
     {
         Check.NotNull(heads);
         Check.NotNull(mlpWidths);
-        Check.That(heads.Count >= 1 && heads.Count == mlpWidths.Count, "heads and mlpWidths must give one entry per block (at least one).", nameof(heads));
+        Check.That(heads.Count >= 1 && heads.Count == mlpWidths.Count, "heads and mlpWidths must give one entry per block (at least one).",
+            nameof(heads));
         Check.That(heads.All(h => h >= 1), "heads must be ≥ 1 in every block.", nameof(heads));
         Check.That(mlpWidths.All(m => m >= 1), "mlpWidths must be ≥ 1 in every block.", nameof(mlpWidths));
         Check.Positive(width);
@@ -48,7 +49,8 @@ public sealed class TinyTransformer : PrunableModel
         _mlp = [.. mlpWidths];
         embed = nn.Linear(tokenWidth, width);
         position = new Parameter(torch.randn(tokens, width) * 0.02);
-        blocks = nn.ModuleList(Enumerable.Range(0, heads.Count).Select(i => new Block($"block{i}", width, heads[i], headWidth, mlpWidths[i])).ToArray());
+        blocks = nn.ModuleList(Enumerable.Range(0,
+            heads.Count).Select(i => new Block($"block{i}", width, heads[i], headWidth, mlpWidths[i])).ToArray());
         norm = nn.LayerNorm(width);
         classifier = nn.Linear(width, classes);
         RegisterComponents();

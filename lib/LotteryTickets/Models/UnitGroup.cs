@@ -36,6 +36,7 @@ public sealed record UnitSlice([property: NotEmpty] string Parameter, [property:
     {
         string index = Block == 1 && Offset == 0 ? "u" : Block == 1 ? $"{Offset} + u"
             : $"{(Offset == 0 ? "" : $"{Offset} + ")}{Block}u … {(Offset == 0 ? "" : $"{Offset} + ")}{Block}u + {Block - 1}";
-        return $"{Parameter}[{string.Join(", ", Enumerable.Range(0, Dimension + 1).Select(d => d == Dimension ? index : ":"))}{(Dimension == 0 ? ", …" : "")}]";
+        return $"{Parameter}[{string.Join(", ", Enumerable.Range(0, Dimension + 1).Select(d => d == Dimension ? index : ":"))}" +
+            $"{(Dimension == 0 ? ", …" : "")}]";
     }
 }

@@ -101,12 +101,14 @@ public sealed class WeightSnapshot
         using var _ = torch.no_grad();
         var state = module.state_dict();
         Check.That(state.Count == _entries.Count && state.Keys.All(_entries.ContainsKey),
-            $"snapshot/model mismatch: the snapshot has {string.Join(", ", Names)} but the model has {string.Join(", ", state.Keys)}.", nameof(module));
+            $"snapshot/model mismatch: the snapshot has {string.Join(", ", Names)} but the model has {string.Join(", ", state.Keys)}.",
+            nameof(module));
         foreach (var (name, target) in state)
         {
             var e = _entries[name];
             Check.That(e.Shape.SequenceEqual(target.shape),
-                $"snapshot/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the snapshot but [{string.Join(", ", target.shape)}] in the model.", nameof(module));
+                $"snapshot/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the snapshot but [{string.Join(", ", target.shape)}] in " +
+                    "the model.", nameof(module));
         }
         foreach (var (name, target) in state)
         {
@@ -134,7 +136,8 @@ public sealed class WeightSnapshot
 
     /// <summary>Writes the snapshot to one file, atomically (temporary file, then rename).</summary>
     public void Save(string path) =>
-        TensorFile.Write(path, FileKind, new Dictionary<string, string>(), Names.Select(n => TensorFile.Entry.Of(n, _entries[n].Shape, _entries[n].Values)));
+        TensorFile.Write(path, FileKind, new Dictionary<string, string>(),
+            Names.Select(n => TensorFile.Entry.Of(n, _entries[n].Shape, _entries[n].Values)));
 
     /// <summary>Reads a snapshot written by <see cref="Save"/>.</summary>
     public static WeightSnapshot Load(string path)

@@ -29,7 +29,8 @@ public static class Compaction
             foreach (int u in Enumerable.Range(0, g.Count).Except(units))
                 foreach (var s in g.Slices.Where(s => values.ContainsKey(s.Parameter)))
                     Check.That(UnitIndices.Of(shapes[s.Parameter], s, u).All(i => !values[s.Parameter][i]),
-                        $"mask is not structured: unit {u} of \"{g.Name}\" has lost its own weights but keeps some of \"{s.Parameter}\" (prune it with structured_magnitude).",
+                        $"mask is not structured: unit {u} of \"{g.Name}\" has lost its own weights but keeps some of \"{s.Parameter}\" (prune it " +
+                            "with structured_magnitude).",
                         nameof(mask));
             kept[g.Name] = units;
         }
@@ -49,7 +50,8 @@ public static class Compaction
             $"weightFraction must be in (0, 1]; got {weightFraction}.", nameof(weightFraction));
         Check.That(model.UnitGroups.Count > 0, $"model {model.GetName()} declares no unit groups, so it cannot be made smaller.", nameof(model));
         double target = weightFraction * model.PrunableCount;
-        Dictionary<string, int> Counts(double r) => model.UnitGroups.ToDictionary(g => g.Name, g => Math.Clamp((int)Math.Round(r * g.Count), 1, g.Count));
+        Dictionary<string,
+        int> Counts(double r) => model.UnitGroups.ToDictionary(g => g.Name, g => Math.Clamp((int)Math.Round(r * g.Count), 1, g.Count));
         long WeightsAt(double r)
         {
             using var smaller = model.Resized(Counts(r));
@@ -94,7 +96,8 @@ public static class Compaction
                     foreach (var s in g.Slices.Where(s => s.Parameter == name))
                         x = x.index_select(s.Dimension, torch.tensor(UnitIndices.AlongDimension(s, kept[g.Name])));
                 Check.That(x.shape.SequenceEqual(t.shape),
-                    $"compaction of \"{name}\" gave [{string.Join(", ", x.shape)}] where the resized model has [{string.Join(", ", t.shape)}].", nameof(model));
+                    $"compaction of \"{name}\" gave [{string.Join(", ", x.shape)}] where the resized model has [{string.Join(", ", t.shape)}].",
+                    nameof(model));
                 t.copy_(x);
             }
             if (model.Device.type != DeviceType.CPU) compact.to(model.Device);

@@ -22,7 +22,8 @@ internal static class MagnitudeRanking
                 throw new ArgumentException($"trainedWeights has no entry for the mask's layer \"{l}\".", nameof(trainedWeights));
             var shape = trainedWeights.ShapeOf(l);
             if (!shape.SequenceEqual(current.ShapeOf(l)))
-                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current.ShapeOf(l))}] in the mask but [{string.Join(", ", shape)}] in trainedWeights.", nameof(trainedWeights));
+                throw new ArgumentException($"mask/model mismatch: \"{l}\" is [{string.Join(", ", current.ShapeOf(l))}] in the mask but " +
+                    $"[{string.Join(", ", shape)}] in trainedWeights.", nameof(trainedWeights));
         }
         if (hparams.OutputFraction is not null)
             Check.That(current.OutputLayer is not null, "OutputFraction is set but the mask does not name its output layer.", nameof(current));

@@ -74,7 +74,8 @@ public sealed class Mask
         Check.That(double.IsFinite(sparsity) && sparsity >= 0 && sparsity < 1, $"sparsity must be in [0, 1); got {sparsity}.", nameof(sparsity));
         var tensors = model.PrunableTensors();
         return RandomKeeping(model.PrunableParameters, tensors.ToDictionary(t => t.Key, t => t.Value.shape),
-            tensors.ToDictionary(t => t.Key, t => Math.Max(1, t.Value.numel() - (long)Math.Round(sparsity * t.Value.numel()))), model.OutputParameter, seed);
+            tensors.ToDictionary(t => t.Key, t => Math.Max(1, t.Value.numel() - (long)Math.Round(sparsity * t.Value.numel()))), model.OutputParameter,
+            seed);
     }
 
     // The one random-mask draw (random masks here and the random-mask control): one generator seeded with `seed`, per
@@ -179,13 +180,15 @@ public sealed class Mask
         var prunable = model.PrunableTensors();
         foreach (var l in Layers)
             if (!prunable.ContainsKey(l))
-                throw new ArgumentException($"mask/model mismatch: unknown layer name \"{l}\"; the model's prunable parameters are {string.Join(", ", prunable.Keys)}.", paramName);
+                throw new ArgumentException($"mask/model mismatch: unknown layer name \"{l}\"; the model's prunable parameters are " +
+                    $"{string.Join(", ", prunable.Keys)}.", paramName);
         foreach (var (name, p) in prunable)
         {
             if (!_entries.TryGetValue(name, out var e))
                 throw new ArgumentException($"mask/model mismatch: the mask has no entry for \"{name}\".", paramName);
             if (!e.Shape.SequenceEqual(p.shape))
-                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the mask but [{string.Join(", ", p.shape)}] in the model.", paramName);
+                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the mask but " +
+                    $"[{string.Join(", ", p.shape)}] in the model.", paramName);
         }
     }
 

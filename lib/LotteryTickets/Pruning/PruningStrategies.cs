@@ -28,7 +28,8 @@ public static class PruningStrategies
         Check.NotNull(model);
         Validation.Check(hparams);
         Check.InRange(levels, 0, 1000);
-        var strategy = hparams.Strategy == PruningStrategy.StructuredMagnitude ? new StructuredMagnitudePruning(model.UnitGroups) : Get(hparams.Strategy);
+        var strategy = hparams.Strategy == PruningStrategy.StructuredMagnitude ? new StructuredMagnitudePruning(model.UnitGroups)
+            : Get(hparams.Strategy);
         var weights = WeightSnapshot.FromTensors(model.PrunableTensors());
         var mask = Mask.Dense(model);
         for (int k = 0; k < levels; k++) mask = strategy.Prune(mask, weights, hparams);

@@ -20,7 +20,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
     {
         Check.NoNulls(groups);
         foreach (var g in groups) Validation.Check(g, nameof(groups));
-        Check.That(groups.Count > 0, "groups must hold at least one unit group: the model declares none, so it cannot be pruned structurally.", nameof(groups));
+        Check.That(groups.Count > 0, "groups must hold at least one unit group: the model declares none, so it cannot be pruned structurally.",
+            nameof(groups));
         _groups = groups;
     }
 
@@ -41,7 +42,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
         {
             Check.That(values.ContainsKey(g.Owner.Parameter),
                 $"current has no layer \"{g.Owner.Parameter}\", the weight of unit group \"{g.Name}\" (a mask of another model?).", nameof(current));
-            Check.That(trainedWeights.Contains(g.Owner.Parameter) && trainedWeights.ShapeOf(g.Owner.Parameter).SequenceEqual(shapes[g.Owner.Parameter]),
+            Check.That(trainedWeights.Contains(g.Owner.Parameter) &&
+                trainedWeights.ShapeOf(g.Owner.Parameter).SequenceEqual(shapes[g.Owner.Parameter]),
                 $"trainedWeights must hold \"{g.Owner.Parameter}\" with the mask's shape.", nameof(trainedWeights));
         }
         foreach (var g in _groups)
@@ -51,7 +53,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
             long toPrune = MagnitudeRanking.CountToPrune(alive.Length, hparams.Fraction);
             if (toPrune == 0) continue;
             Check.That(toPrune < alive.Length,
-                $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).", nameof(hparams.Fraction));
+                $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).",
+                nameof(hparams.Fraction));
             var weights = trainedWeights.ValuesOf(g.Owner.Parameter);
             double Score(int u)
             {
@@ -60,7 +63,8 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
                     if (ownerKept[i]) s += hparams.UnitNorm == 1 ? Math.Abs(weights[i]) : (double)weights[i] * weights[i];
                 return s;
             }
-            foreach (int u in alive.Select(u => (Unit: u, Score: Score(u))).OrderBy(x => x.Score).ThenBy(x => x.Unit).Take((int)toPrune).Select(x => x.Unit))
+            foreach (int u in alive.Select(u => (Unit: u, Score: Score(u))).OrderBy(x => x.Score).ThenBy(x => x.Unit).Take((int)toPrune).Select(x =>
+                x.Unit))
                 foreach (var slice in g.Slices.Where(s => values.ContainsKey(s.Parameter)))
                     foreach (long i in UnitIndices.Of(shapes[slice.Parameter], slice, u)) values[slice.Parameter][i] = false;
         }
@@ -79,7 +83,8 @@ internal static class UnitIndices
         for (int d = 0; d < slice.Dimension; d++) outer *= shape[d];
         for (int d = slice.Dimension + 1; d < shape.Length; d++) inner *= shape[d];
         long start = slice.Offset + (long)unit * slice.Block;
-        Check.That(start + slice.Block <= size, $"unit {unit} of \"{slice.Parameter}\" lies outside dimension {slice.Dimension} (size {size}).", nameof(unit));
+        Check.That(start + slice.Block <= size, $"unit {unit} of \"{slice.Parameter}\" lies outside dimension {slice.Dimension} (size {size}).",
+            nameof(unit));
         for (long o = 0; o < outer; o++)
             for (long i = start; i < start + slice.Block; i++)
                 for (long r = 0; r < inner; r++)

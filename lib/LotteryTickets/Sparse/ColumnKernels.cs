@@ -7,7 +7,8 @@ using Vector = System.Numerics.Vector;
 namespace LotteryTickets.Sparse;
 
 /// <summary>
-/// The hot loops of OMP and of the ℓ1 solvers on a dense column-major matrix, over its raw storage with SIMD (<see cref="System.Numerics.Vector{T}"/>):
+/// The hot loops of OMP and of the ℓ1 solvers on a dense column-major matrix, over its raw storage with SIMD
+/// (<see cref="System.Numerics.Vector{T}"/>):
 /// dot products of columns, and r −= x·a. Math.NET's indexers and <c>Column(j)</c> copies cost more than the arithmetic
 /// at these sizes (256×1024: one Aᵀr is 262 k multiply-adds; Math.NET's managed A·x of a 200×1000 matrix took 1.8 ms
 /// here, 15× the arithmetic), which is what kept OMP's plain path 7–9× and the lasso ~35× behind scikit-learn's BLAS.

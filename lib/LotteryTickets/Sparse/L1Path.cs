@@ -19,7 +19,8 @@ public static class L1Path
         return nonNegative ? Math.Max(0, (-c).Maximum()) : c.InfinityNorm();
     }
 
-    /// <summary><paramref name="count"/> values from <paramref name="lambdaMax"/> down to lambdaMax·<paramref name="ratio"/>, equally spaced in log.</summary>
+    /// <summary><paramref name="count"/> values from <paramref name="lambdaMax"/> down to
+    /// lambdaMax·<paramref name="ratio"/>, equally spaced in log.</summary>
     public static double[] Geometric(double lambdaMax, int count, double ratio = 1e-3)
     {
         Check.Positive(lambdaMax);

@@ -55,7 +55,8 @@ public sealed class L1Regression
         private readonly double[] av = ColumnKernels.ColumnMajor(a);
 
         /// <summary>A x and Aᵀg over A's raw storage (<see cref="ColumnKernels"/>), not Math.NET's slower products.</summary>
-        private Vector<double> Times(Vector<double> x) => Vector<double>.Build.Dense(ColumnKernels.Multiply(av, a.RowCount, x.AsArray() ?? x.ToArray()));
+        private Vector<double> Times(Vector<double> x) =>
+            Vector<double>.Build.Dense(ColumnKernels.Multiply(av, a.RowCount, x.AsArray() ?? x.ToArray()));
         private Vector<double> TransposeTimes(Vector<double> g) =>
             Vector<double>.Build.Dense(ColumnKernels.TransposeMultiply(av, a.RowCount, a.ColumnCount, g.AsArray() ?? g.ToArray()));
 

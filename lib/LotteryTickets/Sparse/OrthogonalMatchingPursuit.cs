@@ -42,7 +42,8 @@ public sealed class OrthogonalMatchingPursuit
         Check.Length(atb, gram.RowCount, "the size of gram");
         Check.NonNegative(bNormSquared);
         int maxAtoms = MaxAtoms(gram.RowCount, gram.ColumnCount);
-        return Run(new GramSource(ColumnKernels.ColumnMajor(gram), gram.RowCount, atb.ToArray(), bNormSquared), gram.ColumnCount, maxAtoms, Math.Sqrt(bNormSquared));
+        return Run(new GramSource(ColumnKernels.ColumnMajor(gram), gram.RowCount, atb.ToArray(), bNormSquared), gram.ColumnCount, maxAtoms,
+            Math.Sqrt(bNormSquared));
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ internal abstract class SmoothLoss
             for (int i = 0; i < y.Length; i++)
             {
                 double v = labels[i];
-                Check.That(v == 1 || v == -1 || v == 0, $"b must hold class labels in {{−1, +1}} (or {{0, 1}}) for the logistic loss; element {i} is {v}.", "b");
+                Check.That(v == 1 || v == -1 || v == 0,
+                    $"b must hold class labels in {{−1, +1}} (or {{0, 1}}) for the logistic loss; element {i} is {v}.", "b");
                 y[i] = v == 1 ? 1 : -1;
             }
         }

@@ -67,7 +67,8 @@ internal static class TensorFile
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
         string magic, fileKind;
         try { magic = r.ReadString(); fileKind = r.ReadString(); }
-        catch (Exception e) when (e is EndOfStreamException or IOException) { throw new ArgumentException($"{path} is not a {kind} file.", nameof(path)); }
+        catch (Exception e) when (e is EndOfStreamException or IOException) { throw new ArgumentException($"{path} is not a {kind} file.",
+            nameof(path)); }
         Check.That(magic is Magic or MagicV1 && fileKind == kind, $"{path} is not a {kind} file.", nameof(path));
         if (magic == Magic && !Intact(bytes))
             throw new InvalidDataException($"{path} is damaged or truncated: its SHA-256 does not match its content ({bytes.Length} bytes).");

@@ -19,12 +19,14 @@ public static class GradientNoiseScale
     /// <summary>
     /// The estimate from per-step squared gradient norms at the two batch sizes (one pair per step, same length).
     /// </summary>
-    public static GradientNoiseEstimate Estimate(IReadOnlyList<double> smallSquaredNorms, IReadOnlyList<double> bigSquaredNorms, int smallBatch, int bigBatch)
+    public static GradientNoiseEstimate Estimate(IReadOnlyList<double> smallSquaredNorms, IReadOnlyList<double> bigSquaredNorms, int smallBatch,
+        int bigBatch)
     {
         Check.NotNull(smallSquaredNorms);
         Check.NotNull(bigSquaredNorms);
         Check.That(smallSquaredNorms.Count > 0 && smallSquaredNorms.Count == bigSquaredNorms.Count,
-            $"bigSquaredNorms must pair one value with each of the {smallSquaredNorms.Count} small-batch values (at least one step); got {bigSquaredNorms.Count}.",
+            $"bigSquaredNorms must pair one value with each of the {smallSquaredNorms.Count} small-batch values (at least one step); got " +
+                $"{bigSquaredNorms.Count}.",
             nameof(bigSquaredNorms));
         Check.That(smallSquaredNorms.Concat(bigSquaredNorms).All(v => double.IsFinite(v) && v >= 0),
             "squared norms must be finite and ≥ 0.", nameof(smallSquaredNorms));
@@ -70,7 +72,8 @@ public static class GradientNoiseScale
                     using var scope = torch.NewDisposeScope();
                     var idx = torch.randperm(data.Count, generator: generator).narrow(0, 0, size).to(data.Device);
                     model.zero_grad();
-                    Losses.CrossEntropyChecked(model.call(data.Inputs.index_select(0, idx)), data.Labels.index_select(0, idx), labelSmoothing).backward();
+                    Losses.CrossEntropyChecked(model.call(data.Inputs.index_select(0, idx)), data.Labels.index_select(0, idx),
+                        labelSmoothing).backward();
                     into.Add(SquaredGradientNorm(model, mask));
                 }
             }
@@ -91,7 +94,8 @@ public static class GradientNoiseScale
     {
         Check.NotNull(samples);
         Check.NotNull(noise);
-        Check.That(batchSize > noise.SmallBatch, $"batchSize must be larger than noise.SmallBatch ({noise.SmallBatch}); got {batchSize}.", nameof(batchSize));
+        Check.That(batchSize > noise.SmallBatch, $"batchSize must be larger than noise.SmallBatch ({noise.SmallBatch}); got {batchSize}.",
+            nameof(batchSize));
         return samples.Count == 0 ? null
             : Estimate(samples.Select(s => s.SmallSquaredNorm).ToList(), samples.Select(s => s.BigSquaredNorm).ToList(), noise.SmallBatch, batchSize);
     }

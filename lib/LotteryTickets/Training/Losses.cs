@@ -42,7 +42,8 @@ public static class Losses
         CheckLogitsAndLabels(student, labels, nameof(student), nameof(labels));
         Check.NotNull(teacher);
         Check.That(teacher.shape.SequenceEqual(student.shape),
-            $"teacher must have the student's shape [{string.Join(", ", student.shape)}] (as many examples and classes); got [{string.Join(", ", teacher.shape)}].",
+            $"teacher must have the student's shape [{string.Join(", ", student.shape)}] (as many examples and classes); got " +
+                $"[{string.Join(", ", teacher.shape)}].",
             nameof(teacher));
         Check.Positive(temperature);
         Check.UnitInterval(alpha);
@@ -67,13 +68,15 @@ public static class Losses
         Check.That(logits.dim() == 2 && logits.shape[0] >= 1 && logits.shape[1] >= 2,
             $"{logitsName} must be [N, K] with N ≥ 1 examples and K ≥ 2 classes; got [{string.Join(", ", logits.shape)}].", logitsName);
         Check.That(labels.dtype == ScalarType.Int64 && labels.dim() == 1 && labels.shape[0] == logits.shape[0],
-            $"{labelsName} must be int64 class indices, one per row of {logitsName} ({logits.shape[0]}); got {labels.dtype} [{string.Join(", ", labels.shape)}].",
+            $"{labelsName} must be int64 class indices, one per row of {logitsName} ({logits.shape[0]}); got {labels.dtype} " +
+                $"[{string.Join(", ", labels.shape)}].",
             labelsName);
         Check.That(labels.device.type == logits.device.type, $"{labelsName} must be on {logitsName}'s device ({logits.device}).", labelsName);
         if (labels.device.type == DeviceType.CPU && labels.numel() > 0)
         {
             long min = labels.min().item<long>(), max = labels.max().item<long>();
-            Check.That(min >= 0 && max < logits.shape[1], $"{labelsName} must be class indices in [0, {logits.shape[1] - 1}]; got [{min}, {max}].", labelsName);
+            Check.That(min >= 0 && max < logits.shape[1], $"{labelsName} must be class indices in [0, {logits.shape[1] - 1}]; got [{min}, {max}].",
+                labelsName);
         }
     }
 }

@@ -31,7 +31,8 @@ public static class Trainer
         CheckData(model, test, nameof(test));
         if (validation is not null) CheckData(model, validation, nameof(validation));
         CheckTeacher(model, train, hparams, teacher);
-        return Run(new TrainRequest(model, mask, train, validation, test, hparams, seed, teacher) { Progress = progress, CancellationToken = cancellationToken }, out _);
+        return Run(new TrainRequest(model, mask, train, validation, test, hparams, seed, teacher) { Progress = progress,
+            CancellationToken = cancellationToken }, out _);
     }
 
     /// <summary>Accuracy in [0, 1] of <paramref name="model"/> on <paramref name="data"/> (eval mode, no gradients).</summary>
@@ -175,11 +176,14 @@ public static class Trainer
     internal static void CheckTeacher(long classes, TensorDataset train, TrainingHparams hparams, Tensor? teacher)
     {
         if (hparams.Distillation is null) return;
-        Check.That(teacher is not null, "Distillation needs the teacher's logits for the training examples (TrainingData.WithTeacher).", nameof(teacher));
-        Check.That(teacher!.dim() == 2 && teacher.shape[0] == train.Count && teacher.shape[1] == classes,
-            $"teacher must hold logits [{train.Count}, {classes}] (one row per training example, the student's {classes} classes); got [{string.Join(", ", teacher.shape)}].",
+        Check.That(teacher is not null, "Distillation needs the teacher's logits for the training examples (TrainingData.WithTeacher).",
             nameof(teacher));
-        Check.That(teacher.device.type == train.Device.type, $"teacher is on {teacher.device} but the training data is on {train.Device}.", nameof(teacher));
+        Check.That(teacher!.dim() == 2 && teacher.shape[0] == train.Count && teacher.shape[1] == classes,
+            $"teacher must hold logits [{train.Count}, {classes}] (one row per training example, the student's {classes} classes); got " +
+                $"[{string.Join(", ", teacher.shape)}].",
+            nameof(teacher));
+        Check.That(teacher.device.type == train.Device.type, $"teacher is on {teacher.device} but the training data is on {train.Device}.",
+            nameof(teacher));
     }
 
     // Data a model can take, checked once before any step (libtorch would fail inside the loop with a native error):

@@ -25,7 +25,8 @@ public sealed record TrainingData(TensorDataset Train, TensorDataset? Validation
     {
         Check.NotNull(teacher);
         Check.That(teacher.dim() == 2 && teacher.shape[0] == Train.Count && teacher.shape[1] >= 2,
-            $"teacher must hold logits [{Train.Count}, K ≥ 2], one row per training example; got [{string.Join(", ", teacher.shape)}].", nameof(teacher));
+            $"teacher must hold logits [{Train.Count}, K ≥ 2], one row per training example; got [{string.Join(", ", teacher.shape)}].",
+            nameof(teacher));
         Check.That(teacher.device.type == Train.Device.type && teacher.device.index == Train.Device.index,
             $"teacher is on {teacher.device} but the training data is on {Train.Device}.", nameof(teacher));
         return this with { Teacher = teacher };

@@ -46,7 +46,8 @@ public sealed record TrainingHparams : IValidated
     public void CheckRelations()
     {
         Check.That(GradientNoise is null || GradientNoise.SmallBatch < BatchSize,
-            $"GradientNoise.SmallBatch must be in [1, {BatchSize - 1}] (below the batch size); got {GradientNoise?.SmallBatch}.", nameof(GradientNoise));
+            $"GradientNoise.SmallBatch must be in [1, {BatchSize - 1}] (below the batch size); got {GradientNoise?.SmallBatch}.",
+            nameof(GradientNoise));
     }
 
     /// <summary>Mini-batches per epoch for <paramref name="examples"/> training examples.</summary>

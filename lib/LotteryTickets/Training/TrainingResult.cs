@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LotteryTickets.Training;
 
 /// <summary>What one training run produced.</summary>
@@ -44,7 +46,9 @@ public sealed class TrainingResult
 
     /// <inheritdoc />
     public override string ToString() =>
-        FormattableString.Invariant($"final test acc {FinalTestAccuracy:P2}, early stop at it {EarlyStopIteration} ({EarlyStopTestAccuracy:P2}), {TotalIterations} its, {WallSeconds:F1} s");
+        string.Create(CultureInfo.InvariantCulture,
+            $"final test acc {FinalTestAccuracy:P2}, early stop at it {EarlyStopIteration} ({EarlyStopTestAccuracy:P2}), " +
+            $"{TotalIterations} its, {WallSeconds:F1} s");
 }
 
 /// <summary>One gradient-noise sample: the squared norms of the mini-batch gradient over B_small and over B examples at one step.</summary>

@@ -99,7 +99,8 @@ public class LayeringTests
     /// <summary>(from namespace, to namespace, where) for every reference between two LotteryTickets namespaces.</summary>
     private static IEnumerable<(string From, string To, string Where)> LibraryReferences(string assembly) =>
         References(assembly)
-            .Where(r => r.To.Namespace.StartsWith("LotteryTickets", StringComparison.Ordinal) && !r.To.Namespace.StartsWith("LotteryTickets.Tests", StringComparison.Ordinal))
+            .Where(r => r.To.Namespace.StartsWith("LotteryTickets", StringComparison.Ordinal) &&
+                !r.To.Namespace.StartsWith("LotteryTickets.Tests", StringComparison.Ordinal))
             .Select(r => (r.FromNamespace, r.To.Namespace, r.Where));
 
     private static readonly Dictionary<string, List<(string, TypeReference, string)>> Cache = new();

@@ -29,7 +29,8 @@ public class SeededRandomTests
         ours.NextBytes(b);
         Assert.Equal(a, b);
         // What the library actually calls: Math.NET's normal sampler and Shuffle.
-        Assert.Equal(Enumerable.Range(0, 50).Select(_ => Normal.Sample(theirs, 0, 1)), Enumerable.Range(0, 50).Select(_ => Normal.Sample(ours, 0, 1)));
+        Assert.Equal(Enumerable.Range(0, 50).Select(_ => Normal.Sample(theirs, 0, 1)),
+            Enumerable.Range(0, 50).Select(_ => Normal.Sample(ours, 0, 1)));
         int[] p = [.. Enumerable.Range(0, 64)], q = [.. Enumerable.Range(0, 64)];
         theirs.Shuffle(p);
         ours.Shuffle(q);
@@ -65,7 +66,8 @@ public class SeededRandomTests
         {
             using var module = ModuleDefinition.ReadModule(assembly);
             var uses = module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody)
-                .Where(m => m.Body.Instructions.Any(i => (i.OpCode == OpCodes.Newobj && i.Operand is MethodReference c && c.DeclaringType.FullName == "System.Random")
+                .Where(m => m.Body.Instructions.Any(i =>
+                    (i.OpCode == OpCodes.Newobj && i.Operand is MethodReference c && c.DeclaringType.FullName == "System.Random")
                     || (i.Operand is MethodReference s && s.DeclaringType.FullName == "System.Random" && s.Name == "get_Shared")))
                 .Select(m => m.FullName).ToList();
             Assert.True(uses.Count == 0, $"{Path.GetFileName(assembly)} draws from System.Random in: {string.Join(", ", uses)}");

@@ -15,8 +15,10 @@ public class StructureIsKingTests
         var budget = Budget.Parse(budgetName);
         var data = RunStoreTests.Data;
         // Controls are not part of a run's key: notebook 02 loads the ticket levels notebook 01 stored.
-        Assert.Equal(StructureIsKing.UnstructuredExperiment(budget, data).KeyFor(1, budget), TimeToTrainParadox.UnstructuredExperiment(budget, data).KeyFor(1, budget));
-        Assert.Equal(StructureIsKing.StructuredExperiment(budget, data).KeyFor(1, budget), TimeToTrainParadox.StructuredExperiment(budget, data).KeyFor(1, budget));
+        Assert.Equal(StructureIsKing.UnstructuredExperiment(budget, data).KeyFor(1, budget),
+            TimeToTrainParadox.UnstructuredExperiment(budget, data).KeyFor(1, budget));
+        Assert.Equal(StructureIsKing.StructuredExperiment(budget, data).KeyFor(1, budget),
+            TimeToTrainParadox.StructuredExperiment(budget, data).KeyFor(1, budget));
         Assert.Empty(TimeToTrainParadox.UnstructuredExperiment(budget, data).Controls);
         Assert.Equal([TicketSeries.RandomReinit], StructureIsKing.StructuredExperiment(budget, data).Controls);
 

@@ -68,8 +68,10 @@ public sealed class MnistFullTests : IDisposable
     [Fact]
     public void TooManyRequested_ThrowsNamingTheOption()
     {
-        Assert.Equal("TrainCount", Assert.ThrowsAny<ArgumentException>(() => Mnist.Load(new MnistOptions(TrainCount: 6, DataDirectory: _data))).ParamName);
-        Assert.Equal("TestCount", Assert.ThrowsAny<ArgumentException>(() => Mnist.Load(new MnistOptions(TestCount: 4, DataDirectory: _data))).ParamName);
+        Assert.Equal("TrainCount",
+            Assert.ThrowsAny<ArgumentException>(() => Mnist.Load(new MnistOptions(TrainCount: 6, DataDirectory: _data))).ParamName);
+        Assert.Equal("TestCount",
+            Assert.ThrowsAny<ArgumentException>(() => Mnist.Load(new MnistOptions(TestCount: 4, DataDirectory: _data))).ParamName);
     }
 
     [Fact]

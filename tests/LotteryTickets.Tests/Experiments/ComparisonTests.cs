@@ -9,15 +9,18 @@ namespace LotteryTickets.Tests.Experiments;
 /// <summary>Sections 3 and 5's comparisons read against hand-made curves whose answers are known.</summary>
 public class ComparisonTests
 {
-    private static TicketExperimentResult Result(long weights, params (int Level, double Percent, double Accuracy)[] ticket) => Result(weights, ticket, []);
+    private static TicketExperimentResult Result(long weights, params (int Level, double Percent, double Accuracy)[] ticket) =>
+        Result(weights, ticket, []);
 
-    private static TicketExperimentResult Result(long weights, (int Level, double Percent, double Accuracy)[] ticket, (int Level, double Percent, double Accuracy)[] reinit,
+    private static TicketExperimentResult Result(long weights, (int Level, double Percent, double Accuracy)[] ticket,
+        (int Level, double Percent, double Accuracy)[] reinit,
         TrainingHparams? training = null)
     {
         static TicketCurve Curve(TicketSeries name, (int Level, double Percent, double Accuracy)[] points) =>
             new(name, points.Select(p => new TicketCurvePoint(p.Level, p.Percent, p.Accuracy, 0, 0, 0, 1)).ToList());
         var sparsest = new SparsityReport([new SparsityRow("w", (long)(weights * ticket[^1].Percent / 100), weights)]);
-        return new TicketExperimentResult(new LotteryHparams { Training = training ?? new TrainingHparams() }, [1], Curve(TicketSeries.Ticket, ticket),
+        return new TicketExperimentResult(new LotteryHparams { Training = training ?? new TrainingHparams() }, [1],
+            Curve(TicketSeries.Ticket, ticket),
             Curve(TicketSeries.RandomReinit, reinit), Curve(TicketSeries.RandomMask, []), [sparsest], 1);
     }
 

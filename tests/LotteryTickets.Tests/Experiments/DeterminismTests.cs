@@ -79,12 +79,19 @@ public class DeterminismTests(ITestOutputHelper output)
     /// <summary>The sweeps with a thread-count setting (<c>MaxDegreeOfParallelism</c>), each small, as (name, run at n threads).</summary>
     public static readonly IReadOnlyList<(string Name, Func<int, object> Run)> ThreadedSweeps =
     [
-        ("phase diagram, ℓ1", n => new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5, 0.8], N: 40, Trials: 4, Seed: 9, Method: PhaseDiagramMethod.L1, MaxDegreeOfParallelism: n).Run()),
-        ("phase diagram, OMP", n => new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5, 0.8], N: 40, Trials: 4, Seed: 9, Method: PhaseDiagramMethod.Omp, MaxDegreeOfParallelism: n).Run()),
-        ("OMP recovery", n => new OmpRecoverySweep(M: 30, N: 60, SharedWeights: [0, 0.5], Sparsities: [2, 5, 10], SnrsDb: [double.PositiveInfinity, 20],
+        ("phase diagram, ℓ1",
+            n => new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5, 0.8], N: 40, Trials: 4, Seed: 9, Method: PhaseDiagramMethod.L1,
+                MaxDegreeOfParallelism: n).Run()),
+        ("phase diagram, OMP",
+            n => new PhaseDiagramSweep([0.3, 0.6], [0.2, 0.5, 0.8], N: 40, Trials: 4, Seed: 9, Method: PhaseDiagramMethod.Omp,
+                MaxDegreeOfParallelism: n).Run()),
+        ("OMP recovery",
+            n => new OmpRecoverySweep(M: 30, N: 60, SharedWeights: [0, 0.5], Sparsities: [2, 5, 10], SnrsDb: [double.PositiveInfinity, 20],
             Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
-        ("teacher recovery", n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
-        ("design comparison", n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+        ("teacher recovery",
+            n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+        ("design comparison",
+            n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
     ];
 
     public static TheoryData<string> ThreadedSweepNames() => [.. ThreadedSweeps.Select(s => s.Name)];
@@ -144,7 +151,8 @@ public class DeterminismTests(ITestOutputHelper output)
         {
             var (rx, ry) = (x.FindRun(key)!, y.FindRun(key)!);
             Assert.Equal("complete", rx.Status);
-            Assert.Equal((rx.Kind, rx.ParametersJson, rx.LibraryVersion, rx.Seed, rx.Status), (ry.Kind, ry.ParametersJson, ry.LibraryVersion, ry.Seed, ry.Status));
+            Assert.Equal((rx.Kind, rx.ParametersJson, rx.LibraryVersion, rx.Seed, rx.Status),
+                (ry.Kind, ry.ParametersJson, ry.LibraryVersion, ry.Seed, ry.Status));
         }
     }
 
@@ -164,7 +172,8 @@ public class DeterminismTests(ITestOutputHelper output)
     /// <summary>A sweep's stored result row, read as the store wrote it: the result type and its JSON text.</summary>
     private static (string Type, string Json) StoredResult(string database, string key)
     {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT type, value FROM results WHERE key = $k;";

@@ -23,7 +23,8 @@ public class PinnedRunKeysTests
         foreach (var budget in new[] { Budget.Quick, Budget.Full })
         {
             string b = budget.Name;
-            IEnumerable<(string, RunKey)> Seeds(string name, TicketExperiment e) => e.Seeds.Select(s => ($"{b} {name} seed {s}", e.KeyFor(s, budget)));
+            IEnumerable<(string, RunKey)> Seeds(string name, TicketExperiment e) =>
+                e.Seeds.Select(s => ($"{b} {name} seed {s}", e.KeyFor(s, budget)));
 
             foreach (var k in Seeds("00 winning tickets", WinningTickets.Experiment(budget, data))) yield return k;
             foreach (var k in Seeds("01 unstructured", StructureIsKing.UnstructuredExperiment(budget, data))) yield return k;
@@ -37,23 +38,31 @@ public class PinnedRunKeysTests
 
             var distillation = ApprenticeAndMaster.Experiment(budget, data);
             foreach (var k in Seeds("04 teacher", distillation.TeacherRun)) yield return k;
-            foreach (var k in Seeds("04 students on labels", new TicketExperiment(distillation.Student, data, distillation.Seeds) { Controls = [] })) yield return k;
+            foreach (var k in Seeds("04 students on labels",
+                new TicketExperiment(distillation.Student, data, distillation.Seeds) { Controls = [] })) yield return k;
             using var logits = arange(data.Train.Count * 10, dtype: ScalarType.Float32).reshape(data.Train.Count, 10).div(1000);
             var taught = data.WithTeacher(logits);
-            var distilledStudent = distillation.Student with { Training = distillation.Student.Training with { Distillation = distillation.Distillation } };
-            foreach (var k in Seeds("04 students distilled", new TicketExperiment(distilledStudent, taught, distillation.Seeds) { Controls = [] })) yield return k;
+            var distilledStudent = distillation.Student with
+            {
+                Training = distillation.Student.Training with { Distillation = distillation.Distillation },
+            };
+            foreach (var k in Seeds("04 students distilled",
+                new TicketExperiment(distilledStudent, taught, distillation.Seeds) { Controls = [] })) yield return k;
             var small = DistillationExperiment.SizeMatched((LotteryTickets.Models.LeNetHparams)distillation.Student.Model, 20_000);
             var dense = distillation.Student with { Model = small };
-            foreach (var k in Seeds("04 size-matched dense on labels", new TicketExperiment(dense, data, distillation.Seeds) { Levels = 0, Controls = [] })) yield return k;
+            foreach (var k in Seeds("04 size-matched dense on labels",
+                new TicketExperiment(dense, data, distillation.Seeds) { Levels = 0, Controls = [] })) yield return k;
             var denseDistilled = dense with { Training = dense.Training with { Distillation = distillation.Distillation } };
-            foreach (var k in Seeds("04 size-matched dense distilled", new TicketExperiment(denseDistilled, taught, distillation.Seeds) { Controls = [] })) yield return k;
+            foreach (var k in Seeds("04 size-matched dense distilled",
+                new TicketExperiment(denseDistilled, taught, distillation.Seeds) { Controls = [] })) yield return k;
             var lenetTeacher = distillation with { Teacher = ApprenticeAndMaster.LeNetTeacher(epsilon: 0.1) };
             foreach (var k in Seeds("04 LeNet teacher eps 0.1", lenetTeacher.TeacherRun)) yield return k;
 
             foreach (var eps in new[] { 0, GentleArtOfTraining.Epsilon })
                 foreach (var k in Seeds($"05 eps {eps}", GentleArtOfTraining.Experiment(budget, data, eps))) yield return k;
             var gentle = GentleArtOfTraining.Experiment(budget, data, 0.05);
-            var shortRun = gentle with { Levels = 7, Hparams = gentle.Hparams with { Training = gentle.Hparams.Training with { GradientNoise = null } } };
+            var shortRun = gentle with { Levels = 7,
+                Hparams = gentle.Hparams with { Training = gentle.Hparams.Training with { GradientNoise = null } } };
             foreach (var k in Seeds("05 solutions eps 0.05, 7 levels, no noise", shortRun)) yield return k;
 
             var omp = OmpFindsTheTicket.Recovery(budget);
@@ -62,9 +71,11 @@ public class PinnedRunKeysTests
             yield return ($"{b} 07 convergence", L1ProximalNewton.Convergence(budget).Key(budget));
             yield return ($"{b} 07 solutions convergence 0.01", (L1ProximalNewton.Convergence(budget) with { LambdaRatio = 0.01 }).Key(budget));
             yield return ($"{b} 07 path", L1ProximalNewton.Path(budget).Key(budget));
-            yield return ($"{b} 07 solutions path 12 prune 0.5", (L1ProximalNewton.Path(budget) with { Lambdas = 12, PruneFraction = 0.5 }).Key(budget));
+            yield return ($"{b} 07 solutions path 12 prune 0.5",
+                (L1ProximalNewton.Path(budget) with { Lambdas = 12, PruneFraction = 0.5 }).Key(budget));
             yield return ($"{b} 08 phase grid", PredictingTheLottery.PhaseGrid(budget).Key(budget));
-            yield return ($"{b} 08 solutions non-negative", (PredictingTheLottery.PhaseGrid(budget) with { Signal = LotteryTickets.Sparse.SignalKind.NonNegative }).Key(budget));
+            yield return ($"{b} 08 solutions non-negative",
+                (PredictingTheLottery.PhaseGrid(budget) with { Signal = LotteryTickets.Sparse.SignalKind.NonNegative }).Key(budget));
             yield return ($"{b} 08 teacher", PredictingTheLottery.Teacher(budget).Key(budget));
             yield return ($"{b} 09 random", StatisticiansDilemma.Random(budget).Key(budget));
             yield return ($"{b} 09 random spread 0", StatisticiansDilemma.Random(budget, rowScaleSpread: 0).Key(budget));
@@ -86,6 +97,7 @@ public class PinnedRunKeysTests
         var lines = actual.TrimEnd('\n').Split('\n');
         var moved = expected.Zip(lines).Where(p => p.First != p.Second).Select(p => $"pinned: {p.First}\n   now: {p.Second}").ToList();
         Assert.True(moved.Count == 0 && expected.Length == lines.Length,
-            $"{moved.Count} of {expected.Length} pinned run keys moved ({lines.Length} computed); stored runs would no longer be found:\n" + string.Join("\n", moved));
+            $"{moved.Count} of {expected.Length} pinned run keys moved ({lines.Length} computed); stored runs would no longer be " +
+                "found:\n" + string.Join("\n", moved));
     }
 }

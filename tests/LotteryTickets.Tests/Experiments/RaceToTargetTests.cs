@@ -64,7 +64,8 @@ public class RaceToTargetTests
         Assert.Equal(100 * 0.010, race.Dense.SecondsToTarget, 12);
         var masked = race.Of(SpeedVariants.Masked);
         Assert.Equal(100 * 0.008 / (100 * 0.010), masked[0].TimeRatio, 12);        // same steps, 0.8× the step time
-        Assert.Equal(TimeToTrain.SparseOverDense(masked[0].FlopFraction, masked[0].Eta, race.Dense.Eta, masked[0].StepRatio), masked[0].TimeRatio, 12);
+        Assert.Equal(TimeToTrain.SparseOverDense(masked[0].FlopFraction, masked[0].Eta, race.Dense.Eta, masked[0].StepRatio), masked[0].TimeRatio,
+            12);
         Assert.Equal(race.Dense.Eta, masked[0].DenseEta, 12);
         Assert.Equal(4.0, race.Of(SpeedVariants.SparseKernel)[0].TimeRatio, 12);    // 0.04 s a step
         Assert.Equal(0.6, race.Of(SpeedVariants.Compacted)[0].TimeRatio, 12);
@@ -94,7 +95,8 @@ public class RaceToTargetTests
         Assert.Null(unstructured.Ticket.AccuracyAt(5));                               // no extrapolation
         var structured = Tickets([100, mid, 5]);
         var points = new StructuredComparison(unstructured, structured).Points;
-        Assert.Equal((1, 94.0, 94.0, 93.5), (points[0].Level, points[0].StructuredTicket, points[0].StructuredReinit!.Value, points[0].UnstructuredTicket!.Value));
+        Assert.Equal((1, 94.0, 94.0, 93.5),
+            (points[0].Level, points[0].StructuredTicket, points[0].StructuredReinit!.Value, points[0].UnstructuredTicket!.Value));
         Assert.Null(points[1].UnstructuredTicket);
         Assert.Equal(50, StructuredComparison.SparsestWithin(unstructured.Ticket, 95));  // 94 at 50 %, then 93 is 2 points down
     }

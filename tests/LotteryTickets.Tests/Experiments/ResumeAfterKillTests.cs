@@ -187,7 +187,8 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
         {
             if (line.StartsWith("saved ")) saved++;
             if (line.StartsWith("done ")) done = line;
-            if (killAfterSaved is { } k && saved >= k && line.StartsWith("saved ", StringComparison.Ordinal) || killAfterSaved == 0 && line == "started")
+            if (killAfterSaved is { } k && saved >= k && line.StartsWith("saved ", StringComparison.Ordinal) || killAfterSaved == 0 &&
+                line == "started")
             {
                 if (extraDelayMs > 0) await Task.Delay(extraDelayMs);
                 process.Kill(entireProcessTree: true);

@@ -13,9 +13,20 @@ public class RunKeyTests
 {
     // Two versions of one parameter record: V2 adds a property whose default keeps V1's behaviour.
     public sealed record InnerV1 { public int Width { get; init; } = 8; }
-    public sealed record V1 { public double Rate { get; init; } = 0.1; public string Name { get; init; } = "a"; public InnerV1 Inner { get; init; } = new(); }
+    public sealed record V1
+    {
+        public double Rate { get; init; } = 0.1;
+        public string Name { get; init; } = "a";
+        public InnerV1 Inner { get; init; } = new();
+    }
     public sealed record InnerV2 { public int Width { get; init; } = 8; public bool Bias { get; init; } = true; }
-    public sealed record V2 { public string Name { get; init; } = "a"; public double Rate { get; init; } = 0.1; public InnerV2 Inner { get; init; } = new(); public int Added { get; init; } = 3; }
+    public sealed record V2
+    {
+        public string Name { get; init; } = "a";
+        public double Rate { get; init; } = 0.1;
+        public InnerV2 Inner { get; init; } = new();
+        public int Added { get; init; } = 3;
+    }
 
     [Fact]
     public void AddingADefaultedPropertyKeepsOldKeys()
@@ -70,7 +81,8 @@ public class RunKeyTests
             Pruning = new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude },
         };
         Assert.Equal(["Pruning.Strategy=structured_magnitude", "Training.Optimizer=sgd"], RunKey.For("imp", h).Lines.Skip(1));
-        Assert.Equal(["Signal=NonNegative"], RunKey.For("x", new WithSignal { Signal = SignalKind.NonNegative }).Lines.Skip(1)); // as before: its C# name
+        // as before: its C# name
+        Assert.Equal(["Signal=NonNegative"], RunKey.For("x", new WithSignal { Signal = SignalKind.NonNegative }).Lines.Skip(1));
     }
 
     public sealed record WithSignal

@@ -22,7 +22,8 @@ public class RunStoreTests(ITestOutputHelper output)
 
     /// <summary>The experiment these tests run: <see cref="Data"/> named "blobs" in the run keys.</summary>
     internal static TicketExperiment Experiment(LotteryHparams hparams, long[] seeds, bool controls = true, int levels = 2) =>
-        new(hparams, Data, seeds) { Levels = levels, DataSource = "blobs", Controls = controls ? [TicketSeries.RandomReinit, TicketSeries.RandomMask] : [] };
+        new(hparams, Data, seeds) { Levels = levels, DataSource = "blobs",
+            Controls = controls ? [TicketSeries.RandomReinit, TicketSeries.RandomMask] : [] };
 
     internal static ExperimentContext Context(RunStore? store, IProgress<ExperimentProgress>? progress = null, bool recompute = false) =>
         new() { Store = store, Budget = Budget.Quick, Progress = progress, Recompute = recompute };

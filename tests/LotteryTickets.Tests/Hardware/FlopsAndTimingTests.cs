@@ -33,7 +33,8 @@ public class FlopsAndTimingTests
     public void AttentionCountsItsProjectionsPerTokenAndItsOwnProducts()
     {
         // One block, E = 8, H = 2 heads of d = 4, T = 4 tokens of 4 pixels (4×4 images), MLP 6, 10 classes.
-        using var model = (ModelHparams.TinyTransformer(blocks: 1, heads: 2, width: 8, headWidth: 4, mlpWidth: 6) with { ImageSize = 4 }).Create(Torch.CPU, 1);
+        using var model = (ModelHparams.TinyTransformer(blocks: 1, heads: 2, width: 8, headWidth: 4,
+            mlpWidth: 6) with { ImageSize = 4 }).Create(Torch.CPU, 1);
         long embed = 4L * 8 * 4, qkv = 3 * 8L * 8 * 4, output = 8L * 8 * 4, mlp = 2 * 8L * 6 * 4, classifier = 8L * 10;
         long attention = 2 * (4L * 4 * 4) * 2;   // QKᵀ and A·V: T² · d each, per head
         var cost = Flops.Of(model);

@@ -63,7 +63,8 @@ public class SparseKernelTests
                 var kept = mask.Values(name).ToArray();
                 for (int i = 0; i < expected.Length; i++)
                 {
-                    Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5f + 1e-4f * Math.Abs(expected[i]), $"{name}[{i}]: {expected[i]} vs {actual[i]}");
+                    Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5f + 1e-4f * Math.Abs(expected[i]),
+                        $"{name}[{i}]: {expected[i]} vs {actual[i]}");
                     if (!kept[i]) Assert.Equal(0f, actual[i]);   // pruned weights never come back
                 }
             }

@@ -130,7 +130,8 @@ public class FigureTests
             using var doc = System.Text.Json.JsonDocument.Parse(GenericChart.toFigureJson(f.ToChart()));
             return doc.RootElement.GetProperty("layout").GetProperty("xaxis").Clone();
         }
-        var percent = XAxis(new LineFigure("p", "P", "weights remaining (%)", "y", [new FigureSeries("ticket", [100.0, 51.2, 6.9], [1.0, 2.0, 3.0])]) { LogX = true });
+        var percent = XAxis(new LineFigure("p", "P", "weights remaining (%)", "y",
+            [new FigureSeries("ticket", [100.0, 51.2, 6.9], [1.0, 2.0, 3.0])]) { LogX = true });
         Assert.Equal("log", percent.GetProperty("type").GetString());
         Assert.Equal("none", percent.GetProperty("exponentformat").GetString());   // 100, 50, 10 — not 10²
         var gap = XAxis(new LineFigure("g", "G", "gap", "y", [new FigureSeries("FISTA", [1.0, 1e-6, 1e-15], [1.0, 2.0, 3.0])]) { LogX = true });

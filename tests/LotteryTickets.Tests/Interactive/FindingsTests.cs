@@ -42,36 +42,43 @@ public class FindingsTests
         """, Text(Result().Findings()));
 
     [Fact]
-    public void Distillation() => Assert.Equal("""
-        Teacher (dense, 1,000 weights): 95.00 % test accuracy. Distillation T = 4, α = 0.5; students over 1 seed(s).
-        Dense student (level 0): 90.00 % on labels, 90.00 % distilled.
-        Distilled − labels-only ticket: +0.00 at 80.0 % (mean +0.00 points).
-        At 80.0 % of the weights (256): ticket 91.00 % on labels, 91.00 % distilled; dense 3-1 network (100 weights) 90.00 % on labels, 91.00 % distilled.
-        The size-matched dense network is below the ticket at 1 of 1 sparsities on labels (by 1.00 points on average) and at 0 of 1 distilled (by 0.00).
-        """, Text(new DistillationResult(new DistillationHparams(4, 0.5), 95, 1000, Result(), Result(),
+    public void Distillation() => Assert.Equal(Text([
+        "Teacher (dense, 1,000 weights): 95.00 % test accuracy. Distillation T = 4, α = 0.5; students over 1 seed(s).",
+        "Dense student (level 0): 90.00 % on labels, 90.00 % distilled.",
+        "Distilled − labels-only ticket: +0.00 at 80.0 % (mean +0.00 points).",
+        "At 80.0 % of the weights (256): ticket 91.00 % on labels, 91.00 % distilled; dense 3-1 network (100 weights) 90.00 % on labels, 91.00 % " +
+            "distilled.",
+        "The size-matched dense network is below the ticket at 1 of 1 sparsities on labels (by 1.00 points on average) and at 0 of 1 distilled (by " +
+            "0.00).",
+        ]), Text(new DistillationResult(new DistillationHparams(4, 0.5), 95, 1000, Result(), Result(),
             [new DenseBaselinePoint(1, 80, 100, 3, 1, 90, 0, 91, 0)], 1).Findings()));
 
     [Fact]
     public void Comparisons()
     {
-        Assert.Equal("""
-            Dense network: 90.00 % (structured run's level 0: 90.00 %), mean of 1 seed(s).
-            Within 1 point of dense down to: unstructured ticket 80.0 %, unstructured re-init not even the first level, structured ticket 80.0 %, structured re-init not even the first level of the weights.
-            At 80.0 % of the weights (the sparsest structured level): unstructured ticket 91.00 %, structured ticket 91.00 %, structured re-init 85.00 %.
-            Ticket − re-init, mean over levels: structured +6.00 points (largest +6.00), unstructured +6.00 points (largest +6.00). Liu et al. predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.
-            Unstructured − structured ticket at equal weights, mean over 1 levels: +0.00 points (at the sparsest: +0.00).
-            """, Text(new StructuredComparison(Result(), Result()).Findings()));
-        Assert.Equal("""
-            Dense: tied RNN 90.00 % with 320 weights, untied RNN 90.00 % with 320 weights (1.0× as many); mean of 1 seed(s).
-            Within 1 point of its own dense accuracy down to: tied ticket 80.0 % (256 weights), untied ticket 80.0 % (256 weights).
-            Ticket − random re-init: tied +6.00 points at 80.0 % (91.00 % vs 85.00 %), +6.00 on average over levels; untied +6.00 points at 80.0 % (91.00 % vs 85.00 %), +6.00 on average over levels.
-            At equal weights (256): untied ticket 91.00 % (80.0 % of its weights) vs tied ticket 91.00 %.
-            """, Text(new TiedComparison(Result(), Result()).Findings()));
-        Assert.Equal("""
-            Dense: 90.00 % with plain cross-entropy, 90.00 % with label smoothing ε = 0 (mean of 1 seed(s)).
-            Sparsest ticket within 0.5 point of its own dense accuracy: plain 80.0 %, smoothed 80.0 % (smoothed against the plain dense accuracy: 80.0 %).
-            At the sparsest level (80.0 % of the weights): plain 91.00 %, smoothed 91.00 % (+0.00 points).
-            """, Text(new SmoothingComparison(Result(), Result()).Findings()));
+        Assert.Equal(Text([
+            "Dense network: 90.00 % (structured run's level 0: 90.00 %), mean of 1 seed(s).",
+            "Within 1 point of dense down to: unstructured ticket 80.0 %, unstructured re-init not even the first level, structured ticket 80.0 %, " +
+                "structured re-init not even the first level of the weights.",
+            "At 80.0 % of the weights (the sparsest structured level): unstructured ticket 91.00 %, structured ticket 91.00 %, structured re-init " +
+                "85.00 %.",
+            "Ticket − re-init, mean over levels: structured +6.00 points (largest +6.00), unstructured +6.00 points (largest +6.00). Liu et al. " +
+                "predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.",
+            "Unstructured − structured ticket at equal weights, mean over 1 levels: +0.00 points (at the sparsest: +0.00).",
+            ]), Text(new StructuredComparison(Result(), Result()).Findings()));
+        Assert.Equal(Text([
+            "Dense: tied RNN 90.00 % with 320 weights, untied RNN 90.00 % with 320 weights (1.0× as many); mean of 1 seed(s).",
+            "Within 1 point of its own dense accuracy down to: tied ticket 80.0 % (256 weights), untied ticket 80.0 % (256 weights).",
+            "Ticket − random re-init: tied +6.00 points at 80.0 % (91.00 % vs 85.00 %), +6.00 on average over levels; untied +6.00 points at 80.0 " +
+                "% (91.00 % vs 85.00 %), +6.00 on average over levels.",
+            "At equal weights (256): untied ticket 91.00 % (80.0 % of its weights) vs tied ticket 91.00 %.",
+            ]), Text(new TiedComparison(Result(), Result()).Findings()));
+        Assert.Equal(Text([
+            "Dense: 90.00 % with plain cross-entropy, 90.00 % with label smoothing ε = 0 (mean of 1 seed(s)).",
+            "Sparsest ticket within 0.5 point of its own dense accuracy: plain 80.0 %, smoothed 80.0 % (smoothed against the plain dense accuracy: " +
+                "80.0 %).",
+            "At the sparsest level (80.0 % of the weights): plain 91.00 %, smoothed 91.00 % (+0.00 points).",
+            ]), Text(new SmoothingComparison(Result(), Result()).Findings()));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public class ProgressTextTests
     public void AReportWithoutDetailIsItsCount()
     {
         Assert.Equal("12/40 cells", ProgressText.Of(new ExperimentProgress(12, 40, "cells")));
-        Assert.Equal("dense 27-9 on labels · 3/9 iterations", ProgressText.Of(new ExperimentProgress(3, 9, "iterations") { Stage = "dense 27-9 on labels" }));
+        Assert.Equal("dense 27-9 on labels · 3/9 iterations",
+            ProgressText.Of(new ExperimentProgress(3, 9, "iterations") { Stage = "dense 27-9 on labels" }));
         Assert.Equal("0/0 ", ProgressText.Of(default));
     }
 }

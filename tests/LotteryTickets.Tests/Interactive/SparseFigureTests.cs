@@ -9,7 +9,8 @@ public class SparseFigureTests
     [Fact]
     public void RecoveryVsSparsityDrawsTheGuaranteeAsAVerticalLinePerCoherence()
     {
-        var o = new OmpRecoverySweep(M: 30, N: 40, SharedWeights: [0, 0.5], Sparsities: [1, 2, 4], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: 1);
+        var o = new OmpRecoverySweep(M: 30, N: 40, SharedWeights: [0, 0.5], Sparsities: [1, 2, 4], SnrsDb: [double.PositiveInfinity], Trials: 2,
+            Seed: 1);
         var r = o.Run();
         var f = OmpFigures.RecoveryVsSparsity(r, 0);
         Assert.Equal("omp-recovery-vs-k-noiseless", f.Name);
@@ -32,6 +33,7 @@ public class SparseFigureTests
         Assert.Equal(3, f.Series.Count);
         string json = GenericChart.toFigureJson(L1Figures.GapBySeconds(r).ToChart());
         // Decades as powers of ten (10⁻⁶), not plotly's SI prefixes ("1µ").
-        Assert.Contains("\"yaxis\":{\"title\":{\"text\":\"relative objective gap (F − F*) / F*\"},\"type\":\"log\",\"exponentformat\":\"power\",\"showexponent\":\"all\"}", json);
+        Assert.Contains("\"yaxis\":{\"title\":{\"text\":\"relative objective gap (F − F*) / " +
+            "F*\"},\"type\":\"log\",\"exponentformat\":\"power\",\"showexponent\":\"all\"}", json);
     }
 }

@@ -26,7 +26,8 @@ public class SpeedAndRaceFigureTests
     [Fact]
     public void RaceFiguresLeaveOutWhatNeverReachedTheTargetAndPlaceTheRunnersOnTheMap()
     {
-        var race = RaceToTarget.Of(RaceToTargetTests.Speed, 0.9, 60, RaceToTargetTests.Tickets([100, 50, 10]), RaceToTargetTests.Tickets([100, 50, 10]));
+        var race = RaceToTarget.Of(RaceToTargetTests.Speed, 0.9, 60, RaceToTargetTests.Tickets([100, 50, 10]),
+            RaceToTargetTests.Tickets([100, 50, 10]));
         var steps = RaceFigures.StepsToTarget(race);
         Assert.Equal(["dense", "unstructured ticket", "structured ticket"], steps.Series.Select(s => s.Name));
         Assert.Equal([50.0], steps.Series[1].X);                                      // level 2 (10 %): one seed missed

@@ -16,12 +16,16 @@ internal static class BadInputAllowList
 
         // Any argument has an answer.
         ["LotteryTickets.SerialNames.Of<T>(T)"] = "every value of an enum has a name (an undefined one is written as its number)",
-        ["LotteryTickets.VariantNameAttribute..ctor(string)"] = "any string names a default variant (the attribute is declared in code, not given input)",
+        ["LotteryTickets.VariantNameAttribute..ctor(string)"] = "any string names a default variant (the attribute is declared in code, not given " +
+            "input)",
         ["LotteryTickets.SerialNameEnumConverter.CanConvert(Type)"] = "a predicate called by System.Text.Json with the type it converts",
-        ["LotteryTickets.SerialNameEnumConverter.CreateConverter(Type, JsonSerializerOptions)"] = "called by System.Text.Json for a type CanConvert accepted; bad JSON is a JsonException (ModelHparamsJsonTests)",
+        ["LotteryTickets.SerialNameEnumConverter.CreateConverter(Type, JsonSerializerOptions)"] = "called by System.Text.Json for a type " +
+            "CanConvert accepted; bad JSON is a JsonException (ModelHparamsJsonTests)",
         ["LotteryTickets.Models.ModelHparamsJsonConverter.CanConvert(Type)"] = "a predicate called by System.Text.Json with the type it converts",
-        ["LotteryTickets.Models.ModelHparamsJsonConverter.Read(ref Utf8JsonReader, Type, JsonSerializerOptions)"] = "called by System.Text.Json; an unknown model name or a non-object is a JsonException (ModelHparamsJsonTests)",
-        ["LotteryTickets.Models.ModelHparamsJsonConverter.Write(Utf8JsonWriter, ModelHparams, JsonSerializerOptions)"] = "called by System.Text.Json with the value it serialises (null is written by the serializer itself)",
+        ["LotteryTickets.Models.ModelHparamsJsonConverter.Read(ref Utf8JsonReader, Type, JsonSerializerOptions)"] = "called by System.Text.Json; " +
+            "an unknown model name or a non-object is a JsonException (ModelHparamsJsonTests)",
+        ["LotteryTickets.Models.ModelHparamsJsonConverter.Write(Utf8JsonWriter, ModelHparams, JsonSerializerOptions)"] = "called by " +
+            "System.Text.Json with the value it serialises (null is written by the serializer itself)",
         ["LotteryTickets.PositiveAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
         ["LotteryTickets.NonNegativeAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
         ["LotteryTickets.RangeAttribute.Allows(double, bool)"] = "a predicate: every number (NaN and ±∞ included) answers true or false",
@@ -35,10 +39,12 @@ internal static class BadInputAllowList
         ["LotteryTickets.Experiments.TicketExperiment.KeyFor(long, Budget)"] = "any seed names a run; a null budget means the current one",
 
         // The notebook layer (LotteryTickets.Interactive).
-        ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the constructor checked",
+        ["LotteryTickets.Interactive.LiveProgress<T>.Report(T)"] = "a report: any value is handed as is to the describe and fraction functions the " +
+            "constructor checked",
         ["LotteryTickets.Interactive.LiveProgress<T>.Complete(string)"] = "an optional summary: any text, null for the last report",
         ["LotteryTickets.Interactive.LabelText.Snr(double)"] = "formats any number for a label (+∞ reads \"noiseless\")",
-        ["LotteryTickets.Interactive.ProgressText.Of(ExperimentProgress)"] = "a report: any values are worded (a null stage, training or timing is left out; a default report reads \"0/0 \")",
+        ["LotteryTickets.Interactive.ProgressText.Of(ExperimentProgress)"] = "a report: any values are worded (a null stage, training or timing is " +
+            "left out; a default report reads \"0/0 \")",
     };
 
     /// <summary>

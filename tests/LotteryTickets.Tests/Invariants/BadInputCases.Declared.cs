@@ -66,7 +66,8 @@ internal sealed partial class BadInputCases
     {
         var clone = sample.GetType().GetMethod("<Clone>$")?.Invoke(sample, null)
             ?? throw new InvalidOperationException($"{sample.GetType().Name} is not a record: its entry cannot set one property on a copy.");
-        var setter = property.SetMethod ?? throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name} declares a constraint but cannot be set.");
+        var setter = property.SetMethod ??
+            throw new InvalidOperationException($"{property.DeclaringType!.Name}.{property.Name} declares a constraint but cannot be set.");
         setter.Invoke(clone, [value]);
         return clone;
     }
@@ -91,7 +92,8 @@ internal sealed partial class BadInputCases
                     continue; // beyond the type: no value of the setting can be there
                 object boxed = Convert.ChangeType(v, numberType, CultureInfo.InvariantCulture);
                 string shows = c is PositiveAttribute && integral ? "≥ 1" : c.Allowed;
-                yield return element is null ? (boxed, shows, v.ToString(CultureInfo.InvariantCulture)) : (List(element, boxed), shows, $"[{v.ToString(CultureInfo.InvariantCulture)}]");
+                yield return element is null ? (boxed, shows, v.ToString(CultureInfo.InvariantCulture))
+                    : (List(element, boxed), shows, $"[{v.ToString(CultureInfo.InvariantCulture)}]");
             }
         if (element is not null)
         {
@@ -127,11 +129,16 @@ internal sealed partial class BadInputCases
 
         Entry((LeNetHparams)imp.Model, m => m.Create(CPU, 1));
         Entry(new Conv2Hparams { ConvWidth = 4, FcWidth = 8, ImageSize = 8, Classes = 4 }, m => m.Create(CPU, 1));
-        Entry(new TransformerHparams { Blocks = 1, Heads = 2, Width = 8, HeadWidth = 4, MlpWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
+        Entry(new TransformerHparams { Blocks = 1, Heads = 2, Width = 8, HeadWidth = 4, MlpWidth = 8, ImageSize = 4, Classes = 4 },
+            m => m.Create(CPU, 1));
         Entry(new RnnHparams { Tied = false, RecurrentWidth = 8, ImageSize = 4, Classes = 4 }, m => m.Create(CPU, 1));
         Entry(training, h => Trainer.Train(model, null, train, null, test, h, 1, null, CancellationToken.None, null));
-        Entry(new DistillationHparams(2, 0.5), d => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, Distillation = d }, 1, null, CancellationToken.None, teacher));
-        Entry(new GradientNoiseHparams(2, 1), n => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, GradientNoise = n }, 1, null, CancellationToken.None, null));
+        Entry(new DistillationHparams(2, 0.5),
+            d => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, Distillation = d }, 1, null,
+                CancellationToken.None, teacher));
+        Entry(new GradientNoiseHparams(2, 1),
+            n => Trainer.Train(model, null, train, null, test, new TrainingHparams { BatchSize = 6, Epochs = 1, GradientNoise = n }, 1, null,
+                CancellationToken.None, null));
         Entry(imp.Pruning, p => PruningStrategies.PruneRepeatedly(model, p, 1));
         Entry(imp, h => IterativeMagnitudePruning.Run(h, data, 1, 1, none, CancellationToken.None, null, null));
         Entry(new TicketExperiment(imp, data, [1]), e => e.Run(null));

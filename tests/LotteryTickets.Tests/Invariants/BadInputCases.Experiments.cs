@@ -19,7 +19,8 @@ internal sealed partial class BadInputCases
         string hash = key.Hash;
         string corrupt = Path.Combine(_folder.Path, "corrupt", "runs.db");
         Directory.CreateDirectory(Path.GetDirectoryName(corrupt)!);
-        File.WriteAllText(corrupt, "this is not an SQLite database, only text long enough to have a header of 100 bytes ......................................");
+        File.WriteAllText(corrupt,
+            "this is not an SQLite database, only text long enough to have a header of 100 bytes ......................................");
         string newer = Path.Combine(_folder.Path, "newer", "runs.db");
         _ = new RunStore(newer);
         using (var c = new SqliteConnection($"Data Source={newer};Pooling=False"))
@@ -32,7 +33,8 @@ internal sealed partial class BadInputCases
         RunKey? noKey = null;
         _cases.Add("path", "\" \"", "blank path", () => new RunStore(" "));
         _cases.Add(Path.GetFileName(corrupt), "not a readable SQLite database", "a corrupt store file", () => new RunStore(corrupt));
-        _cases.Add(Path.GetFileName(newer), $"schema version {RunStore.SchemaVersionSupported + 1}", "a store of a newer schema", () => new RunStore(newer));
+        _cases.Add(Path.GetFileName(newer), $"schema version {RunStore.SchemaVersionSupported + 1}", "a store of a newer schema",
+            () => new RunStore(newer));
         _cases.Add("key", "\"../x\"", "a path for a key", () => store.RunFolder("../x"));
         _cases.Add("key", "\"\"", "empty key", () => store.FindRun(""));
         _cases.Add("key", "\"a b\"", "a key with a space", () => store.StoredLevels("a b"));
@@ -62,7 +64,8 @@ internal sealed partial class BadInputCases
         _cases.Add("experimentKind", "\"\"", "empty kind", () => RunKey.For("", new { A = 1 }, Array.Empty<(string, object?)>()));
         _cases.Add("hparams", "null", "null", () => RunKey.For("kind", (object)null!, Array.Empty<(string, object?)>()));
         _cases.Add("parts", "null", "null", () => RunKey.For("kind", (IReadOnlyList<object>)null!, Array.Empty<(string, object?)>()));
-        _cases.Add("parts", "must not hold null", "a null part", () => RunKey.For("kind", new object[] { new { A = 1 }, null! }, Array.Empty<(string, object?)>()));
+        _cases.Add("parts", "must not hold null", "a null part",
+            () => RunKey.For("kind", new object[] { new { A = 1 }, null! }, Array.Empty<(string, object?)>()));
         (string, object?)[] twice = [("x", 1), ("x", 2)];
         _cases.Add("extra", "distinct", "an extra named twice", () => RunKey.For("kind", new { A = 1 }, twice));
         _cases.Add("name", "'medium'", "an unknown budget", () => Budget.Parse("medium"));
@@ -77,10 +80,12 @@ internal sealed partial class BadInputCases
         _cases.Add("Deltas", "(0, 1]", "δ > 1", () => phase.Key(Budget.Quick));
         var goodPhase = phase with { Deltas = new[] { 0.5 } };
         _cases.Add("budget", "null", "null", () => goodPhase.Key(null!));
-        _cases.Add("Sparsities", "[1, 4]", "k above M", () => new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 5 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null).Run(context));
+        _cases.Add("Sparsities", "[1, 4]", "k above M",
+            () => new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 5 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null).Run(context));
         _cases.Add("Columns", "≤ Rows", "more columns than rows", () => new DesignComparisonSweep(4, 5, new[] { 5 }, 1, 1, 1.0, null).Run(context));
         _cases.Add("Problems", "0", "no problems", () => new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 0, 1, 1e-10, 5000).Run(context));
-        _cases.Add("Lambdas", "[2, 10000]", "one λ", () => new L1PathSweep(10, 20, 2, 20, 1, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000).Run(context));
+        _cases.Add("Lambdas", "[2, 10000]", "one λ",
+            () => new L1PathSweep(10, 20, 2, 20, 1, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000).Run(context));
         _cases.Add("N", "0", "no atoms", () => new TeacherRecoverySweep(0, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null).Run(context));
         // Enums: an undefined value is refused by name, never run (a cast integer is a valid C# value of any enum).
         var badMethod = phase with { Deltas = new[] { 0.5 }, Method = (PhaseDiagramMethod)9 };
@@ -91,7 +96,8 @@ internal sealed partial class BadInputCases
         _cases.Add("Signal", "9", "an undefined signal", () => badSignal.Run(context));
         _cases.Add("Algorithm", "9", "an undefined algorithm", () => badAlgorithm.Run(context));
         _cases.Add("Signal", "9", "an undefined signal", () => badTeacherSignal.Key(Budget.Quick));
-        _cases.Add("Sparsities", "(0, 1)", "sparsity 1", () => new SpeedSweep(new LeNetHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
+        _cases.Add("Sparsities", "(0, 1)", "sparsity 1",
+            () => new SpeedSweep(new LeNetHparams(), new[] { 1.0 }, new[] { 8 }, 1, 3, 10, 0).Run(context));
         var tiny = TinyImp();
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
         _cases.Add("SubsetSizes", "positive", "a subset of 0 rows", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 0 }, data).Run(context));
@@ -99,8 +105,10 @@ internal sealed partial class BadInputCases
         // The ticket experiment and distillation validate their settings in Run.
         _cases.Add("Seeds", "at least one", "no seeds", () => new TicketExperiment(tiny, data, Array.Empty<long>()).Run(context));
         var mnistShaped = new TrainingData(Dataset(24, side: 28), null, Dataset(12, side: 28, seed: 4));
-        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
-        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model", () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 4 }, mnistShaped).Run(context));
+        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model",
+            () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
+        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model",
+            () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 4 }, mnistShaped).Run(context));
         var student = tiny with { Model = new LeNetHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
         _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));
@@ -108,7 +116,8 @@ internal sealed partial class BadInputCases
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
 
         // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
-        var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
+        var ticket = new TicketCurve(TicketSeries.Ticket,
+            new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
         var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
         var report = Mask.Dense(Model).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
@@ -134,14 +143,16 @@ internal sealed partial class BadInputCases
         _cases.Add("deltaIndex", "[0, 0]", "a δ index past the grid", () => phaseResult.SuccessFraction(1, 0));
         _cases.Add("rhoIndex", "-1", "a negative ρ index", () => phaseResult.Sparsity(0, -1));
         var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
-        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } }, new[] { new[] { new[] { 1.0 } } },
+        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } },
+            new[] { new[] { new[] { 1.0 } } },
             new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
         _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => ompResult.GuaranteeBound(1));
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => ompResult.LargestRecoveredSparsity(0, 1, 0.9));
         _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
         var cell = new[] { new[] { new[] { 1.0 } } };
         var l1Sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
-        var traces = L1ConvergenceSweep.Algorithms.Select(a => new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
+        var traces = L1ConvergenceSweep.Algorithms.Select(a =>
+            new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
         var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);
         var otherProblem = new L1ConvergenceTrace(L1Algorithm.Fista, 5, new[] { 0.0 }, new[] { 1.0 }, true, 1);
         var pathSweep = new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000);

@@ -73,7 +73,8 @@ internal sealed partial class BadInputCases
 
         // Figure factories: null results, empty or holed lists, indices and batches outside the result.
         var tiny = TinyImp();
-        var ticket = new TicketCurve(TicketSeries.Ticket, new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
+        var ticket = new TicketCurve(TicketSeries.Ticket,
+            new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
         var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
         var report = Mask.Dense(Model).Report();
         var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
@@ -121,7 +122,8 @@ internal sealed partial class BadInputCases
         _cases.Add("dense", "null", "null", () => L1Figures.Shrinkage(noVector!, lasso, 0.5));
 
         var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
-        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } }, new[] { new[] { new[] { 1.0 } } },
+        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } },
+            new[] { new[] { new[] { 1.0 } } },
             new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
         _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => OmpFigures.RecoveryVsSnr(ompResult, 1, null, null));
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => OmpFigures.RecoveryVsSparsity(ompResult, 1, null));

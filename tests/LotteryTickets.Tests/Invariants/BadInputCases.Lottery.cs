@@ -30,30 +30,44 @@ internal sealed partial class BadInputCases
         var wrongSnapshot = WeightSnapshot.Capture(Bigger);
         IProgress<ImpProgress>? noProgress = null;
 
-        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model", () => IterativeMagnitudePruning.Run(hparams, mnistShaped, 1, 1, noProgress, CancellationToken.None, null, null));
-        _cases.Add("data", "labels up to", "ten classes for a four-class model", () => IterativeMagnitudePruning.Run(hparams, tenClasses, 1, 1, noProgress, CancellationToken.None, null, null));
-        _cases.Add("RewindStep", "[0, 4]", "rewinding past the schedule", () => IterativeMagnitudePruning.Run(late, data, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("data", "784 values", "MNIST-sized data for a 4×4 model",
+            () => IterativeMagnitudePruning.Run(hparams, mnistShaped, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("data", "labels up to", "ten classes for a four-class model",
+            () => IterativeMagnitudePruning.Run(hparams, tenClasses, 1, 1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("RewindStep", "[0, 4]", "rewinding past the schedule",
+            () => IterativeMagnitudePruning.Run(late, data, 1, 1, noProgress, CancellationToken.None, null, null));
         _cases.Add("hparams", "null", "null", () => IterativeMagnitudePruning.Run(null!, data, 1, 1, noProgress, CancellationToken.None, null, null));
-        _cases.Add("levels", "[0, 1000]", "negative levels", () => IterativeMagnitudePruning.Run(hparams, data, 1, -1, noProgress, CancellationToken.None, null, null));
-        _cases.Add("level", "-1", "negative level", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, -1, null, null, data, noProgress, CancellationToken.None));
-        _cases.Add("mask", "levels after 0", "level 1 without a mask", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 1, null, snapshot, data, noProgress, CancellationToken.None));
-        _cases.Add("data", "784 values", "MNIST-sized data", () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 0, null, null, mnistShaped, noProgress, CancellationToken.None));
-        _cases.Add("trainedWeights", "fc1.weight", "weights of another model", () => IterativeMagnitudePruning.PruneNext(hparams, mask, wrongSnapshot));
+        _cases.Add("levels", "[0, 1000]", "negative levels",
+            () => IterativeMagnitudePruning.Run(hparams, data, 1, -1, noProgress, CancellationToken.None, null, null));
+        _cases.Add("level", "-1", "negative level",
+            () => IterativeMagnitudePruning.TrainLevel(hparams, 1, -1, null, null, data, noProgress, CancellationToken.None));
+        _cases.Add("mask", "levels after 0", "level 1 without a mask",
+            () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 1, null, snapshot, data, noProgress, CancellationToken.None));
+        _cases.Add("data", "784 values", "MNIST-sized data",
+            () => IterativeMagnitudePruning.TrainLevel(hparams, 1, 0, null, null, mnistShaped, noProgress, CancellationToken.None));
+        _cases.Add("trainedWeights", "fc1.weight", "weights of another model",
+            () => IterativeMagnitudePruning.PruneNext(hparams, mask, wrongSnapshot));
         _cases.Add("previous", "null", "null", () => IterativeMagnitudePruning.PruneNext(hparams, null!, snapshot));
 
-        _cases.Add("kind", "7", "undefined control", () => LotteryControls.Train(run, (TicketSeries)7, 1, null, noProgress, CancellationToken.None, null, null));
-        _cases.Add("levels", "[0, 1]", "a level the run lacks", () => LotteryControls.Train(run, TicketSeries.RandomReinit, 1, new[] { 2 }, noProgress, CancellationToken.None, null, null));
-        _cases.Add("run", "null", "null", () => LotteryControls.Train(null!, TicketSeries.RandomReinit, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("kind", "7", "undefined control",
+            () => LotteryControls.Train(run, (TicketSeries)7, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("levels", "[0, 1]", "a level the run lacks",
+            () => LotteryControls.Train(run, TicketSeries.RandomReinit, 1, new[] { 2 }, noProgress, CancellationToken.None, null, null));
+        _cases.Add("run", "null", "null",
+            () => LotteryControls.Train(null!, TicketSeries.RandomReinit, 1, null, noProgress, CancellationToken.None, null, null));
         _cases.Add("like", "null", "null", () => LotteryControls.RandomMaskLike(null!, 1));
-        _cases.Add("kind", "a control", "the ticket as a control", () => LotteryControls.Train(run, TicketSeries.Ticket, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("kind", "a control", "the ticket as a control",
+            () => LotteryControls.Train(run, TicketSeries.Ticket, 1, null, noProgress, CancellationToken.None, null, null));
         _cases.Add("value", "null", "null", () => SerialNames.Of(null!));
         _cases.Add("name", "\"winners\"", "an unknown name", () => SerialNames.Parse<TicketSeries>("winners"));
         _cases.Add("type", "null", "null", () => SerialNames.Parse(null!, "ticket"));
         _cases.Add("level", "-1", "negative level", () => hparams.NominalPercentRemaining(-1));
 
         var curve = TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels });
-        _cases.Add("perSeed", "at least one", "no seeds", () => TicketCurve.FromLevels(TicketSeries.Ticket, Array.Empty<IReadOnlyList<LevelResult>>()));
-        _cases.Add("perSeed", "same number of levels", "seeds of different lengths", () => TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels, run.Levels.Take(1).ToList() }));
+        _cases.Add("perSeed", "at least one", "no seeds",
+            () => TicketCurve.FromLevels(TicketSeries.Ticket, Array.Empty<IReadOnlyList<LevelResult>>()));
+        _cases.Add("perSeed", "same number of levels", "seeds of different lengths",
+            () => TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
         var level0 = run.Levels[0];

@@ -37,7 +37,8 @@ internal sealed partial class BadInputCases
         var fc2 = Own(mask.ToTensor("fc2.weight"));
         WeightSnapshot? noWeights = null;
 
-        foreach (var strategy in new IPruningStrategy[] { new GlobalMagnitudePruning(), new LayerwiseMagnitudePruning(), new StructuredMagnitudePruning(model.UnitGroups) })
+        foreach (var strategy in new IPruningStrategy[] { new GlobalMagnitudePruning(), new LayerwiseMagnitudePruning(),
+            new StructuredMagnitudePruning(model.UnitGroups) })
         {
             var on = strategy.GetType();
             _cases.Add("trainedWeights", "fc1.weight", "weights of another model", () => strategy.Prune(mask, wrongWeights, hparams), on);
@@ -61,8 +62,10 @@ internal sealed partial class BadInputCases
         _cases.Add("inputs", "null", "null", () => Compaction.Verify(model, mask, null!));
 
         _cases.Add("tensors", "at least one layer", "no layer", () => Mask.FromTensors(Array.Empty<KeyValuePair<string, Tensor>>(), null));
-        _cases.Add("tensors", "unique", "a layer twice", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1), KeyValuePair.Create("a", fc2) }, null));
-        _cases.Add("outputLayer", "fc9.weight", "output layer not in the mask", () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1) }, "fc9.weight"));
+        _cases.Add("tensors", "unique", "a layer twice",
+            () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1), KeyValuePair.Create("a", fc2) }, null));
+        _cases.Add("outputLayer", "fc9.weight", "output layer not in the mask",
+            () => Mask.FromTensors(new[] { KeyValuePair.Create("a", fc1) }, "fc9.weight"));
         _cases.Add("sparsity", "[0, 1)", "sparsity 1", () => Mask.Random(model, 1.0, 1));
         _cases.Add("sparsity", "NaN", "NaN", () => Mask.Random(model, double.NaN, 1));
         _cases.Add("model", "null", "null", () => Mask.Dense(null!));
@@ -76,12 +79,14 @@ internal sealed partial class BadInputCases
         _cases.Add("path", "\"\"", "empty path", () => mask.Save(""));
         _cases.Add("path", "mismatch", "mask of another model", () => Mask.Load(SavedMask(wrong), model));
         _cases.Add("path", "not a mask file", "a file of another kind", () => Mask.Load(TextFile("not a mask"), model));
-        _cases.Add("path", "no such file", "missing file", () => Mask.Load(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.mask"), model));
+        _cases.Add("path", "no such file", "missing file",
+            () => Mask.Load(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.mask"), model));
         _cases.Add("mask", "mismatch", "mask of another model", () => new MaskedModel(model, wrong));
         _cases.Add("model", "null", "null", () => new MaskedModel(null!, mask));
         _cases.Add("rows", "null", "null", () => new SparsityReport(null!));
 
-        _cases.Add("strategy", "GlobalMagnitude, LayerwiseMagnitude, StructuredMagnitude", "an undefined strategy", () => PruningStrategies.Get((PruningStrategy)9, null));
+        _cases.Add("strategy", "GlobalMagnitude, LayerwiseMagnitude, StructuredMagnitude", "an undefined strategy",
+            () => PruningStrategies.Get((PruningStrategy)9, null));
         _cases.Add("model", "ModelHparams", "structured without a model", () => PruningStrategies.Get(PruningStrategy.StructuredMagnitude, null));
         _cases.Add("levels", "[0, 1000]", "negative levels", () => PruningStrategies.PruneRepeatedly(model, hparams, -1));
         _cases.Add("hparams", "null", "null", () => PruningStrategies.PruneRepeatedly(model, null!, 1));
@@ -122,7 +127,8 @@ internal sealed partial class BadInputCases
         _cases.Add("conv2Width", "0", "second width 0", () => new Conv2(64, 256, 1, 28, 10, 0, null));
         _cases.Add("hidden", "0", "no hidden units", () => new RowRnn(true, 0, 28, 28, 10));
         _cases.Add("steps", "[1, 10000]", "no steps", () => new RowRnn(true, 8, 0, 28, 10));
-        _cases.Add("heads", "one entry per block", "heads and widths disagree", () => new TinyTransformer(new[] { 2, 2 }, new[] { 4 }, 8, 4, 4, 4, 4));
+        _cases.Add("heads", "one entry per block", "heads and widths disagree",
+            () => new TinyTransformer(new[] { 2, 2 }, new[] { 4 }, 8, 4, 4, 4, 4));
         _cases.Add("mlpWidths", "≥ 1", "an MLP width 0", () => new TinyTransformer(new[] { 2 }, new[] { 0 }, 8, 4, 4, 4, 4));
         // Unit groups and their slices are checked where a strategy takes them.
         static UnitGroup[] Group(UnitSlice slice) => [new UnitGroup("fc1", UnitKind.Neuron, 3, [slice])];
@@ -184,8 +190,10 @@ internal sealed partial class BadInputCases
         _cases.Add("tensors", "at least one entry", "no entry", () => WeightSnapshot.FromTensors(Array.Empty<KeyValuePair<string, Tensor>>()));
         var ones = Own(torch.ones(2, 2));
         var inexact = Own(torch.tensor(new[] { 0.1 }));
-        _cases.Add("tensors", "unique", "an entry twice", () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", ones), KeyValuePair.Create("a", ones) }));
-        _cases.Add("tensors", "does not convert exactly", "a float64 value float32 cannot hold", () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", inexact) }));
+        _cases.Add("tensors", "unique", "an entry twice",
+            () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", ones), KeyValuePair.Create("a", ones) }));
+        _cases.Add("tensors", "does not convert exactly", "a float64 value float32 cannot hold",
+            () => WeightSnapshot.FromTensors(new[] { KeyValuePair.Create("a", inexact) }));
         _cases.Add("module", "mismatch", "snapshot of another model", () => snapshot.LoadInto(Bigger));
         _cases.Add("path", "\"\"", "empty path", () => snapshot.Save(""));
         _cases.Add("path", "not a weights file", "a file of another kind", () => WeightSnapshot.Load(TextFile("not weights")));

@@ -35,9 +35,11 @@ internal sealed partial class BadInputCases
         // ℓ1: λ, ε, iterations, algorithm, data, warm start, labels of the logistic loss.
         var l1 = new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 100, false));
         _cases.Add("Lambda", "-0.5", "λ < 0", () => new L1Regression(new L1Options(-0.5, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 100, false)));
-        _cases.Add("Tolerance", "NaN", "ε NaN", () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, double.NaN, 100, false)));
+        _cases.Add("Tolerance", "NaN", "ε NaN",
+            () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, double.NaN, 100, false)));
         _cases.Add("MaxIterations", "0", "T = 0", () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 0, false)));
-        _cases.Add("Algorithm", "99", "undefined algorithm", () => new L1Regression(new L1Options(0.1, (L1Algorithm)99, L1Loss.Squared, 1e-8, 100, false)));
+        _cases.Add("Algorithm", "99", "undefined algorithm",
+            () => new L1Regression(new L1Options(0.1, (L1Algorithm)99, L1Loss.Squared, 1e-8, 100, false)));
         _cases.Add("options", "null", "null", () => new L1Regression(null!));
         _cases.Add("a", "NaN", "NaN", () => l1.Fit(nan, b, none));
         _cases.Add("b", "length 6", "wrong length", () => l1.Fit(a, Vec(7), none));

@@ -12,7 +12,8 @@ internal sealed partial class BadInputCases
     private TensorDataset Dataset(int count, int classes = 4, long seed = 3, int side = 4)
     {
         using var gen = new Generator((ulong)seed);
-        return Own(new TensorDataset(torch.randn([count, 1, side, side], generator: gen), torch.randint(0, classes, [count], generator: gen, dtype: ScalarType.Int64)));
+        return Own(new TensorDataset(torch.randn([count, 1, side, side], generator: gen),
+            torch.randint(0, classes, [count], generator: gen, dtype: ScalarType.Int64)));
     }
 
     private void AddTraining()
@@ -82,7 +83,8 @@ internal sealed partial class BadInputCases
         _cases.Add("test", "null", "null", () => TrainingData.WithValidation(train, null!, 4));
         // Training data is checked with the settings that train on it, where work enters.
         var noTrain = new TrainingData(null!, noValidation, test);
-        _cases.Add("Train", "null", "null", () => new LotteryTickets.Experiments.TicketExperiment(new LotteryTickets.Lottery.LotteryHparams(), noTrain, new long[] { 1 }).Run(null));
+        _cases.Add("Train", "null", "null",
+            () => new LotteryTickets.Experiments.TicketExperiment(new LotteryTickets.Lottery.LotteryHparams(), noTrain, new long[] { 1 }).Run(null));
     }
 
     private void AddData()
@@ -111,7 +113,8 @@ internal sealed partial class BadInputCases
         _cases.Add("TestCount", "-5", "negative test count", () => Mnist.Load(new MnistOptions(null, -5, 0, true, null, MnistKind.Auto), null));
         _cases.Add("Kind", "7", "undefined kind", () => Mnist.Load(new MnistOptions(10, 10, 0, true, null, (MnistKind)7), null));
         _cases.Add("DataDirectory", "\" \"", "blank folder", () => Mnist.Load(new MnistOptions(10, 10, 0, true, " ", MnistKind.Auto), null));
-        _cases.Add("device", "cuda:63", "a device this machine lacks", () => Mnist.Load(new MnistOptions(10, 10, 0, true, null, MnistKind.Auto), Missing));
+        _cases.Add("device", "cuda:63", "a device this machine lacks",
+            () => Mnist.Load(new MnistOptions(10, 10, 0, true, null, MnistKind.Auto), Missing));
         _cases.Add("dataDirectory", "\"\"", "empty folder name", () => Mnist.FindDataDirectory(""));
 
         string idx = Path.Combine(_folder.Path, "truncated-idx");
@@ -126,7 +129,8 @@ internal sealed partial class BadInputCases
         _cases.Add(Path.GetFileName(notIdx), "magic number", "not an IDX file", () => IdxFile.ReadLabels(notIdx));
         _cases.Add("labels-as-images", "expected 3 dimension(s)", "labels read as images", () => IdxFile.ReadImages(images));
         _cases.Add("path", "\" \"", "blank path", () => IdxFile.Read(" "));
-        _cases.Add("array", "need 4", "data shorter than its dimensions", () => IdxFile.Write(Path.Combine(_folder.Path, "never"), new IdxArray(new[] { 2, 2 }, new byte[3])));
+        _cases.Add("array", "need 4", "data shorter than its dimensions",
+            () => IdxFile.Write(Path.Combine(_folder.Path, "never"), new IdxArray(new[] { 2, 2 }, new byte[3])));
         var array = new IdxArray(new[] { 2, 2 }, new byte[4]);
         _cases.Add(typeof(IdxArray).GetMethod(nameof(IdxArray.Item))!, "index", "[0, 1]", "index past the items", () => array.Item(2));
     }

@@ -46,7 +46,8 @@ internal sealed class BadInputs
         {
             MethodCallExpression m => m.Method,
             IndexExpression { Indexer: { } indexer } => indexer.GetMethod!,
-            NewExpression n => n.Constructor ?? throw new ArgumentException("a struct's default constructor is not a member to catalogue", nameof(call)),
+            NewExpression n =>
+                n.Constructor ?? throw new ArgumentException("a struct's default constructor is not a member to catalogue", nameof(call)),
             _ => throw new ArgumentException($"the case's body must be one call or one new; got {body.NodeType}", nameof(call)),
         };
         // A call bound to a virtual member exercises the override of the receiver's static type (or of `on`).

@@ -27,7 +27,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
     internal static IEnumerable<MethodBase> PublicMembers(Assembly assembly) =>
         assembly.GetExportedTypes()
             .Where(t => !typeof(Delegate).IsAssignableFrom(t))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Cast<MethodBase>()
+            .SelectMany(t =>
+                t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Cast<MethodBase>()
                 .Concat(t.GetConstructors(BindingFlags.Public | BindingFlags.Instance)))
             .OrderBy(MemberKey.Of, StringComparer.Ordinal);
 
@@ -46,7 +47,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
     internal static string? Rule(MethodBase member)
     {
         var type = member.DeclaringType!;
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        const BindingFlags all =
+            BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         if (member.IsSpecialName && member is MethodInfo accessor)
         {
             foreach (var property in type.GetProperties(all))
@@ -81,7 +83,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             string? failure = Verdict(c);
             if (failure is not null) failures.Add($"{c}: {failure}");
         }
-        output.WriteLine($"{cases.All.Count} bad-input cases over {cases.All.Select(c => c.Key).Distinct().Count()} members; {failures.Count} failed.");
+        output.WriteLine($"{cases.All.Count} bad-input cases over {cases.All.Select(c => c.Key).Distinct().Count()} members; {failures.Count} " +
+            "failed.");
         Assert.True(failures.Count == 0, $"{failures.Count} bad inputs were not rejected as they should be:\n" + string.Join("\n", failures));
     }
 
@@ -96,7 +99,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
             case null:
                 return "no exception";
             case ArgumentException a:
-                if (a.ParamName != c.Parameter) return $"ParamName is \"{a.ParamName}\", expected \"{c.Parameter}\" ({a.GetType().Name}: {a.Message})";
+                if (a.ParamName != c.Parameter) return $"ParamName is \"{a.ParamName}\", expected \"{c.Parameter}\" ({a.GetType().Name}: " +
+                    $"{a.Message})";
                 if (!a.Message.Contains(c.Shows, StringComparison.Ordinal)) return $"the message does not show \"{c.Shows}\": {a.Message}";
                 return null;
             case InvalidDataException d:
@@ -186,7 +190,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         }
         foreach (var key in BadInputAllowList.OtherNames.Keys.Where(k => !cases.All.Any(c => $"{c.Key} [{c.Parameter}]" == k)))
             failures.Add($"BadInputAllowList.OtherNames names no case: {key}");
-        Assert.True(failures.Count == 0, $"{failures.Count} cases expect a name their caller did not pass (check the argument at entry under its own name, " +
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} cases expect a name their caller did not pass (check the argument at entry under its own name, " +
             "or list the case in BadInputAllowList.OtherNames with the reason):\n" + string.Join("\n", failures));
     }
 
@@ -240,7 +245,8 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         foreach (var assembly in Libraries)
         {
             var a = Survey(assembly);
-            output.WriteLine($"{assembly.GetName().Name}: {a.Members} public methods and constructors — {a.WithCase} with a bad-input case ({a.Cases} cases), " +
+            output.WriteLine($"{assembly.GetName().Name}: {a.Members} public methods and constructors — {a.WithCase} with a bad-input case " +
+                $"({a.Cases} cases), " +
                 $"{a.ByRule} excluded by rule, {a.AllowListed} allow-listed with a reason, {a.NotYet} not yet catalogued.");
         }
         var c = Survey();
@@ -261,6 +267,7 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         var missing = settings.Where(t => !cases.EnteredTypes.Contains(t)).Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
         int declared = cases.All.Count(c => c.What.StartsWith("declared: ", StringComparison.Ordinal));
         output.WriteLine($"{settings.Count} settings records; {declared} bad-input cases derived from their declarations.");
-        Assert.True(missing.Count == 0, "settings records without an entry point in BadInputCases.AddEntries (its cases come from there):\n" + string.Join("\n", missing));
+        Assert.True(missing.Count == 0,
+            "settings records without an entry point in BadInputCases.AddEntries (its cases come from there):\n" + string.Join("\n", missing));
     }
 }

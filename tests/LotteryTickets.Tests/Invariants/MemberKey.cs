@@ -19,7 +19,9 @@ internal static class MemberKey
         if (member is MethodInfo { IsGenericMethodDefinition: true } m)
             sb.Append('<').Append(string.Join(", ", m.GetGenericArguments().Select(a => a.Name))).Append('>');
         sb.Append('(');
-        sb.Append(string.Join(", ", member.GetParameters().Select(p => (p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : "") + TypeName(p.ParameterType, qualified: false))));
+        sb.Append(string.Join(", ",
+            member.GetParameters().Select(p =>
+                (p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : "") + TypeName(p.ParameterType, qualified: false))));
         return sb.Append(')').ToString();
     }
 
@@ -42,7 +44,8 @@ internal static class MemberKey
         string name = type.Name;
         int tick = name.IndexOf('`');
         if (tick >= 0) name = name[..tick];
-        if (type.IsNested) name = TypeName(type.DeclaringType!.IsGenericTypeDefinition ? type.DeclaringType : type.DeclaringType, qualified) + "." + name;
+        if (type.IsNested) name = TypeName(type.DeclaringType!.IsGenericTypeDefinition ? type.DeclaringType : type.DeclaringType,
+            qualified) + "." + name;
         else if (qualified && type.Namespace is { } ns) name = ns + "." + name;
         if (type.IsGenericType)
         {

@@ -73,7 +73,8 @@ public class PropertyTests
                 var objectives = fit.History.Select(h => h.Objective).ToArray();
                 string where = $"{algorithm} {loss} m={m} n={n} λ={lambda:R} seed={seed}";
                 if (algorithm == L1Algorithm.Fista)
-                    Assert.True(objectives[^1] <= objectives[0] * (1 + 1e-12), $"{where}: ended at {objectives[^1]:R} above its start {objectives[0]:R}");
+                    Assert.True(objectives[^1] <= objectives[0] * (1 + 1e-12),
+                        $"{where}: ended at {objectives[^1]:R} above its start {objectives[0]:R}");
                 else
                     for (int i = 1; i < objectives.Length; i++)
                         Assert.True(objectives[i] <= objectives[i - 1] + 1e-12 * Math.Abs(objectives[i - 1]),
@@ -98,12 +99,14 @@ public class PropertyTests
             string where = $"m={m} p={p} k={k} seed={seed}";
             static bool NoWorse(double a, double b) => a <= b * (1 + 1e-9) + 1e-12 || double.IsPositiveInfinity(b);
             Assert.True(NoWorse(exact.Criterion, exchange.Criterion), $"{where}: exact {exact.Criterion:R} > exchange {exchange.Criterion:R}");
-            Assert.True(NoWorse(exchange.Criterion, greedy.Criterion), $"{where}: exchange {exchange.Criterion:R} > its greedy start {greedy.Criterion:R}");
+            Assert.True(NoWorse(exchange.Criterion, greedy.Criterion),
+                $"{where}: exchange {exchange.Criterion:R} > its greedy start {greedy.Criterion:R}");
             Assert.True(NoWorse(exact.Criterion, rowNorm.Criterion), $"{where}: exact {exact.Criterion:R} > row norm {rowNorm.Criterion:R}");
         }, iter: Cases);
     }
 
-    private static ModelHparams TinyModel(int width) => new LeNetHparams { Hidden1 = width, Hidden2 = Math.Max(2, width / 2), ImageSize = 4, Classes = 4 };
+    private static ModelHparams TinyModel(int width) =>
+        new LeNetHparams { Hidden1 = width, Hidden2 = Math.Max(2, width / 2), ImageSize = 4, Classes = 4 };
 
     private static PrunableModel Tiny(ModelHparams hparams)
     {
@@ -118,7 +121,8 @@ public class PropertyTests
     private static Mask? PruneOrRefuse(IPruningStrategy strategy, Mask mask, WeightSnapshot weights, PruningHparams hparams)
     {
         try { return strategy.Prune(mask, weights, hparams); }
-        catch (ArgumentException e) when (e.ParamName == nameof(PruningHparams.Fraction) && e.Message.Contains("would remove all", StringComparison.Ordinal))
+        catch (ArgumentException e) when (e.ParamName == nameof(PruningHparams.Fraction) &&
+            e.Message.Contains("would remove all", StringComparison.Ordinal))
         {
             return null;
         }
@@ -181,14 +185,16 @@ public class PropertyTests
             }
             var alive1 = Alive("fc1.weight");
             var alive2 = Alive("fc2.weight");
-            foreach (var (layer, into, from) in new[] { ("fc1.weight", alive1, (bool[]?)null), ("fc2.weight", alive2, alive1), ("fc3.weight", null, alive2) })
+            foreach (var (layer, into, from) in new[] { ("fc1.weight", alive1, (bool[]?)null), ("fc2.weight", alive2, alive1),
+                ("fc3.weight", null, alive2) })
             {
                 var v = mask.Values(layer).ToArray();
                 int rows = (int)mask.Shape(layer)[0], cols = v.Length / rows;
                 for (int r = 0; r < rows; r++)
                     for (int c = 0; c < cols; c++)
                         Assert.True(v[r * cols + c] == ((into?[r] ?? true) && (from?[c] ?? true)),
-                            $"{where}: {layer}[{r}, {c}] is {(v[r * cols + c] ? "kept" : "pruned")} although its units are {(into?[r] ?? true ? "alive" : "gone")} and {(from?[c] ?? true ? "alive" : "gone")}");
+                            $"{where}: {layer}[{r}, {c}] is {(v[r * cols + c] ? "kept" : "pruned")} although its units are " +
+                                $"{(into?[r] ?? true ? "alive" : "gone")} and {(from?[c] ?? true ? "alive" : "gone")}");
             }
             // Compaction equals masking: the smaller dense net computes the masked net's logits.
             using var scope = NewDisposeScope();
@@ -217,7 +223,8 @@ public class PropertyTests
             var key = RunKey.For("ticket_experiment", [hparams, new Replicate(seed)], extras);
             Assert.Equal(key, RunKey.For("ticket_experiment", [new Replicate(seed), reordered], permuted));
             // A sweep's thread count is execution-only: it changes nothing.
-            var sweep = new OmpRecoverySweep(M: 20, N: 30, SharedWeights: [0], Sparsities: [1, 2], SnrsDb: [double.PositiveInfinity], Trials: 2, Seed: seed);
+            var sweep = new OmpRecoverySweep(M: 20, N: 30, SharedWeights: [0], Sparsities: [1, 2], SnrsDb: [double.PositiveInfinity], Trials: 2,
+                Seed: seed);
             Assert.Equal(sweep.Key(Budget.Quick), (sweep with { MaxDegreeOfParallelism = threads }).Key(Budget.Quick));
             // …while a value that changes the run does.
             Assert.NotEqual(key, RunKey.For("ticket_experiment", [hparams with { RewindStep = levels + 1 }, new Replicate(seed)], extras));

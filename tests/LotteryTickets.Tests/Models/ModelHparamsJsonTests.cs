@@ -17,7 +17,9 @@ public class ModelHparamsJsonTests
     private static readonly JsonSerializerOptions StoreJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private static string Flat(string name, int hidden1 = 300, int convWidth = 64, int fcWidth = 256, int heads = 4, int recurrentWidth = 128) =>
-        $$"""{"Name":"{{name}}","Hidden1":{{hidden1}},"Hidden2":100,"ConvWidth":{{convWidth}},"FcWidth":{{fcWidth}},"InputChannels":1,"ImageSize":28,"Blocks":2,"Heads":{{heads}},"Width":64,"HeadWidth":16,"MlpWidth":128,"RecurrentWidth":{{recurrentWidth}},"Classes":10}""";
+        $$"""{"Name":"{{name}}","Hidden1":{{hidden1}},"Hidden2":100,"ConvWidth":{{convWidth}},"FcWidth":{{fcWidth}}""" +
+        $$""","InputChannels":1,"ImageSize":28,"Blocks":2,"Heads":{{heads}},"Width":64""" +
+        $$""","HeadWidth":16,"MlpWidth":128,"RecurrentWidth":{{recurrentWidth}},"Classes":10}""";
 
     [Fact]
     public void SettingsStoredInTheOldFlatShapeLoadAsTheirArchitecture()
@@ -36,7 +38,8 @@ public class ModelHparamsJsonTests
     {
         string old = $$$"""
             {"Model":{{{Flat("conv2", convWidth: 16, fcWidth: 128)}}},
-             "Training":{"Optimizer":"sgd","LearningRate":0.1,"Momentum":0.9,"WeightDecay":0,"LabelSmoothing":0,"Distillation":null,"GradientNoise":null,"BatchSize":60,"Epochs":2,"EvalEvery":0,"EvalBatchSize":1000},
+             "Training":{"Optimizer":"sgd","LearningRate":0.1,"Momentum":0.9,"WeightDecay":0,"LabelSmoothing":0,"Distillation":null,
+                         "GradientNoise":null,"BatchSize":60,"Epochs":2,"EvalEvery":0,"EvalBatchSize":1000},
              "Pruning":{"Strategy":"structured_magnitude","Fraction":0.2,"OutputFraction":null,"UnitNorm":1}}
             """;
         var h = JsonSerializer.Deserialize<LotteryHparams>(old, StoreJson)!;

@@ -33,7 +33,8 @@ public class RowRnnTests
     public void ATiedWeightsMaskIsSharedByEveryStepAndItsPrunedEntriesStayZero()
     {
         using var tied = Make(tied: true);
-        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(tied), WeightSnapshot.FromTensors(tied.PrunableTensors()), new PruningHparams { Fraction = 0.5 });
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(tied), WeightSnapshot.FromTensors(tied.PrunableTensors()),
+            new PruningHparams { Fraction = 0.5 });
         var data = Synthetic.Splits(train: 120, test: 60);
         Trainer.Train(tied, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = 1, BatchSize = 30 }, seed: 1);
         foreach (var (name, w) in tied.PrunableTensors())

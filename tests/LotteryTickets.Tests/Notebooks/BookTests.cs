@@ -19,7 +19,8 @@ public class BookTests(KernelFixture kernel)
     {
         FSharpCoreBinding.Install();
         OfflinePlotly.ResetScript();
-        var line = new LineFigure(figure, "A test figure", "x", "y", [new FigureSeries("ticket", [1.0, 10.0, 100.0], [0.5, 0.7, 0.9])]) { LogX = true };
+        var line = new LineFigure(figure, "A test figure", "x", "y",
+            [new FigureSeries("ticket", [1.0, 10.0, 100.0], [0.5, 0.7, 0.9])]) { LogX = true };
         var shown = new ShownFigure(line, line.ToChart(), "/tmp/somewhere.csv");
         var cells = new object[]
         {
@@ -29,12 +30,15 @@ public class BookTests(KernelFixture kernel)
                 cell_type = "code", execution_count = 1, metadata = new { }, source = new[] { "nb.Show(figure);" },
                 outputs = new object[]
                 {
-                    new { output_type = "display_data", metadata = new { }, data = new Dictionary<string, object> { ["text/html"] = new[] { shown.ToHtml() } } },
-                    new { output_type = "execute_result", execution_count = 1, metadata = new { }, data = new Dictionary<string, object> { ["text/plain"] = "42 < 43" } },
+                    new { output_type = "display_data", metadata = new { }, data = new Dictionary<string,
+                        object> { ["text/html"] = new[] { shown.ToHtml() } } },
+                    new { output_type = "execute_result", execution_count = 1, metadata = new { }, data = new Dictionary<string,
+                        object> { ["text/plain"] = "42 < 43" } },
                 },
             },
         };
-        return JsonSerializer.Serialize(new { cells, metadata = new { lottery = new { summary = "A one-line summary." } }, nbformat = 4, nbformat_minor = 2 });
+        return JsonSerializer.Serialize(new { cells, metadata = new { lottery = new { summary = "A one-line summary." } }, nbformat = 4,
+            nbformat_minor = 2 });
     }
 
     /// <summary>Lays out an out/ folder with two executed notebooks (a main one and its solutions) and their figure CSVs.</summary>
@@ -47,7 +51,8 @@ public class BookTests(KernelFixture kernel)
             File.WriteAllText(path, ExecutedNotebook(title, name + "-fig"));
             Directory.CreateDirectory(root[Path.Combine("figures", name)]);
             File.WriteAllText(root[Path.Combine("figures", name, name + "-fig.csv")], "series,x,y\nticket,1,0.5\n");
-            results.Add(new NotebookResult(name, path, path, ok, ok ? 12.0 : 95.0, ok ? [] : [new CellError(1, "nb.Show(figure);", "Error", "boom")], null));
+            results.Add(new NotebookResult(name, path, path, ok, ok ? 12.0 : 95.0, ok ? [] : [new CellError(1, "nb.Show(figure);", "Error", "boom")],
+                null));
         }
         return new RunReport("quick", DateTimeOffset.UnixEpoch, results);
     }
@@ -148,7 +153,8 @@ public class BookTests(KernelFixture kernel)
     {
         var run = await kernel.Collection();
         Assert.True(File.Exists(Path.Combine(run.Book, "index.html")));
-        string shots = Environment.GetEnvironmentVariable("LOTTERY_BOOK_SCREENSHOTS") is { Length: > 0 } s ? s : Path.Combine(run.OutputDirectory, "book-check");
+        string shots = Environment.GetEnvironmentVariable("LOTTERY_BOOK_SCREENSHOTS") is { Length: > 0 } s ? s
+            : Path.Combine(run.OutputDirectory, "book-check");
         var check = await BookCheck.RunAsync(run.Book, DevTools.FindBrowser()!, shots);
         Assert.True(check.Ok, check.ToString());
         Assert.Equal(run.Report.Results.Count + 1, check.Pages.Count);

@@ -84,7 +84,8 @@ public class CollectionScheduleTests
     [Fact]
     public void TimedNotebooksComeFirstOneAtATimeThenTheRestInTheCollectionsOrder()
     {
-        var s = new CollectionSchedule([Nb("00-a"), Nb("01-b", timed: true), Nb("02-c"), Nb("00-a-solutions"), Nb("01-b-solutions", timed: true)], jobs: 2);
+        var s = new CollectionSchedule([Nb("00-a"), Nb("01-b", timed: true), Nb("02-c"), Nb("00-a-solutions"), Nb("01-b-solutions", timed: true)],
+            jobs: 2);
         var first = s.Next();
         Assert.Equal("01-b", first!.Name);
         Assert.Null(s.Next()); // nothing beside a timed notebook
@@ -165,7 +166,8 @@ public class CollectionScheduleTests
             var code = ExecutedNotebook.Read(path).Cells.Where(c => c.IsCode).Select(c => c.Source);
             bool showsTime = code.Any(TimingFigure.IsMatch);
             Assert.True(showsTime == ScheduledNotebook.Read(path).Timed,
-                $"{Path.GetFileName(path)}: {(showsTime ? "shows measured time but lacks" : "shows no measured time but carries")} \"timed\": true in metadata.lottery");
+                $"{Path.GetFileName(path)}: {(showsTime ? "shows measured time but lacks" : "shows no measured time but carries")} \"timed\": true " +
+                    "in metadata.lottery");
         }
     }
 }

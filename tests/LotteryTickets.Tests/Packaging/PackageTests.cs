@@ -40,7 +40,8 @@ public class PackageTests(KernelFixture kernel)
             Assert.True(pack.ExitCode == 0 && !pack.TimedOut, $"dotnet pack failed ({pack.ExitCode}):\n{pack.OutputTail}");
             double packSeconds = clock.Elapsed.TotalSeconds;
 
-            AssertPackageLayout(Path.Combine(feed, $"LotteryTickets.Interactive.{version}.nupkg"), Path.Combine(feed, $"LotteryTickets.{version}.nupkg"));
+            AssertPackageLayout(Path.Combine(feed, $"LotteryTickets.Interactive.{version}.nupkg"),
+                Path.Combine(feed, $"LotteryTickets.{version}.nupkg"));
 
             string notebook = Path.Combine(work, "outside.ipynb");
             File.WriteAllText(notebook, Notebook(

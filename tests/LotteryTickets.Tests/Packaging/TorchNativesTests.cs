@@ -19,7 +19,8 @@ public class TorchNativesTests
     [Fact]
     public void LaysOutLinksAndAPatchedCopyOnceAndRebuildsWhenStale()
     {
-        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
+        if (!OperatingSystem.IsLinux() ||
+            System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
         using var tmp = new TempFolder("lottery-natives");
         string libtorch = Directory.CreateDirectory(tmp["libtorch"]).FullName;
         foreach (var name in new[] { "libtorch.so", "libc10.so", "libtorch_cpu.so", "libgomp-98b21ff3.so.1" })
@@ -55,7 +56,8 @@ public class TorchNativesTests
     [Fact]
     public void NamesTheMissingLibTorchPackage()
     {
-        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
+        if (!OperatingSystem.IsLinux() ||
+            System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
         using var tmp = new TempFolder("lottery-natives");
         string native = Directory.CreateDirectory(Path.Combine(tmp.Path, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native")).FullName;
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TorchNatives.LibTorchFolderVariable))) return;
@@ -67,7 +69,8 @@ public class TorchNativesTests
         e = Assert.Throws<TorchNativesNotFoundException>(() => TorchNatives.FindIn([tmp.Path], "0.107.0"));
         Assert.Contains("#r \"nuget: libtorch-cpu-linux-x64, 2.10.0\"", e.Message);
 
-        string libtorch = Directory.CreateDirectory(Path.Combine(tmp.Path, "libtorch-cpu-linux-x64", "2.10.0", "runtimes", "linux-x64", "native")).FullName;
+        string libtorch = Directory.CreateDirectory(Path.Combine(tmp.Path, "libtorch-cpu-linux-x64", "2.10.0", "runtimes", "linux-x64",
+            "native")).FullName;
         File.WriteAllText(Path.Combine(libtorch, "libtorch.so"), "");
         var found = TorchNatives.FindIn([tmp.Path], "0.107.0");
         Assert.Equal(Path.Combine(native, "libLibTorchSharp.so"), found.LibTorchSharp);

@@ -97,7 +97,8 @@ public class MagnitudePruningTests
     {
         var random = new Random(n);
         var patterns = Enumerable.Range(0, Math.Min(distinct, 64)).Select(_ => (uint)random.NextInt64(0, 1L << 31)).ToArray();
-        var values = Enumerable.Range(0, n).Select(_ => distinct <= 64 ? patterns[random.Next(patterns.Length)] : (uint)random.Next(distinct)).ToArray();
+        var values = Enumerable.Range(0,
+            n).Select(_ => distinct <= 64 ? patterns[random.Next(patterns.Length)] : (uint)random.Next(distinct)).ToArray();
         var sorted = values.OrderBy(v => v).ToArray();
         foreach (var rank in new[] { 0, n / 3, n / 2, n - 1 })
             Assert.Equal(sorted[rank], MagnitudeRanking.Select(values, rank));

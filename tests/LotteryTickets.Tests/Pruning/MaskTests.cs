@@ -77,7 +77,8 @@ public class MaskTests
         Assert.All(mask.Layers, l => Assert.Equal(before[l], mask.Values(l).ToArray()));
         Assert.Equal(model.PrunableTensors()["fc1.weight"].shape, mask.Shape("fc1.weight"));
         using (NewDisposeScope())
-            Assert.True(mask.ContentEquals(Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, mask.ToTensor(l))).ToList(), mask.OutputLayer)));
+            Assert.True(mask.ContentEquals(Mask.FromTensors(mask.Layers.Select(l => KeyValuePair.Create(l, mask.ToTensor(l))).ToList(),
+                mask.OutputLayer)));
     }
 
     [Fact]

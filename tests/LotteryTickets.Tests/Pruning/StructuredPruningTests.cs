@@ -134,7 +134,8 @@ public class StructuredPruningTests
             : ModelHparams.TinyTransformer(blocks: 1, heads: 4, width: 16, headWidth: 4, mlpWidth: 16);
         using var model = h.Create(CPU, 2);
         using var twin = h.Create(CPU, 2);
-        var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4), new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
+        var mask = Strategy(model).Prune(Mask.Dense(model), Weights.Random(model, 4),
+            new PruningHparams { Strategy = PruningStrategy.StructuredMagnitude, Fraction = 0.5 });
         using var compact = Compaction.Compact(model, mask);
         var training = new TrainingHparams { Epochs = name == "lenet" ? 2 : 6, EvalEvery = 5 };
         var compacted = Trainer.Train(compact, null, data.Train, null, data.Test, training, seed: 1);
@@ -145,7 +146,8 @@ public class StructuredPruningTests
         // … and step for step as the masked model does.
         Assert.InRange(compacted.FinalTestAccuracy - masked.FinalTestAccuracy, -1.5 / 300, 1.5 / 300);
         foreach (var (c, m) in compacted.Evaluations.Zip(masked.Evaluations))
-            Assert.True(Math.Abs(c.TrainLoss - m.TrainLoss) <= 1e-3 * Math.Abs(m.TrainLoss), $"iteration {c.Iteration}: loss {c.TrainLoss} vs {m.TrainLoss}");
+            Assert.True(Math.Abs(c.TrainLoss - m.TrainLoss) <= 1e-3 * Math.Abs(m.TrainLoss),
+                $"iteration {c.Iteration}: loss {c.TrainLoss} vs {m.TrainLoss}");
     }
 
     [Fact]
@@ -180,7 +182,8 @@ public class StructuredPruningTests
             // The oracle: the head whose 4 columns of the output projection have the smallest ℓ1 norm.
             var o = w.Values(b + "out.weight").ToArray();
             int cols = 16;
-            int weakest = Enumerable.Range(0, 4).OrderBy(h => Enumerable.Range(0, 16).Sum(r => Enumerable.Range(h * 4, 4).Sum(c => (double)Math.Abs(o[r * cols + c])))).First();
+            int weakest = Enumerable.Range(0,
+                4).OrderBy(h => Enumerable.Range(0, 16).Sum(r => Enumerable.Range(h * 4, 4).Sum(c => (double)Math.Abs(o[r * cols + c])))).First();
             Assert.Equal([weakest], ColumnsOff(mask, b + "out.weight", block: 4));
             foreach (var p in new[] { "q", "k", "v" })
                 Assert.Equal(Enumerable.Range(weakest * 4, 4), RowsOff(mask, b + p + ".weight"));

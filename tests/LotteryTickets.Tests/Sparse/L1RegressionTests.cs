@@ -126,7 +126,8 @@ public class L1RegressionTests
         var est = new L1Regression(new L1Options(0.1));
         var a = TestMatrices.Gaussian(5, 4, 1);
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => est.Fit(a, TestMatrices.GaussianVector(4, 2))).ParamName);
-        Assert.Equal("warmStart", Assert.Throws<ArgumentException>(() => est.Fit(a, TestMatrices.GaussianVector(5, 2), TestMatrices.GaussianVector(5, 3))).ParamName);
+        Assert.Equal("warmStart",
+            Assert.Throws<ArgumentException>(() => est.Fit(a, TestMatrices.GaussianVector(5, 2), TestMatrices.GaussianVector(5, 3))).ParamName);
         var logistic = new L1Regression(new L1Options(0.1, Loss: L1Loss.Logistic));
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => logistic.Fit(a, TestMatrices.GaussianVector(5, 2))).ParamName);
     }

@@ -49,7 +49,8 @@ public class TeacherRecoveryTests
         Assert.Equal((1.0, 1.0, 1.0), (serial.Points[2].L1, serial.Points[2].OneShot, serial.Points[2].Iterative));
         Assert.Equal(PhaseTransition.MinimumSamples(3, 30), serial.PredictedSamples);
         Assert.Equal(PhaseTransition.WeakThreshold(0.5) - 3 / 15.0, serial.Points[1].PredictedMargin, 12);
-        Assert.NotEqual(serial.Points.Select(p => p.Iterative), (Small(seed: 4) with { Samples = [10, 12, 14], Trials = 8 }).Run().Points.Select(p => p.Iterative));
+        Assert.NotEqual(serial.Points.Select(p => p.Iterative),
+            (Small(seed: 4) with { Samples = [10, 12, 14], Trials = 8 }).Run().Points.Select(p => p.Iterative));
     }
 
     [Fact]
@@ -71,7 +72,8 @@ public class TeacherRecoveryTests
         Assert.Equal("PruneFraction", Param(Small() with { PruneFraction = 1 }));
         Assert.Equal("N", Param(Small() with { N = 0 }));
         var a = Dictionaries.Gaussian(4, 6, 1);
-        Assert.Equal("fraction", Assert.ThrowsAny<ArgumentException>(() => LinearNetworkPruning.Iterative(a, Vector<double>.Build.Dense(4), 2, 0)).ParamName);
+        Assert.Equal("fraction",
+            Assert.ThrowsAny<ArgumentException>(() => LinearNetworkPruning.Iterative(a, Vector<double>.Build.Dense(4), 2, 0)).ParamName);
         Assert.Equal("b", Assert.ThrowsAny<ArgumentException>(() => LinearNetworkPruning.MinimumNormFit(a, Vector<double>.Build.Dense(3))).ParamName);
     }
 }

@@ -44,11 +44,17 @@ public class DistillationAndNoiseTrainingTests
         var data = Synthetic.Splits();
         using var teacher = LogitsOf(7, data);
         using var teacherClass = teacher.argmax(1);
-        double Agreement(PrunableModel m) { using var _ = no_grad(); using var p = m.call(data.Train.Inputs).argmax(1); return p.eq(teacherClass).to(ScalarType.Float64).mean().item<double>(); }
+        double Agreement(PrunableModel m)
+        {
+            using var _ = no_grad();
+            using var p = m.call(data.Train.Inputs).argmax(1);
+            return p.eq(teacherClass).to(ScalarType.Float64).mean().item<double>();
+        }
         using var distilled = Small.Create(CPU, 1);
         using var onLabels = Small.Create(CPU, 1);
         var h = Short with { Epochs = 5 };
-        Trainer.Train(distilled, null, data.Train, null, data.Test, h with { Distillation = new(Temperature: 2, Alpha: 0) }, seed: 3, teacher: teacher);
+        Trainer.Train(distilled, null, data.Train, null, data.Test, h with { Distillation = new(Temperature: 2, Alpha: 0) }, seed: 3,
+            teacher: teacher);
         Trainer.Train(onLabels, null, data.Train, null, data.Test, h, seed: 3);
         Assert.True(Agreement(distilled) > 0.6, $"distilled agrees with the teacher on {Agreement(distilled):P0}");
         Assert.True(Agreement(distilled) > Agreement(onLabels) + 0.2);

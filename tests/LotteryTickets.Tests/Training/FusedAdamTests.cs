@@ -23,7 +23,8 @@ public class FusedAdamTests
         using var reference = Small.Create(CPU, 3);
         using var fused = Small.Create(CPU, 3);
         var mask = withMask
-            ? new GlobalMagnitudePruning().Prune(Mask.Dense(fused), WeightSnapshot.FromTensors(fused.PrunableTensors()), new PruningHparams { Fraction = 0.6 })
+            ? new GlobalMagnitudePruning().Prune(Mask.Dense(fused), WeightSnapshot.FromTensors(fused.PrunableTensors()),
+                new PruningHparams { Fraction = 0.6 })
             : null;
         using var maskedReference = mask is null ? null : new MaskedModel(reference, mask);
         using var maskedFused = mask is null ? null : new MaskedModel(fused, mask);

@@ -65,7 +65,8 @@ public class GradientNoiseScaleTests
         var data = Synthetic.Splits(train: 200, test: 50).Train;
         // A mask keeping only the output layer: the norm is that layer's gradient alone.
         var outputOnly = Mask.FromTensors(model.PrunableTensors().Select(kv =>
-            new KeyValuePair<string, Tensor>(kv.Key, kv.Key == model.OutputParameter ? ones_like(kv.Value) : zeros_like(kv.Value))), model.OutputParameter);
+            new KeyValuePair<string,
+            Tensor>(kv.Key, kv.Key == model.OutputParameter ? ones_like(kv.Value) : zeros_like(kv.Value))), model.OutputParameter);
         var x = data.Inputs.narrow(0, 0, 20);
         var y = data.Labels.narrow(0, 0, 20);
         model.zero_grad();

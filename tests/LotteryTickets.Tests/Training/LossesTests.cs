@@ -62,6 +62,7 @@ public class LossesTests
     public void TrainingHparamsTakeLabelSmoothingInTheUnitInterval()
     {
         Assert.Equal(0.1, new TrainingHparams { LabelSmoothing = 0.1 }.LabelSmoothing);
-        Assert.Equal("LabelSmoothing", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LabelSmoothing = 1 })).ParamName);
+        Assert.Equal("LabelSmoothing",
+            Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LabelSmoothing = 1 })).ParamName);
     }
 }

@@ -18,7 +18,8 @@ public class TrainerTests(ITestOutputHelper output)
     {
         var data = Synthetic.Splits();
         using var model = Small.Create(CPU, 1);
-        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), WeightSnapshot.FromTensors(model.PrunableTensors()), new PruningHparams { Fraction = 0.5 });
+        var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), WeightSnapshot.FromTensors(model.PrunableTensors()),
+            new PruningHparams { Fraction = 0.5 });
         var before = model.PrunableTensors().ToDictionary(kv => kv.Key, kv => Weights.Host(kv.Value));
         var result = Trainer.Train(model, mask, data.Train, null, data.Test, new TrainingHparams { Epochs = 3, BatchSize = 20 }, seed: 1);
         Assert.Equal(90, result.TotalIterations);
@@ -75,8 +76,10 @@ public class TrainerTests(ITestOutputHelper output)
         Assert.Equal("BatchSize", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { BatchSize = 0 })).ParamName);
         Assert.Equal("BatchSize", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { BatchSize = -5 })).ParamName);
         Assert.Equal("Epochs", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Epochs = 0 })).ParamName);
-        Assert.Equal("LearningRate", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LearningRate = double.NaN })).ParamName);
-        Assert.Equal("Optimizer", Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Optimizer = (Optimizer)99 })).ParamName);
+        Assert.Equal("LearningRate",
+            Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LearningRate = double.NaN })).ParamName);
+        Assert.Equal("Optimizer",
+            Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { Optimizer = (Optimizer)99 })).ParamName);
         Assert.Equal("inputs", Assert.ThrowsAny<ArgumentException>(() =>
             new TensorDataset(zeros(0, 1, 28, 28), zeros(0, ScalarType.Int64))).ParamName);
     }
@@ -121,6 +124,7 @@ public class TrainerTests(ITestOutputHelper output)
         }
         Assert.Equal(134, iterations);
         times.Sort();
-        output.WriteLine($"LeNet-300-100, 8000 examples, batch 60, Adam, {get_num_threads()} thread(s): median {times[1]:F3} s/epoch (runs: {string.Join(", ", times.Select(t => t.ToString("F3")))})");
+        output.WriteLine($"LeNet-300-100, 8000 examples, batch 60, Adam, {get_num_threads()} thread(s): median {times[1]:F3} s/epoch (runs: " +
+            $"{string.Join(", ", times.Select(t => t.ToString("F3")))})");
     }
 }
