@@ -32,7 +32,6 @@ internal sealed partial class BadInputCases
         _cases.Add("epsilon", "(0, 1)", "ε = 0", () => DesignExamples.NearlyCollinearPair(0));
 
         _cases.Add("SubsetSize", "0", "k = 0", () => new ExactAOptimalSearch(new DesignOptions(0, 1e-8, 5_000_000, 1000)));
-        _cases.Add("Regularization", "NaN", "ridge NaN", () => new GreedyAOptimalSelector(new DesignOptions(4, double.NaN, 5_000_000, 1000)));
         _cases.Add("MaxPasses", "0", "no pass", () => new ExchangeAOptimalSelector(new DesignOptions(4, 1e-8, 5_000_000, 0)));
         _cases.Add("MaxSubsets", "0", "no subset", () => new RowNormSelector(new DesignOptions(4, 1e-8, 0, 1000)));
         _cases.Add("options", "null", "null", () => new RowNormSelector(null!));

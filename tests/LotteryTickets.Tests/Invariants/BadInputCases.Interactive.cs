@@ -40,12 +40,7 @@ internal sealed partial class BadInputCases
         var xs = new[] { 1.0, 2.0 };
         var line = new LineFigure("bad-input", "t", "x", "y", new[] { new FigureSeries("s", xs, xs, null) });
         var chart = line.ToChart();
-        IReadOnlyList<double>? noValues = null;
         // A session and its figures are checked where they are used: Show, Run, ToChart and ToCsv.
-        var unnamed = new NotebookSession("", cpu, Budget.Quick, "0", output, store, false);
-        _cases.Add("Name", "\"\"", "an empty notebook name", () => unnamed.Show(line));
-        var noX = new LineFigure("f", "t", "x", "y", new[] { new FigureSeries("s", noValues!, xs, null) });
-        _cases.Add("X", "null", "null", () => noX.ToCsv());
         var nullSeries = new LineFigure("f", "t", "x", "y", new FigureSeries[] { null! });
         _cases.Add("Series", "entry 0 is null", "a null series", () => nullSeries.ToChart());
         var nullRow = new HeatmapFigure("h", "t", "x", "y", "z", xs, xs, new IReadOnlyList<double>[] { null!, xs });

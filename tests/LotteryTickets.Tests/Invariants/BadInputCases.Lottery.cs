@@ -70,7 +70,6 @@ internal sealed partial class BadInputCases
             () => TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels, run.Levels.Take(1).ToList() }));
         _cases.Add("percentRemaining", "(0, 100]", "0 %", () => curve.AccuracyAt(0));
         _cases.Add("percentRemaining", "NaN", "NaN", () => curve.AccuracyAt(double.NaN));
-        var level0 = run.Levels[0];
     }
 
     private void AddHardware()

@@ -130,27 +130,6 @@ internal sealed partial class BadInputCases
         _cases.Add("heads", "one entry per block", "heads and widths disagree",
             () => new TinyTransformer(new[] { 2, 2 }, new[] { 4 }, 8, 4, 4, 4, 4));
         _cases.Add("mlpWidths", "≥ 1", "an MLP width 0", () => new TinyTransformer(new[] { 2 }, new[] { 0 }, 8, 4, 4, 4, 4));
-        // Unit groups and their slices are checked where a strategy takes them.
-        static UnitGroup[] Group(UnitSlice slice) => [new UnitGroup("fc1", UnitKind.Neuron, 3, [slice])];
-        var blankParameter = Group(new UnitSlice("", 0));
-        var negativeDimension = Group(new UnitSlice("fc1.weight", -1));
-        var emptyBlock = Group(new UnitSlice("fc1.weight", 1, 0));
-        var negativeOffset = Group(new UnitSlice("fc1.weight", 1, 1, -1));
-        UnitSlice[] ownWeight = [new UnitSlice("fc1.weight", 0)];
-        UnitGroup[] blankName = [new UnitGroup("", UnitKind.Neuron, 3, ownWeight)];
-        UnitGroup[] unknownKind = [new UnitGroup("fc1", (UnitKind)9, 3, ownWeight)];
-        UnitGroup[] noUnits = [new UnitGroup("fc1", UnitKind.Neuron, 0, ownWeight)];
-        UnitGroup[] noSlice = [new UnitGroup("fc1", UnitKind.Neuron, 3, [])];
-        UnitGroup[] nullSlices = [new UnitGroup("fc1", UnitKind.Neuron, 3, null!)];
-        _cases.Add("Parameter", "\"\"", "a blank parameter name", () => new StructuredMagnitudePruning(blankParameter));
-        _cases.Add("Dimension", "-1", "a negative dimension", () => new StructuredMagnitudePruning(negativeDimension));
-        _cases.Add("Block", "0", "an empty block", () => new StructuredMagnitudePruning(emptyBlock));
-        _cases.Add("Offset", "-1", "a negative offset", () => new StructuredMagnitudePruning(negativeOffset));
-        _cases.Add("Name", "\"\"", "a blank name", () => new StructuredMagnitudePruning(blankName));
-        _cases.Add("Kind", "Filter, Neuron, Head", "an undefined kind", () => new StructuredMagnitudePruning(unknownKind));
-        _cases.Add("Count", "0", "no units", () => new StructuredMagnitudePruning(noUnits));
-        _cases.Add("Slices", "none", "no slice", () => new StructuredMagnitudePruning(noSlice));
-        _cases.Add("Slices", "null", "null", () => new StructuredMagnitudePruning(nullSlices));
         _cases.Add("width", "-8", "negative width", () => new TinyTransformer(new[] { 2 }, new[] { 4 }, -8, 4, 4, 4, 4));
 
         _cases.Add("input", "[3, 15]", "input of the wrong width", () => lenet.forward(wrongWidth));

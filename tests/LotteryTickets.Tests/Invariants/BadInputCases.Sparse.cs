@@ -13,11 +13,8 @@ internal sealed partial class BadInputCases
         Vector<double>? none = null;
         Matrix<double>? noMatrix = null;
 
-        // OMP: options (k, ε), data (NaN, empty, shape), the Gram form.
+        // OMP: data (NaN, empty, shape), k against the atoms, the Gram form (the options themselves: BadInputCases.Declared).
         var omp = new OrthogonalMatchingPursuit(new OmpOptions(NonzeroCoefs: 2, Tolerance: null, DependenceTolerance: 1e-10));
-        _cases.Add("NonzeroCoefs", "-1", "k < 1", () => new OrthogonalMatchingPursuit(new OmpOptions(-1, null, 1e-10)));
-        _cases.Add("Tolerance", "NaN", "ε NaN", () => new OrthogonalMatchingPursuit(new OmpOptions(2, double.NaN, 1e-10)));
-        _cases.Add("DependenceTolerance", "-1", "negative", () => new OrthogonalMatchingPursuit(new OmpOptions(2, null, -1)));
         _cases.Add("a", "NaN", "NaN in the dictionary", () => omp.Fit(nan, b));
         _cases.Add("a", "0×0", "empty dictionary", () => omp.Fit(Empty, Vec(0)));
         _cases.Add("a", "null", "null", () => omp.Fit(noMatrix!, b));
@@ -32,21 +29,14 @@ internal sealed partial class BadInputCases
         _cases.Add("b", "6 rows", "rows differ", () => omp.FitMany(a, Good(5, 2), false));
         _cases.Add("a", "NaN", "NaN", () => omp.FitMany(nan, Good(6, 2), false));
 
-        // ℓ1: λ, ε, iterations, algorithm, data, warm start, labels of the logistic loss.
+        // ℓ1: data, warm start, labels of the logistic loss (the options themselves: BadInputCases.Declared).
         var l1 = new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 100, false));
-        _cases.Add("Lambda", "-0.5", "λ < 0", () => new L1Regression(new L1Options(-0.5, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 100, false)));
-        _cases.Add("Tolerance", "NaN", "ε NaN",
-            () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, double.NaN, 100, false)));
-        _cases.Add("MaxIterations", "0", "T = 0", () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Squared, 1e-8, 0, false)));
-        _cases.Add("Algorithm", "99", "undefined algorithm",
-            () => new L1Regression(new L1Options(0.1, (L1Algorithm)99, L1Loss.Squared, 1e-8, 100, false)));
         _cases.Add("options", "null", "null", () => new L1Regression(null!));
         _cases.Add("a", "NaN", "NaN", () => l1.Fit(nan, b, none));
         _cases.Add("b", "length 6", "wrong length", () => l1.Fit(a, Vec(7), none));
         _cases.Add("warmStart", "length 4", "wrong length", () => l1.Fit(a, b, Vec(3)));
         _cases.Add("b", "element 1", "labels not ±1 for the logistic loss",
             () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, L1Loss.Logistic, 1e-8, 100, false)).Fit(a, b, none));
-        _cases.Add("Loss", "99", "undefined loss", () => new L1Regression(new L1Options(0.1, L1Algorithm.Fista, (L1Loss)99, 1e-8, 100, false)));
         _cases.Add("a", "0×0", "empty", () => L1Path.LambdaMax(Empty, Vec(0), L1Loss.Squared, false));
         _cases.Add("loss", "99", "undefined loss", () => L1Path.LambdaMax(a, b, (L1Loss)99, false));
         _cases.Add("lambdaMax", "0", "λmax = 0", () => L1Path.Geometric(0, 5, 1e-3));

@@ -81,10 +81,6 @@ internal sealed partial class BadInputCases
         _cases.Add("teacher", "null", "null", () => data.WithTeacher(null!));
         _cases.Add("validationCount", "[1, 23]", "validation takes every example", () => TrainingData.WithValidation(train, test, 24));
         _cases.Add("test", "null", "null", () => TrainingData.WithValidation(train, null!, 4));
-        // Training data is checked with the settings that train on it, where work enters.
-        var noTrain = new TrainingData(null!, noValidation, test);
-        _cases.Add("Train", "null", "null",
-            () => new LotteryTickets.Experiments.TicketExperiment(new LotteryTickets.Lottery.LotteryHparams(), noTrain, new long[] { 1 }).Run(null));
     }
 
     private void AddData()
@@ -109,10 +105,6 @@ internal sealed partial class BadInputCases
         _cases.Add("separation", "NaN", "NaN", () => SyntheticBlobs.Create(8, 1, double.NaN, 10, 12345));
         _cases.Add("classes", "[2, 784]", "one class", () => SyntheticBlobs.Create(8, 1, 0.3, 1, 12345));
 
-        _cases.Add("TrainCount", "0", "no training examples", () => Mnist.Load(new MnistOptions(0, null, 0, true, null, MnistKind.Auto), null));
-        _cases.Add("TestCount", "-5", "negative test count", () => Mnist.Load(new MnistOptions(null, -5, 0, true, null, MnistKind.Auto), null));
-        _cases.Add("Kind", "7", "undefined kind", () => Mnist.Load(new MnistOptions(10, 10, 0, true, null, (MnistKind)7), null));
-        _cases.Add("DataDirectory", "\" \"", "blank folder", () => Mnist.Load(new MnistOptions(10, 10, 0, true, " ", MnistKind.Auto), null));
         _cases.Add("device", "cuda:63", "a device this machine lacks",
             () => Mnist.Load(new MnistOptions(10, 10, 0, true, null, MnistKind.Auto), Missing));
         _cases.Add("dataDirectory", "\"\"", "empty folder name", () => Mnist.FindDataDirectory(""));
