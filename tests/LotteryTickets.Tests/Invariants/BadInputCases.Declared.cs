@@ -28,6 +28,9 @@ internal sealed partial class BadInputCases
 {
     private readonly List<(Type Type, object Sample, MethodBase Member, LambdaExpression Expression, Action<object> Enter)> _entries = [];
 
+    /// <summary>How many cases are derived from the declarations.</summary>
+    public int DeclaredCount => All.Count(c => c.What.StartsWith("declared: ", StringComparison.Ordinal));
+
     /// <summary>The settings types that have an entry point here.</summary>
     public IReadOnlyCollection<Type> EnteredTypes => _entries.Select(e => e.Type).ToHashSet();
 

@@ -14,6 +14,9 @@ internal sealed record BadInput(MethodBase Member, string Parameter, string Show
 {
     public string Key => MemberKey.Of(Member);
 
+    /// <summary>The key of <see cref="BadInputAllowList.OtherNames"/>: "member [expected name]".</summary>
+    public string NameKey => $"{Key} [{Parameter}]";
+
     public override string ToString() => $"{Key} [{Parameter}: {What}]";
 }
 
