@@ -57,12 +57,4 @@ public class LossesTests
         };
         Assert.Equal(parameter, Assert.ThrowsAny<ArgumentException>(bad).ParamName);
     }
-
-    [Fact]
-    public void TrainingHparamsTakeLabelSmoothingInTheUnitInterval()
-    {
-        Assert.Equal(0.1, new TrainingHparams { LabelSmoothing = 0.1 }.LabelSmoothing);
-        Assert.Equal("LabelSmoothing",
-            Assert.ThrowsAny<ArgumentException>(() => Validation.Check(new TrainingHparams { LabelSmoothing = 1 })).ParamName);
-    }
 }
