@@ -152,9 +152,6 @@ public class AOptimalDesignTests
         var ex = Assert.ThrowsAny<ArgumentException>(() => new ExactAOptimalSearch(new DesignOptions(6)).Select(x));
         Assert.Equal("SubsetSize", ex.ParamName);
         Assert.Contains("[1, 5]", ex.Message);
-        Assert.Equal("SubsetSize", Assert.ThrowsAny<ArgumentException>(() => new GreedyAOptimalSelector(new DesignOptions(0))).ParamName);
-        Assert.Equal("Regularization",
-            Assert.ThrowsAny<ArgumentException>(() => new GreedyAOptimalSelector(new DesignOptions(2, Regularization: -1))).ParamName);
         var limit = Assert.ThrowsAny<ArgumentException>(() =>
             new ExactAOptimalSearch(new DesignOptions(20, MaxSubsets: 1000)).Select(Random(40, 2, 1)));
         Assert.Equal("SubsetSize", limit.ParamName);

@@ -71,15 +71,4 @@ public class L1PathSweepTests
             if (r.SupportSize[i] >= 4) Assert.Equal(1.0, r.PruningRecall[i], 12);
         Assert.Equal(1.0, r.ImpRecall[Array.IndexOf(r.ImpSupportSize, r.ImpSupportSize.First(s => s <= 4)) - 1], 12);
     }
-
-    [Fact]
-    public void BadOptionsThrowNamingTheParameter()
-    {
-        string Param(L1PathSweep o) => Assert.ThrowsAny<ArgumentException>(() => o.Run()).ParamName!;
-        Assert.Equal("Lambdas", Param(Small() with { Lambdas = 1 }));
-        Assert.Equal("LambdaRatio", Param(Small() with { LambdaRatio = 1 }));
-        Assert.Equal("PruneFraction", Param(Small() with { PruneFraction = 0 }));
-        Assert.Equal("K", Param(Small() with { K = 0 }));
-        Assert.Equal("Problems", Param(Small() with { Problems = 0 }));
-    }
 }

@@ -120,9 +120,6 @@ public class L1RegressionTests
     [Fact]
     public void BadInputsThrowNamingTheParameter()
     {
-        Assert.Equal("Lambda", Assert.ThrowsAny<ArgumentException>(() => new L1Regression(new L1Options(-1))).ParamName);
-        Assert.Equal("Lambda", Assert.ThrowsAny<ArgumentException>(() => new L1Regression(new L1Options(double.NaN))).ParamName);
-        Assert.Equal("Tolerance", Assert.ThrowsAny<ArgumentException>(() => new L1Regression(new L1Options(1, Tolerance: -1))).ParamName);
         var est = new L1Regression(new L1Options(0.1));
         var a = TestMatrices.Gaussian(5, 4, 1);
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => est.Fit(a, TestMatrices.GaussianVector(4, 2))).ParamName);

@@ -31,13 +31,6 @@ public class PhaseDiagramTests
     }
 
     [Fact]
-    public void BadOptionsThrow()
-    {
-        Assert.Equal("Trials", Assert.ThrowsAny<ArgumentException>(() => (Small(PhaseDiagramMethod.Omp) with { Trials = 0 }).Run()).ParamName);
-        Assert.Equal("Deltas", Assert.ThrowsAny<ArgumentException>(() => (Small(PhaseDiagramMethod.Omp) with { Deltas = [1.5] }).Run()).ParamName);
-    }
-
-    [Fact]
     [Trait("Category", "Slow")]
     public void L1DiagramFollowsTheTheoreticalCurve()
     {
