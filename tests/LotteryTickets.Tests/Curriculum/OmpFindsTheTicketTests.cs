@@ -1,6 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive.Curriculum;
-
 namespace LotteryTickets.Tests.Curriculum;
 
 public class OmpFindsTheTicketTests

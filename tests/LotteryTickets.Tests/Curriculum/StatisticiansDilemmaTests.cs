@@ -1,7 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive.Curriculum;
-using LotteryTickets.Tests.Support;
-
 namespace LotteryTickets.Tests.Curriculum;
 
 public class StatisticiansDilemmaTests

@@ -1,6 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive.Curriculum;
-using LotteryTickets.Lottery;
 using LotteryTickets.Tests.Experiments;
 
 namespace LotteryTickets.Tests.Curriculum;

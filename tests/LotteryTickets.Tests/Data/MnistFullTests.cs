@@ -1,4 +1,3 @@
-using LotteryTickets.Data;
 using System.IO.Compression;
 
 namespace LotteryTickets.Tests.Data;

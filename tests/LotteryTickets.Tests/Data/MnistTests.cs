@@ -1,4 +1,3 @@
-using LotteryTickets.Data;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;

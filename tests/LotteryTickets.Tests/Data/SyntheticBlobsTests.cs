@@ -1,5 +1,3 @@
-using LotteryTickets.Data;
-
 namespace LotteryTickets.Tests.Data;
 
 public class SyntheticBlobsTests

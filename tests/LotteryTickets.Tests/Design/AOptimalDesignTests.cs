@@ -1,4 +1,3 @@
-using LotteryTickets.Design;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 

@@ -1,6 +1,3 @@
-using LotteryTickets.Design;
-using LotteryTickets.Experiments;
-using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Tests.Design;

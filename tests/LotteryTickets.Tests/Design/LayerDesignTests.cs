@@ -1,8 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Tests.Support;
-using LotteryTickets.Training;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Design;

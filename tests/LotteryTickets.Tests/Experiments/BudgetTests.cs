@@ -1,5 +1,3 @@
-using LotteryTickets.Experiments;
-
 namespace LotteryTickets.Tests.Experiments;
 
 public class BudgetTests

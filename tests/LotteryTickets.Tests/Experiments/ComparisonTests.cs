@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-using LotteryTickets.Pruning;
-using LotteryTickets.Training;
-
 namespace LotteryTickets.Tests.Experiments;
 
 /// <summary>Sections 3 and 5's comparisons read against hand-made curves whose answers are known.</summary>

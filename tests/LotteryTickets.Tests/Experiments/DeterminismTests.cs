@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Tests.Support;
 using Microsoft.Data.Sqlite;
 using System.Diagnostics;
 using System.Text.Json;

@@ -1,7 +1,3 @@
-using LotteryTickets.Data;
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive.Curriculum;
-using LotteryTickets.Training;
 using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 

@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Hardware;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-using LotteryTickets.Training;
-
 namespace LotteryTickets.Tests.Experiments;
 
 /// <summary>The race and the structured comparison on hand-built results whose answers are worked out by hand.</summary>

@@ -1,8 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;

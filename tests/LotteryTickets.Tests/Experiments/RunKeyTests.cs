@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Training;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 

@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
-using LotteryTickets.Training;
 using System.Diagnostics;
 using Xunit.Abstractions;
 

@@ -1,6 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Tests.Support;
 using static LotteryTickets.Tests.Experiments.RunStoreTests;
 
 namespace LotteryTickets.Tests.Experiments;

@@ -1,7 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
 using Torch = TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Hardware;

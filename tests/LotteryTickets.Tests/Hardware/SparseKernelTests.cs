@@ -1,7 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Hardware;

@@ -1,8 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
-
 namespace LotteryTickets.Tests.Hardware;
 
 public class SpeedSweepTests

@@ -1,6 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Training;
-
 namespace LotteryTickets.Tests.Hardware;
 
 public class TimeToTrainTests

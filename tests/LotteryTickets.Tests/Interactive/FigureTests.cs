@@ -1,4 +1,3 @@
-using LotteryTickets.Interactive;
 using Plotly.NET;
 using System.Globalization;
 

@@ -1,11 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Training;
-
 namespace LotteryTickets.Tests.Interactive;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Interactive.Curriculum;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
 using Plotly.NET;
 
 namespace LotteryTickets.Tests.Interactive;

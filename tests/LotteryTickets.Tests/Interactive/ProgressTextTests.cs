@@ -1,7 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-
 namespace LotteryTickets.Tests.Interactive;
 
 /// <summary>The live progress line words the data of an <see cref="ExperimentProgress"/> as the experiments' own

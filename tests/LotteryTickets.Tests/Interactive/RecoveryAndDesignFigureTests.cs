@@ -1,6 +1,3 @@
-using LotteryTickets.Design;
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
 using Plotly.NET;
 
 namespace LotteryTickets.Tests.Interactive;

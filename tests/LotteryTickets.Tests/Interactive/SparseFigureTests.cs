@@ -1,5 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
 using Plotly.NET;
 
 namespace LotteryTickets.Tests.Interactive;

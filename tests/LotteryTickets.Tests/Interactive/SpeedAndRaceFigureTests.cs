@@ -1,5 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
 using LotteryTickets.Tests.Experiments;
 using Plotly.NET;
 

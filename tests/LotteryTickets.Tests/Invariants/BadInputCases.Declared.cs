@@ -1,12 +1,3 @@
-using LotteryTickets.Data;
-using LotteryTickets.Design;
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Training;
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;

@@ -1,5 +1,3 @@
-using LotteryTickets.Design;
-
 namespace LotteryTickets.Tests.Invariants;
 
 internal sealed partial class BadInputCases

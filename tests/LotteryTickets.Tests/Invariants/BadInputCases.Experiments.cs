@@ -1,10 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Training;
 using Microsoft.Data.Sqlite;
 
 namespace LotteryTickets.Tests.Invariants;

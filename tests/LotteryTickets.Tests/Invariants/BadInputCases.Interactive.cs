@@ -1,11 +1,3 @@
-using LotteryTickets.Design;
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Interactive.Curriculum;
-using LotteryTickets.Lottery;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Training;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive;
 using Plotly.NET;

@@ -1,8 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Training;
 using TorchSharp;
 
 namespace LotteryTickets.Tests.Invariants;

@@ -1,6 +1,3 @@
-using LotteryTickets.Data;
-using LotteryTickets.Pruning;
-using LotteryTickets.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

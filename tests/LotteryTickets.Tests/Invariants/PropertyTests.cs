@@ -1,11 +1,4 @@
 using CsCheck;
-using LotteryTickets.Design;
-using LotteryTickets.Experiments;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Sparse;
-using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 using static TorchSharp.torch;
 

@@ -1,7 +1,3 @@
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Training;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

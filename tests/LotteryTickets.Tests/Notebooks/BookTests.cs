@@ -1,7 +1,5 @@
 using LotteryNotebooks.Reproduce;
 using LotteryNotebooks.Reproduce.Book;
-using LotteryTickets.Interactive;
-using LotteryTickets.Tests.Support;
 using System.Text.Json;
 
 namespace LotteryTickets.Tests.Notebooks;

@@ -1,6 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Tests.Support;
-
 namespace LotteryTickets.Tests.Packaging;
 
 /// <summary>The folder TorchNatives lays out for package users: links to libtorch, a patched libLibTorchSharp.so,

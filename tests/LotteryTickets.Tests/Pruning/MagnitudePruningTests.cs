@@ -1,6 +1,3 @@
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Pruning;

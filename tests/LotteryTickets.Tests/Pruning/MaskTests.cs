@@ -1,6 +1,3 @@
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
 using TorchSharp;
 using static TorchSharp.torch;
 

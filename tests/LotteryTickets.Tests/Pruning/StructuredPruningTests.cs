@@ -1,9 +1,3 @@
-using LotteryTickets.Hardware;
-using LotteryTickets.Lottery;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
-using LotteryTickets.Training;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Pruning;

@@ -1,7 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Sparse;
-using LotteryTickets.Tests.Support;
-
 namespace LotteryTickets.Tests.Sparse;
 
 public class L1ConvergenceTests

@@ -1,4 +1,3 @@
-using LotteryTickets.Sparse;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Tests.Sparse;

@@ -1,8 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Interactive;
-using LotteryTickets.Sparse;
-using LotteryTickets.Tests.Support;
-
 namespace LotteryTickets.Tests.Sparse;
 
 public class OmpRecoverySweepTests

@@ -1,6 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Sparse;
-
 namespace LotteryTickets.Tests.Sparse;
 
 public class PhaseDiagramTests

@@ -1,5 +1,3 @@
-using LotteryTickets.Sparse;
-
 namespace LotteryTickets.Tests.Sparse;
 
 public class PhaseTransitionTests

@@ -1,6 +1,3 @@
-using LotteryTickets.Experiments;
-using LotteryTickets.Sparse;
-using LotteryTickets.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Tests.Sparse;

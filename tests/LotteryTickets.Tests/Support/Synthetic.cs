@@ -1,5 +1,3 @@
-using LotteryTickets.Data;
-using LotteryTickets.Training;
 using TorchSharp;
 
 namespace LotteryTickets.Tests.Support;

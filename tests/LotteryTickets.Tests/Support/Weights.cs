@@ -1,4 +1,3 @@
-using LotteryTickets.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

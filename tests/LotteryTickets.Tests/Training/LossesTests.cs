@@ -1,4 +1,3 @@
-using LotteryTickets.Training;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Training;

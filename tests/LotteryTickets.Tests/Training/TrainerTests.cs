@@ -1,8 +1,3 @@
-using LotteryTickets.Data;
-using LotteryTickets.Models;
-using LotteryTickets.Pruning;
-using LotteryTickets.Tests.Support;
-using LotteryTickets.Training;
 using System.Diagnostics;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
