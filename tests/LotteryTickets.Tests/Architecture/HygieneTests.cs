@@ -33,11 +33,9 @@ public partial class HygieneTests
     private static string RepoRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 
-    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;")]
-    private static partial Regex FileScopedNamespace();
-
-    [GeneratedRegex(@"^namespace\s")]
-    private static partial Regex AnyNamespace();
+    // group 1: the name, group 2: the semicolon of a file-scoped declaration.
+    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*(;)?")]
+    private static partial Regex Namespace();
 
     // A type declared at the top level of a file-scoped namespace starts at column 0.
     [GeneratedRegex(@"^(?<access>public\s+|internal\s+|file\s+)?(?:(?:sealed|static|abstract|readonly|partial|ref|unsafe)\s+)*" +
@@ -62,28 +60,20 @@ public partial class HygieneTests
     public void EveryFilesNamespaceIsItsFolder()
     {
         var failures = new List<string>();
-        int checkedFiles = 0;
-        foreach (var (folder, rootNamespace) in Projects)
-            foreach (string file in SourceFiles(folder))
-            {
-                checkedFiles++;
-                string relativeFolder = Path.GetRelativePath(Path.Combine(RepoRoot(), folder), Path.GetDirectoryName(file)!);
-                string expected = relativeFolder == "."
-                    ? rootNamespace
-                    : rootNamespace + "." + relativeFolder.Replace(Path.DirectorySeparatorChar, '.').Replace('/', '.');
-                string[] lines = File.ReadAllLines(file);
-                var declared = lines.Select(l => FileScopedNamespace().Match(l)).FirstOrDefault(m => m.Success);
-                if (declared is null)
-                {
-                    // Top-level statements (a Program.cs) declare no namespace; any other namespace must be file-scoped.
-                    if (lines.Any(l => AnyNamespace().IsMatch(l)))
-                        failures.Add($"{Relative(file)}: the namespace is not file-scoped");
-                    else if (Path.GetFileName(file) != "Program.cs")
-                        failures.Add($"{Relative(file)}: declares no namespace (expected {expected})");
-                }
-                else if (declared.Groups[1].Value != expected)
-                    failures.Add($"{Relative(file)}: namespace {declared.Groups[1].Value}, expected {expected} (its folder)");
-            }
+        var files = Projects.SelectMany(p => SourceFiles(p.Folder).Select(f => (p.Folder, p.Namespace, File: f))).ToList();
+        foreach (var (folder, rootNamespace, file) in files)
+        {
+            string relativeFolder = Path.GetRelativePath(Path.Combine(RepoRoot(), folder), Path.GetDirectoryName(file)!);
+            string expected = relativeFolder == "." ? rootNamespace : rootNamespace + "." + relativeFolder.Replace('\\', '.').Replace('/', '.');
+            var declared = File.ReadLines(file).Select(l => Namespace().Match(l)).FirstOrDefault(m => m.Success);
+            // Top-level statements (a Program.cs) declare no namespace; any other namespace must be file-scoped.
+            if (declared is { Groups: [_, _, { Success: false }] }) failures.Add($"{Relative(file)}: the namespace is not file-scoped");
+            else if (declared is null && Path.GetFileName(file) != "Program.cs")
+                failures.Add($"{Relative(file)}: declares no namespace (expected {expected})");
+            else if (declared is not null && declared.Groups[1].Value != expected)
+                failures.Add($"{Relative(file)}: namespace {declared.Groups[1].Value}, expected {expected} (its folder)");
+        }
+        int checkedFiles = files.Count;
         Assert.True(checkedFiles > 100, $"only {checkedFiles} files found under {RepoRoot()}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -91,17 +81,10 @@ public partial class HygieneTests
     [Fact]
     public void NoLineIsLongerThanTheEditorConfigAllows()
     {
-        var failures = new List<string>();
-        int checkedFiles = 0;
-        foreach (string root in LineLengthRoots)
-            foreach (string file in SourceFiles(root))
-            {
-                checkedFiles++;
-                string[] lines = File.ReadAllLines(file);
-                for (int i = 0; i < lines.Length; i++)
-                    if (lines[i].Length > MaxLineLength)
-                        failures.Add($"{Relative(file)}:{i + 1}: {lines[i].Length} characters");
-            }
+        var files = LineLengthRoots.SelectMany(SourceFiles).ToList();
+        int checkedFiles = files.Count;
+        var failures = files.SelectMany(file => File.ReadAllLines(file).Select((line, i) => (line, i))
+            .Where(l => l.line.Length > MaxLineLength).Select(l => $"{Relative(file)}:{l.i + 1}: {l.line.Length} characters")).ToList();
         Assert.True(checkedFiles > 200, $"only {checkedFiles} files found under {RepoRoot()}");
         Assert.True(failures.Count == 0, $"{failures.Count} lines over {MaxLineLength} characters:\n" + string.Join("\n", failures));
     }
