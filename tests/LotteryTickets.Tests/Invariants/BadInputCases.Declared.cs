@@ -28,15 +28,8 @@ internal sealed partial class BadInputCases
     /// <summary>Registers <paramref name="sample"/> (valid) and the call that checks a <typeparamref name="T"/> where work enters.</summary>
     private void Entry<T>(T sample, Expression<Action<T>> enter) where T : class, IValidated
     {
-        var body = enter.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : enter.Body;
-        MethodBase member = body switch
-        {
-            MethodCallExpression m => m.Method,
-            NewExpression n => n.Constructor!,
-            _ => throw new ArgumentException($"an entry's body must be one call or one new; got {body.NodeType}", nameof(enter)),
-        };
         var run = enter.Compile(preferInterpretation: true);
-        _entries.Add((typeof(T), sample, member, enter, o => run((T)o)));
+        _entries.Add((typeof(T), sample, BadInputs.Called(enter), enter, o => run((T)o)));
     }
 
     private void AddDeclared()

@@ -4,6 +4,35 @@ namespace LotteryTickets.Tests.Invariants;
 
 internal sealed partial class BadInputCases
 {
+    /// <summary>A result built directly: two levels of the ticket, level 1 of each control.</summary>
+    private TicketExperimentResult SampleResult()
+    {
+        var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
+        return new TicketExperimentResult(TinyImp(), new long[] { 1 }, SampleTicket, control, control, new[] { Mask.Dense(Model).Report() }, 1.0);
+    }
+
+    private static readonly TicketCurve SampleTicket = new(TicketSeries.Ticket,
+        new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
+
+    /// <summary>An OMP recovery result of one cell.</summary>
+    private static OmpRecoveryResult SampleOmp() =>
+        new(new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null), new[] { 0.3 }, new[] { 0.4 },
+            new[] { new[] { new[] { 1.0 } } }, new[] { new[] { new[] { 1.0 } } }, new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
+
+    /// <summary>A speed result: dense and masked rows at batch 8.</summary>
+    private static SpeedResult SampleSpeed()
+    {
+        var t = new TimingSummary(0.01, 0.01, 0.01, 3);
+        SpeedRow[] rows = [new(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, t), new(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t)];
+        return new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
+    }
+
+    private static RaceToTarget SampleRace()
+    {
+        var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
+        return new RaceToTarget(0.9, 8, 0.01, entry, new[] { entry });
+    }
+
     private void AddExperiments()
     {
         // The run store: its path, corrupt and newer files, keys, series and levels.
@@ -92,12 +121,8 @@ internal sealed partial class BadInputCases
         _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new LeNetHparams(), 0));
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
 
-        // Readings of a result (built directly: two levels of the ticket, level 1 of each control).
-        var ticket = new TicketCurve(TicketSeries.Ticket,
-            new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
-        var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
-        var report = Mask.Dense(Model).Report();
-        var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
+        // Readings of results built directly (SampleResult, SampleOmp, SampleSpeed, SampleRace).
+        var result = SampleResult();
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.StepsToTarget(0.9, (TicketSeries)9));
@@ -107,8 +132,8 @@ internal sealed partial class BadInputCases
         _cases.Add("windowSteps", "0", "a window of no steps", () => result.NoiseScaleDuring(1, 0, TicketSeries.Ticket));
         _cases.Add("level", "-1", "negative level", () => result.NoiseScaleDuring(-1, 10, TicketSeries.Ticket));
         _cases.Add("tolerance", "NaN", "NaN tolerance", () => result.SparsestWithinDense(double.NaN));
-        _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(ticket, double.NaN, 1));
-        _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(ticket, 90, -1));
+        _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(SampleTicket, double.NaN, 1));
+        _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(SampleTicket, 90, -1));
         _cases.Add("curve", "null", "null", () => StructuredComparison.SparsestWithin(null!, 90, 1));
         var weights = WeightSnapshot.Capture(Model);
         _cases.Add("parameter", "\"fc9.weight\"", "an unknown parameter", () => LayerDesignSweep.UnitRows(weights, "fc9.weight"));
@@ -119,10 +144,7 @@ internal sealed partial class BadInputCases
         var phaseResult = new PhaseDiagramResult(phaseSweep, new[] { 10 }, new[] { new[] { 1 } }, new[] { new[] { 0.5 } }, 0.1);
         _cases.Add("deltaIndex", "[0, 0]", "a δ index past the grid", () => phaseResult.SuccessFraction(1, 0));
         _cases.Add("rhoIndex", "-1", "a negative ρ index", () => phaseResult.Sparsity(0, -1));
-        var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
-        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } },
-            new[] { new[] { new[] { 1.0 } } },
-            new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
+        var ompResult = SampleOmp();
         _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => ompResult.GuaranteeBound(1));
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => ompResult.LargestRecoveredSparsity(0, 1, 0.9));
         _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
@@ -143,14 +165,7 @@ internal sealed partial class BadInputCases
         _cases.Add("target", "-1", "negative target", () => l1Result.Findings(-1));
         _cases.Add("trace", "problem 5", "a trace of another result", () => l1Result.RelativeGaps(otherProblem));
 
-        // Readings of a speed result (built directly: dense and masked rows at batch 8).
-        var t = new TimingSummary(0.01, 0.01, 0.01, 3);
-        var rows = new[]
-        {
-            new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, t),
-            new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
-        };
-        var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, rows, 1.0);
+        var speed = SampleSpeed();
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Dense(16));
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.Of("sparse", 8));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.Of(SpeedVariants.Masked, 16));
@@ -166,8 +181,7 @@ internal sealed partial class BadInputCases
         _cases.Add("speed", "null", "null", () => RaceToTarget.Of(null!, 0.9, 8, result, null));
         _cases.Add("runs", "null", "null", () => RaceToTarget.SparsitiesOf(null!));
         _cases.Add("runs", "must not hold null", "a null run", () => RaceToTarget.SparsitiesOf(new TicketExperimentResult[] { result, null! }));
-        var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
-        var race = new RaceToTarget(0.9, 8, 0.01, entry, new[] { entry });
+        var race = SampleRace();
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => race.Of("sparse"));
         var teacher = new TeacherRecoveryResult(new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null),
             Array.Empty<TeacherRecoveryPoint>(), 1, 0.1);

@@ -59,12 +59,7 @@ internal sealed partial class BadInputCases
         _cases.Add("store", "null", "null", () => HtmlFormatters.ToHtml(noStore!));
 
         // Figure factories: null results, empty or holed lists, indices and batches outside the result.
-        var tiny = TinyImp();
-        var ticket = new TicketCurve(TicketSeries.Ticket,
-            new[] { new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1), new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1) });
-        var control = new TicketCurve(TicketSeries.RandomReinit, new[] { new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1) });
-        var report = Mask.Dense(Model).Report();
-        var result = new TicketExperimentResult(tiny, new long[] { 1 }, ticket, control, control, new[] { report }, 1.0);
+        var result = SampleResult();
         _cases.Add("r", "null", "null", () => TicketFigures.Accuracy(noResult!));
         _cases.Add("r", "null", "null", () => TicketFigures.EarlyStop(noResult!));
         var noCurves = Array.Empty<(string, TicketCurve)>();
@@ -80,18 +75,11 @@ internal sealed partial class BadInputCases
         DistillationResult? noDistillation = null;
         _cases.Add("r", "null", "null", () => DistillationFigures.Accuracy(noDistillation!));
 
-        var t = new TimingSummary(0.01, 0.01, 0.01, 3);
-        var speedRows = new[]
-        {
-            new SpeedRow(SpeedVariants.Dense, 0, 8, 100, 100, 10, t, t, t, t),
-            new SpeedRow(SpeedVariants.Masked, 0.5, 8, 50, 50, 5, t, t, t, t),
-        };
-        var speed = new SpeedResult("lenet_300_100", 100, 100, 1, "cpu", null, new[] { new PeakRate(64, 1e9) }, speedRows, 1.0);
+        var speed = SampleSpeed();
         _cases.Add("batch", "got 16", "a batch not measured", () => SpeedFigures.Speedup(speed, 16, true));
         _cases.Add("batch", "got 16", "a batch not measured", () => SpeedFigures.Efficiency(speed, 16));
         RaceToTarget? noRace = null;
-        var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
-        var race = new RaceToTarget(0.9, 8, 0.01, entry, new[] { entry });
+        var race = SampleRace();
         (double, double) zeroEta = (0.0, 0.1);
         _cases.Add("race", "null", "null", () => RaceFigures.StepsToTarget(noRace!));
         _cases.Add("race", "null", "null", () => RaceFigures.TimeRatio(noRace!));
@@ -108,10 +96,7 @@ internal sealed partial class BadInputCases
         _cases.Add("result", "null", "null", () => L1Figures.WarmStarts(noPath!));
         _cases.Add("dense", "null", "null", () => L1Figures.Shrinkage(noVector!, lasso, 0.5));
 
-        var ompSweep = new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null);
-        var ompResult = new OmpRecoveryResult(ompSweep, new[] { 0.3 }, new[] { 0.4 }, new[] { new[] { new[] { 1.0 } } },
-            new[] { new[] { new[] { 1.0 } } },
-            new[] { new[] { 1 } }, new[] { new[] { 0 } }, 0.1);
+        var ompResult = SampleOmp();
         _cases.Add("weightIndex", "[0, 0]", "a weight index past the grid", () => OmpFigures.RecoveryVsSnr(ompResult, 1, null, null));
         _cases.Add("snrIndex", "[0, 0]", "an SNR index past the grid", () => OmpFigures.RecoveryVsSparsity(ompResult, 1, null));
         _cases.Add("snrIndex", "-1", "a negative SNR index", () => OmpFigures.CoherenceMap(ompResult, -1));

@@ -8,15 +8,9 @@ internal sealed partial class BadInputCases
     private PrunableModel? _model, _bigger;
 
     /// <summary>A tiny LeNet (16 → 12 → 8 → 4) and one with a wider first layer (13): a mask of one does not fit the other.</summary>
-    private PrunableModel Model => _model ??= Own(Tiny(12));
+    private PrunableModel Model => _model ??= Own(Synthetic.TinyLeNet(12));
 
-    private PrunableModel Bigger => _bigger ??= Own(Tiny(13));
-
-    private static PrunableModel Tiny(int hidden1)
-    {
-        Synthetic.EnsureInitialised();
-        return new LeNetHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
-    }
+    private PrunableModel Bigger => _bigger ??= Own(Synthetic.TinyLeNet(13));
 
     /// <summary>A device this machine does not have (CUDA index 63).</summary>
     private static Device Missing => new(DeviceType.CUDA, 63); // torch.device() would ask libtorch to initialise CUDA

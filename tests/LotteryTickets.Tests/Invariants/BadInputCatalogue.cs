@@ -42,17 +42,23 @@ internal sealed class BadInputs
         Add(parameter, shows, what, get, () => read(), on: null);
     }
 
+    /// <summary>The body of <paramref name="call"/>, without the conversion an expression lambda may wrap it in.</summary>
+    internal static Expression Body(LambdaExpression call) =>
+        call.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : call.Body;
+
+    /// <summary>The member <paramref name="call"/> calls: its outermost call, indexer or <c>new</c>.</summary>
+    internal static MethodBase Called(LambdaExpression call) => Body(call) switch
+    {
+        MethodCallExpression m => m.Method,
+        IndexExpression { Indexer: { } indexer } => indexer.GetMethod!,
+        NewExpression n => n.Constructor ?? throw new ArgumentException("a struct's default constructor is not a member to catalogue", nameof(call)),
+        var body => throw new ArgumentException($"the case's body must be one call or one new; got {body.NodeType}", nameof(call)),
+    };
+
     private void Add(string parameter, string shows, string what, LambdaExpression call, Action run, Type? on)
     {
-        var body = call.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : call.Body;
-        MethodBase member = body switch
-        {
-            MethodCallExpression m => m.Method,
-            IndexExpression { Indexer: { } indexer } => indexer.GetMethod!,
-            NewExpression n =>
-                n.Constructor ?? throw new ArgumentException("a struct's default constructor is not a member to catalogue", nameof(call)),
-            _ => throw new ArgumentException($"the case's body must be one call or one new; got {body.NodeType}", nameof(call)),
-        };
+        var member = Called(call);
+        var body = Body(call);
         // A call bound to a virtual member exercises the override of the receiver's static type (or of `on`).
         on ??= body is MethodCallExpression { Object: { } receiver } && member.IsVirtual ? receiver.Type : null;
         if (on is not null && on != member.DeclaringType)

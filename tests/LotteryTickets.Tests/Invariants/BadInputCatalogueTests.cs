@@ -84,23 +84,17 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         Exception? thrown = null;
         try { c.Call(); }
         catch (Exception e) { thrown = e; }
-        switch (thrown)
+        return thrown switch
         {
-            case null:
-                return "no exception";
-            case ArgumentException a:
-                if (a.ParamName != c.Parameter) return $"ParamName is \"{a.ParamName}\", expected \"{c.Parameter}\" ({a.GetType().Name}: " +
-                    $"{a.Message})";
-                if (!a.Message.Contains(c.Shows, StringComparison.Ordinal)) return $"the message does not show \"{c.Shows}\": {a.Message}";
-                return null;
-            case InvalidDataException d:
-                if (!d.Message.Contains(c.Parameter, StringComparison.Ordinal)) return $"the message does not name \"{c.Parameter}\": {d.Message}";
-                if (!d.Message.Contains(c.Shows, StringComparison.Ordinal)) return $"the message does not show \"{c.Shows}\": {d.Message}";
-                return null;
-            default:
-                string native = thrown is ExternalException or SEHException ? " (native)" : "";
-                return $"threw {thrown.GetType().FullName}{native}: {thrown.Message}";
-        }
+            null => "no exception",
+            ArgumentException a when a.ParamName != c.Parameter =>
+                $"ParamName is \"{a.ParamName}\", expected \"{c.Parameter}\" ({a.GetType().Name}: {a.Message})",
+            InvalidDataException d when !d.Message.Contains(c.Parameter, StringComparison.Ordinal) =>
+                $"the message does not name \"{c.Parameter}\": {d.Message}",
+            ArgumentException or InvalidDataException =>
+                thrown.Message.Contains(c.Shows, StringComparison.Ordinal) ? null : $"the message does not show \"{c.Shows}\": {thrown.Message}",
+            _ => $"threw {thrown.GetType().FullName}{(thrown is ExternalException or SEHException ? " (native)" : "")}: {thrown.Message}",
+        };
     }
 
     /// <summary>
@@ -132,8 +126,7 @@ public class BadInputCatalogueTests(ITestOutputHelper output)
         if (member is ConstructorInfo || !member.IsStatic)
         {
             // The receiver as the case wrote it (a sweep's Run is declared by Sweep<TResult>, called on PhaseDiagramSweep).
-            var body = c.Expression?.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : c.Expression?.Body;
-            var receiver = body is MethodCallExpression { Object: { } o } ? o.Type : member.DeclaringType!;
+            var receiver = c.Expression is { } e && BadInputs.Body(e) is MethodCallExpression { Object: { } o } ? o.Type : member.DeclaringType!;
             foreach (var property in receiver.GetProperties(instance))
             {
                 names.Add(property.Name);
