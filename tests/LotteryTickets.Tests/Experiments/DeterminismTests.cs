@@ -129,7 +129,7 @@ public class DeterminismTests(ITestOutputHelper output)
         }
     }
 
-    private static string WithoutWallTime(string json)
+    internal static string WithoutWallTime(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
         node.Remove("wall_seconds");

@@ -211,12 +211,7 @@ public class ResumeAfterKillTests(ITestOutputHelper output)
         return passes;
     }
 
-    private static string WithoutWallTime(string json)
-    {
-        var node = JsonNode.Parse(json)!.AsObject();
-        node.Remove("wall_seconds");
-        return node.ToJsonString();
-    }
+    private static string WithoutWallTime(string json) => DeterminismTests.WithoutWallTime(json);
 
     /// <summary>The worker's build output beside this test assembly's (same configuration).</summary>
     internal static string WorkerDll()

@@ -1,19 +1,11 @@
-using static TorchSharp.torch;
-
 namespace LotteryTickets.Tests.Pruning;
 
 public class MagnitudePruningTests
 {
-    private static LeNet300100 Tiny()
-    {
-        Synthetic.EnsureInitialised();
-        return (LeNet300100)new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
-    }
-
     [Fact]
     public void GlobalPruningKeepsHandComputedCountsWithOutputLayerAtItsOwnRate()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var h = new PruningHparams { Fraction = 0.2, OutputFraction = 0.1 };
         var strategy = PruningStrategies.Get(PruningStrategy.GlobalMagnitude);
         var mask = Mask.Dense(model);
@@ -35,7 +27,7 @@ public class MagnitudePruningTests
     [Fact]
     public void PrunedWeightsStayPruned()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var h = new PruningHparams();
         var m1 = PruningStrategies.Get(PruningStrategy.GlobalMagnitude).Prune(Mask.Dense(model), Weights.Random(model, 1), h);
         var m2 = PruningStrategies.Get(PruningStrategy.GlobalMagnitude).Prune(m1, Weights.Random(model, 2), h);
@@ -52,7 +44,7 @@ public class MagnitudePruningTests
     [InlineData(0.1)]
     public void GlobalPruningRemovesTheGloballySmallestSurvivors(double? outputFraction)
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var h = new PruningHparams { Fraction = 0.2, OutputFraction = outputFraction };
         var strategy = new GlobalMagnitudePruning();
         // A partly pruned start mask, and weights rounded to 0.1 so that many magnitudes tie.
@@ -104,7 +96,7 @@ public class MagnitudePruningTests
     [Fact]
     public void LayerwisePruningRemovesTheSameFractionFromEveryLayer()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var h = new PruningHparams { Strategy = PruningStrategy.LayerwiseMagnitude, Fraction = 0.3 };
         var strategy = PruningStrategies.Get(h.Strategy);
         Assert.IsType<LayerwiseMagnitudePruning>(strategy);
@@ -133,7 +125,7 @@ public class MagnitudePruningTests
     [Fact]
     public void FractionZeroPrunesNothing()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var dense = Mask.Dense(model);
         var next = new GlobalMagnitudePruning().Prune(dense, Weights.Random(model, 3), new PruningHparams { Fraction = 0 });
         Assert.True(next.ContentEquals(dense));

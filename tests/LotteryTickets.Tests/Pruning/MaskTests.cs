@@ -5,16 +5,10 @@ namespace LotteryTickets.Tests.Pruning;
 
 public class MaskTests
 {
-    private static PrunableModel Tiny(int hidden1 = 12)
-    {
-        Synthetic.EnsureInitialised();
-        return new LeNetHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(CPU, 7);
-    }
-
     [Fact]
     public void DenseMaskCountsEveryWeight()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var mask = Mask.Dense(model);
         Assert.Equal(["fc1.weight", "fc2.weight", "fc3.weight"], mask.Layers);
         Assert.Equal("fc3.weight", mask.OutputLayer);
@@ -30,7 +24,7 @@ public class MaskTests
     [Fact]
     public void SaveLoadRoundTripsAndEqualsByContent()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 5), new PruningHparams { OutputFraction = 0.1 });
         var path = Path.Combine(Path.GetTempPath(), $"mask-{Guid.NewGuid():N}.bin");
         try
@@ -44,7 +38,7 @@ public class MaskTests
             var other = Mask.Dense(model);
             Assert.False(other.ContentEquals(mask));
 
-            using var bigger = Tiny(hidden1: 13);
+            using var bigger = Synthetic.TinyLeNet(hidden1: 13);
             var ex = Assert.ThrowsAny<ArgumentException>(() => Mask.Load(path, bigger));
             Assert.Equal("path", ex.ParamName);
             Assert.Contains("mismatch", ex.Message);
@@ -55,7 +49,7 @@ public class MaskTests
     [Fact]
     public void ToTensorCopiesALayerAndNothingHandedOutWritesBackIntoTheMask()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var mask = new GlobalMagnitudePruning().Prune(Mask.Dense(model), Weights.Random(model, 5), new PruningHparams { Fraction = 0.3 });
         var before = mask.Layers.ToDictionary(l => l, l => mask.Values(l).ToArray());
         foreach (var l in mask.Layers)
@@ -81,8 +75,8 @@ public class MaskTests
     [Fact]
     public void MismatchedOrUnknownLayersAreRejectedWithTheParameterName()
     {
-        using var model = Tiny();
-        using var bigger = Tiny(hidden1: 13);
+        using var model = Synthetic.TinyLeNet();
+        using var bigger = Synthetic.TinyLeNet(hidden1: 13);
         var wrongShape = Mask.Dense(bigger);
         var ex = Assert.ThrowsAny<ArgumentException>(() => new MaskedModel(model, wrongShape));
         Assert.Equal("mask", ex.ParamName);
@@ -109,7 +103,7 @@ public class MaskTests
     [Fact]
     public void TrainedWeightsMissingALayerAreRejected()
     {
-        using var model = Tiny();
+        using var model = Synthetic.TinyLeNet();
         var dense = Mask.Dense(model);
         var weights = WeightSnapshot.FromTensors(Weights.RandomTensors(model, 1).Where(w => w.Key != "fc2.weight"));
         var ex = Assert.ThrowsAny<ArgumentException>(() => new GlobalMagnitudePruning().Prune(dense, weights, new PruningHparams()));

@@ -5,22 +5,16 @@ public class PhaseDiagramTests
     private static PhaseDiagramSweep Small(PhaseDiagramMethod method, int seed = 42) =>
         new([0.3, 0.6], [0.1, 0.9], N: 40, Trials: 6, Seed: seed, Method: method);
 
-    private sealed class Counter : IProgress<ExperimentProgress>
-    {
-        public int Reports;
-        public void Report(ExperimentProgress value) => Interlocked.Increment(ref Reports);
-    }
-
     [Theory]
     [InlineData(PhaseDiagramMethod.L1)]
     [InlineData(PhaseDiagramMethod.Omp)]
     public void SameSeedGivesTheSameGridSerialOrParallel(PhaseDiagramMethod method)
     {
-        var counter = new Counter();
-        var parallel = Small(method).Run(new ExperimentContext { Progress = counter });
+        var progress = new SyncProgress<ExperimentProgress>();
+        var parallel = Small(method).Run(new ExperimentContext { Progress = progress });
         var serial = (Small(method) with { MaxDegreeOfParallelism = 1 }).Run();
         Assert.Equal(parallel.SuccessFractions(), serial.SuccessFractions());
-        Assert.Equal(4, counter.Reports);
+        Assert.Equal(4, progress.Reports.Count);
         Assert.Equal([12, 24], parallel.Measurements);
         // Far below the transition everything succeeds; far above nothing does.
         Assert.Equal(1.0, parallel.SuccessFraction(1, 0));

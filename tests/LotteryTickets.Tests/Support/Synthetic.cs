@@ -19,6 +19,13 @@ internal static class Synthetic
         return SyntheticBlobs.Create(count, seed, separation, classes, centreSeed);
     }
 
+    /// <summary>A tiny LeNet (16 → <paramref name="hidden1"/> → 8 → 4) for 4×4 inputs, seed 7.</summary>
+    public static LeNet300100 TinyLeNet(int hidden1 = 12)
+    {
+        EnsureInitialised();
+        return (LeNet300100)new LeNetHparams { Hidden1 = hidden1, Hidden2 = 8, ImageSize = 4, Classes = 4 }.Create(torch.CPU, 7);
+    }
+
     public static TrainingData Splits(int train = 600, int test = 300, double separation = 0.3, bool validation = false) =>
         new(Blobs(train, 1, separation), validation ? Blobs(test, 3, separation) : null, Blobs(test, 2, separation));
 }
