@@ -11,14 +11,8 @@ public static class ChildProcess
     public static async Task<Outcome> RunAsync(string file, IEnumerable<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, Action? onTick = null, CancellationToken cancel = default)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        psi.RedirectStandardOutput = psi.RedirectStandardError = psi.RedirectStandardInput = true;
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (environment is not null)
             foreach (var (k, v) in environment) psi.Environment[k] = v;

@@ -44,8 +44,7 @@ public sealed class CollectionSchedule
         if (running.Count >= Jobs || running.Any(r => r.Timed)) return null;
         foreach (var n in pending)
         {
-            bool ready = !n.IsSolution || !selected.Contains(n.MainName) || finished.Contains(n.MainName);
-            if (!ready) continue;
+            if (n.IsSolution && selected.Contains(n.MainName) && !finished.Contains(n.MainName)) continue; // its section has not finished
             if (n.Timed && running.Count > 0) return null; // the first ready one is timed: let the others drain
             pending.Remove(n);
             running.Add(n);

@@ -45,14 +45,7 @@ public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string?
                     });
             cells.Add(new NotebookCell(kind, Text(cell, "source"), outputs));
         }
-        string? summary;
-        if (sourcePath is null) summary = SummaryIn(doc.RootElement);
-        else if (!File.Exists(sourcePath)) summary = null;
-        else
-        {
-            using var source = JsonDocument.Parse(File.ReadAllText(sourcePath));
-            summary = SummaryIn(source.RootElement);
-        }
+        string? summary = sourcePath is null ? SummaryIn(doc.RootElement) : File.Exists(sourcePath) ? SummaryIn(sourcePath) : null;
         return new ExecutedNotebook(cells, summary);
     }
 
@@ -62,9 +55,17 @@ public sealed record ExecutedNotebook(IReadOnlyList<NotebookCell> Cells, string?
              .SelectMany(c => c.Source.Split('\n'))
              .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
 
-    static string? SummaryIn(JsonElement notebook) =>
-        notebook.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) &&
-        l.TryGetProperty("summary", out var s) ? s.GetString() : null;
+    static string? SummaryIn(JsonElement notebook) => LotteryMetadata(notebook, "summary")?.GetString();
+
+    static string? SummaryIn(string ipynbPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(ipynbPath));
+        return SummaryIn(doc.RootElement);
+    }
+
+    /// <summary>The notebook's <c>metadata.lottery.{key}</c>, if present.</summary>
+    internal static JsonElement? LotteryMetadata(JsonElement notebook, string key) =>
+        notebook.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) && l.TryGetProperty(key, out var v) ? v : null;
 
     static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
     static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? Joined(v) : "";

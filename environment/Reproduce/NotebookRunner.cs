@@ -56,18 +56,15 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             if (File.Exists(progressFile))
             {
                 using var fs = new FileStream(progressFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                if (fs.Length > shown)
+                fs.Seek(shown, SeekOrigin.Begin);
+                string text = new StreamReader(fs).ReadToEnd();
+                int end = text.LastIndexOf('\n');
+                if (end >= 0)
                 {
-                    fs.Seek(shown, SeekOrigin.Begin);
-                    string text = new StreamReader(fs).ReadToEnd();
-                    int end = text.LastIndexOf('\n');
-                    if (end >= 0)
-                    {
-                        foreach (var l in text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                            log.WriteLine($"    {name} │ {l.TrimEnd()}");
-                        shown += System.Text.Encoding.UTF8.GetByteCount(text[..(end + 1)]);
-                        lastPrint = clock.Elapsed;
-                    }
+                    foreach (var l in text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        log.WriteLine($"    {name} │ {l.TrimEnd()}");
+                    shown += System.Text.Encoding.UTF8.GetByteCount(text[..(end + 1)]);
+                    lastPrint = clock.Elapsed;
                 }
             }
             if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(30))
@@ -94,15 +91,14 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             File.Delete(progressFile);
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        string? timedOut = outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min" : null;
         if (!File.Exists(partial))
             return new NotebookResult(name, notebookPath, null, false, seconds, [],
-                outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min"
-                    : $"the kernel wrote no notebook (exit {outcome.ExitCode}):\n{Tail(outcome.OutputTail)}");
+                timedOut ?? $"the kernel wrote no notebook (exit {outcome.ExitCode}):\n{Tail(outcome.OutputTail)}");
         File.Move(partial, outputPath, overwrite: true);
         var errors = NotebookErrors.Read(outputPath);
-        string? failure = outcome.TimedOut ? $"timed out after {timeout.TotalMinutes:0.#} min"
-            : errors.Count == 0 && outcome.ExitCode != 0 ? $"the kernel exited with {outcome.ExitCode}:\n{Tail(outcome.OutputTail)}"
-            : null;
+        string? failure = timedOut
+            ?? (errors.Count == 0 && outcome.ExitCode != 0 ? $"the kernel exited with {outcome.ExitCode}:\n{Tail(outcome.OutputTail)}" : null);
         return new NotebookResult(name, notebookPath, outputPath, errors.Count == 0 && failure is null, seconds, errors, failure);
     }
 
@@ -153,10 +149,7 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             { WallSeconds = clock.Elapsed.TotalSeconds, Jobs = schedule.Jobs };
         report.Write(outRoot);
         if (options.Book)
-        {
-            string index = Book.BookWriter.Write(outRoot, report, Book.BookWriter.ProvenanceNow(repo.Root, options.Budget));
-            log.WriteLine($"• the book: {index}");
-        }
+            log.WriteLine($"• the book: {Book.BookWriter.Write(outRoot, report, Book.BookWriter.ProvenanceNow(repo.Root, options.Budget))}");
         return report;
     }
 }

@@ -31,12 +31,7 @@ public sealed record RepoLayout(string Root)
     const string SolutionSuffix = "-solutions";
 
     /// <summary>The collection's notebooks in order: notebooks/*.ipynb, then notebooks/solutions/*.ipynb.</summary>
-    public IReadOnlyList<string> Notebooks()
-    {
-        var list = new List<string>();
-        foreach (var dir in new[] { NotebooksDirectory, SolutionsDirectory })
-            if (Directory.Exists(dir))
-                list.AddRange(Directory.GetFiles(dir, "*.ipynb").OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal));
-        return list;
-    }
+    public IReadOnlyList<string> Notebooks() =>
+        new[] { NotebooksDirectory, SolutionsDirectory }.Where(Directory.Exists)
+            .SelectMany(dir => Directory.GetFiles(dir, "*.ipynb").OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal)).ToList();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LotteryNotebooks.Reproduce;
 
 /// <summary>What to run: the budget, the output folder, which notebooks, and the per-notebook time limit.</summary>
@@ -36,15 +38,14 @@ public sealed record RunOptions
                     break;
                 case "--out": o = o with { OutputDirectory = Next() }; break;
                 case "--timeout-minutes":
-                    if (!double.TryParse(Next(), System.Globalization.CultureInfo.InvariantCulture, out double m) || m <= 0)
+                    if (!double.TryParse(Next(), CultureInfo.InvariantCulture, out double m) || m <= 0)
                         throw new ArgumentException("--timeout-minutes must be a positive number.");
                     o = o with { Timeout = TimeSpan.FromMinutes(m) };
                     timeoutGiven = true;
                     break;
                 case "--jobs":
                     string j = Next();
-                    if (!int.TryParse(j, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int jobs) ||
-                        jobs < 1 || jobs > MaxJobs)
+                    if (!int.TryParse(j, NumberStyles.None, CultureInfo.InvariantCulture, out int jobs) || jobs < 1 || jobs > MaxJobs)
                         throw new ArgumentException($"--jobs must be a whole number from 1 to {MaxJobs}; got '{j}'.");
                     o = o with { Jobs = jobs };
                     break;

@@ -25,10 +25,7 @@ public sealed record RunReport(string Budget, DateTimeOffset Finished, IReadOnly
                       (WallSeconds is { } wall ? $" · {wall:0} s wall clock, up to {Jobs} at a time" : "")).AppendLine();
         sb.AppendLine("| notebook | status | seconds | first error |").AppendLine("|---|---|---:|---|");
         foreach (var r in Results)
-        {
-            string err = ((r.Errors.Count > 0 ? r.Errors[0].ToString() : null) ?? r.Failure ?? "").Split('\n')[0];
-            sb.AppendLine($"| {r.Name} | {r.Status} | {r.Seconds:0.0} | {err.Replace("|", "\\|")} |");
-        }
+            sb.AppendLine($"| {r.Name} | {r.Status} | {r.Seconds:0.0} | {r.FirstErrorLine().Replace("|", "\\|")} |");
         return sb.ToString();
     }
 

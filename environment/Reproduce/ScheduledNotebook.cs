@@ -18,11 +18,8 @@ public sealed record ScheduledNotebook(string Path, string Name, bool Timed)
     /// <summary>Reads the notebook's name and its <c>metadata.lottery.timed</c> flag.</summary>
     public static ScheduledNotebook Read(string path)
     {
-        bool timed = false;
-        using (var doc = JsonDocument.Parse(File.ReadAllText(path)))
-            if (doc.RootElement.TryGetProperty("metadata", out var m) && m.TryGetProperty("lottery", out var l) &&
-                l.TryGetProperty("timed", out var t))
-                timed = t.ValueKind == JsonValueKind.True;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        bool timed = ExecutedNotebook.LotteryMetadata(doc.RootElement, "timed")?.ValueKind == JsonValueKind.True;
         return new ScheduledNotebook(path, System.IO.Path.GetFileNameWithoutExtension(path), timed);
     }
 }

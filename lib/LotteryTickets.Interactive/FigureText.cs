@@ -18,6 +18,9 @@ internal static partial class FigureText
 
     public static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary><c>string.Format</c> in the invariant culture: the findings and progress text read the same on every machine.</summary>
+    public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
 
     /// <summary>A logarithmic axis over <paramref name="values"/>. Where they span only ordinary magnitudes (10⁻³ to

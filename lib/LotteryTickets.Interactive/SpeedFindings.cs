@@ -1,5 +1,5 @@
 using LotteryTickets.Experiments;
-using System.Globalization;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -11,27 +11,26 @@ public static class SpeedFindings
     public static IReadOnlyList<string> Findings(this SpeedResult r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            string.Format(c, "Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", r.Machine, r.Threads,
+            F("Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", r.Machine, r.Threads,
                 r.PeakFlopsPerSecond / 1e9,
-                r.TheoreticalPeakFlopsPerSecond is double t ? string.Format(c, ", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
+                r.TheoreticalPeakFlopsPerSecond is double t ? F(", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
         };
         foreach (int b in r.BatchSizes)
         {
             var d = r.Dense(b);
-            lines.Add(string.Format(c, "Batch {0}: dense training step {1:0.000} ms (η = {2:0.00}), inference {3:0.000} ms.", b, 1e3 * d.Train.Median,
+            lines.Add(F("Batch {0}: dense training step {1:0.000} ms (η = {2:0.00}), inference {3:0.000} ms.", b, 1e3 * d.Train.Median,
                 r.Efficiency(d), 1e3 * d.Inference.Median));
             foreach (var v in SpeedVariants.Pruned)
             {
                 var rows = r.Of(v, b);
                 if (rows.Count == 0) continue;
-                var parts = rows.Select(x => string.Format(c, "{0:0.#} % → {1:0.00}× (theory {2:0.0}×, η {3:0.000})",
+                var parts = rows.Select(x => F("{0:0.#} % → {1:0.00}× (theory {2:0.0}×, η {3:0.000})",
                     100 * x.Sparsity, r.Speedup(x), r.TheoreticalSpeedup(x), r.Efficiency(x)));
                 var even = r.BreakEvenSparsity(v, b);
-                lines.Add(string.Format(c, "  {0}, training-step speed-up: {1}; {2}.", LabelText.Variant(v), string.Join("; ", parts),
-                    even is double e ? string.Format(c, "≥ 1.1× dense from {0:0.#} % sparsity on", 100 * e) : "never 1.1× dense here"));
+                lines.Add(F("  {0}, training-step speed-up: {1}; {2}.", LabelText.Variant(v), string.Join("; ", parts),
+                    even is double e ? F("≥ 1.1× dense from {0:0.#} % sparsity on", 100 * e) : "never 1.1× dense here"));
             }
         }
         return lines;
@@ -41,14 +40,13 @@ public static class SpeedFindings
     public static IReadOnlyList<string> Findings(this RaceToTarget r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         var dense = r.Dense;
         var lines = new List<string>
         {
             dense.Reached
-                ? string.Format(c, "Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
+                ? F("Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
                     r.Target, dense.Steps, 1e3 * dense.SecondsPerStep, dense.SecondsToTarget, dense.Eta)
-                : string.Format(c, "Target {0:P1} test accuracy: the dense network never reached it — lower the target.", r.Target),
+                : F("Target {0:P1} test accuracy: the dense network never reached it — lower the target.", r.Target),
         };
         foreach (var v in SpeedVariants.Pruned)
         {
@@ -56,17 +54,16 @@ public static class SpeedFindings
             if (entries.Count == 0) continue;
             var reached = entries.Where(e => e.Reached).ToList();
             string best = reached.Count == 0 ? "no level reached the target"
-                : string.Join("; ", reached.OrderBy(e => e.TimeRatio).Take(1).Select(e => string.Format(c,
+                : string.Join("; ", reached.OrderBy(e => e.TimeRatio).Take(1).Select(e => F(
                     "best at {0:0.#} % of the weights: {1:0.00}× the dense time (steps ×{2:0.00}, FLOPs ×{3:0.000}, η {4:0.000} vs dense {5:0.00})",
                     e.PercentRemaining, e.TimeRatio, e.StepRatio, e.FlopFraction, e.Eta, e.DenseEta)));
             int missed = entries.Count - reached.Count;
-            lines.Add(string.Format(c, "{0}: {1}{2}.", LabelText.Variant(v), best,
-                missed > 0 ? string.Format(c, "; {0} of {1} levels never reached the target", missed, entries.Count) : ""));
+            lines.Add(F("{0}: {1}{2}.", LabelText.Variant(v), best,
+                missed > 0 ? F("; {0} of {1} levels never reached the target", missed, entries.Count) : ""));
         }
         var w = r.Winner;
-        lines.Add(w == dense
-            ? "Winner of the race on this machine: the dense network."
-            : string.Format(c, "Winner of the race on this machine: {0} at {1:0.#} % of the weights, in {2:0.00}× the dense time.",
+        lines.Add(w == dense ? "Winner of the race on this machine: the dense network."
+            : F("Winner of the race on this machine: {0} at {1:0.#} % of the weights, in {2:0.00}× the dense time.",
                 LabelText.Variant(w.Variant), w.PercentRemaining, w.TimeRatio));
         return lines;
     }

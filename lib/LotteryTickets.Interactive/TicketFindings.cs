@@ -1,6 +1,7 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using System.Globalization;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -12,34 +13,30 @@ public static class TicketFindings
     public static IReadOnlyList<string> Findings(this TicketExperimentResult r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         string model = r.Hparams.Model.Name == "lenet_300_100" ? "LeNet" : r.Hparams.Model.Name;
         var lines = new List<string>
         {
-            string.Format(c, "Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, r.DenseAccuracy,
-                r.Seeds.Count),
+            F("Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, r.DenseAccuracy, r.Seeds.Count),
         };
         var within = r.SparsestWithinDense();
         lines.Add(within is null
             ? "The ticket falls more than 0.5 point below dense accuracy already at the first pruning level."
-            : string.Format(c,
-                "The ticket stays within 0.5 point of dense accuracy (or above it) down to {0:0.0} % of weights remaining ({1:0.00} %).",
+            : F("The ticket stays within 0.5 point of dense accuracy (or above it) down to {0:0.0} % of weights remaining ({1:0.00} %).",
                 within.PercentRemaining, within.MeanAccuracy));
         var sparsest = r.Ticket.Points[^1];
         var controls = new List<string>();
         if (r.RandomReinit.AtLevel(sparsest.Level) is { } reinit)
-            controls.Add(string.Format(c, "random re-init {0:0.00} % (ticket − re-init = {1:+0.00;-0.00} points)", reinit.MeanAccuracy,
+            controls.Add(F("random re-init {0:0.00} % (ticket − re-init = {1:+0.00;-0.00} points)", reinit.MeanAccuracy,
                 r.TicketAdvantageOverReinit(sparsest.Level)));
         if (r.RandomMask.AtLevel(sparsest.Level) is { } m)
-            controls.Add(string.Format(c, "random mask {0:0.00} %", m.MeanAccuracy));
-        lines.Add(string.Format(c, "At {0:0.0} % remaining: ticket {1:0.00} %{2}.", sparsest.PercentRemaining, sparsest.MeanAccuracy,
+            controls.Add(F("random mask {0:0.00} %", m.MeanAccuracy));
+        lines.Add(F("At {0:0.0} % remaining: ticket {1:0.00} %{2}.", sparsest.PercentRemaining, sparsest.MeanAccuracy,
             controls.Count == 0 ? "" : ", " + string.Join(", ", controls)));
         var best = r.Ticket.Points.Skip(1).DefaultIfEmpty(r.Ticket.Points[0]).MaxBy(p => p.MeanAccuracy)!;
-        lines.Add(string.Format(c,
-            "Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
+        lines.Add(F("Best pruned ticket: {0:0.00} % at {1:0.0} % remaining; early stop moved from iteration {2:0} (dense) to {3:0} (sparsest).",
             best.MeanAccuracy, best.PercentRemaining, r.Ticket.Points[0].MeanEarlyStopIteration, sparsest.MeanEarlyStopIteration));
         int controlCount = (r.RandomReinit.Points.Count > 0 ? 1 : 0) + (r.RandomMask.Points.Count > 0 ? 1 : 0);
-        lines.Add(string.Format(c, "Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", r.Seconds, r.Seeds.Count,
+        lines.Add(F("Wall time: {0:0} s for {1} seed(s) × ({2} IMP levels + {3} control(s)).", r.Seconds, r.Seeds.Count,
             r.Ticket.Points.Count, controlCount));
         return lines;
     }
@@ -49,23 +46,21 @@ public static class TicketFindings
     public static IReadOnlyList<string> Findings(this DistillationResult r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            string.Format(c, "Teacher (dense, {0:N0} weights): {1:0.00} % test accuracy. Distillation T = {2}, α = {3}; students over {4} seed(s).",
+            F("Teacher (dense, {0:N0} weights): {1:0.00} % test accuracy. Distillation T = {2}, α = {3}; students over {4} seed(s).",
                 r.TeacherWeights, r.TeacherAccuracy, r.Distillation.Temperature, r.Distillation.Alpha, r.Labels.Seeds.Count),
-            string.Format(c, "Dense student (level 0): {0:0.00} % on labels, {1:0.00} % distilled.", r.Labels.DenseAccuracy,
-                r.Distilled.DenseAccuracy),
+            F("Dense student (level 0): {0:0.00} % on labels, {1:0.00} % distilled.", r.Labels.DenseAccuracy, r.Distilled.DenseAccuracy),
         };
         var gains = r.DistillationGain;
         if (gains.Count > 0)
-            lines.Add(string.Format(c, "Distilled − labels-only ticket: {0} (mean {1:+0.00;-0.00} points).",
-                string.Join(", ", gains.Select(g => string.Format(c, "{0:+0.00;-0.00} at {1:0.0} %", g.Gain, g.PercentRemaining))),
+            lines.Add(F("Distilled − labels-only ticket: {0} (mean {1:+0.00;-0.00} points).",
+                string.Join(", ", gains.Select(g => F("{0:+0.00;-0.00} at {1:0.0} %", g.Gain, g.PercentRemaining))),
                 gains.Average(g => g.Gain)));
         var last = r.Labels.Ticket.Points[^1];
         var b = r.Baselines.Count > 0 ? r.Baselines[^1] : null;
         if (b is not null)
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "At {0:0.0} % of the weights ({1:N0}): ticket {2:0.00} % on labels, {3:0.00} % distilled; dense {4}-{5} network ({6:N0} weights) " +
                     "{7:0.00} % on labels, {8:0.00} % distilled.",
                 last.PercentRemaining, r.Labels.WeightsAt(last.PercentRemaining), last.MeanAccuracy,
@@ -74,7 +69,7 @@ public static class TicketFindings
         if (r.Baselines.Count > 0)
         {
             var pairs = r.Labels.Ticket.Points.Skip(1).Zip(r.Baselines).ToList();
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "The size-matched dense network is below the ticket at {0} of {1} sparsities on labels (by {2:0.00} points on average) and at {3} " +
                     "of {1} distilled (by {4:0.00}).",
                 pairs.Count(x => x.Second.LabelsAccuracy < x.First.MeanAccuracy), pairs.Count,
@@ -89,23 +84,21 @@ public static class TicketFindings
     public static IReadOnlyList<string> Findings(this StructuredComparison r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         double dense = r.Unstructured.DenseAccuracy;
-        string Within(TicketCurve curve) => StructuredComparison.SparsestWithin(curve, dense) is double p ? string.Format(c, "{0:0.0} %", p)
+        string Within(TicketCurve curve) => StructuredComparison.SparsestWithin(curve, dense) is double p ? F("{0:0.0} %", p)
             : "not even the first level";
         var lines = new List<string>
         {
-            string.Format(c, "Dense network: {0:0.00} % (structured run's level 0: {1:0.00} %), mean of {2} seed(s).", dense,
+            F("Dense network: {0:0.00} % (structured run's level 0: {1:0.00} %), mean of {2} seed(s).", dense,
                 r.Structured.DenseAccuracy, r.Unstructured.Seeds.Count),
-            string.Format(c,
-                "Within 1 point of dense down to: unstructured ticket {0}, unstructured re-init {1}, structured ticket {2}, structured re-init {3} " +
+            F("Within 1 point of dense down to: unstructured ticket {0}, unstructured re-init {1}, structured ticket {2}, structured re-init {3} " +
                     "of the weights.",
                 Within(r.Unstructured.Ticket), Within(r.Unstructured.RandomReinit), Within(r.Structured.Ticket), Within(r.Structured.RandomReinit)),
         };
         var points = r.Points;
         if (points.Count == 0) return lines;
         var last = points[^1];
-        lines.Add(string.Format(c,
+        lines.Add(F(
             "At {0:0.0} % of the weights (the sparsest structured level): unstructured ticket {1}, structured ticket {2:0.00} %, structured " +
                 "re-init {3}.",
             last.PercentRemaining, Percent(last.UnstructuredTicket), last.StructuredTicket, Percent(last.StructuredReinit)));
@@ -113,7 +106,7 @@ public static class TicketFindings
         var unstructuredGaps = r.Unstructured.Ticket.Points.Skip(1).Select(p =>
             r.Unstructured.TicketAdvantageOverReinit(p.Level)).Where(double.IsFinite).ToList();
         if (gaps.Count > 0)
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "Ticket − re-init, mean over levels: structured {0:+0.00;-0.00} points (largest {1:+0.00;-0.00}), unstructured {2:+0.00;-0.00} " +
                     "points (largest {3:+0.00;-0.00}). " +
                 "Liu et al. predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.",
@@ -121,13 +114,13 @@ public static class TicketFindings
                 unstructuredGaps.DefaultIfEmpty(double.NaN).MaxBy(Math.Abs)));
         var matched = points.Where(p => p.UnstructuredTicket is not null).ToList();
         if (matched.Count > 0)
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "Unstructured − structured ticket at equal weights, mean over {0} levels: {1:+0.00;-0.00} points (at the sparsest: {2:+0.00;-0.00}).",
                 matched.Count, matched.Average(p => p.UnstructuredTicket!.Value - p.StructuredTicket),
                 matched[^1].UnstructuredTicket!.Value - matched[^1].StructuredTicket));
         return lines;
 
-        string Percent(double? v) => v is double x ? string.Format(c, "{0:0.00} %", x) : "—";
+        string Percent(double? v) => v is double x ? F("{0:0.00} %", x) : "—";
     }
 
     /// <summary>Tied against untied recurrent tickets: dense accuracies and sizes, how far each stays near dense, the
@@ -135,16 +128,14 @@ public static class TicketFindings
     public static IReadOnlyList<string> Findings(this TiedComparison r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
-        string Within(TicketExperimentResult x, TicketCurve curve) =>
-            StructuredComparison.SparsestWithin(curve, x.DenseAccuracy) is double p
-                ? string.Format(c, "{0:0.0} % ({1:N0} weights)", p, x.WeightsAt(p)) : "not even the first level";
+        string Within(TicketExperimentResult x, TicketCurve curve) => StructuredComparison.SparsestWithin(curve, x.DenseAccuracy) is double p
+                ? F("{0:0.0} % ({1:N0} weights)", p, x.WeightsAt(p)) : "not even the first level";
         string Gap(TicketExperimentResult x)
         {
             var gaps = x.Ticket.Points.Skip(1).Select(p => x.TicketAdvantageOverReinit(p.Level)).Where(double.IsFinite).ToList();
             var last = x.Ticket.Points[^1];
             return gaps.Count == 0 ? "no re-init control"
-                : string.Format(c, "{0:+0.00;-0.00} points at {1:0.0} % ({2:0.00} % vs {3:0.00} %), {4:+0.00;-0.00} on average over levels",
+                : F("{0:+0.00;-0.00} points at {1:0.0} % ({2:0.00} % vs {3:0.00} %), {4:+0.00;-0.00} on average over levels",
                     x.TicketAdvantageOverReinit(last.Level), last.PercentRemaining, last.MeanAccuracy,
                     x.RandomReinit.AtLevel(last.Level)?.MeanAccuracy ?? double.NaN, gaps.Average());
         }
@@ -153,28 +144,27 @@ public static class TicketFindings
         int seeds = tied.Seeds.Count;
         var lines = new List<string>
         {
-            string.Format(c,
-                "Dense: tied RNN {0:0.00} % with {1:N0} weights, untied RNN {2:0.00} % with {3:N0} weights ({4:0.0}× as many); mean of {5} seed(s).",
+            F("Dense: tied RNN {0:0.00} % with {1:N0} weights, untied RNN {2:0.00} % with {3:N0} weights ({4:0.0}× as many); mean of {5} seed(s).",
                 tied.DenseAccuracy, tied.PrunableWeights, untied.DenseAccuracy, untied.PrunableWeights,
                 (double)untied.PrunableWeights / tied.PrunableWeights, seeds),
-            string.Format(c, "Within 1 point of its own dense accuracy down to: tied ticket {0}, untied ticket {1}.", Within(tied, tied.Ticket),
+            F("Within 1 point of its own dense accuracy down to: tied ticket {0}, untied ticket {1}.", Within(tied, tied.Ticket),
                 Within(untied, untied.Ticket)),
-            string.Format(c, "Ticket − random re-init: tied {0}; untied {1}.", Gap(tied), Gap(untied)),
+            F("Ticket − random re-init: tied {0}; untied {1}.", Gap(tied), Gap(untied)),
         };
         var shared = r.AtEqualWeights.Where(p => p.Model == "untied" && p.OtherTicket is not null).ToList();
         if (shared.Count > 0)
         {
             var sparsest = shared[^1];
-            lines.Add(string.Format(c, "At equal weights ({0:N0}): untied ticket {1:0.00} % ({2:0.0} % of its weights) vs tied ticket {3:0.00} %.",
+            lines.Add(F("At equal weights ({0:N0}): untied ticket {1:0.00} % ({2:0.0} % of its weights) vs tied ticket {3:0.00} %.",
                 sparsest.Weights, sparsest.Ticket, sparsest.PercentRemaining, sparsest.OtherTicket));
         }
         else
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "The untied run never gets down to the tied network's {0:N0} weights (its sparsest level keeps {1:N0}): no equal-weight reading.",
                 tied.PrunableWeights, untied.WeightsAt(untied.Ticket.Points[^1].PercentRemaining)));
         foreach (var (name, x) in new[] { ("tied", tied), ("untied", untied) })
             if (x.Ticket.AccuracyAt(5) is double at5)
-                lines.Add(string.Format(c,
+                lines.Add(F(
                     "At 5 % of the weights (95 % sparsity) the {0} ticket reaches {1:0.00} % (interpolated): a test error of {2:0.0} % — Zhang & " +
                         "Stadie report ~7–10 % for basic RNNs on the full sequential MNIST.",
                     name, at5, 100 - at5));
@@ -186,34 +176,30 @@ public static class TicketFindings
     public static IReadOnlyList<string> Findings(this SmoothingComparison r)
     {
         Check.NotNull(r);
-        var c = CultureInfo.InvariantCulture;
         double eps = r.Smoothed.Hparams.Training.LabelSmoothing;
         static string Pct(double? p) => p is double v ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "not even the first level";
         var lines = new List<string>
         {
-            string.Format(c, "Dense: {0:0.00} % with plain cross-entropy, {1:0.00} % with label smoothing ε = {2} (mean of {3} seed(s)).",
+            F("Dense: {0:0.00} % with plain cross-entropy, {1:0.00} % with label smoothing ε = {2} (mean of {3} seed(s)).",
                 r.Plain.DenseAccuracy, r.Smoothed.DenseAccuracy, eps, r.Plain.Seeds.Count),
-            string.Format(c,
-                "Sparsest ticket within {0} point of its own dense accuracy: plain {1}, smoothed {2} (smoothed against the plain dense accuracy: " +
-                    "{3}).",
+            F("Sparsest ticket within {0} point of its own dense accuracy: plain {1}, smoothed {2} (smoothed against the plain dense accuracy: {3}).",
                 r.Tolerance, Pct(r.PlainFrontier), Pct(r.SmoothedFrontier), Pct(r.SmoothedFrontierAgainstPlainDense)),
         };
         var p = r.Plain.Ticket.Points[^1];
         var s = r.Smoothed.Ticket.AtLevel(p.Level);
         if (s is not null)
-            lines.Add(string.Format(c,
-                "At the sparsest level ({0:0.0} % of the weights): plain {1:0.00} %, smoothed {2:0.00} % ({3:+0.00;-0.00} points).",
+            lines.Add(F("At the sparsest level ({0:0.0} % of the weights): plain {1:0.00} %, smoothed {2:0.00} % ({3:+0.00;-0.00} points).",
                 p.PercentRemaining, p.MeanAccuracy, s.MeanAccuracy, s.MeanAccuracy - p.MeanAccuracy));
         var np = r.Plain.GradientNoise();
         var ns = r.Smoothed.GradientNoise();
         if (np.Count > 1 && ns.Count > 1)
         {
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "Gradient noise scale B_simple (tr Σ / |G|², averaged over training): dense plain {0:0} vs smoothed {1:0}; sparsest plain {2:0} vs " +
                     "smoothed {3:0}.",
                 np[0].MeanNoiseScale, ns[0].MeanNoiseScale, np[^1].MeanNoiseScale, ns[^1].MeanNoiseScale));
             int lower = np.Zip(ns).Count(x => x.Second.MeanNoiseScale < x.First.MeanNoiseScale);
-            lines.Add(string.Format(c,
+            lines.Add(F(
                 "Smoothing gives the lower noise scale at {0} of {1} levels; |G|² (the signal) is {2:0.00}× and tr Σ (the noise) {3:0.00}× the " +
                     "plain run's, averaged over levels.",
                 lower, Math.Min(np.Count, ns.Count), np.Zip(ns).Average(x => x.Second.MeanGradientSquaredNorm / x.First.MeanGradientSquaredNorm),

@@ -137,10 +137,6 @@ internal static partial class Check
     public static long NonNegative(long value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0; got {value}.");
 
-    /// <summary>Null, or a fraction in [0, 1).</summary>
-    public static double? FractionBelowOneOrNull(double? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        value is null ? null : FractionBelowOne(value.Value, name);
-
     /// <summary>One of a fixed set of names (ordinal, case-sensitive).</summary>
     public static string OneOf(string? value, IReadOnlyCollection<string> allowed, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is not null && allowed.Contains(value) ? value

@@ -120,11 +120,8 @@ public static class BookCheck
     static bool Inside(string book, string path) =>
         Path.GetFullPath(path).StartsWith(book + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    static bool Allowed(string book, string url)
-    {
-        if (url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("about:", StringComparison.Ordinal) ||
-            url.StartsWith("blob:", StringComparison.Ordinal)) return true;
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeFile &&
-               Inside(book, Uri.UnescapeDataString(uri.AbsolutePath));
-    }
+    static bool Allowed(string book, string url) =>
+        url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("about:", StringComparison.Ordinal) ||
+        url.StartsWith("blob:", StringComparison.Ordinal) ||
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsFile && Inside(book, Uri.UnescapeDataString(uri.AbsolutePath));
 }

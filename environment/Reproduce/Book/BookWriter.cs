@@ -1,6 +1,7 @@
 using Markdig;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -61,20 +62,18 @@ public static partial class BookWriter
     /// <summary>The provenance of a book made now from the checkout at <paramref name="repoRoot"/>.</summary>
     public static BookProvenance ProvenanceNow(string repoRoot, string budget)
     {
-        string version = typeof(BookWriter).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "?";
-        version = version.Split('+')[0];
+        string version = (typeof(BookWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?")
+            .Split('+')[0];
         string commit = "unknown (not a git checkout)";
+        ChildProcess.Outcome Git(params string[] args) =>
+            ChildProcess.RunAsync("git", args, repoRoot, null, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
         try
         {
-            var head = ChildProcess.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], repoRoot, null,
-                TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            var head = Git("rev-parse", "--short=12", "HEAD");
             if (head.ExitCode == 0)
             {
                 commit = head.OutputTail.Trim();
-                var status = ChildProcess.RunAsync("git", ["status", "--porcelain", "--untracked-files=no"], repoRoot, null,
-                    TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+                var status = Git("status", "--porcelain", "--untracked-files=no");
                 if (status.ExitCode == 0 && status.OutputTail.Trim().Length > 0) commit += " (with uncommitted changes)";
             }
         }
@@ -113,12 +112,8 @@ public static partial class BookWriter
         if (!Directory.Exists(from)) return [];
         string to = Path.Combine(book, "figures", notebook);
         Directory.CreateDirectory(to);
-        var names = new List<string>();
-        foreach (var csv in Directory.GetFiles(from, "*.csv").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            File.Copy(csv, Path.Combine(to, Path.GetFileName(csv)));
-            names.Add(Path.GetFileName(csv));
-        }
+        var names = Directory.GetFiles(from, "*.csv").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        foreach (var name in names) File.Copy(Path.Combine(from, name), Path.Combine(to, name));
         return names;
     }
 
@@ -131,8 +126,7 @@ public static partial class BookWriter
         sb.Append("<main>\n");
         if (!page.Result.Succeeded)
             sb.Append("<p class=\"failed\">This notebook did not run cleanly in this build: ")
-              .Append(E(((page.Result.Errors.Count > 0 ? page.Result.Errors[0].ToString() : null) ?? page.Result.Failure ??
-                  "").Split('\n')[0])).Append("</p>\n");
+              .Append(E(page.Result.FirstErrorLine())).Append("</p>\n");
         int n = 0;
         foreach (var cell in page.Notebook.Cells)
         {
@@ -271,13 +265,13 @@ public static partial class BookWriter
 
     static void Nav(StringBuilder sb, Page? previous, Page? next)
     {
-        sb.Append("<nav class=\"book-nav\">");
-        sb.Append(previous is null ? "<span class=\"prev\"></span>"
-            : $"<a class=\"prev\" rel=\"prev\" href=\"{PageName(previous.Name)}\">← {E(previous.Title)}</a>");
-        sb.Append("<a class=\"contents-link\" href=\"index.html\">contents</a>");
-        sb.Append(next is null ? "<span class=\"next\"></span>"
-            : $"<a class=\"next\" rel=\"next\" href=\"{PageName(next.Name)}\">{E(next.Title)} →</a>");
-        sb.Append("</nav>\n");
+        sb.Append("<nav class=\"book-nav\">")
+          .Append(previous is null ? "<span class=\"prev\"></span>"
+              : $"<a class=\"prev\" rel=\"prev\" href=\"{PageName(previous.Name)}\">← {E(previous.Title)}</a>")
+          .Append("<a class=\"contents-link\" href=\"index.html\">contents</a>")
+          .Append(next is null ? "<span class=\"next\"></span>"
+              : $"<a class=\"next\" rel=\"next\" href=\"{PageName(next.Name)}\">{E(next.Title)} →</a>")
+          .Append("</nav>\n");
     }
 
     static void Footer(StringBuilder sb, BookProvenance p, NotebookResult? result)

@@ -22,7 +22,7 @@ public sealed class DevTools : IAsyncDisposable
     int nextId;
     string? session;
 
-    /// <summary>Every event the page sent (method, params), in order; cleared by <see cref="ClearEvents"/>.</summary>
+    /// <summary>Every event the page sent (method, params), in order; cleared by <see cref="NavigateAsync"/>.</summary>
     public ConcurrentQueue<(string Method, JsonObject Params)> Events { get; } = new();
 
     DevTools(Process browser, string profile) { this.browser = browser; this.profile = profile; }
@@ -50,8 +50,6 @@ public sealed class DevTools : IAsyncDisposable
                      "--remote-allow-origins=*", $"--window-size={width},{height}", "about:blank" })
             psi.ArgumentList.Add(a);
         var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {executable}.");
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         var tools = new DevTools(p, profile);
@@ -122,7 +120,7 @@ public sealed class DevTools : IAsyncDisposable
     /// <summary>Navigates and waits for the load event (every script of the page has run).</summary>
     public async Task NavigateAsync(string url, TimeSpan timeout)
     {
-        ClearEvents();
+        Events.Clear();
         var r = await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
         if (r["errorText"] is JsonNode err) throw new InvalidOperationException($"navigating to {url}: {err}");
         var clock = Stopwatch.StartNew();
@@ -139,8 +137,6 @@ public sealed class DevTools : IAsyncDisposable
         var r = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" });
         return Convert.FromBase64String(r["data"]!.GetValue<string>());
     }
-
-    public void ClearEvents() => Events.Clear();
 
     async Task ReadLoop()
     {

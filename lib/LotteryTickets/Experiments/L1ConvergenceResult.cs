@@ -1,5 +1,4 @@
 using LotteryTickets.Sparse;
-using System.Globalization;
 
 namespace LotteryTickets.Experiments;
 
@@ -105,7 +104,4 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
         var v = values.Order().ToArray();
         return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
-
-    private static string FormatSeconds(double s) =>
-        s < 1 ? (1000 * s).ToString("0.0", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }

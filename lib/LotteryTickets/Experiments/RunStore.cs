@@ -4,6 +4,8 @@ using LotteryTickets.Pruning;
 using LotteryTickets.Storage;
 using Microsoft.Data.Sqlite;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LotteryTickets.Experiments;
 
@@ -40,10 +42,7 @@ public sealed class RunStore
             Pooling = false,
             DefaultTimeout = 60,
         }.ToString();
-        try
-        {
-            Initialise();
-        }
+        try { Initialise(); }
         catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
         {
             throw new InvalidDataException(
@@ -135,9 +134,7 @@ public sealed class RunStore
     public void BeginRun(RunKey key, long? seed = null, bool recompute = false)
     {
         Check.NotNull(key);
-        var folder = RunFolder(key.Hash);
-        Directory.CreateDirectory(folder);
-        AtomicFile.WriteAllText(Path.Combine(folder, "params.txt"), key.CanonicalText + "\n");
+        AtomicFile.WriteAllText(Path.Combine(EnsureRunFolder(key), "params.txt"), key.CanonicalText + "\n");
         using var c = Open();
         using var tx = c.BeginTransaction();
         Execute(c, """
@@ -287,25 +284,10 @@ public sealed class RunStore
         if (cmd.ExecuteScalar() is not string json) return default;
         string what = $"the stored result of run {key.Hash} ({key.Kind}) in the run store {DatabasePath}";
         T? value;
-        try
-        {
-            value = System.Text.Json.JsonSerializer.Deserialize<T>(json, ResultJson);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new InvalidDataException($"{what} is not a readable {typeof(T).Name} ({e.Message}); {Remedy}", e);
-        }
-        if (value is not null)
-        {
-            try
-            {
-                Validation.CheckComplete(value, what);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new InvalidDataException($"{e.Message} {Remedy}", e);
-            }
-        }
+        try { value = JsonSerializer.Deserialize<T>(json, ResultJson); }
+        catch (JsonException e) { throw new InvalidDataException($"{what} is not a readable {typeof(T).Name} ({e.Message}); {Remedy}", e); }
+        try { if (value is not null) Validation.CheckComplete(value, what); }
+        catch (InvalidDataException e) { throw new InvalidDataException($"{e.Message} {Remedy}", e); }
         return value;
     }
 
@@ -315,7 +297,7 @@ public sealed class RunStore
     public void SaveResult<T>(RunKey key, T value, double wallSeconds)
     {
         Check.NotNull(key);
-        string json = System.Text.Json.JsonSerializer.Serialize(value, ResultJson);
+        string json = JsonSerializer.Serialize(value, ResultJson);
         AtomicFile.WriteAllText(Path.Combine(EnsureRunFolder(key), "params.txt"), key.CanonicalText + "\n");
         using var c = Open();
         using var tx = c.BeginTransaction();
@@ -330,10 +312,7 @@ public sealed class RunStore
         tx.Commit();
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions ResultJson = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static readonly JsonSerializerOptions ResultJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private string EnsureRunFolder(RunKey key)
     {
@@ -458,7 +437,7 @@ public sealed class RunStore
         Check.NonNegative(level);
         using var c = Open();
         using var cmd = Command(c, "SELECT mask_file, weights_file, metrics FROM levels WHERE key = $k AND series = $s AND level = $l;",
-            ("$k", CheckKey(key)), ("$s", name), ("$l", level));
+            ("$k", key), ("$s", name), ("$l", level));
         using var r = cmd.ExecuteReader();
         return r.Read() ? new LevelRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2)) : null;
     }

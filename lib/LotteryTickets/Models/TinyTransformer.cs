@@ -20,7 +20,7 @@ public sealed class TinyTransformer : PrunableModel
     private readonly LayerNorm norm;
     private readonly Linear classifier;
     private readonly int _tokens, _tokenWidth, _width, _headWidth, _classes;
-    private readonly int[] _heads, _mlp;
+    private readonly int[] _heads;
 
     /// <summary>Builds the layers with PyTorch's default initialisation (seed the global generator first).</summary>
     /// <param name="heads">Heads of each block (its length is the number of blocks).</param>
@@ -46,7 +46,6 @@ public sealed class TinyTransformer : PrunableModel
         Check.InRange(classes, 2, 1_000_000);
         (_tokens, _tokenWidth, _width, _headWidth, _classes) = (tokens, tokenWidth, width, headWidth, classes);
         _heads = [.. heads];
-        _mlp = [.. mlpWidths];
         embed = nn.Linear(tokenWidth, width);
         position = new Parameter(torch.randn(tokens, width) * 0.02);
         blocks = nn.ModuleList(Enumerable.Range(0,

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LotteryTickets.Storage;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,17 +12,13 @@ namespace LotteryTickets.Models;
 public sealed class WeightSnapshot
 {
     internal const string FileKind = "weights";
-    private readonly Dictionary<string, Entry> _entries;
+    private static readonly EntryNaming Naming = new("name", "snapshot", "name", "entry",
+        name => $"entry names must be unique; \"{name}\" appears twice.");
 
-    // One entry: its shape and its values (owned by the snapshot, never handed out writable).
-    private sealed record Entry(long[] Shape, float[] Values);
+    // Each entry's shape and values (owned by the snapshot, never handed out writable).
+    private readonly HostEntries<float> _entries;
 
-    // Takes ownership of the arrays: callers pass arrays nobody else holds.
-    private WeightSnapshot(List<(string Name, long[] Shape, float[] Values)> owned)
-    {
-        Names = owned.Select(e => e.Name).ToList().AsReadOnly();
-        _entries = owned.ToDictionary(e => e.Name, e => new Entry(e.Shape, e.Values));
-    }
+    private WeightSnapshot(HostEntries<float> entries) => _entries = entries;
 
     /// <summary>
     /// Copies the current state of <paramref name="module"/>. Entries of another type than float32 are stored as
@@ -50,17 +45,11 @@ public sealed class WeightSnapshot
     private static WeightSnapshot FromEntries(IEnumerable<KeyValuePair<string, Tensor>> tensors, string paramName)
     {
         using var _ = torch.no_grad();
-        var list = new List<(string, long[], float[])>();
-        var seen = new HashSet<string>();
-        foreach (var (name, t) in tensors)
+        return new(HostEntries<float>.FromTensors(tensors, paramName, Naming, (name, t) =>
         {
-            Check.That(!string.IsNullOrEmpty(name), "entry names must not be empty.", paramName);
-            Check.NotNull(t, paramName);
-            Check.That(seen.Add(name), $"entry names must be unique; \"{name}\" appears twice.", paramName);
             if (t.dtype != ScalarType.Float32) CheckExactAsFloat32(name, t, paramName);
-            list.Add((name, t.shape, HostArrays.Floats(t)));
-        }
-        return new WeightSnapshot(list);
+            return HostArrays.Floats(t);
+        }));
     }
 
     private static void CheckExactAsFloat32(string name, Tensor t, string paramName)
@@ -73,13 +62,13 @@ public sealed class WeightSnapshot
     }
 
     /// <summary>Entry names, as in <c>state_dict()</c>.</summary>
-    public IReadOnlyList<string> Names { get; }
+    public IReadOnlyList<string> Names => _entries.Names;
 
     /// <summary>The values of one entry, row-major, read in place.</summary>
-    public ReadOnlySpan<float> Values(string name) => Get(name).Values;
+    public ReadOnlySpan<float> Values(string name) => _entries.ValuesOf(name);
 
     /// <summary>The shape of one entry (a copy).</summary>
-    public long[] Shape(string name) => (long[])Get(name).Shape.Clone();
+    public long[] Shape(string name) => (long[])_entries.ShapeOf(name).Clone();
 
     /// <summary>
     /// One entry as a new float32 tensor on <paramref name="device"/> (the CPU by default), in the caller's dispose
@@ -87,9 +76,9 @@ public sealed class WeightSnapshot
     /// </summary>
     public Tensor ToTensor(string name, Device? device = null)
     {
-        var e = Get(name);
+        var (shape, values) = _entries.Get(name);
         using var scope = torch.NewDisposeScope();
-        var t = torch.tensor(e.Values, e.Shape);
+        var t = torch.tensor(values, shape);
         if (device is not null && device.type != DeviceType.CPU) t = t.to(device);
         return t.MoveToOuterDisposeScope();
     }
@@ -100,60 +89,43 @@ public sealed class WeightSnapshot
         Check.NotNull(module);
         using var _ = torch.no_grad();
         var state = module.state_dict();
-        Check.That(state.Count == _entries.Count && state.Keys.All(_entries.ContainsKey),
+        Check.That(state.Count == Names.Count && state.Keys.All(_entries.Contains),
             $"snapshot/model mismatch: the snapshot has {string.Join(", ", Names)} but the model has {string.Join(", ", state.Keys)}.",
             nameof(module));
         foreach (var (name, target) in state)
         {
-            var e = _entries[name];
-            Check.That(e.Shape.SequenceEqual(target.shape),
-                $"snapshot/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the snapshot but [{string.Join(", ", target.shape)}] in " +
+            var shape = _entries.ShapeOf(name);
+            Check.That(shape.SequenceEqual(target.shape),
+                $"snapshot/model mismatch: \"{name}\" is [{string.Join(", ", shape)}] in the snapshot but [{string.Join(", ", target.shape)}] in " +
                     "the model.", nameof(module));
         }
         foreach (var (name, target) in state)
         {
-            var e = _entries[name];
-            using var source = torch.tensor(e.Values, e.Shape);
+            var (shape, values) = _entries.Get(name);
+            using var source = torch.tensor(values, shape);
             target.copy_(source);
         }
     }
 
     /// <summary>True when both snapshots have the same names, shapes and bit-identical values.</summary>
-    public bool ContentEquals(WeightSnapshot? other)
-    {
-        if (other is null) return false;
-        if (ReferenceEquals(this, other)) return true;
-        if (!Names.SequenceEqual(other.Names)) return false;
-        foreach (var n in Names)
-        {
-            var a = _entries[n];
-            var b = other._entries[n];
-            if (!a.Shape.AsSpan().SequenceEqual(b.Shape) ||
-                !MemoryMarshal.AsBytes(a.Values.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.Values.AsSpan()))) return false;
-        }
-        return true;
-    }
+    public bool ContentEquals(WeightSnapshot? other) =>
+        other is not null && (ReferenceEquals(this, other) || _entries.ContentEquals(other._entries));
 
     /// <summary>Writes the snapshot to one file, atomically (temporary file, then rename).</summary>
-    public void Save(string path) =>
-        TensorFile.Write(path, FileKind, new Dictionary<string, string>(),
-            Names.Select(n => TensorFile.Entry.Of(n, _entries[n].Shape, _entries[n].Values)));
+    public void Save(string path) => _entries.Save(path, FileKind, new Dictionary<string, string>());
 
     /// <summary>Reads a snapshot written by <see cref="Save"/>.</summary>
     public static WeightSnapshot Load(string path)
     {
-        var (_, entries) = TensorFile.ReadHost(path, FileKind);
-        return new WeightSnapshot(entries.Select(e => (e.Name, e.Shape, e.Floats ?? e.Bools!.Select(b => b ? 1f : 0f).ToArray())).ToList());
+        var (_, entries) = HostEntries<float>.Load(path, FileKind, Naming, e => e.Floats ?? e.Bools!.Select(b => b ? 1f : 0f).ToArray());
+        return new WeightSnapshot(entries);
     }
 
     /// <summary>Whether the snapshot has an entry <paramref name="name"/>.</summary>
-    internal bool Contains(string name) => _entries.ContainsKey(name);
+    internal bool Contains(string name) => _entries.Contains(name);
 
     // The shape and the values of one entry, not copied: for the library's own reads (never written to).
-    internal long[] ShapeOf(string name) => Get(name).Shape;
+    internal long[] ShapeOf(string name) => _entries.ShapeOf(name);
 
-    internal float[] ValuesOf(string name) => Get(name).Values;
-
-    private Entry Get(string name) => _entries.TryGetValue(Check.NotNull(name), out var e) ? e
-        : throw new ArgumentException($"unknown name \"{name}\"; the snapshot has {string.Join(", ", Names)}.", nameof(name));
+    internal float[] ValuesOf(string name) => _entries.ValuesOf(name);
 }

@@ -13,25 +13,17 @@ namespace LotteryTickets.Pruning;
 public sealed class Mask
 {
     internal const string FileKind = "mask";
-    private readonly Dictionary<string, Entry> _entries;
+    private static readonly EntryNaming Naming = new("layer name", "mask", "layer", "layer", _ => "layer names must be unique.");
 
-    // One layer: its shape, its flags and how many of them are set (all owned by the mask, never handed out writable).
-    private sealed record Entry(long[] Shape, bool[] Values, long Kept);
+    // Each layer's shape and flags (owned by the mask, never handed out writable).
+    private readonly HostEntries<bool> _entries;
 
-    // Takes ownership of the arrays: callers pass arrays nobody else holds.
-    private Mask(IReadOnlyList<string> layers, IReadOnlyDictionary<string, long[]> shapes, IReadOnlyDictionary<string, bool[]> values,
-        string? outputLayer)
+    private Mask(HostEntries<bool> entries, string? outputLayer)
     {
-        Layers = layers.ToList().AsReadOnly();
-        _entries = new Dictionary<string, Entry>(layers.Count);
-        foreach (var l in layers)
-        {
-            var v = values[l];
-            _entries.Add(l, new Entry(shapes[l], v, v.AsSpan().Count(true)));
-        }
+        _entries = entries;
         OutputLayer = outputLayer;
         if (outputLayer is not null)
-            Check.That(_entries.ContainsKey(outputLayer), $"outputLayer \"{outputLayer}\" is not one of the mask's layers.", nameof(outputLayer));
+            Check.That(entries.Contains(outputLayer), $"outputLayer \"{outputLayer}\" is not one of the mask's layers.", nameof(outputLayer));
     }
 
     /// <summary>
@@ -41,27 +33,20 @@ public sealed class Mask
     public static Mask FromTensors(IEnumerable<KeyValuePair<string, Tensor>> tensors, string? outputLayer = null)
     {
         Check.NotNull(tensors);
-        var layers = new List<string>();
-        var shapes = new Dictionary<string, long[]>();
-        var values = new Dictionary<string, bool[]>();
-        foreach (var (name, t) in tensors)
+        var entries = HostEntries<bool>.FromTensors(tensors, nameof(tensors), Naming, (_, t) =>
         {
-            Check.That(!string.IsNullOrEmpty(name), "layer names must not be empty.", nameof(tensors));
-            Check.NotNull(t, nameof(tensors));
-            Check.That(!shapes.ContainsKey(name), "layer names must be unique.", nameof(tensors));
             using var scope = torch.NewDisposeScope();
             var cpu = t.detach().cpu();
-            layers.Add(name);
-            shapes[name] = cpu.shape;
-            values[name] = HostArrays.Bools(cpu.dtype == ScalarType.Bool ? cpu : cpu.ne(0));
-        }
-        Check.That(layers.Count > 0, "a mask needs at least one layer.", nameof(tensors));
-        return new Mask(layers, shapes, values, outputLayer);
+            return HostArrays.Bools(cpu.dtype == ScalarType.Bool ? cpu : cpu.ne(0));
+        });
+        Check.That(entries.Names.Count > 0, "a mask needs at least one layer.", nameof(tensors));
+        return new Mask(entries, outputLayer);
     }
 
     // The arrays become the mask's: callers hand over arrays nobody else holds.
     internal static Mask FromHost(IReadOnlyList<string> layers, IReadOnlyDictionary<string, long[]> shapes,
-        IReadOnlyDictionary<string, bool[]> values, string? outputLayer) => new(layers, shapes, values, outputLayer);
+        IReadOnlyDictionary<string, bool[]> values, string? outputLayer) =>
+        new(new(layers.Select(l => (l, shapes[l], values[l])), Naming), outputLayer);
 
     /// <summary>
     /// A random unstructured mask that removes round(<paramref name="sparsity"/> × n) of the n weights of every layer
@@ -94,35 +79,33 @@ public sealed class Mask
             for (long i = 0; i < kept[layer]; i++) v[chosen[i]] = true;
             values[layer] = v;
         }
-        return new Mask(layers, shapes.ToDictionary(s => s.Key, s => (long[])s.Value.Clone()), values, outputLayer);
+        return FromHost(layers, shapes.ToDictionary(s => s.Key, s => (long[])s.Value.Clone()), values, outputLayer);
     }
 
     /// <summary>The all-ones mask for <paramref name="model"/> (nothing pruned).</summary>
     public static Mask Dense(PrunableModel model)
     {
         Check.NotNull(model);
-        var tensors = model.PrunableTensors();
-        var shapes = tensors.ToDictionary(kv => kv.Key, kv => kv.Value.shape);
-        var values = shapes.ToDictionary(kv => kv.Key, kv =>
+        var entries = model.PrunableTensors().Select(kv =>
         {
-            var v = new bool[Count(kv.Value)];
+            var v = new bool[Count(kv.Value.shape)];
             Array.Fill(v, true);
-            return v;
+            return (kv.Key, kv.Value.shape, v);
         });
-        return new Mask(tensors.Keys.ToList(), shapes, values, model.OutputParameter);
+        return new Mask(new(entries, Naming), model.OutputParameter);
     }
 
     /// <summary>Layer (parameter) names, in model order.</summary>
-    public IReadOnlyList<string> Layers { get; }
+    public IReadOnlyList<string> Layers => _entries.Names;
 
     /// <summary>The output layer's name, or null when unknown.</summary>
     public string? OutputLayer { get; }
 
     /// <summary>The flags of one layer, row-major (true = kept), read in place.</summary>
-    public ReadOnlySpan<bool> Values(string layer) => Get(layer).Values;
+    public ReadOnlySpan<bool> Values(string layer) => _entries.ValuesOf(layer);
 
     /// <summary>The shape of one layer (a copy).</summary>
-    public long[] Shape(string layer) => (long[])Get(layer).Shape.Clone();
+    public long[] Shape(string layer) => (long[])_entries.ShapeOf(layer).Clone();
 
     /// <summary>
     /// One layer as a new tensor of <paramref name="dtype"/> (bool by default; 0/1 for numeric types) on
@@ -130,24 +113,24 @@ public sealed class Mask
     /// </summary>
     public Tensor ToTensor(string layer, ScalarType dtype = ScalarType.Bool, Device? device = null)
     {
-        var e = Get(layer);
+        var (shape, values) = _entries.Get(layer);
         using var scope = torch.NewDisposeScope();
-        var t = torch.tensor(e.Values, e.Shape);
+        var t = torch.tensor(values, shape);
         if (dtype != ScalarType.Bool || (device is not null && device.type != DeviceType.CPU)) t = t.to(dtype, device ?? CPU);
         return t.MoveToOuterDisposeScope();
     }
 
     /// <summary>Weights kept in <paramref name="layer"/>.</summary>
-    public long Kept(string layer) => Get(layer).Kept;
+    public long Kept(string layer) => _entries.ValuesOf(layer).AsSpan().Count(true);
 
     /// <summary>Weights in <paramref name="layer"/>.</summary>
-    public long Total(string layer) => Get(layer).Values.LongLength;
+    public long Total(string layer) => _entries.ValuesOf(layer).LongLength;
 
     /// <summary>Weights kept over all layers.</summary>
-    public long KeptCount => _entries.Values.Sum(e => e.Kept);
+    public long KeptCount => Layers.Sum(Kept);
 
     /// <summary>Weights over all layers.</summary>
-    public long TotalCount => _entries.Values.Sum(e => e.Values.LongLength);
+    public long TotalCount => Layers.Sum(Total);
 
     /// <summary>Percentage of all prunable weights kept (100 = dense).</summary>
     public double PercentKept => 100.0 * KeptCount / TotalCount;
@@ -156,19 +139,7 @@ public sealed class Mask
     public SparsityReport Report() => new(Layers.Select(l => new SparsityRow(l, Kept(l), Total(l))));
 
     /// <summary>True when both masks have the same layers, shapes and values.</summary>
-    public bool ContentEquals(Mask? other)
-    {
-        if (other is null) return false;
-        if (ReferenceEquals(this, other)) return true;
-        if (!Layers.SequenceEqual(other.Layers)) return false;
-        foreach (var l in Layers)
-        {
-            var a = _entries[l];
-            var b = other._entries[l];
-            if (!a.Shape.AsSpan().SequenceEqual(b.Shape) || !a.Values.AsSpan().SequenceEqual(b.Values)) return false;
-        }
-        return true;
-    }
+    public bool ContentEquals(Mask? other) => other is not null && (ReferenceEquals(this, other) || _entries.ContentEquals(other._entries));
 
     /// <summary>
     /// Throws an <see cref="ArgumentException"/> (parameter <paramref name="paramName"/>) unless the mask covers exactly
@@ -184,10 +155,11 @@ public sealed class Mask
                     $"{string.Join(", ", prunable.Keys)}.", paramName);
         foreach (var (name, p) in prunable)
         {
-            if (!_entries.TryGetValue(name, out var e))
+            if (!_entries.Contains(name))
                 throw new ArgumentException($"mask/model mismatch: the mask has no entry for \"{name}\".", paramName);
-            if (!e.Shape.SequenceEqual(p.shape))
-                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", e.Shape)}] in the mask but " +
+            var shape = _entries.ShapeOf(name);
+            if (!shape.SequenceEqual(p.shape))
+                throw new ArgumentException($"mask/model mismatch: \"{name}\" is [{string.Join(", ", shape)}] in the mask but " +
                     $"[{string.Join(", ", p.shape)}] in the model.", paramName);
         }
     }
@@ -197,29 +169,25 @@ public sealed class Mask
     {
         var meta = new Dictionary<string, string>();
         if (OutputLayer is not null) meta["output_layer"] = OutputLayer;
-        TensorFile.Write(path, FileKind, meta, Layers.Select(l => TensorFile.Entry.Of(l, _entries[l].Shape, _entries[l].Values)));
+        _entries.Save(path, FileKind, meta);
     }
 
     /// <summary>Reads a mask written by <see cref="Save"/>; with a model, also checks that it matches.</summary>
     public static Mask Load(string path, PrunableModel? model = null)
     {
-        var (meta, entries) = TensorFile.ReadHost(path, FileKind);
-        var mask = new Mask(entries.Select(e => e.Name).ToList(), entries.ToDictionary(e => e.Name, e => e.Shape),
-            entries.ToDictionary(e => e.Name, e => e.Bools ?? e.Floats!.Select(f => f != 0).ToArray()), meta.GetValueOrDefault("output_layer"));
+        var (meta, entries) = HostEntries<bool>.Load(path, FileKind, Naming, e => e.Bools ?? e.Floats!.Select(f => f != 0).ToArray());
+        var mask = new Mask(entries, meta.GetValueOrDefault("output_layer"));
         if (model is not null) mask.EnsureMatches(model, nameof(path));
         return mask;
     }
 
     /// <summary>A writable copy of one layer's flags (row-major), for pruning computations.</summary>
-    internal bool[] HostValues(string layer) => (bool[])Get(layer).Values.Clone();
+    internal bool[] HostValues(string layer) => (bool[])_entries.ValuesOf(layer).Clone();
 
     // The shape and the flags of one layer, not copied: for the library's own reads (never written to).
-    internal long[] ShapeOf(string layer) => Get(layer).Shape;
+    internal long[] ShapeOf(string layer) => _entries.ShapeOf(layer);
 
-    internal bool[] ValuesOf(string layer) => Get(layer).Values;
-
-    private Entry Get(string layer) => _entries.TryGetValue(Check.NotNull(layer), out var e) ? e
-        : throw new ArgumentException($"unknown layer name \"{layer}\"; the mask has {string.Join(", ", Layers)}.", nameof(layer));
+    internal bool[] ValuesOf(string layer) => _entries.ValuesOf(layer);
 
     private static long Count(long[] shape) => shape.Aggregate(1L, (a, b) => a * b);
 }

@@ -18,9 +18,8 @@ internal static class TensorFile
     /// <summary>One named entry of a file, on the host: a bool or a float32 array (row-major) and its shape.</summary>
     internal sealed record Entry(string Name, long[] Shape, bool[]? Bools, float[]? Floats)
     {
-        public static Entry Of(string name, long[] shape, bool[] values) => new(name, shape, values, null);
-
-        public static Entry Of(string name, long[] shape, float[] values) => new(name, shape, null, values);
+        /// <summary>An entry of a bool[] or a float[].</summary>
+        public static Entry Of(string name, long[] shape, Array values) => new(name, shape, values as bool[], values as float[]);
     }
 
     public static void Write(string path, string kind, IReadOnlyDictionary<string, string> metadata, IEnumerable<Entry> entries)
