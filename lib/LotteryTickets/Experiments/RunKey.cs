@@ -35,7 +35,7 @@ public sealed class RunKey : IEquatable<RunKey>
     /// <paramref name="hparams"/> (a record; only its non-default values count) and <paramref name="extra"/> values that
     /// always count (budget, data description …; null values are left out).
     /// </summary>
-    /// <example><code>var key = RunKey.For("imp", hparams with { Seed = 1 }, ("budget", "quick"), ("data", mnist.Source));</code></example>
+    /// <example><code>var key = RunKey.For("imp", [hparams, new Replicate(1)], ("budget", "quick"), ("data", mnist.Source));</code></example>
     public static RunKey For(string experimentKind, object hparams, params (string Name, object? Value)[] extra)
     {
         Check.NotNull(hparams);
