@@ -48,18 +48,10 @@ public static class GentleArtOfTraining
     }
 
     /// <summary>Levels: quick 8 (of 40 %, to 1.7 %), full 16 (of 25 %, to 1.0 %).</summary>
-    public static int Levels(Budget budget)
-    {
-        Check.NotNull(budget);
-        return budget.Choose(quick: 8, full: 16);
-    }
+    public static int Levels(Budget budget) => Check.NotNull(budget).Choose(quick: 8, full: 16);
 
     /// <summary>Seeds: one for quick, three for full.</summary>
-    public static IReadOnlyList<long> Seeds(Budget budget)
-    {
-        Check.NotNull(budget);
-        return budget.Seeds();
-    }
+    public static IReadOnlyList<long> Seeds(Budget budget) => Check.NotNull(budget).Seeds();
 
     /// <summary>The ticket (no controls) trained with label smoothing <paramref name="epsilon"/> (0: plain cross-entropy).</summary>
     public static TicketExperiment Experiment(Budget budget, TrainingData data, double epsilon = 0) =>

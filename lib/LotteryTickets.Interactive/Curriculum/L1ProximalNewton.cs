@@ -8,19 +8,11 @@ public static class L1ProximalNewton
 {
     /// <summary>ISTA, FISTA and proximal Newton on 100×300 lassos (k = 10, 20 dB, λ = 0.05 λ_max), seed 7.
     /// Quick: 3 problems, at most 3,000 iterations; full: 10 problems, 20,000.</summary>
-    public static L1ConvergenceSweep Convergence(Budget budget)
-    {
-        Check.NotNull(budget);
-        return new L1ConvergenceSweep(M: 100, N: 300, K: 10, SnrDb: 20, LambdaRatio: 0.05,
-            Problems: budget.Choose(quick: 3, full: 10), Seed: 7, MaxIterations: budget.Choose(quick: 3000, full: 20_000));
-    }
+    public static L1ConvergenceSweep Convergence(Budget budget) => new(M: 100, N: 300, K: 10, SnrDb: 20, LambdaRatio: 0.05,
+        Problems: Check.NotNull(budget).Choose(quick: 3, full: 10), Seed: 7, MaxIterations: budget.Choose(quick: 3000, full: 20_000));
 
     /// <summary>λ paths on the same kind of problems, from λ_max to 10⁻³ λ_max, seed 7. Quick: 25 λ, 3 problems;
     /// full: 50 λ, 10 problems.</summary>
-    public static L1PathSweep Path(Budget budget)
-    {
-        Check.NotNull(budget);
-        return new L1PathSweep(M: 100, N: 300, K: 10, SnrDb: 20, Lambdas: budget.Choose(quick: 25, full: 50),
-            LambdaRatio: 1e-3, Problems: budget.Choose(quick: 3, full: 10), Seed: 7);
-    }
+    public static L1PathSweep Path(Budget budget) => new(M: 100, N: 300, K: 10, SnrDb: 20, Lambdas: Check.NotNull(budget).Choose(quick: 25, full: 50),
+        LambdaRatio: 1e-3, Problems: budget.Choose(quick: 3, full: 10), Seed: 7);
 }

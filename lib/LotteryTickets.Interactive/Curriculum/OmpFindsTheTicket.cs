@@ -10,14 +10,10 @@ public static class OmpFindsTheTicket
     /// OMP on 64×128 correlated dictionaries, seed 6. Quick: 4 coherences × 10 ticket sizes × 6 SNRs, 40 trials;
     /// full: 8 coherences × k = 1…24 × 11 SNRs, 200 trials. The first SNR is +∞ (noiseless).
     /// </summary>
-    public static OmpRecoverySweep Recovery(Budget budget)
-    {
-        Check.NotNull(budget);
-        return new OmpRecoverySweep(M: 64, N: 128,
-            SharedWeights: budget.Choose<double[]>(quick: [0, 0.3, 0.6, 0.8], full: [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]),
-            Sparsities: budget.Choose<int[]>(quick: [1, 2, 3, 4, 6, 8, 10, 12, 16, 20], full: [.. Enumerable.Range(1, 24)]),
-            SnrsDb: budget.Choose<double[]>(quick: [double.PositiveInfinity, 30, 20, 15, 10, 5],
-                full: [double.PositiveInfinity, 40, 30, 25, 20, 15, 12, 10, 7, 5, 0]),
-            Trials: budget.Choose(quick: 40, full: 200), Seed: 6);
-    }
+    public static OmpRecoverySweep Recovery(Budget budget) => new(M: 64, N: 128,
+        SharedWeights: Check.NotNull(budget).Choose<double[]>(quick: [0, 0.3, 0.6, 0.8], full: [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]),
+        Sparsities: budget.Choose<int[]>(quick: [1, 2, 3, 4, 6, 8, 10, 12, 16, 20], full: [.. Enumerable.Range(1, 24)]),
+        SnrsDb: budget.Choose<double[]>(quick: [double.PositiveInfinity, 30, 20, 15, 10, 5],
+            full: [double.PositiveInfinity, 40, 30, 25, 20, 15, 12, 10, 7, 5, 0]),
+        Trials: budget.Choose(quick: 40, full: 200), Seed: 6);
 }

@@ -10,11 +10,8 @@ public static class PredictingTheLottery
     /// The ℓ1 phase-diagram grid, seed 8, 10 trials per cell: quick n = 50 on δ, ρ ∈ {0.1, …, 0.9} (9 × 9 cells); full
     /// n = 100 with δ twice as fine, {0.05, …, 0.95} (19 × 9 cells).
     /// </summary>
-    public static PhaseDiagramSweep PhaseGrid(Budget budget)
-    {
-        Check.NotNull(budget);
-        return new PhaseDiagramSweep(Steps(budget.Choose(0.1, 0.05)), Steps(0.1), N: budget.Choose(50, 100), Trials: 10, Seed: 8);
-    }
+    public static PhaseDiagramSweep PhaseGrid(Budget budget) =>
+        new(Steps(Check.NotNull(budget).Choose(0.1, 0.05)), Steps(0.1), N: budget.Choose(50, 100), Trials: 10, Seed: 8);
 
     /// <summary>
     /// The planted teacher, seed 8: n inputs, k = n/10 non-zeros, m = n/10, 2n/10, …, n; quick n = 100 with 10 trials
@@ -22,8 +19,7 @@ public static class PredictingTheLottery
     /// </summary>
     public static TeacherRecoverySweep Teacher(Budget budget)
     {
-        Check.NotNull(budget);
-        int n = budget.Choose(100, 200);
+        int n = Check.NotNull(budget).Choose(100, 200);
         return new TeacherRecoverySweep(N: n, K: n / 10, Samples: Enumerable.Range(1, 10).Select(i => i * n / 10).ToArray(),
             Trials: budget.Choose(10, 20), Seed: 8);
     }

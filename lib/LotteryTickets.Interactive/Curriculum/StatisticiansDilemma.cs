@@ -11,12 +11,9 @@ public static class StatisticiansDilemma
     /// Random 40 × 5 matrices with log-normal row scales of spread <paramref name="rowScaleSpread"/>, k from p = 5 to
     /// m = 40, seed 9; quick 10 matrices per k, full 50.
     /// </summary>
-    public static DesignComparisonSweep Random(Budget budget, double rowScaleSpread = 1.0)
-    {
-        Check.NotNull(budget);
-        return new DesignComparisonSweep(Rows: 40, Columns: 5, SubsetSizes: [5, 6, 8, 10, 15, 20, 25, 30, 35, 40],
-            Trials: budget.Choose(10, 50), Seed: 9, RowScaleSpread: rowScaleSpread);
-    }
+    public static DesignComparisonSweep Random(Budget budget, double rowScaleSpread = 1.0) =>
+        new(Rows: 40, Columns: 5, SubsetSizes: [5, 6, 8, 10, 15, 20, 25, 30, 35, 40], Trials: Check.NotNull(budget).Choose(10, 50), Seed: 9,
+            RowScaleSpread: rowScaleSpread);
 
     /// <summary>
     /// The 100 hidden units feeding LeNet-300-100's output layer (rows: their 10 outgoing weights, fc3.weight's
@@ -25,7 +22,6 @@ public static class StatisticiansDilemma
     /// </summary>
     public static LayerDesignSweep TrainedLayer(Budget budget, TrainingData data)
     {
-        Check.NotNull(budget);
         var hparams = WinningTickets.Hparams(budget);
         hparams = hparams with { Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
         return new LayerDesignSweep(hparams, "fc3.weight", [10, 12, 15, 20, 30, 40, 50, 60, 80, 100], data);

@@ -16,14 +16,11 @@ public static class StructureIsKing
     /// Training of every level: Adam 1.2·10⁻³, batch 60 (Frankle &amp; Carbin's LeNet set-up), evaluation every 25
     /// iterations (the resolution of notebook 02's steps to target). Quick: 5 epochs; full: 15.
     /// </summary>
-    public static TrainingHparams Training(Budget budget)
+    public static TrainingHparams Training(Budget budget) => new()
     {
-        Check.NotNull(budget);
-        return new TrainingHparams
-        {
-            Optimizer = Optimizer.Adam, LearningRate = 1.2e-3, BatchSize = 60, Epochs = budget.Choose(quick: 5, full: 15), EvalEvery = 25,
-        };
-    }
+        Optimizer = Optimizer.Adam, LearningRate = 1.2e-3, BatchSize = 60, Epochs = Check.NotNull(budget).Choose(quick: 5, full: 15),
+        EvalEvery = 25,
+    };
 
     /// <summary>Unstructured IMP: 20 % of the remaining weights per level ranked globally, 10 % of the output layer's;
     /// rewind to init. Quick 8 levels (to ~17 %), full 12 (~7 %).</summary>
@@ -35,11 +32,7 @@ public static class StructureIsKing
     };
 
     /// <summary>Levels of both runs: quick 8 (to ~17 % of the weights), full 12 (~7 %).</summary>
-    public static int Levels(Budget budget)
-    {
-        Check.NotNull(budget);
-        return budget.Choose(quick: 8, full: 12);
-    }
+    public static int Levels(Budget budget) => Check.NotNull(budget).Choose(quick: 8, full: 12);
 
     /// <summary>
     /// Structured IMP: 20 % of the remaining neurons of each hidden layer per level, ranked by the ℓ1 norm of their
@@ -52,11 +45,7 @@ public static class StructureIsKing
     };
 
     /// <summary>Seeds: one for quick, three (for error bars) for full.</summary>
-    public static IReadOnlyList<long> Seeds(Budget budget)
-    {
-        Check.NotNull(budget);
-        return budget.Seeds();
-    }
+    public static IReadOnlyList<long> Seeds(Budget budget) => Check.NotNull(budget).Seeds();
 
     /// <summary>The unstructured ticket with its re-initialisation control on <paramref name="data"/>.</summary>
     public static TicketExperiment UnstructuredExperiment(Budget budget, TrainingData data) =>
@@ -72,10 +61,6 @@ public static class StructureIsKing
     /// alternating with the dense network; the classroom budget, kept short because the notebook runs alone while it
     /// times); full: 30.
     /// </summary>
-    public static SpeedSweep Speed(Budget budget)
-    {
-        Check.NotNull(budget);
-        return new SpeedSweep(ModelHparams.LeNet300100, [0.5, 0.75, 0.9, 0.95, 0.98, 0.99], [16, 1024],
-            Threads: 1, Warmup: 3, Repeats: budget.Choose(quick: 6, full: 30));
-    }
+    public static SpeedSweep Speed(Budget budget) => new(ModelHparams.LeNet300100, [0.5, 0.75, 0.9, 0.95, 0.98, 0.99], [16, 1024],
+        Threads: 1, Warmup: 3, Repeats: Check.NotNull(budget).Choose(quick: 6, full: 30));
 }

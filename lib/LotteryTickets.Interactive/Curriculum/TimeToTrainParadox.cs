@@ -30,12 +30,8 @@ public static class TimeToTrainParadox
     /// Step timings at the tickets' own sparsities (<see cref="RaceToTarget.SparsitiesOf"/>), at the training batch
     /// size, one thread. Quick: 12 timed runs per point (steps of a few milliseconds are noisy); full: 40.
     /// </summary>
-    public static SpeedSweep Speed(Budget budget, IReadOnlyList<double> sparsities)
-    {
-        Check.NotNull(budget);
-        return new SpeedSweep(ModelHparams.LeNet300100, sparsities, [StructureIsKing.Training(budget).BatchSize],
-            Threads: 1, Warmup: 3, Repeats: budget.Choose(quick: 12, full: 40));
-    }
+    public static SpeedSweep Speed(Budget budget, IReadOnlyList<double> sparsities) => new(ModelHparams.LeNet300100, sparsities,
+        [StructureIsKing.Training(budget).BatchSize], Threads: 1, Warmup: 3, Repeats: budget.Choose(quick: 12, full: 40));
 
     /// <summary>The chapter's example: dense kernels at η = 0.60, sparse ones at η = 0.10.</summary>
     public static (double Dense, double Sparse) ChapterEta => (0.60, 0.10);
