@@ -18,8 +18,7 @@ public static class DesignFigures
     {
         Check.NoNulls(results);
         Check.That(results.Length > 0, "at least one result is needed.", nameof(results));
-        var series = results.Select(r => new FigureSeries(r.Source,
-            r.Points.Select(p => (double)p.SubsetSize / r.Rows).ToList(), r.Points.Select(y).ToList())).ToList();
-        return new LineFigure(name, title, "k / m (share of rows kept)", yTitle, series);
+        return new LineFigure(name, title, "k / m (share of rows kept)", yTitle,
+            results.Select(r => FigureText.Series(r.Source, r.Points, p => (double)p.SubsetSize / r.Rows, y)).ToList());
     }
 }

@@ -1,4 +1,6 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Lottery;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -11,23 +13,14 @@ public static class DistillationFigures
         Check.NotNull(r);
         bool bars = r.Labels.Seeds.Count > 1;
         var labels = r.Labels.Ticket.Points;
-        var distilled = r.Distilled.Ticket.Points;
-        var series = new List<FigureSeries>
-        {
-            new("ticket, on labels", labels.Select(p => p.PercentRemaining).ToList(), labels.Select(p => p.MeanAccuracy).ToList(),
-                bars ? labels.Select(p => p.StdAccuracy).ToList() : null),
-            new("ticket, distilled", distilled.Select(p => p.PercentRemaining).ToList(), distilled.Select(p => p.MeanAccuracy).ToList(),
-                bars ? distilled.Select(p => p.StdAccuracy).ToList() : null),
-        };
+        FigureSeries Ticket(string name, IEnumerable<TicketCurvePoint> points) =>
+            Series(name, points, p => p.PercentRemaining, p => p.MeanAccuracy, bars ? p => p.StdAccuracy : null);
+        FigureSeries Dense(string name, Func<DenseBaselinePoint, double> y, Func<DenseBaselinePoint, double> std) =>
+            Series(name, r.Baselines, b => b.PercentRemaining, y, bars ? std : null);
+        var series = new List<FigureSeries> { Ticket("ticket, on labels", labels), Ticket("ticket, distilled", r.Distilled.Ticket.Points) };
         if (r.Baselines.Count > 0)
-        {
-            series.Add(new("size-matched dense, on labels", r.Baselines.Select(b => b.PercentRemaining).ToList(),
-                r.Baselines.Select(b => b.LabelsAccuracy).ToList(),
-                bars ? r.Baselines.Select(b => b.LabelsStd).ToList() : null));
-            series.Add(new("size-matched dense, distilled", r.Baselines.Select(b => b.PercentRemaining).ToList(),
-                r.Baselines.Select(b => b.DistilledAccuracy).ToList(),
-                bars ? r.Baselines.Select(b => b.DistilledStd).ToList() : null));
-        }
+            series.AddRange([Dense("size-matched dense, on labels", b => b.LabelsAccuracy, b => b.LabelsStd),
+                Dense("size-matched dense, distilled", b => b.DistilledAccuracy, b => b.DistilledStd)]);
         double min = Math.Min(labels.Min(p => p.PercentRemaining), r.Baselines.Select(b => b.PercentRemaining).DefaultIfEmpty(100).Min());
         series.Add(new("teacher (dense)", [100, min], [r.TeacherAccuracy, r.TeacherAccuracy]));
         string err = bars ? $" (mean ± s.d. over {r.Labels.Seeds.Count} seeds)" : "";

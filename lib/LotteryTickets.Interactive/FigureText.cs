@@ -21,6 +21,13 @@ internal static partial class FigureText
     /// <summary><c>string.Format</c> in the invariant culture: the findings and progress text read the same on every machine.</summary>
     public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
+    /// <summary>A series of one point per item: its x, its y and, where <paramref name="error"/> is given, the error on y.</summary>
+    public static FigureSeries Series<T>(string name, IEnumerable<T> items, Func<T, double> x, Func<T, double> y, Func<T, double>? error = null)
+    {
+        var list = items.ToList();
+        return new(name, list.Select(x).ToList(), list.Select(y).ToList(), error is null ? null : list.Select(error).ToList());
+    }
+
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
 
     /// <summary>A logarithmic axis over <paramref name="values"/>. Where they span only ordinary magnitudes (10⁻³ to

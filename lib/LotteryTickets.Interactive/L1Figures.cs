@@ -15,23 +15,19 @@ public static class L1Figures
     };
 
     /// <summary>Median relative objective gap against iterations, log scale, one line per solver.</summary>
-    public static LineFigure GapByIteration(L1ConvergenceResult result)
-    {
-        Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a =>
-            { var (x, y) = result.MedianGapByIteration(a); return new FigureSeries(Label(a), x, y); }).ToList();
-        return new LineFigure("l1-gap-vs-iterations", $"Objective gap vs iterations (median of {result.Options.Problems} lasso problems)",
-            "outer iteration", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
-    }
+    public static LineFigure GapByIteration(L1ConvergenceResult result) =>
+        Gap(result, "l1-gap-vs-iterations", "iterations", "outer iteration", a => result.MedianGapByIteration(a));
 
     /// <summary>Median relative objective gap against wall-clock seconds, log–log, one line per solver.</summary>
-    public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null)
+    public static LineFigure GapBySeconds(L1ConvergenceResult result, string? name = null) =>
+        Gap(result, name ?? "l1-gap-vs-seconds", "time", "wall-clock time (s)", a => result.MedianGapBySeconds(a));
+
+    static LineFigure Gap(L1ConvergenceResult result, string name, string by, string xTitle, Func<L1Algorithm, (double[], double[])> median)
     {
         Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a =>
-            { var (x, y) = result.MedianGapBySeconds(a); return new FigureSeries(Label(a), x, y); }).ToList();
-        return new LineFigure(name ?? "l1-gap-vs-seconds", $"Objective gap vs time (median of {result.Options.Problems} lasso problems)",
-            "wall-clock time (s)", "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
+        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = median(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        return new LineFigure(name, $"Objective gap vs {by} (median of {result.Options.Problems} lasso problems)",
+            xTitle, "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
     }
 
     /// <summary>Support size of the ℓ1 solution along the λ path, with the ticket's size k.</summary>
@@ -57,10 +53,8 @@ public static class L1Figures
             $"Finding the ticket: ℓ1 path vs magnitude pruning (k = {r.Options.K}, mean of {r.Options.Problems} problems)",
             "atoms kept", "ticket atoms kept (%)",
             [
-                new FigureSeries("ℓ1 path (soft thresholding, refit by the solver)", pathPoints.Select(i => r.SupportSize[i]).ToList(),
-                    pathPoints.Select(i => 100 * r.L1Recall[i]).ToList()),
-                new FigureSeries("one-shot magnitude pruning of the dense fit", pathPoints.Select(i => r.SupportSize[i]).ToList(),
-                    pathPoints.Select(i => 100 * r.PruningRecall[i]).ToList()),
+                FigureText.Series("ℓ1 path (soft thresholding, refit by the solver)", pathPoints, i => r.SupportSize[i], i => 100 * r.L1Recall[i]),
+                FigureText.Series("one-shot magnitude pruning of the dense fit", pathPoints, i => r.SupportSize[i], i => 100 * r.PruningRecall[i]),
                 new FigureSeries($"iterative magnitude pruning ({r.Options.PruneFraction:P0} per level, refit)",
                     r.ImpSupportSize.Select(s => (double)s).ToList(), r.ImpRecall.Select(v => 100 * v).ToList()),
             ]) { LogX = true, ReverseX = true };

@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -10,12 +11,9 @@ public static class NoiseFigures
     {
         Check.NotNull(c);
         var series = new[] { ("plain cross-entropy", c.Plain),
-            ($"label smoothing ε = {c.Smoothed.Hparams.Training.LabelSmoothing}", c.Smoothed) }.Select(x =>
-        {
-            var points = x.Item2.GradientNoise();
-            return new FigureSeries(x.Item1, points.Select(p => p.PercentRemaining).ToList(), points.Select(p => p.MeanNoiseScale).ToList(),
-                x.Item2.Seeds.Count > 1 ? points.Select(p => p.StdNoiseScale).ToList() : null);
-        }).ToList();
+            ($"label smoothing ε = {c.Smoothed.Hparams.Training.LabelSmoothing}", c.Smoothed) }.Select(x => Series(x.Item1,
+                x.Item2.GradientNoise(), p => p.PercentRemaining, p => p.MeanNoiseScale, x.Item2.Seeds.Count > 1 ? p => p.StdNoiseScale : null))
+            .ToList();
         var noise = c.Plain.Hparams.Training.GradientNoise;
         return new LineFigure("noise-scale-vs-weights-remaining",
             $"Gradient noise scale B_simple over each level's training (B_small = {noise?.SmallBatch}, B_big = {c.Plain.Hparams.Training.BatchSize})",
@@ -34,8 +32,7 @@ public static class NoiseFigures
             {
                 var points = r.NoiseScaleDuring(level, windowSteps).Where(p => double.IsFinite(p.NoiseScale) && p.NoiseScale > 0).ToList();
                 double percent = r.Ticket.AtLevel(level)?.PercentRemaining ?? double.NaN;
-                series.Add(new FigureSeries(FormattableString.Invariant($"{label}, {percent:0.#} % of weights"), points.Select(p => p.Step).ToList(),
-                    points.Select(p => p.NoiseScale).ToList()));
+                series.Add(Series(FormattableString.Invariant($"{label}, {percent:0.#} % of weights"), points, p => p.Step, p => p.NoiseScale));
             }
         return new LineFigure("noise-scale-during-training", $"B_simple during training (windows of {windowSteps} steps; dense and sparsest level)",
             "training step", "B_simple (examples)", series.Where(s => s.X.Count > 0).ToList()) { LogY = true };

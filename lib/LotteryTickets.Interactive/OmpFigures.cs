@@ -19,8 +19,7 @@ public static class OmpFigures
         Check.InRange(weightIndex, 0, o.SharedWeights.Count - 1);
         var snrs = o.SnrsDb.Select((s, i) => (s, i)).Where(p => double.IsFinite(p.s)).OrderBy(p => p.s).ToList();
         var series = o.Sparsities.Select((k, ki) => (k, ki)).Where(p => sparsities is null || sparsities.Contains(p.k))
-            .Select(p => new FigureSeries($"k = {p.k}", snrs.Select(s => s.s).ToList(),
-                snrs.Select(s => 100 * result.ExactRecovery[weightIndex][p.ki][s.i]).ToList())).ToList();
+            .Select(p => FigureText.Series($"k = {p.k}", snrs, s => s.s, s => 100 * result.ExactRecovery[weightIndex][p.ki][s.i])).ToList();
         return new LineFigure(name ?? "omp-recovery-vs-snr",
             $"OMP finds the ticket: exact support recovery vs SNR ({o.M}×{o.N} dictionary, μ = {Mu(result.MeanCoherence[weightIndex])}, {o.Trials} " +
                 "trials)",
@@ -36,14 +35,12 @@ public static class OmpFigures
         var ks = o.Sparsities.Select(k => (double)k).ToList();
         var series = new List<FigureSeries>();
         for (int w = 0; w < o.SharedWeights.Count; w++)
-            series.Add(new FigureSeries($"μ = {Mu(result.MeanCoherence[w])} (s = " +
-                $"{o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks,
-                o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
+            series.Add(new FigureSeries(
+                $"μ = {Mu(result.MeanCoherence[w])} (s = {o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks, o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
         for (int w = 0; w < o.SharedWeights.Count; w++)
         {
             double bound = result.GuaranteeBound(w);
-            series.Add(new FigureSeries($"guarantee k < {bound.ToString("0.00", CultureInfo.InvariantCulture)} (μ = {Mu(result.MeanCoherence[w])})",
-                [bound, bound], [0, 100]));
+            series.Add(new FigureSeries($"guarantee k < {Mu(bound)} (μ = {Mu(result.MeanCoherence[w])})", [bound, bound], [0, 100]));
         }
         return new LineFigure(name ?? $"omp-recovery-vs-k-{Slug(o.SnrsDb[snrIndex])}",
             $"Exact recovery vs ticket size k, {LabelText.Snr(o.SnrsDb[snrIndex])}: measured curves and the coherence guarantee (vertical lines)",
@@ -64,9 +61,7 @@ public static class OmpFigures
         return new HeatmapFigure($"omp-coherence-map-{Slug(o.SnrsDb[snrIndex])}",
             $"OMP exact recovery over coherence and ticket size, {LabelText.Snr(o.SnrsDb[snrIndex])} ({o.Trials} trials per cell)",
             "mutual coherence μ (mean over the trials' dictionaries)", "ticket size k (non-zeros)", "exact recovery rate",
-            result.MeanCoherence, ks(o), z) { Overlays = [boundary], ZRange = (0, 1) };
-
-        static IReadOnlyList<double> ks(OmpRecoverySweep o) => o.Sparsities.Select(k => (double)k).ToList();
+            result.MeanCoherence, o.Sparsities.Select(k => (double)k).ToList(), z) { Overlays = [boundary], ZRange = (0, 1) };
     }
 
     static string Slug(double snrDb) =>

@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -12,14 +13,9 @@ public static class RaceFigures
     public static LineFigure StepsToTarget(RaceToTarget race)
     {
         Check.NotNull(race);
-        var series = new List<FigureSeries>();
-        foreach (var (v, label) in new[] { (SpeedVariants.Masked, "unstructured ticket"), (SpeedVariants.Compacted, "structured ticket") })
-        {
-            var e = race.Of(v).Where(x => x.Reached).ToList();
-            if (e.Count > 0)
-                series.Add(new FigureSeries(label, e.Select(x => x.PercentRemaining).ToList(), e.Select(x => x.Steps).ToList(),
-                    e.Select(x => x.StepsStd).ToList()));
-        }
+        var series = new[] { (SpeedVariants.Masked, "unstructured ticket"), (SpeedVariants.Compacted, "structured ticket") }
+            .Select(p => Series(p.Item2, race.Of(p.Item1).Where(x => x.Reached), x => x.PercentRemaining, x => x.Steps, x => x.StepsStd))
+            .Where(s => s.X.Count > 0).ToList();
         if (race.Dense.Reached)
         {
             double min = series.SelectMany(s => s.X).DefaultIfEmpty(100).Min();
@@ -33,13 +29,8 @@ public static class RaceFigures
     public static LineFigure TimeRatio(RaceToTarget race)
     {
         Check.NotNull(race);
-        var series = new List<FigureSeries>();
-        foreach (var v in Variants)
-        {
-            var e = race.Of(v).Where(x => double.IsFinite(x.TimeRatio)).ToList();
-            if (e.Count > 0) series.Add(new FigureSeries(LabelText.Variant(v), e.Select(x => x.PercentRemaining).ToList(),
-                e.Select(x => x.TimeRatio).ToList()));
-        }
+        var series = Variants.Select(v => Series(LabelText.Variant(v), Finite(race, v), x => x.PercentRemaining, x => x.TimeRatio))
+            .Where(s => s.X.Count > 0).ToList();
         var xs = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [xs.Max(), xs.Min()], [1.0, 1.0]));
         return new LineFigure("time-to-target-ratio",
@@ -64,10 +55,8 @@ public static class RaceFigures
         // time ratio = work fraction × η_dense ÷ η_sparse (TimeToTrain.SparseOverDense with the η ratio in place of the pair)
         var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(xx / yy)).ToList()).ToList();
         double chapter = chapterEta.Sparse / chapterEta.Dense;
-        var points = Variants.Select(v => (v, e: race.Of(v).Where(e => double.IsFinite(e.TimeRatio)).ToList())).Where(p => p.e.Count > 0)
-            .Select(p => new FigureSeries(LabelText.Variant(p.v), p.e.Select(e => e.StepRatio * e.FlopFraction).ToList(),
-                p.e.Select(e => e.Eta / e.DenseEta).ToList()))
-            .ToList();
+        var points = Variants.Select(v => Series(LabelText.Variant(v), Finite(race, v), e => e.StepRatio * e.FlopFraction, e => e.Eta / e.DenseEta))
+            .Where(s => s.X.Count > 0).ToList();
         return new HeatmapFigure("cost-model-trade-off",
             "Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins below the break-even line",
             "work fraction: steps ratio × FLOP fraction", "efficiency ratio η_sparse ÷ η_dense", "log₁₀ time ratio", x, y, z)
@@ -82,4 +71,7 @@ public static class RaceFigures
             ZRange = (-2, 2),
         };
     }
+
+    // The entries of a variant whose time ratio was measured.
+    private static IEnumerable<RaceEntry> Finite(RaceToTarget race, string variant) => race.Of(variant).Where(e => double.IsFinite(e.TimeRatio));
 }

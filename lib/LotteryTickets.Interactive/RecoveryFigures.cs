@@ -11,14 +11,12 @@ public static class RecoveryFigures
     {
         Check.NotNull(result);
         var o = result.Options;
-        var m = result.Points.Select(p => (double)p.Samples).ToList();
-        FigureSeries Series(string label, Func<TeacherRecoveryPoint, double> f) => new(label, m, result.Points.Select(f).ToList());
-        var predicted = new FigureSeries($"ℓ1 prediction (m* = {result.PredictedSamples})",
-            m, result.Points.Select(p => p.Samples >= result.PredictedSamples ? 1.0 : 0.0).ToList());
+        FigureSeries Series(string label, Func<TeacherRecoveryPoint, double> f) => FigureText.Series(label, result.Points, p => p.Samples, f);
         return new LineFigure(name,
             $"Learning a {o.K}-sparse linear teacher in n = {o.N} inputs ({o.Trials} trials per m)",
             "m (training samples)", "success probability (share of trials that find w*)",
             [Series("ℓ1", p => p.L1), Series("one-shot magnitude pruning", p => p.OneShot),
-             Series($"iterative magnitude pruning ({o.PruneFraction:P0} per level)", p => p.Iterative), predicted]);
+             Series($"iterative magnitude pruning ({o.PruneFraction:P0} per level)", p => p.Iterative),
+             Series($"ℓ1 prediction (m* = {result.PredictedSamples})", p => p.Samples >= result.PredictedSamples ? 1.0 : 0.0)]);
     }
 }

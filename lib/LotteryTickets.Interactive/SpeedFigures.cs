@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -18,17 +19,8 @@ public static class SpeedFigures
     public static LineFigure Speedup(SpeedResult r, int batch, bool training = true)
     {
         Check.NotNull(r);
-        var series = new List<FigureSeries>();
-        foreach (var v in Variants)
-        {
-            var rows = r.Of(v, batch);
-            if (rows.Count > 0)
-                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(),
-                    rows.Select(x => r.Speedup(x, training)).ToList()));
-        }
-        var theory = r.Of(SpeedVariants.Masked, batch);
-        series.Add(new FigureSeries("theoretical (dense MACs ÷ useful MACs)", theory.Select(Remaining).ToList(),
-            theory.Select(r.TheoreticalSpeedup).ToList()));
+        var series = PerVariant(r, batch, x => r.Speedup(x, training));
+        series.Add(Series("theoretical (dense MACs ÷ useful MACs)", r.Of(SpeedVariants.Masked, batch), Remaining, r.TheoreticalSpeedup));
         var all = series.SelectMany(s => s.X).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [all.Max(), all.Min()], [1.0, 1.0]));
         string what = training ? "training step" : "inference batch";
@@ -42,13 +34,7 @@ public static class SpeedFigures
     public static LineFigure Efficiency(SpeedResult r, int batch)
     {
         Check.NotNull(r);
-        var series = new List<FigureSeries>();
-        foreach (var v in Variants)
-        {
-            var rows = r.Of(v, batch);
-            if (rows.Count > 0)
-                series.Add(new FigureSeries(LabelText.Variant(v), rows.Select(Remaining).ToList(), rows.Select(x => r.Efficiency(x)).ToList()));
-        }
+        var series = PerVariant(r, batch, x => r.Efficiency(x));
         var all = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         double dense = r.Efficiency(r.Dense(batch));
         series.Insert(0, new FigureSeries("dense", [100.0, all.Min()], [dense, dense]));
@@ -57,6 +43,10 @@ public static class SpeedFigures
                 "thread(s)",
             "weights remaining (%)", "η = useful FLOP/s ÷ peak FLOP/s", series) { LogX = true, ReverseX = true, LogY = true };
     }
+
+    // One line per pruned variant measured at this batch size.
+    private static List<FigureSeries> PerVariant(SpeedResult r, int batch, Func<SpeedRow, double> y) =>
+        Variants.Select(v => Series(LabelText.Variant(v), r.Of(v, batch), Remaining, y)).Where(s => s.X.Count > 0).ToList();
 
     private static double Remaining(SpeedRow row) => 100 * (1 - row.Sparsity);
 }

@@ -1,5 +1,6 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
 
@@ -19,12 +20,8 @@ public static class TicketFigures
         Func<TicketCurvePoint, (double Mean, double Std)> value)
     {
         Check.NotNull(r);
-        var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve =>
-        {
-            var points = Plotted(curve);
-            return new FigureSeries(LabelText.Series(curve.Name), points.Select(p => p.PercentRemaining).ToList(),
-                points.Select(p => value(p).Mean).ToList(), r.Seeds.Count > 1 ? points.Select(p => value(p).Std).ToList() : null);
-        }).ToList();
+        var series = new[] { r.Ticket, r.RandomReinit, r.RandomMask }.Select(curve => Series(LabelText.Series(curve.Name), Plotted(curve),
+            p => p.PercentRemaining, p => value(p).Mean, r.Seeds.Count > 1 ? p => value(p).Std : null)).ToList();
         string seeds = r.Seeds.Count > 1 ? $" (mean ± s.d. over {r.Seeds.Count} seeds)" : "";
         return new LineFigure(name, $"{title}{seeds} — {r.Hparams.Model.Name}", "weights remaining (%)", yTitle, series)
         { LogX = true, ReverseX = true };
@@ -41,9 +38,8 @@ public static class TicketFigures
         Check.That(curves.Length > 0, "curves must hold at least one curve.", nameof(curves));
         for (int i = 0; i < curves.Length; i++)
             Check.That(curves[i].Curve is not null, $"curves must not hold a null curve; entry {i} ('{curves[i].Label}') has none.", nameof(curves));
-        var series = curves.Select(c => new FigureSeries(c.Label,
-            c.Curve.Points.Select(p => p.PercentRemaining).ToList(), c.Curve.Points.Select(p => p.MeanAccuracy).ToList(),
-            c.Curve.Points.Any(p => p.Seeds > 1) ? c.Curve.Points.Select(p => p.StdAccuracy).ToList() : null)).ToList();
+        var series = curves.Select(c => Series(c.Label, c.Curve.Points, p => p.PercentRemaining, p => p.MeanAccuracy,
+            c.Curve.Points.Any(p => p.Seeds > 1) ? p => p.StdAccuracy : null)).ToList();
         return new LineFigure(name, title, "weights remaining (%)", "test accuracy at early stop (%)", series) { LogX = true, ReverseX = true };
     }
 
@@ -75,12 +71,8 @@ public static class TicketFigures
         int seeds = c.Tied.Seeds.Count;
         var series = new[] { ("tied ticket", c.Tied, c.Tied.Ticket), ("tied, random re-init", c.Tied, c.Tied.RandomReinit),
                              ("untied ticket", c.Untied, c.Untied.Ticket), ("untied, random re-init", c.Untied, c.Untied.RandomReinit) }
-            .Select(x =>
-            {
-                var points = Plotted(x.Item3);
-                return new FigureSeries(x.Item1, points.Select(p => absolute ? x.Item2.WeightsAt(p.PercentRemaining) : p.PercentRemaining).ToList(),
-                    points.Select(p => p.MeanAccuracy).ToList(), seeds > 1 ? points.Select(p => p.StdAccuracy).ToList() : null);
-            }).Where(s => s.X.Count > 0).ToList();
+            .Select(x => Series(x.Item1, Plotted(x.Item3), p => absolute ? x.Item2.WeightsAt(p.PercentRemaining) : p.PercentRemaining,
+                p => p.MeanAccuracy, seeds > 1 ? p => p.StdAccuracy : null)).Where(s => s.X.Count > 0).ToList();
         string err = seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "";
         return new LineFigure(absolute ? "tied-vs-untied-weights" : "tied-vs-untied-percent",
             absolute ? $"Tied vs untied RNN tickets at equal numbers of weights{err}"
