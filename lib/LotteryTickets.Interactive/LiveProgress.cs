@@ -50,10 +50,9 @@ public sealed class LiveProgress<T> : IProgress<T>
         lock (gate)
         {
             long now = clock.ElapsedMilliseconds;
-            bool finished = done is >= 1.0;
-            if (!finished && now - lastUpdateMs < 250) { last = text; return; }
-            lastUpdateMs = now;
             last = text;
+            if (done is not >= 1.0 && now - lastUpdateMs < 250) return;
+            lastUpdateMs = now;
             Write(Format(text, done));
         }
     }
@@ -62,37 +61,26 @@ public sealed class LiveProgress<T> : IProgress<T>
     public void Complete(string? summary = null)
     {
         lock (gate)
-        {
-            string text = $"{title}: {summary ?? (last == "" ? "loaded from the run store" : last)} — done in {Seconds(clock.Elapsed.TotalSeconds)}";
-            if (line is null && context is not null)
-                line = context.Display(Html(text), HtmlFormatter.MimeType);
-            else if (line is not null) line.Update(Html(text));
-            else if (context is null) Console.WriteLine(text);
-            AppendToProgressFile(text, force: true);
-        }
+            Write($"{title}: {summary ?? (last == "" ? "loaded from the run store" : last)} — done in {Seconds(clock.Elapsed.TotalSeconds)}",
+                final: true);
     }
 
     string Format(string text, double? done)
     {
-        string eta = "";
-        if (done is > 0 and < 1)
-            eta = $", ETA {Seconds(clock.Elapsed.TotalSeconds * (1 - done.Value) / done.Value)}";
+        string eta = done is > 0 and < 1 ? $", ETA {Seconds(clock.Elapsed.TotalSeconds * (1 - done.Value) / done.Value)}" : "";
         string pct = done is { } d ? $" [{d:P0}]" : "";
         return $"{title}{pct}: {text} — {Seconds(clock.Elapsed.TotalSeconds)} elapsed{eta}";
     }
 
-    void Write(string text)
+    // The final line is shown even where the updates were not (under the reproduce command) and always reaches the file.
+    void Write(string text, bool final = false)
     {
         if (line is not null) line.Update(Html(text));
+        else if (context is not null && final) line = context.Display(Html(text), HtmlFormatter.MimeType);
         else if (context is null) Console.WriteLine(text);
-        AppendToProgressFile(text);
-    }
-
-    void AppendToProgressFile(string text, bool force = false)
-    {
         // The terminal gets a line every few seconds, not every update.
         long now = clock.ElapsedMilliseconds;
-        if (progressFile is not null && (force || now - lastFileMs >= 3000))
+        if (progressFile is not null && (final || now - lastFileMs >= 3000))
         {
             lastFileMs = now;
             try { File.AppendAllText(progressFile, text + Environment.NewLine); }

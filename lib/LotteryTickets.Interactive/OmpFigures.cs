@@ -36,7 +36,8 @@ public static class OmpFigures
         var series = new List<FigureSeries>();
         for (int w = 0; w < o.SharedWeights.Count; w++)
             series.Add(new FigureSeries(
-                $"μ = {Mu(result.MeanCoherence[w])} (s = {o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks, o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
+                $"μ = {Mu(result.MeanCoherence[w])} (s = {o.SharedWeights[w].ToString("0.##", CultureInfo.InvariantCulture)})", ks,
+                o.Sparsities.Select((_, ki) => 100 * result.ExactRecovery[w][ki][snrIndex]).ToList()));
         for (int w = 0; w < o.SharedWeights.Count; w++)
         {
             double bound = result.GuaranteeBound(w);

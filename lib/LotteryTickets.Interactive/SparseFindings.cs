@@ -14,10 +14,7 @@ public static class SparseFindings
     {
         Check.NotNull(r);
         var o = r.Options;
-        var lines = new List<string>
-        {
-            F("{0}×{1} dictionaries, {2} trials per cell, {3:0.0} s.", o.M, o.N, o.Trials, r.ElapsedSeconds),
-        };
+        List<string> lines = [F("{0}×{1} dictionaries, {2} trials per cell, {3:0.0} s.", o.M, o.N, o.Trials, r.ElapsedSeconds)];
         for (int s = 0; s < o.SharedWeights.Count; s++)
         {
             int covered = r.GuaranteedTrials[s].Sum(), failed = r.GuaranteedFailures[s].Sum();
@@ -62,11 +59,8 @@ public static class SparseFindings
         Check.NotNull(r);
         Check.Positive(target);
         var o = r.Options;
-        var lines = new List<string>
-        {
-            F("{0} lasso problems, A {1}×{2}, k = {3}, SNR {4:0.#} dB, λ = {5:0.###}·λ_max; {6:0.0} s in all.",
-                o.Problems, o.M, o.N, o.K, o.SnrDb, o.LambdaRatio, r.ElapsedSeconds),
-        };
+        List<string> lines = [F("{0} lasso problems, A {1}×{2}, k = {3}, SNR {4:0.#} dB, λ = {5:0.###}·λ_max; {6:0.0} s in all.",
+            o.Problems, o.M, o.N, o.K, o.SnrDb, o.LambdaRatio, r.ElapsedSeconds)];
         foreach (var algorithm in L1ConvergenceSweep.Algorithms)
         {
             var traces = r.TracesOf(algorithm);

@@ -11,12 +11,9 @@ public static class SpeedFindings
     public static IReadOnlyList<string> Findings(this SpeedResult r)
     {
         Check.NotNull(r);
-        var lines = new List<string>
-        {
-            F("Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", r.Machine, r.Threads,
-                r.PeakFlopsPerSecond / 1e9,
-                r.TheoreticalPeakFlopsPerSecond is double t ? F(", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : ""),
-        };
+        List<string> lines = [F("Machine: {0}; libtorch on {1} thread(s); measured peak {2:0.0} GFLOP/s (float32 matmul){3}.", r.Machine,
+            r.Threads, r.PeakFlopsPerSecond / 1e9,
+            r.TheoreticalPeakFlopsPerSecond is double t ? F(", data-sheet estimate {0:0.0} GFLOP/s", t / 1e9) : "")];
         foreach (int b in r.BatchSizes)
         {
             var d = r.Dense(b);
@@ -41,13 +38,10 @@ public static class SpeedFindings
     {
         Check.NotNull(r);
         var dense = r.Dense;
-        var lines = new List<string>
-        {
-            dense.Reached
-                ? F("Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
-                    r.Target, dense.Steps, 1e3 * dense.SecondsPerStep, dense.SecondsToTarget, dense.Eta)
-                : F("Target {0:P1} test accuracy: the dense network never reached it — lower the target.", r.Target),
-        };
+        List<string> lines = [dense.Reached
+            ? F("Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
+                r.Target, dense.Steps, 1e3 * dense.SecondsPerStep, dense.SecondsToTarget, dense.Eta)
+            : F("Target {0:P1} test accuracy: the dense network never reached it — lower the target.", r.Target)];
         foreach (var v in SpeedVariants.Pruned)
         {
             var entries = r.Of(v);

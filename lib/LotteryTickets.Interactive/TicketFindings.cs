@@ -14,10 +14,8 @@ public static class TicketFindings
     {
         Check.NotNull(r);
         string model = r.Hparams.Model.Name == "lenet_300_100" ? "LeNet" : r.Hparams.Model.Name;
-        var lines = new List<string>
-        {
-            F("Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, r.DenseAccuracy, r.Seeds.Count),
-        };
+        List<string> lines = [F("Dense {0}: {1:0.00} % test accuracy at its early-stop iteration (mean of {2} seed(s)).", model, r.DenseAccuracy,
+            r.Seeds.Count)];
         var within = r.SparsestWithinDense();
         lines.Add(within is null
             ? "The ticket falls more than 0.5 point below dense accuracy already at the first pruning level."
