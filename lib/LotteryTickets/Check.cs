@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace LotteryTickets;
@@ -141,6 +142,11 @@ internal static partial class Check
     public static string OneOf(string? value, IReadOnlyCollection<string> allowed, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is not null && allowed.Contains(value) ? value
             : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}; got \"{value}\".", name);
+
+    /// <summary>A declared value of the enum <typeparamref name="T"/>.</summary>
+    public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentException(
+            $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; got {Convert.ToInt64(value, CultureInfo.InvariantCulture)}.", name);
 
     public static void That(bool condition, string message, string name)
     {
