@@ -49,11 +49,8 @@ internal static partial class Check
     }
 
     /// <inheritdoc cref="NoNulls{T}(IReadOnlyList{T}, string)"/>
-    public static T[] NoNulls<T>(T[]? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class
-    {
-        NoNulls((IReadOnlyList<T>?)items, name);
-        return items!;
-    }
+    public static T[] NoNulls<T>(T[]? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class =>
+        (T[])NoNulls((IReadOnlyList<T>?)items, name);
 
     public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
         value ?? throw new ArgumentNullException(name);
