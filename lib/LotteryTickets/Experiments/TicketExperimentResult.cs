@@ -100,13 +100,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public TicketCurvePoint? SparsestWithinDense(double tolerance = 0.5)
     {
         Check.NonNegative(tolerance);
-        TicketCurvePoint? last = null;
-        foreach (var p in Ticket.Points.Skip(1))
-        {
-            if (p.MeanAccuracy < DenseAccuracy - tolerance) break;
-            last = p;
-        }
-        return last;
+        return Ticket.Points.Skip(1).TakeWhile(p => !(p.MeanAccuracy < DenseAccuracy - tolerance)).LastOrDefault();
     }
 
     /// <summary>
