@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace LotteryTickets;
@@ -48,11 +49,8 @@ internal static partial class Check
     }
 
     /// <inheritdoc cref="NoNulls{T}(IReadOnlyList{T}, string)"/>
-    public static T[] NoNulls<T>(T[]? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class
-    {
-        NoNulls((IReadOnlyList<T>?)items, name);
-        return items!;
-    }
+    public static T[] NoNulls<T>(T[]? items, [CallerArgumentExpression(nameof(items))] string? name = null) where T : class =>
+        (T[])NoNulls((IReadOnlyList<T>?)items, name);
 
     public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
         value ?? throw new ArgumentNullException(name);
@@ -141,6 +139,11 @@ internal static partial class Check
     public static string OneOf(string? value, IReadOnlyCollection<string> allowed, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is not null && allowed.Contains(value) ? value
             : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}; got \"{value}\".", name);
+
+    /// <summary>A declared value of the enum <typeparamref name="T"/>.</summary>
+    public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentException(
+            $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; got {Convert.ToInt64(value, CultureInfo.InvariantCulture)}.", name);
 
     public static void That(bool condition, string message, string name)
     {

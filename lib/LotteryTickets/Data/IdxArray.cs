@@ -12,22 +12,10 @@ public sealed record IdxArray(IReadOnlyList<int> Dimensions, byte[] Data)
     public int Count => Dimensions.Count == 0 ? 0 : Dimensions[0];
 
     /// <summary>Values per item: the product of all dimensions but the first (784 for 28 × 28 images, 1 for labels).</summary>
-    public int ItemSize
-    {
-        get
-        {
-            int size = 1;
-            for (int i = 1; i < Dimensions.Count; i++) size *= Dimensions[i];
-            return size;
-        }
-    }
+    public int ItemSize => Dimensions.Skip(1).Aggregate(1, (size, d) => size * d);
 
     /// <summary>The values of item <paramref name="index"/> (a view, not a copy).</summary>
-    public ReadOnlySpan<byte> Item(int index)
-    {
-        Check.InRange(index, 0, Count - 1);
-        return Data.AsSpan(index * ItemSize, ItemSize);
-    }
+    public ReadOnlySpan<byte> Item(int index) => Data.AsSpan(Check.InRange(index, 0, Count - 1) * ItemSize, ItemSize);
 
     /// <inheritdoc />
     public override string ToString() => $"IDX uint8 [{string.Join(", ", Dimensions)}]";

@@ -172,17 +172,9 @@ public static class Mnist
     private static (string?[] Files, List<string> Missing) FindFullFiles(string folder)
     {
         (string Stem, string Kind)[] names = [("train-images", "idx3"), ("train-labels", "idx1"), ("t10k-images", "idx3"), ("t10k-labels", "idx1")];
-        var files = new string?[names.Length];
-        var missing = new List<string>();
-        for (int i = 0; i < names.Length; i++)
-        {
-            var (stem, kind) = names[i];
-            files[i] = new[] { $"{stem}-{kind}-ubyte", $"{stem}-{kind}-ubyte.gz", $"{stem}.{kind}-ubyte", $"{stem}.{kind}-ubyte.gz" }
-                .Select(name => Path.Combine(folder, name))
-                .FirstOrDefault(File.Exists);
-            if (files[i] is null) missing.Add($"{stem}-{kind}-ubyte[.gz]");
-        }
-        return (files, missing);
+        var files = names.Select(n => new[] { $"{n.Stem}-{n.Kind}-ubyte", $"{n.Stem}-{n.Kind}-ubyte.gz", $"{n.Stem}.{n.Kind}-ubyte",
+            $"{n.Stem}.{n.Kind}-ubyte.gz" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists)).ToArray();
+        return (files, names.Where((_, i) => files[i] is null).Select(n => $"{n.Stem}-{n.Kind}-ubyte[.gz]").ToList());
     }
 
     private static (IdxArray Images, IdxArray Labels) ReadPair(string imagesPath, string labelsPath)
@@ -205,9 +197,7 @@ public static class Mnist
     private static MnistData Build(MnistOptions o, Device? device, MnistKind kind, string dataDirectory, string source,
         IdxArray trainImages, IdxArray trainLabels, int[] trainIndices, IdxArray testImages, IdxArray testLabels, int[] testIndices)
     {
-        var scale = new float[256];
-        for (int b = 0; b < 256; b++)
-            scale[b] = o.Normalize ? (b / 255f - Mean) / Std : b / 255f;
+        var scale = Enumerable.Range(0, 256).Select(b => o.Normalize ? (b / 255f - Mean) / Std : b / 255f).ToArray();
         var (trainCounts, testCounts) = (new int[10], new int[10]);
         foreach (int i in trainIndices) trainCounts[trainLabels.Data[i]]++;
         foreach (int i in testIndices) testCounts[testLabels.Data[i]]++;

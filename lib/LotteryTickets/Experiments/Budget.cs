@@ -35,26 +35,16 @@ public sealed class Budget
             Check.InRange(Choose(quick, full), 1, 1000, IsFull ? nameof(full) : nameof(quick))).Select(i => (long)i).ToList().AsReadOnly();
 
     /// <summary>Parses <c>quick</c> or <c>full</c> (case-insensitive); any other name is refused.</summary>
-    public static Budget Parse(string name)
+    public static Budget Parse(string name) => Check.NotNull(name).Trim().ToLowerInvariant() switch
     {
-        Check.NotNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "quick" => Quick,
-            "full" => Full,
-            _ => throw new ArgumentException($"budget must be 'quick' or 'full'; got '{name}'.", nameof(name)),
-        };
-    }
+        "quick" => Quick,
+        "full" => Full,
+        _ => throw new ArgumentException($"budget must be 'quick' or 'full'; got '{name}'.", nameof(name)),
+    };
 
     /// <summary>The budget named by <c>LOTTERY_BUDGET</c>, else <see cref="Quick"/>.</summary>
-    public static Budget Current
-    {
-        get
-        {
-            string? v = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            return string.IsNullOrWhiteSpace(v) ? Quick : Parse(v);
-        }
-    }
+    public static Budget Current =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { } v && !string.IsNullOrWhiteSpace(v) ? Parse(v) : Quick;
 
     /// <inheritdoc />
     public override string ToString() => Name;

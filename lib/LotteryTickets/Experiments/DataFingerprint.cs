@@ -19,20 +19,14 @@ internal static class DataFingerprint
     {
         Check.NotNull(data);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(sha, data.Train);
-        if (data.Validation is not null) Add(sha, data.Validation);
-        Add(sha, data.Test);
+        // Train, validation (if any), test: inputs then labels; then the teacher's logits (if any).
+        foreach (var t in new[] { data.Train, data.Validation, data.Test }.OfType<TensorDataset>().SelectMany(d => new[] { d.Inputs, d.Labels }))
+            Add(sha, t);
         if (data.Teacher is not null) Add(sha, data.Teacher);
         string hash = Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
         return string.Create(CultureInfo.InvariantCulture,
             $"{source ?? "unnamed"}; train {data.Train.Count} / validation {data.Validation?.Count ?? 0} / test " +
                 $"{data.Test.Count}{(data.Teacher is null ? "" : "; teacher logits")}; sha256 {hash}");
-    }
-
-    private static void Add(IncrementalHash sha, TensorDataset d)
-    {
-        Add(sha, d.Inputs);
-        Add(sha, d.Labels);
     }
 
     private static void Add(IncrementalHash sha, Tensor t)

@@ -46,10 +46,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         Validate();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ExperimentContext Stage(string stage) => c with
-        {
-            Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Stage = stage }),
-        };
+        ExperimentContext Stage(string stage) => c with { Progress = Relay<ExperimentProgress>.To(c.Progress, p => p with { Stage = stage }) };
 
         var (logits, teacherAccuracy, teacherWeights) = TeacherLogits(c);
         using var _ = logits;
@@ -62,8 +59,8 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         {
             var model = SizeMatched((LeNetHparams)Student.Model, labels.WeightsAt(p.PercentRemaining));
             long weights = WeightsOf(model);
-            var plain = Dense(model, Data).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels"));
-            var soft = Dense(model, taught, Distillation).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
+            var plain = Students(Data, null, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels"));
+            var soft = Students(taught, Distillation, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
             baselines.Add(new DenseBaselinePoint(p.Level, 100.0 * weights / labels.PrunableWeights, weights, model.Hidden1, model.Hidden2,
                 plain.Ticket.Points[0].MeanAccuracy, plain.Ticket.Points[0].StdAccuracy, soft.Ticket.Points[0].MeanAccuracy,
                 soft.Ticket.Points[0].StdAccuracy));
@@ -72,13 +69,10 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             clock.Elapsed.TotalSeconds);
     }
 
-    private TicketExperiment Students(TrainingData data, DistillationHparams? distillation = null) =>
-        new(Student with { Training = Student.Training with { Distillation = distillation } }, data, Seeds) { Levels = Levels, Controls = [],
-            DataSource = DataSource };
-
-    private TicketExperiment Dense(ModelHparams model, TrainingData data, DistillationHparams? distillation = null) =>
-        new(Student with { Model = model, Training = Student.Training with { Distillation = distillation } }, data, Seeds)
-        { Levels = 0, Controls = [], DataSource = DataSource };
+    // The students' IMP run, or with a dense model a size-matched dense network of their family (level 0 only).
+    private TicketExperiment Students(TrainingData data, DistillationHparams? distillation = null, ModelHparams? dense = null) =>
+        new(Student with { Model = dense ?? Student.Model, Training = Student.Training with { Distillation = distillation } }, data, Seeds)
+        { Levels = dense is null ? Levels : 0, Controls = [], DataSource = DataSource };
 
     // The teacher trained (or loaded with its final weights from the store), then its logits for the training examples.
     private (Tensor Logits, double Accuracy, long Weights) TeacherLogits(ExperimentContext c)

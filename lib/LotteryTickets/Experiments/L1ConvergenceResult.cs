@@ -1,4 +1,5 @@
 using LotteryTickets.Sparse;
+using static LotteryTickets.Hardware.TimingResult;
 
 namespace LotteryTickets.Experiments;
 
@@ -97,11 +98,5 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
         double first = Traces.SelectMany(t => t.Seconds.Skip(1)).Where(s => s > 0).DefaultIfEmpty(1e-6).Min();
         double last = Math.Max(first * 10, Traces.Max(t => t.Seconds[^1]));
         return Enumerable.Range(0, points).Select(i => first * Math.Pow(last / first, (double)i / (points - 1))).ToArray();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 }

@@ -38,12 +38,6 @@ public sealed record OmpRecoveryResult(
         Check.InRange(weightIndex, 0, ExactRecovery.Length - 1);
         Check.InRange(snrIndex, 0, Options.SnrsDb.Count - 1);
         Check.UnitInterval(rate);
-        int best = 0;
-        for (int k = 0; k < Options.Sparsities.Count; k++)
-        {
-            if (ExactRecovery[weightIndex][k][snrIndex] < rate) break;
-            best = Options.Sparsities[k];
-        }
-        return best;
+        return Options.Sparsities.TakeWhile((_, k) => !(ExactRecovery[weightIndex][k][snrIndex] < rate)).LastOrDefault();
     }
 }

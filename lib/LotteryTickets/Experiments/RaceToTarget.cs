@@ -35,10 +35,10 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
         Check.UnitInterval(target);
         Check.That(speed.BatchSizes.Contains(batch),
             $"batch must be one the speed sweep measured ({string.Join(", ", speed.BatchSizes)}); got {batch}.", nameof(batch));
-        var denseSteps = unstructured.StepsToTarget(target)[0];
-        var dense = Entry(speed, SpeedVariants.Dense, denseSteps, speed.Dense(batch), null);
+        var points = unstructured.StepsToTarget(target);
+        var dense = Entry(speed, SpeedVariants.Dense, points[0], speed.Dense(batch), null);
         var entries = new List<RaceEntry>();
-        var tickets = unstructured.StepsToTarget(target).Skip(1).ToList();
+        var tickets = points.Skip(1).ToList();
         foreach (var variant in new[] { SpeedVariants.Masked, SpeedVariants.SparseKernel })
             if (speed.Of(variant, batch).Count > 0)
                 entries.AddRange(tickets.Select(p => Entry(speed, variant, p, Row(speed, variant, batch, p), dense)));
@@ -49,12 +49,9 @@ public sealed record RaceToTarget(double Target, int Batch, double PeakFlopsPerS
     }
 
     /// <summary>The sparsities (shares removed) of every pruned level of the given runs, for the <see cref="SpeedSweep"/> that times them.</summary>
-    public static IReadOnlyList<double> SparsitiesOf(params TicketExperimentResult[] runs)
-    {
-        Check.NoNulls(runs);
-        return runs.SelectMany(r => r.Ticket.Points.Skip(1)).Select(p => Math.Round(1 - p.PercentRemaining / 100, 4))
+    public static IReadOnlyList<double> SparsitiesOf(params TicketExperimentResult[] runs) =>
+        Check.NoNulls(runs).SelectMany(r => r.Ticket.Points.Skip(1)).Select(p => Math.Round(1 - p.PercentRemaining / 100, 4))
             .Where(s => s > 0 && s < 1).Distinct().Order().ToList();
-    }
 
     private static SpeedRow Row(SpeedResult speed, string variant, int batch, StepsToTargetPoint p)
     {

@@ -36,11 +36,8 @@ public sealed class RunKey : IEquatable<RunKey>
     /// always count (budget, data description …; null values are left out).
     /// </summary>
     /// <example><code>var key = RunKey.For("imp", [hparams, new Replicate(1)], ("budget", "quick"), ("data", mnist.Source));</code></example>
-    public static RunKey For(string experimentKind, object hparams, params (string Name, object? Value)[] extra)
-    {
-        Check.NotNull(hparams);
-        return For(experimentKind, [hparams], extra);
-    }
+    public static RunKey For(string experimentKind, object hparams, params (string Name, object? Value)[] extra) =>
+        For(experimentKind, [Check.NotNull(hparams)], extra);
 
     /// <summary>
     /// The key of a run named by several records at once — e.g. the hyper-parameters and the run's seed

@@ -332,10 +332,7 @@ public sealed class RunStore
     {
         using var c = Open();
         using var cmd = Command(c, "SELECT series, level FROM levels WHERE key = $k ORDER BY series, level;", ("$k", CheckKey(key)));
-        using var r = cmd.ExecuteReader();
-        var list = new List<(TicketSeries, int)>();
-        while (r.Read()) list.Add((SerialNames.Parse<TicketSeries>(r.GetString(0)), r.GetInt32(1)));
-        return list;
+        return Rows(cmd, r => (SerialNames.Parse<TicketSeries>(r.GetString(0)), r.GetInt32(1)));
     }
 
     /// <summary>True when the level's row (and so its files) exists.</summary>
@@ -447,12 +444,16 @@ public sealed class RunStore
         using var c = Open();
         using var cmd = Command(c, "SELECT key, kind, params, library_version, seed, created, completed, status FROM runs" +
             (key is null ? "" : " WHERE key = $k") + " ORDER BY created, key;", ("$k", key));
+        return Rows(cmd, r => new StoredRun(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt64(4),
+            DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture),
+            r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetString(7)));
+    }
+
+    private static List<T> Rows<T>(SqliteCommand cmd, Func<SqliteDataReader, T> read)
+    {
         using var r = cmd.ExecuteReader();
-        var list = new List<StoredRun>();
-        while (r.Read())
-            list.Add(new StoredRun(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt64(4),
-                DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture),
-                r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetString(7)));
+        var list = new List<T>();
+        while (r.Read()) list.Add(read(r));
         return list;
     }
 
@@ -493,10 +494,5 @@ public sealed class RunStore
     }
 
     // The series' stored name: its rows' text and its folder's name.
-    private static string SeriesName(TicketSeries series)
-    {
-        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.",
-            nameof(series));
-        return SerialNames.Of(series);
-    }
+    private static string SeriesName(TicketSeries series) => SerialNames.Of(Check.Defined(series));
 }

@@ -83,13 +83,8 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
     public double? BreakEvenSparsity(string variant, int batch, bool training = true, double margin = 1.1)
     {
         Check.That(double.IsFinite(margin) && margin >= 1, $"margin must be ≥ 1; got {margin}.", nameof(margin));
-        double? from = null;
-        foreach (var r in Of(variant, batch).Reverse())
-        {
-            if (Speedup(r, training) < margin) break;
-            from = r.Sparsity;
-        }
-        return from;
+        // From the sparsest row down while the margin holds (as `!(x < margin)`: a NaN speed-up does not end the run).
+        return Of(variant, batch).Reverse().TakeWhile(r => !(Speedup(r, training) < margin)).LastOrDefault()?.Sparsity;
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed record SpeedSweep(
                 var x = randn([batch, Model.InputChannels, Model.ImageSize, Model.ImageSize], generator: generator);
                 var y = randint(Model.Classes, [batch], generator: generator);
                 cancellationToken.ThrowIfCancellationRequested();
-                using var dense = DenseKernelSteps.For(model, null, x, y);
+                using var dense = new DenseKernelSteps(model, null, x, y);
                 var denseTrain = Summary(Timing.Measure(dense.Train, Warmup, 3 * Repeats));
                 var denseInference = Summary(Timing.Measure(dense.Inference, Warmup, 3 * Repeats));
                 rows.Add(new SpeedRow(SpeedVariants.Dense, 0, batch, model.PrunableCount, denseCost.DenseMacs, denseCost.Layers[0].DenseMacs,
@@ -93,7 +93,7 @@ public sealed record SpeedSweep(
                     var cost = Flops.Of(work, mask);
                     using (var sparse = sparseKernel ? new SparseKernelModel(work, mask) : null)
                     {
-                        using (var masked = DenseKernelSteps.For(work, mask, x, y))
+                        using (var masked = new DenseKernelSteps(work, mask, x, y))
                             rows.Add(Row(SpeedVariants.Masked, s, mask.KeptCount, cost.KeptMacs, cost.Layers[0].KeptMacs, masked.Train,
                                 masked.Inference));
                         if (sparse is not null)
@@ -104,7 +104,7 @@ public sealed record SpeedSweep(
                     {
                         using var smaller = model.Resized(Compaction.UniformCounts(model, 1 - s));
                         var smallCost = Flops.Of(smaller);
-                        using var steps = DenseKernelSteps.For(smaller, null, x, y);
+                        using var steps = new DenseKernelSteps(smaller, null, x, y);
                         rows.Add(Row(SpeedVariants.Compacted, s, smaller.PrunableCount, smallCost.DenseMacs, smallCost.Layers[0].DenseMacs,
                             steps.Train, steps.Inference));
                     }
@@ -127,7 +127,7 @@ public sealed record SpeedSweep(
         private readonly MaskedModel? _masked;
         private readonly optim.Optimizer _optimizer;
 
-        private DenseKernelSteps(PrunableModel model, Mask? mask, Tensor x, Tensor y)
+        public DenseKernelSteps(PrunableModel model, Mask? mask, Tensor x, Tensor y)
         {
             _masked = mask is null ? null : new MaskedModel(model, mask);
             _masked?.ApplyMask();
@@ -148,8 +148,6 @@ public sealed record SpeedSweep(
                 using var logits = model.call(x);
             };
         }
-
-        public static DenseKernelSteps For(PrunableModel model, Mask? mask, Tensor x, Tensor y) => new(model, mask, x, y);
 
         public Action Train { get; }
 

@@ -27,13 +27,8 @@ public sealed record StructuredComparison(TicketExperimentResult Unstructured, T
         Check.NotNull(curve);
         Check.That(double.IsFinite(dense), $"dense must be an accuracy (a finite number); got {dense}.", nameof(dense));
         Check.NonNegative(tolerance);
-        double? last = null;
-        foreach (var p in curve.Points.Where(p => p.Level > 0).OrderBy(p => p.Level))
-        {
-            if (p.MeanAccuracy < dense - tolerance) break;
-            last = p.PercentRemaining;
-        }
-        return last;
+        return curve.Points.Where(p => p.Level > 0).OrderBy(p => p.Level).TakeWhile(p => !(p.MeanAccuracy < dense - tolerance))
+            .LastOrDefault()?.PercentRemaining;
     }
 }
 

@@ -117,31 +117,20 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         };
 
         public IProgress<ImpProgress>? Training(int seedIndex) => Relay<ImpProgress>.To(progress, p =>
-        {
-            var (before, start) = Offset(p.Run, p.Level);
-            return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, p.Point.Iteration - start), Total, "iterations")
-            {
-                Training = new TrainingStatus(p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy)
-                {
-                    Seed = e.Seeds[seedIndex],
-                    Series = p.Run,
-                },
-            };
-        });
+            At(seedIndex, p.Run, p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy, loaded: false));
 
-        public Action<LevelResult>? Loaded(int seedIndex, TicketSeries series) => progress is null ? null : r =>
+        // A loaded level reports its whole schedule done (RewindStep ≤ its iterations: IterativeMagnitudePruning checks it).
+        public Action<LevelResult>? Loaded(int seedIndex, TicketSeries series) => progress is null ? null : r => progress.Report(
+            At(seedIndex, series, r.Level, r.PercentRemaining, r.Training.TotalIterations, r.Training.TotalIterations,
+                r.Training.FinalTestAccuracy, loaded: true));
+
+        private ExperimentProgress At(int seedIndex, TicketSeries series, int level, double percent, int iteration, int total, double accuracy,
+            bool loaded)
         {
-            var (before, start) = Offset(series, r.Level);
-            progress.Report(new ExperimentProgress(seedIndex * PerSeed + before + (r.Training.TotalIterations - start), Total, "iterations")
-            {
-                Training = new TrainingStatus(r.Level, r.PercentRemaining, r.Training.TotalIterations, r.Training.TotalIterations,
-                    r.Training.FinalTestAccuracy)
-                {
-                    Seed = e.Seeds[seedIndex],
-                    Series = series,
-                    Loaded = true,
-                },
-            });
-        };
+            var (before, start) = Offset(series, level);
+            var status = new TrainingStatus(level, percent, iteration, total, accuracy)
+            { Seed = e.Seeds[seedIndex], Series = series, Loaded = loaded };
+            return new ExperimentProgress(seedIndex * PerSeed + before + Math.Max(0, iteration - start), Total, "iterations") { Training = status };
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public IReadOnlyList<StepsToTargetPoint> StepsToTarget(double target, TicketSeries series = TicketSeries.Ticket)
     {
         Check.UnitInterval(target);
-        CheckSeries(series);
+        Check.Defined(series);
         return Trainings.Where(t => t.Series == series).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
             var steps = g.Select(t => Training.StepsToTarget.Of(t.Evaluations, target)).ToList();
@@ -56,7 +56,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<GradientNoisePoint> GradientNoise(TicketSeries series = TicketSeries.Ticket)
     {
-        CheckSeries(series);
+        Check.Defined(series);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         return Trainings.Where(t => t.Series == series && t.GradientNoise.Count > 0).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
@@ -75,7 +75,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     {
         Check.NonNegative(level);
         Check.Positive(windowSteps);
-        CheckSeries(series);
+        Check.Defined(series);
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         var runs = Trainings.Where(t => t.Series == series && t.Level == level && t.GradientNoise.Count > 0).ToList();
         return runs.SelectMany(t => t.GradientNoise.GroupBy(s => s.Iteration / windowSteps)
@@ -100,13 +100,7 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public TicketCurvePoint? SparsestWithinDense(double tolerance = 0.5)
     {
         Check.NonNegative(tolerance);
-        TicketCurvePoint? last = null;
-        foreach (var p in Ticket.Points.Skip(1))
-        {
-            if (p.MeanAccuracy < DenseAccuracy - tolerance) break;
-            last = p;
-        }
-        return last;
+        return Ticket.Points.Skip(1).TakeWhile(p => !(p.MeanAccuracy < DenseAccuracy - tolerance)).LastOrDefault();
     }
 
     /// <summary>
@@ -122,10 +116,6 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
                 nameof(level));
         return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
     }
-
-    private static void CheckSeries(TicketSeries series) =>
-        Check.That(Enum.IsDefined(series), $"series must be one of {string.Join(", ", Enum.GetNames<TicketSeries>())}; got {(int)series}.",
-            nameof(series));
 }
 
 /// <summary>One trained level's evaluation curve, as <see cref="TicketExperiment"/> measured it.</summary>

@@ -15,22 +15,17 @@ public sealed record TiedComparison(TicketExperimentResult Tied, TicketExperimen
     /// Every pruned level of both networks, with the other network's ticket read at the same absolute number of
     /// weights where its curve reaches that count (null where it does not).
     /// </summary>
-    public IReadOnlyList<TiedComparisonPoint> AtEqualWeights
-    {
-        get
+    public IReadOnlyList<TiedComparisonPoint> AtEqualWeights => Of(Tied, Untied, "tied").Concat(Of(Untied, Tied, "untied")).ToList();
+
+    private static IEnumerable<TiedComparisonPoint> Of(TicketExperimentResult own, TicketExperimentResult other, string name) =>
+        own.Ticket.Points.Select(p =>
         {
-            IEnumerable<TiedComparisonPoint> Of(TicketExperimentResult own, TicketExperimentResult other, string name) =>
-                own.Ticket.Points.Select(p =>
-                {
-                    double weights = own.WeightsAt(p.PercentRemaining);
-                    double otherPercent = 100 * weights / other.PrunableWeights;
-                    double? otherAccuracy = otherPercent > 0 && otherPercent <= 100 ? other.Ticket.AccuracyAt(otherPercent) : null;
-                    return new TiedComparisonPoint(name, p.Level, p.PercentRemaining, weights, p.MeanAccuracy, p.StdAccuracy,
-                        own.RandomReinit.AtLevel(p.Level)?.MeanAccuracy, otherAccuracy);
-                });
-            return Of(Tied, Untied, "tied").Concat(Of(Untied, Tied, "untied")).ToList();
-        }
-    }
+            double weights = own.WeightsAt(p.PercentRemaining);
+            double otherPercent = 100 * weights / other.PrunableWeights;
+            double? otherAccuracy = otherPercent > 0 && otherPercent <= 100 ? other.Ticket.AccuracyAt(otherPercent) : null;
+            return new TiedComparisonPoint(name, p.Level, p.PercentRemaining, weights, p.MeanAccuracy, p.StdAccuracy,
+                own.RandomReinit.AtLevel(p.Level)?.MeanAccuracy, otherAccuracy);
+        });
 }
 
 /// <summary>One pruned level of a <see cref="TiedComparison"/>.</summary>

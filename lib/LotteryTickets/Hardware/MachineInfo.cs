@@ -33,8 +33,7 @@ public sealed record MachineInfo(string Processor, int LogicalCores, double? Clo
                 if (flags.Count > 0) simd = flags.Contains("avx512f") ? 16 : flags.Contains("avx2") && flags.Contains("fma") ? 8 : 4;
             }
         }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         return new MachineInfo(processor, Environment.ProcessorCount, mhz, simd);
     }
 

@@ -18,12 +18,7 @@ public static class Timing
         Check.InRange(repeats, 1, 1_000_000);
         for (int i = 0; i < warmup; i++) work();
         var seconds = new double[repeats];
-        for (int i = 0; i < repeats; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            work();
-            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
+        for (int i = 0; i < repeats; i++) seconds[i] = Seconds(work);
         return new TimingResult(seconds, warmup, get_num_threads());
     }
 
@@ -41,16 +36,16 @@ public static class Timing
         for (int i = 0; i < warmup; i++) { a(); b(); }
         var sa = new double[repeats];
         var sb = new double[repeats];
-        for (int i = 0; i < repeats; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            a();
-            sa[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            start = Stopwatch.GetTimestamp();
-            b();
-            sb[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
+        for (int i = 0; i < repeats; i++) (sa[i], sb[i]) = (Seconds(a), Seconds(b)); // a's run, then b's
         int threads = get_num_threads();
         return (new TimingResult(sa, warmup, threads), new TimingResult(sb, warmup, threads));
+    }
+
+    // The wall-clock seconds of one run of work.
+    private static double Seconds(Action work)
+    {
+        long start = Stopwatch.GetTimestamp();
+        work();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 }

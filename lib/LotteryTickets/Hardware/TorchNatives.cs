@@ -61,19 +61,11 @@ public static class TorchNatives
     /// <summary>Whether a libLibTorchSharp.so is mapped into this process already.</summary>
     internal static bool IsLibTorchSharpLoaded()
     {
-        try
-        {
-            return File.ReadLines("/proc/self/maps").Any(l => l.EndsWith("/" + LibTorchSharp, StringComparison.Ordinal));
-        }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
+        try { return File.ReadLines("/proc/self/maps").Any(l => l.EndsWith("/" + LibTorchSharp, StringComparison.Ordinal)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    static string Rid => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.Arm64 => "linux-arm64",
-        _ => "linux-x64",
-    };
+    static string Rid => RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
 
     static string LibTorchVersion =>
         typeof(TorchNatives).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -164,33 +156,21 @@ public static class TorchNatives
         Directory.CreateDirectory(temp);
         try
         {
-            foreach (var file in Directory.GetFiles(libTorchDir))
-            {
-                string name = Path.GetFileName(file);
-                if (name == LibTorchSharp) continue;
-                File.CreateSymbolicLink(Path.Combine(temp, name), Path.GetFullPath(file));
-            }
+            foreach (var file in Directory.GetFiles(libTorchDir).Where(f => Path.GetFileName(f) != LibTorchSharp))
+                File.CreateSymbolicLink(Path.Combine(temp, Path.GetFileName(file)), Path.GetFullPath(file));
             string copy = Path.Combine(temp, LibTorchSharp);
             File.Copy(libTorchSharp, copy);
             ElfVersionPatch.Patch(copy, RuntimeVersionNeeded);
             File.WriteAllText(Path.Combine(temp, "SOURCE.txt"),
                 $"{LibTorchSharp}: patched copy of {libTorchSharp} ({RuntimeVersionNeeded} marked weak)\nother files: links to {libTorchDir}\n");
-            try
-            {
-                Directory.Move(temp, folder);
-            }
-            catch (IOException) when (IsComplete(folder, libTorchDir))
-            {
-                // another process finished first: use its folder
-            }
+            try { Directory.Move(temp, folder); }
+            catch (IOException) when (IsComplete(folder, libTorchDir)) { } // another process finished first: use its folder
         }
         finally
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
-        if (!IsComplete(folder, libTorchDir))
-            throw new IOException($"could not lay out TorchSharp's natives in {folder}.");
-        return folder;
+        return IsComplete(folder, libTorchDir) ? folder : throw new IOException($"could not lay out TorchSharp's natives in {folder}.");
     }
 
     static bool IsComplete(string folder, string libTorchDir) =>

@@ -33,15 +33,16 @@ public sealed class ModelHparamsJsonConverter : JsonConverter<ModelHparams>
         if (root.ValueKind != JsonValueKind.Object) throw new JsonException($"a model is stored as an object; got {root.ValueKind}.");
         var fields = root.EnumerateObject().GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value,
             StringComparer.OrdinalIgnoreCase);
-        string name = fields.TryGetValue(JsonName(nameof(ModelHparams.Name), options), out var n) ||
-            fields.TryGetValue(nameof(ModelHparams.Name), out n)
-            ? n.GetString() ?? "lenet_300_100" : "lenet_300_100";
-        if (!ByName.TryGetValue(name,
-            out var make)) throw new JsonException($"Name must be one of {string.Join(", ", ModelHparams.Names)}; got \"{name}\".");
+        // A property under its JSON name, else under its C# name.
+        bool Field(string property, out JsonElement value) =>
+            fields.TryGetValue(JsonName(property, options), out value) || fields.TryGetValue(property, out value);
+        string name = (Field(nameof(ModelHparams.Name), out var n) ? n.GetString() : null) ?? "lenet_300_100";
+        if (!ByName.TryGetValue(name, out var make))
+            throw new JsonException($"Name must be one of {string.Join(", ", ModelHparams.Names)}; got \"{name}\".");
         var model = make();
         if (!typeToConvert.IsInstanceOfType(model)) throw new JsonException($"a stored {name} is not a {typeToConvert.Name}.");
         foreach (var p in Stored(model.GetType()))
-            if (fields.TryGetValue(JsonName(p.Name, options), out var value) || fields.TryGetValue(p.Name, out value))
+            if (Field(p.Name, out var value))
                 p.SetValue(model, value.Deserialize(p.PropertyType, options));
         return model;
     }

@@ -20,7 +20,6 @@ public sealed record UnitGroup([property: NotEmpty] string Name, UnitKind Kind, 
 
     /// <summary>E.g. "fc1: 300 neurons, each owning fc1.weight[u, :], fc1.bias[u], fc2.weight[:, u]".</summary>
     public override string ToString() => $"{Name}: {Count} {SerialNames.Of(Kind)}s, each owning {string.Join(", ", Slices)}";
-
 }
 
 /// <summary>Where a unit group lives in one parameter (or buffer) of the model: see <see cref="UnitGroup"/>.</summary>
