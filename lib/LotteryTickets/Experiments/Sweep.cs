@@ -19,15 +19,13 @@ public abstract record Sweep<TResult> : IExperiment<TResult>, IValidated
         Validation.Check(this);
         var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         TResult Compute() => this.Compute(c.Progress, c.CancellationToken);
-        return c.Store is null ? Compute() : c.Store.GetOrCompute(Key(c.Budget), Compute, c.Recompute);
+        return c.Store is null ? Compute() : c.Store.GetOrCompute(KeyOf(c.Budget), Compute, c.Recompute);
     }
 
     /// <summary>The run key of this sweep at <paramref name="budget"/> (the settings are validated first).</summary>
-    public RunKey Key(Budget budget)
-    {
-        Validation.Check(this);
-        return RunKey.For(Kind, this, [("budget", Check.NotNull(budget).Name), .. KeyExtras()]);
-    }
+    public RunKey Key(Budget budget) => Validation.Check(this).KeyOf(budget);
+
+    private RunKey KeyOf(Budget budget) => RunKey.For(Kind, this, [("budget", Check.NotNull(budget).Name), .. KeyExtras()]);
 
     /// <summary>Values that name the run besides the settings (e.g. a fingerprint of the data a sweep trains on).</summary>
     protected virtual IEnumerable<(string Name, object? Value)> KeyExtras() => [];
