@@ -102,6 +102,11 @@ public sealed class WeightSnapshot
         foreach (var (name, target) in state)
         {
             var (shape, values) = _entries.Get(name);
+            if (target.device.type == DeviceType.CPU && target.dtype == ScalarType.Float32 && target.is_contiguous())
+            {
+                values.AsSpan().CopyTo(HostArrays.Elements<float>(target)); // straight into the weights: no temporary tensor
+                continue;
+            }
             using var source = torch.tensor(values, shape);
             target.copy_(source);
         }
