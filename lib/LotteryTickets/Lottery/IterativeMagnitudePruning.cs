@@ -53,7 +53,7 @@ public static class IterativeMagnitudePruning
             if (level > 0)
             {
                 if (trainedLevel != level - 1) (trained, trainedLevel) = (StoredWeights(store!, level - 1), level - 1);
-                mask = PruneNext(hparams, levels[^1].Mask, trained!);
+                mask = Prune(hparams, levels[^1].Mask, trained!);
             }
             var outcome = TrainLevelChecked(hparams, seed, level, mask, rewind, data, progress, cancellationToken);
             levels.Add(outcome.Result);
@@ -77,10 +77,12 @@ public static class IterativeMagnitudePruning
     public static Mask PruneNext(LotteryHparams hparams, Mask previous, WeightSnapshot trainedWeights)
     {
         Validation.Check(hparams);
-        Check.NotNull(previous);
-        Check.NotNull(trainedWeights);
-        return PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights, hparams.Pruning);
+        return Prune(hparams, Check.NotNull(previous), Check.NotNull(trainedWeights));
     }
+
+    // The next mask from settings already checked (IMP's loop checks them once per run).
+    private static Mask Prune(LotteryHparams hparams, Mask previous, WeightSnapshot trainedWeights) =>
+        PruningStrategies.Get(hparams.Pruning.Strategy, hparams.Model).Prune(previous, trainedWeights, hparams.Pruning);
 
     /// <summary>
     /// Trains one level. Level 0: <paramref name="mask"/> null (dense) or given, <paramref name="rewindWeights"/> null —
