@@ -29,6 +29,9 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             throw new InvalidOperationException($"{what} failed (exit {r.ExitCode}{(r.TimedOut ? ", timed out" : "")}):\n{r.OutputTail}");
     }
 
+    // The commit the notebooks run (recorded in their verdicts): read once per runner.
+    readonly Lazy<string> commit = new(() => Book.BookWriter.ProvenanceNow(repo.Root, "").Commit);
+
     /// <summary>Runs one notebook and writes the executed copy to <paramref name="outputPath"/>.</summary>
     public async Task<NotebookResult> RunAsync(string notebookPath, string outputPath, string budget, TimeSpan timeout,
         string outputRoot, CancellationToken cancel = default, NotebookKernel kernel = NotebookKernel.Repl)
@@ -44,6 +47,7 @@ public sealed class NotebookRunner(RepoLayout repo, TextWriter log)
             ["LOTTERY_OUT"] = Path.GetFullPath(outputRoot),
             ["LOTTERY_NOTEBOOK"] = name,
             ["LOTTERY_PROGRESS_FILE"] = progressFile,
+            ["LOTTERY_COMMIT"] = commit.Value,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };

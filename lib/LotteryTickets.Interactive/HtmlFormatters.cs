@@ -23,6 +23,7 @@ public static class HtmlFormatters
         Register<LotteryHparams>(h => ParameterTable("Hyper-parameters", h));
         Register<PhaseDiagramResult>(r => ToHtml(r));
         Register<RunStore>(s => ToHtml(s));
+        Register<VerdictTable>(t => t.ToHtml());
     }
 
     static void Register<T>(Func<T, string> html) =>

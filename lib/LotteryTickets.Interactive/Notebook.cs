@@ -43,7 +43,9 @@ public static class Notebook
         string output = NotebookSession.DefaultOutputDirectory();
         var store = new RunStore(Path.Combine(output, "runs", "runs.db"));
         recompute |= Environment.GetEnvironmentVariable(RecomputeVariable) is "1" or "true" or "TRUE" or "True";
-        return new NotebookSession(name, device, Budget.Current, LibraryVersion, output, store, recompute);
+        var session = new NotebookSession(name, device, Budget.Current, LibraryVersion, output, store, recompute);
+        if (File.Exists(session.VerdictsPath)) File.Delete(session.VerdictsPath); // this run's verdicts start empty
+        return session;
     }
 
     /// <summary>The library's informational version.</summary>

@@ -35,6 +35,14 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// level k does not depend on how many levels follow, so a longer run extends a shorter one.</summary>
     [Range(0, IterativeMagnitudePruning.MaxLevels)] public int Levels { get; init; } = 5;
 
+    /// <summary>The pruned levels the controls are trained at (null, the default: every level 1 … <see cref="Levels"/>); levels
+    /// past <see cref="Levels"/> are skipped. Not part of the run's key: a control level is stored on its own.</summary>
+    [Distinct, Range(1, IterativeMagnitudePruning.MaxLevels)] public IReadOnlyList<int>? ControlLevels { get; init; }
+
+    /// <summary>The levels the controls train at in this experiment, ascending.</summary>
+    public IReadOnlyList<int> ControlLevelsRun =>
+        (ControlLevels ?? Enumerable.Range(1, Levels).ToList()).Where(l => l >= 1 && l <= Levels).Order().ToList();
+
     /// <summary>Names the data in the run keys (e.g. <c>MnistData.Source</c>), beside a hash of the examples themselves.</summary>
     public string? DataSource { get; init; }
 
@@ -71,6 +79,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
                 trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
                 {
                     GradientNoise = r.Training.GradientNoise,
+                    EarlyStopAccuracy = 100 * r.Training.EarlyStopTestAccuracy,
+                    EarlyStopIteration = r.Training.EarlyStopIteration,
                 }));
         }
         return new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
@@ -82,7 +92,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     }
 
     private ControlRun Control(LotteryRun run, TicketSeries kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
-        LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, null, work.Training(seedIndex), c.CancellationToken, levels,
+        LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, ControlLevels is null ? null : ControlLevelsRun,
+            work.Training(seedIndex), c.CancellationToken, levels,
             work.Loaded(seedIndex, kind));
 
     /// <summary>The key under which <see cref="Run"/> stores seed <paramref name="seed"/> of the experiment.</summary>
@@ -102,19 +113,22 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     /// </summary>
     private sealed class Work(TicketExperiment e, IProgress<ExperimentProgress>? progress)
     {
-        private readonly int _levels = e.Levels, _rewind = e.Hparams.RewindStep;
+        private readonly int _levels = e.Levels, _rewind = e.Hparams.RewindStep, _controls = e.ControlLevelsRun.Count;
+        private readonly IReadOnlyList<int> _controlLevels = e.ControlLevelsRun;
         private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
         private readonly bool _reinit = e.Controls.Contains(TicketSeries.RandomReinit), _random = e.Controls.Contains(TicketSeries.RandomMask);
-        private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (_random ? _levels * (T - _rewind) : 0);
+        private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + (_random ? _controls * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 
         // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
         private (int Before, int Start) Offset(TicketSeries series, int level) => series switch
         {
             TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
-            TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + (level - 1) * T, 0),
-            _ => (T + _levels * (T - _rewind) + (_reinit ? _levels * T : 0) + (level - 1) * (T - _rewind), _rewind),
+            TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + ControlIndex(level) * T, 0),
+            _ => (T + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + ControlIndex(level) * (T - _rewind), _rewind),
         };
+
+        private int ControlIndex(int level) => Math.Max(0, _controlLevels.Count(l => l < level));
 
         public IProgress<ImpProgress>? Training(int seedIndex) => Relay<ImpProgress>.To(progress, p =>
             At(seedIndex, p.Run, p.Level, p.PercentRemaining, p.Point.Iteration, p.TotalIterations, p.Point.TestAccuracy, loaded: false));

@@ -38,6 +38,17 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         }).ToList();
     }
 
+    /// <summary>
+    /// Each seed's training at <paramref name="level"/> of <paramref name="series"/>, in the order of <see cref="Seeds"/>
+    /// (empty when the series was not trained there): the replicates a verdict pairs seed by seed.
+    /// </summary>
+    public IReadOnlyList<LevelTraining> At(TicketSeries series, int level)
+    {
+        Check.Defined(series);
+        Check.NonNegative(level);
+        return Seeds.SelectMany(s => Trainings.Where(t => t.Series == series && t.Level == level && t.Seed == s)).ToList();
+    }
+
     /// <summary>The network's prunable weights (dense count): the axis of absolute weights remaining.</summary>
     public long PrunableWeights => SparsestTicket[0].Total.Total;
 
@@ -129,6 +140,12 @@ public sealed record LevelTraining(TicketSeries Series, long Seed, int Level, do
 {
     /// <summary>The gradient-noise samples of this training (empty unless <see cref="Training.TrainingHparams.GradientNoise"/> was set).</summary>
     public IReadOnlyList<Training.GradientNoiseSample> GradientNoise { get; init; } = [];
+
+    /// <summary>Test accuracy (%) at the early-stop iteration (best validation accuracy).</summary>
+    public double EarlyStopAccuracy { get; init; } = double.NaN;
+
+    /// <summary>The early-stop iteration.</summary>
+    public int EarlyStopIteration { get; init; }
 }
 
 /// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>

@@ -91,9 +91,13 @@ public class PinnedRunKeysTests
         if (Environment.GetEnvironmentVariable("LOTTERY_PIN_RUN_KEYS") == "1") File.WriteAllText(PinnedFile(), actual);
         var expected = File.ReadAllLines(PinnedFile());
         var lines = actual.TrimEnd('\n').Split('\n');
-        var moved = expected.Zip(lines).Where(p => p.First != p.Second).Select(p => $"pinned: {p.First}\n   now: {p.Second}").ToList();
-        Assert.True(moved.Count == 0 && expected.Length == lines.Length,
-            $"{moved.Count} of {expected.Length} pinned run keys moved ({lines.Length} computed); stored runs would no longer be " +
-                "found:\n" + string.Join("\n", moved));
+        // Paired by name: a run the notebooks no longer make, or one they make under another key, is a moved key.
+        var now = lines.ToDictionary(l => l.Split('\t')[0]);
+        var moved = expected.Where(p => now.GetValueOrDefault(p.Split('\t')[0]) != p)
+            .Select(p => $"pinned: {p}\n   now: {now.GetValueOrDefault(p.Split('\t')[0]) ?? "(no such run)"}").ToList();
+        var added = lines.Except(expected).Where(l => !expected.Any(p => p.Split('\t')[0] == l.Split('\t')[0])).ToList();
+        Assert.True(moved.Count == 0 && added.Count == 0,
+            $"{moved.Count} of {expected.Length} pinned run keys moved, {added.Count} new ({lines.Length} computed; pin new ones with " +
+                "LOTTERY_PIN_RUN_KEYS=1); stored runs would no longer be found:\n" + string.Join("\n", moved.Concat(added.Select(a => "new: " + a))));
     }
 }

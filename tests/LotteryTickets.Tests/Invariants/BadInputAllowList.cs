@@ -36,6 +36,12 @@ internal static class BadInputAllowList
         ["LotteryTickets.Lottery.TicketCurve.AtLevel(int)"] = "a lookup: a level not on the curve (negative included) answers null",
         ["LotteryTickets.Design.DesignComparisonResult.At(int)"] = "a lookup: a subset size not compared answers null",
         ["LotteryTickets.Hardware.TorchNativesNotFoundException..ctor(string)"] = "an exception's message: any text",
+        ["LotteryTickets.Statistics.VerdictRule.Contradicts(Verdict, Verdict)"] = "a predicate: any two verdicts answer true or false",
+        ["LotteryTickets.Interactive.VerdictRecord.Find(string)"] = "a lookup: a key not in the record answers null",
+        ["LotteryTickets.Interactive.VerdictRecord.TryRead(string)"] = "null or a path with no file answers null; a file that is no record " +
+            "is refused by Read",
+        ["LotteryTickets.Interactive.VerdictRecord.Write(string)"] = "AtomicFile.WriteAllText refuses a bad path naming it",
+        ["LotteryTickets.Interactive.VerdictTable.Show(Verdict)"] = "every verdict has a name",
         ["LotteryTickets.Experiments.TicketExperiment.KeyFor(long, Budget)"] = "any seed names a run; a null budget means the current one",
 
         // The notebook layer (LotteryTickets.Interactive).

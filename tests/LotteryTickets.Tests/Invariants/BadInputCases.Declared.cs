@@ -128,7 +128,9 @@ internal sealed partial class BadInputCases
                 CancellationToken.None, null));
         Entry(imp.Pruning, p => PruningStrategies.PruneRepeatedly(model, p, 1));
         Entry(imp, h => IterativeMagnitudePruning.Run(h, data, 1, 1, none, CancellationToken.None, null, null));
-        Entry(new TicketExperiment(imp, data, [1]), e => e.Run(null));
+        Entry(new TicketExperiment(imp, data, [1]) { ControlLevels = [1] }, e => e.Run(null));
+        Entry(new Claim("c", "s", "m", 0, LotteryTickets.Statistics.ClaimSide.Above),
+            c => c.Against(LotteryTickets.Statistics.Estimate.Of(new[] { 1.0, 2.0 })));
         Entry(new DistillationExperiment(imp, imp, new DistillationHparams(2, 0.5), data, [1]), e => e.Run(null));
         Entry(new ExperimentContext(), c => ticket.Run(c));
         Entry(data, d => new TicketExperiment(imp, d, new long[] { 1 }).Run(null));

@@ -21,10 +21,39 @@ internal sealed partial class BadInputCases
         var cpu = TorchSharp.torch.CPU;
         string output = Path.Combine(_folder.Path, "interactive-out");
         var session = new NotebookSession("bad-input", cpu, Budget.Quick, "0", output, store, false);
+        double[] xsPair = [1, 2], xsOne = [1];
+        var oneEstimate = LotteryTickets.Statistics.Estimate.Of([1.0, 2.0]);
         IFigure? noFigure = null;
         IExperiment<int>? noExperiment = null;
         _cases.Add("figure", "null", "null", () => session.Show(noFigure!));
         _cases.Add("experiment", "null", "null", () => session.Run(noExperiment!, null));
+        // Verdicts: the claims, the estimates they read, the records.
+        double[] noSamples = [];
+        _cases.Add("samples", "at least one", "no samples", () => LotteryTickets.Statistics.Estimate.Of(noSamples));
+        _cases.Add("b", "pair one value", "unpaired lists", () => LotteryTickets.Statistics.Estimate.PairedDifference(xsPair, xsOne));
+        LotteryTickets.Statistics.Estimate? noEstimate = null;
+        _cases.Add("a", "null", "null", () => LotteryTickets.Statistics.Estimate.Difference(noEstimate!, oneEstimate));
+        _cases.Add("threshold", "finite", "a NaN threshold",
+            () => LotteryTickets.Statistics.VerdictRule.Decide(oneEstimate, double.NaN, LotteryTickets.Statistics.ClaimSide.Above));
+        var claim = new Claim("c", "s", "m", 0, LotteryTickets.Statistics.ClaimSide.Above);
+        _cases.Add("measured", "null", "null", () => claim.Against(noEstimate!));
+        _cases.Add("claims", "at least one", "no claims", () => session.Verdicts());
+        string missing = Path.Combine(_folder.Path, "no-record.json");
+        _cases.Add("path", "does not exist", "a missing record", () => VerdictRecord.Read(missing));
+        var record = new VerdictRecord("n", "quick", DateTimeOffset.UnixEpoch, "m", "c", "v", []);
+        IEnumerable<ClaimResult>? noClaims = null;
+        _cases.Add("claims", "null", "null", () => record.With(noClaims!));
+        TicketExperimentResult? noTickets = null;
+        _cases.Add("r", "null", "null", () => LotteryTickets.Interactive.Curriculum.WinningTickets.Claims(noTickets!));
+        Budget? noBudget = null;
+        _cases.Add("budget", "null", "null", () => LotteryTickets.Interactive.Curriculum.WinningTickets.ControlLevels(noBudget!));
+        var tickets = new TicketExperimentResult(LotteryTickets.Interactive.Curriculum.WinningTickets.Hparams(Budget.Quick), [1],
+            new TicketCurve(TicketSeries.Ticket, []), new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []),
+            [], 0);
+        _cases.Add("level", "-1", "a negative level", () => tickets.At(TicketSeries.Ticket, -1));
+        _cases.Add("e", "null", "null", () => VerdictTable.Show(noEstimate!, "0"));
+        ClaimResult? noClaim = null;
+        _cases.Add("c", "null", "null", () => VerdictTable.Show(noClaim!));
         Kernel? noKernel = null;
         _cases.Add("kernel", "null", "null", () => new KernelExtension().OnLoadAsync(noKernel!));
 
