@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Hardware;
 using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
@@ -40,9 +41,10 @@ public static class RaceFigures
 
     /// <summary>
     /// The cost model's map: log₁₀ of time ratio sparse ÷ dense = (steps ratio × FLOP fraction) × η_dense ÷ η_sparse
-    /// over the work fraction (x) and the efficiency ratio η_sparse ÷ η_dense (y), both log-spaced; the break-even
-    /// line y = x; the chapter's example η ratio 0.10 ÷ 0.60 as a horizontal line; and the runners measured here
-    /// as points.
+    /// (<see cref="TimeToTrain.SparseOverDense"/>) over the work fraction (x) and the efficiency ratio
+    /// η_sparse ÷ η_dense (y), both log-spaced; the break-even line y = x, above which the ratio x ÷ y is below 1 and the
+    /// sparse network wins (the title says so, read off the cost model); the chapter's example η ratio 0.10 ÷ 0.60 as a
+    /// horizontal line; and the runners measured here as points.
     /// </summary>
     public static HeatmapFigure TradeOff(RaceToTarget race, (double Dense, double Sparse) chapterEta)
     {
@@ -52,13 +54,12 @@ public static class RaceFigures
         const int cells = 41;
         var x = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.0 * i / (cells - 1))).ToList();   // 0.001 … 1
         var y = Enumerable.Range(0, cells).Select(i => Math.Pow(10, -3 + 3.5 * i / (cells - 1))).ToList();   // 0.001 … ~3.2
-        // time ratio = work fraction × η_dense ÷ η_sparse (TimeToTrain.SparseOverDense with the η ratio in place of the pair)
-        var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(xx / yy)).ToList()).ToList();
+        var z = y.Select(yy => (IReadOnlyList<double>)x.Select(xx => Math.Log10(CostModelRatio(xx, yy))).ToList()).ToList();
         double chapter = chapterEta.Sparse / chapterEta.Dense;
         var points = Variants.Select(v => Series(LabelText.Variant(v), Finite(race, v), e => e.StepRatio * e.FlopFraction, e => e.Eta / e.DenseEta))
             .Where(s => s.X.Count > 0).ToList();
         return new HeatmapFigure("cost-model-trade-off",
-            "Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins below the break-even line",
+            $"Time-to-train cost model: log₁₀(sparse time ÷ dense time) — sparse wins {WinningSide()} the break-even line",
             "work fraction: steps ratio × FLOP fraction", "efficiency ratio η_sparse ÷ η_dense", "log₁₀ time ratio", x, y, z)
         {
             Overlays =
@@ -71,6 +72,22 @@ public static class RaceFigures
             ZRange = (-2, 2),
         };
     }
+
+    // η_dense of the map's cells: any value with η_dense × (the largest y, 10^0.5) ≤ 1 gives the same ratios (it cancels).
+    private const double MapDenseEta = 0.25;
+
+    // The cost model's time ratio at work fraction x and efficiency ratio y = η_sparse ÷ η_dense.
+    private static double CostModelRatio(double workFraction, double etaRatio) =>
+        TimeToTrain.SparseOverDense(workFraction, etaRatio * MapDenseEta, MapDenseEta);
+
+    // The side of the break-even line y = x on which the cost model's ratio is below 1, read off one point on each side,
+    // so that the title cannot disagree with the colours.
+    private static string WinningSide() => (CostModelRatio(0.1, 0.5) < 1, CostModelRatio(0.5, 0.1) < 1) switch
+    {
+        (true, false) => "above",
+        (false, true) => "below",
+        _ => throw new InvalidOperationException("the cost model's time ratio does not change side at the diagonal y = x."),
+    };
 
     // The entries of a variant whose time ratio was measured.
     private static IEnumerable<RaceEntry> Finite(RaceToTarget race, string variant) => race.Of(variant).Where(e => double.IsFinite(e.TimeRatio));

@@ -88,6 +88,7 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             TicketCurve.FromLevels(TicketSeries.RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds)
         {
             Trainings = trainings.AsReadOnly(),
+            TrainingExamples = Data.Train.Count,
         };
     }
 

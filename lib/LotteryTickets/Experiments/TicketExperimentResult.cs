@@ -22,6 +22,13 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public IReadOnlyList<LevelTraining> Trainings { get; init; } = [];
 
     /// <summary>
+    /// N, the training examples every level trained on (<see cref="TicketExperiment.Run"/> sets it): the population the
+    /// trainer's mini-batches, and so the gradient-noise samples, are drawn from without replacement. Null (a result made
+    /// by hand): the noise readings assume an infinite population.
+    /// </summary>
+    public int? TrainingExamples { get; init; }
+
+    /// <summary>
     /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
     /// <paramref name="target"/> (in [0, 1]), over the seeds that reached it (<see cref="Training.StepsToTarget"/>).
     /// </summary>
@@ -62,8 +69,9 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 
     /// <summary>
     /// The gradient noise scale B_simple of each level of <paramref name="series"/> (<see cref="Training.GradientNoiseScale"/>):
-    /// per seed, both terms averaged over the level's training samples, then the ratio; mean and s.d. over seeds. Empty
-    /// unless the runs measured it (<see cref="Training.TrainingHparams.GradientNoise"/>).
+    /// per seed, both terms averaged over the level's training samples, then the ratio; mean and s.d. over seeds. The
+    /// samples' batches are drawn without replacement from the <see cref="TrainingExamples"/>. Empty unless the runs
+    /// measured it (<see cref="Training.TrainingHparams.GradientNoise"/>).
     /// </summary>
     public IReadOnlyList<GradientNoisePoint> GradientNoise(TicketSeries series = TicketSeries.Ticket)
     {
@@ -71,7 +79,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         return Trainings.Where(t => t.Series == series && t.GradientNoise.Count > 0).GroupBy(t => t.Level).OrderBy(g => g.Key).Select(g =>
         {
-            var estimates = g.Select(t => Training.GradientNoiseScale.FromSamples(t.GradientNoise, noise, Hparams.Training.BatchSize)!).ToList();
+            var estimates = g.Select(t =>
+                Training.GradientNoiseScale.FromSamples(t.GradientNoise, noise, Hparams.Training.BatchSize, TrainingExamples)!).ToList();
             var (b, bSd) = MeanSd(estimates.Select(e => e.NoiseScale).ToList());
             return new GradientNoisePoint(g.Key, g.Average(t => t.PercentRemaining), b, bSd,
                 estimates.Average(e => e.TraceCovariance), estimates.Average(e => e.GradientSquaredNorm), estimates.Count);
@@ -80,7 +89,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 
     /// <summary>
     /// B_simple during the training of one level: the samples of each window of <paramref name="windowSteps"/> steps
-    /// averaged (per seed), the ratio taken, then the mean over seeds. X is the window's middle step.
+    /// averaged (per seed), the ratio taken, then the mean over seeds (as <see cref="GradientNoise"/>, over the
+    /// <see cref="TrainingExamples"/>). X is the window's middle step.
     /// </summary>
     public IReadOnlyList<(double Step, double NoiseScale)> NoiseScaleDuring(int level, int windowSteps, TicketSeries series = TicketSeries.Ticket)
     {
@@ -90,7 +100,8 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         if (Hparams.Training.GradientNoise is not { } noise) return [];
         var runs = Trainings.Where(t => t.Series == series && t.Level == level && t.GradientNoise.Count > 0).ToList();
         return runs.SelectMany(t => t.GradientNoise.GroupBy(s => s.Iteration / windowSteps)
-                .Select(w => (Window: w.Key, B: Training.GradientNoiseScale.FromSamples(w.ToList(), noise, Hparams.Training.BatchSize)!.NoiseScale)))
+                .Select(w => (Window: w.Key,
+                    B: Training.GradientNoiseScale.FromSamples(w.ToList(), noise, Hparams.Training.BatchSize, TrainingExamples)!.NoiseScale)))
             .GroupBy(x => x.Window).OrderBy(g => g.Key)
             .Select(g => ((g.Key + 0.5) * windowSteps, g.Select(x => x.B).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()))
             .ToList();

@@ -5,11 +5,13 @@ namespace LotteryTickets.Pruning;
 /// <summary>
 /// Structured magnitude pruning (Li et al. 2017 for filters; the same rule for neurons and heads): each level removes
 /// ceil(<see cref="PruningHparams.Fraction"/> × remaining) of the surviving units of every unit group of the model
-/// (<see cref="PrunableModel.UnitGroups"/>), those whose own weights — a filter, a neuron's input row, a head's slice
-/// of its first projection — have the smallest ℓ1 norm (ℓ2 with <see cref="PruningHparams.UnitNorm"/> = 2); ties go to
-/// the lower index. A removed unit loses every weight it owns, including the next layer's inputs that read it, so the
-/// pruned network is a smaller dense one (<see cref="Compaction"/>). The classes are never pruned
-/// (<see cref="PruningHparams.OutputFraction"/> does not apply).
+/// (<see cref="PrunableModel.UnitGroups"/>), those whose ranking weights — the group's first slice
+/// (<see cref="UnitGroup.Owner"/>): a filter, a neuron's input row, a head's columns of the attention output
+/// projection (the weights that read the head's output) — have the smallest ℓ1 norm (ℓ2 with
+/// <see cref="PruningHparams.UnitNorm"/> = 2) over the weights still kept; ties go to the lower index. A removed unit
+/// loses every weight it owns, including the next layer's inputs that read it, so the pruned network is a smaller dense
+/// one (<see cref="Compaction"/>). The classes are never pruned (<see cref="PruningHparams.OutputFraction"/> does not
+/// apply).
 /// </summary>
 public sealed class StructuredMagnitudePruning : IPruningStrategy
 {

@@ -8,19 +8,23 @@ namespace LotteryTickets.Training;
 
 /// <summary>
 /// The simple gradient noise scale B_simple = tr(Σ) ÷ |G|² of McCandlish, Kaplan, Amodei et al. (2018, appendix A.1):
-/// Σ is the covariance of one example's gradient and G the true gradient. A mini-batch gradient of B examples has
-/// E|G_B|² = |G|² + tr(Σ)/B, so squared norms measured at two batch sizes B_small &lt; B_big give the unbiased
-/// estimates |G|² ≈ (B_big·|G_big|² − B_small·|G_small|²) ÷ (B_big − B_small) and
-/// tr(Σ) ≈ (|G_small|² − |G_big|²) ÷ (1/B_small − 1/B_big). Both are very noisy from one step, so each is averaged
-/// over the steps first and the ratio taken last.
+/// G is the true gradient, the mean of the N per-example gradients g_i, and Σ their covariance, with
+/// tr(Σ) = (1/N) Σ_i |g_i − G|². The gradient of a mini-batch of B examples drawn without replacement from the N has
+/// E|G_B|² = |G|² + c_B·tr(Σ) with c_B = (N − B) ÷ (B(N − 1)), which is 1/B for an infinite population (or batches
+/// drawn with replacement) and 0 for the whole set. Squared norms measured at two batch sizes B_small &lt; B_big give the
+/// unbiased estimates tr(Σ) ≈ (|G_small|² − |G_big|²) ÷ (c_small − c_big) and |G|² ≈ |G_small|² − c_small·tr(Σ);
+/// taking c_B = 1/B from a finite set leaves |G|² low by about tr(Σ)/(N − 1). Both are very noisy from one step, so
+/// each is averaged over the steps first and the ratio taken last.
 /// </summary>
 public static class GradientNoiseScale
 {
     /// <summary>
-    /// The estimate from per-step squared gradient norms at the two batch sizes (one pair per step, same length).
+    /// The estimate from per-step squared gradient norms at the two batch sizes (one pair per step, same length), each
+    /// batch drawn without replacement from <paramref name="populationSize"/> examples (at least
+    /// <paramref name="bigBatch"/>; null: an infinite population, c_B = 1/B).
     /// </summary>
     public static GradientNoiseEstimate Estimate(IReadOnlyList<double> smallSquaredNorms, IReadOnlyList<double> bigSquaredNorms, int smallBatch,
-        int bigBatch)
+        int bigBatch, long? populationSize = null)
     {
         Check.NotNull(smallSquaredNorms);
         Check.NotNull(bigSquaredNorms);
@@ -32,18 +36,27 @@ public static class GradientNoiseScale
             "squared norms must be finite and ≥ 0.", nameof(smallSquaredNorms));
         Check.Positive(smallBatch);
         Check.That(bigBatch > smallBatch, $"bigBatch must be larger than smallBatch ({smallBatch}); got {bigBatch}.", nameof(bigBatch));
+        Check.That(populationSize is null || populationSize >= bigBatch,
+            $"populationSize must be at least bigBatch ({bigBatch}) examples, or null for an infinite population; got {populationSize}.",
+            nameof(populationSize));
         double small = smallSquaredNorms.Average(), big = bigSquaredNorms.Average();
-        double gradient = (bigBatch * big - smallBatch * small) / (bigBatch - smallBatch);
-        double trace = (small - big) / (1.0 / smallBatch - 1.0 / bigBatch);
-        return new GradientNoiseEstimate(gradient, trace, smallSquaredNorms.Count, smallBatch, bigBatch);
+        double cSmall = NoiseFactor(smallBatch, populationSize), cBig = NoiseFactor(bigBatch, populationSize);
+        double trace = (small - big) / (cSmall - cBig);
+        double gradient = (cSmall * big - cBig * small) / (cSmall - cBig);   // = small − cSmall·trace
+        return new GradientNoiseEstimate(gradient, trace, smallSquaredNorms.Count, smallBatch, bigBatch) { PopulationSize = populationSize };
     }
+
+    // c_B of E|G_B|² = |G|² + c_B·tr(Σ): (N − B) ÷ (B(N − 1)) without replacement from N examples, 1/B from infinitely many.
+    private static double NoiseFactor(int batch, long? populationSize) =>
+        populationSize is { } n ? (double)(n - batch) / ((double)batch * (n - 1)) : 1.0 / batch;
 
     /// <summary>
     /// Measures the noise scale of <paramref name="model"/> as it stands (no weight changes): <paramref name="draws"/>
     /// times, a random batch of <paramref name="smallBatch"/> and one of <paramref name="bigBatch"/> examples of
     /// <paramref name="data"/> (drawn without replacement within a batch, seeded), the squared norm of the mean-loss
     /// gradient over the prunable weights — only the kept ones under <paramref name="mask"/> — then
-    /// <see cref="Estimate"/>. The loss is the training loss, with label smoothing <paramref name="labelSmoothing"/>.
+    /// <see cref="Estimate"/> with the population of the <see cref="TensorDataset.Count"/> examples of
+    /// <paramref name="data"/>. The loss is the training loss, with label smoothing <paramref name="labelSmoothing"/>.
     /// </summary>
     public static GradientNoiseEstimate Measure(PrunableModel model, Mask? mask, TensorDataset data, int smallBatch, int bigBatch, int draws,
         long seed, double labelSmoothing = 0)
@@ -83,21 +96,29 @@ public static class GradientNoiseScale
             if (!wasTraining) model.eval();
             model.zero_grad();
         }
-        return Estimate(small, big, smallBatch, bigBatch);
+        return Estimate(small, big, smallBatch, bigBatch, data.Count);
     }
 
     /// <summary>
     /// The estimate from the samples a training run took (<see cref="TrainingResult.GradientNoise"/>), each term
-    /// averaged over them; null when there are none.
+    /// averaged over them; null when there are none. The trainer's batch of <paramref name="batchSize"/> is a slice of
+    /// the epoch's permutation of the training set, and its small batch the first examples of it: both are drawn without
+    /// replacement from the training set, so <paramref name="populationSize"/> is its size (null: an infinite
+    /// population, for samples that were not).
     /// </summary>
-    public static GradientNoiseEstimate? FromSamples(IReadOnlyList<GradientNoiseSample> samples, GradientNoiseHparams noise, int batchSize)
+    public static GradientNoiseEstimate? FromSamples(IReadOnlyList<GradientNoiseSample> samples, GradientNoiseHparams noise, int batchSize,
+        long? populationSize)
     {
         Check.NotNull(samples);
         Check.NotNull(noise);
         Check.That(batchSize > noise.SmallBatch, $"batchSize must be larger than noise.SmallBatch ({noise.SmallBatch}); got {batchSize}.",
             nameof(batchSize));
+        Check.That(populationSize is null || populationSize >= batchSize,
+            $"populationSize must be at least batchSize ({batchSize}) examples, or null for an infinite population; got {populationSize}.",
+            nameof(populationSize));
         return samples.Count == 0 ? null
-            : Estimate(samples.Select(s => s.SmallSquaredNorm).ToList(), samples.Select(s => s.BigSquaredNorm).ToList(), noise.SmallBatch, batchSize);
+            : Estimate(samples.Select(s => s.SmallSquaredNorm).ToList(), samples.Select(s => s.BigSquaredNorm).ToList(), noise.SmallBatch, batchSize,
+                populationSize);
     }
 
     // |∇|² of the gradient now in .grad, over the prunable weights (the kept entries only, under a mask).
@@ -118,12 +139,15 @@ public static class GradientNoiseScale
 
 /// <summary>What <see cref="GradientNoiseScale.Estimate"/> found.</summary>
 /// <param name="GradientSquaredNorm">|G|², the squared norm of the true gradient (the estimate can dip below 0 when noise dominates).</param>
-/// <param name="TraceCovariance">tr(Σ), the per-example gradient variance summed over parameters.</param>
+/// <param name="TraceCovariance">tr(Σ), the per-example gradient variance summed over parameters (divisor N).</param>
 /// <param name="Steps">Steps averaged.</param>
 /// <param name="SmallBatch">B_small.</param>
 /// <param name="BigBatch">B_big.</param>
 public sealed record GradientNoiseEstimate(double GradientSquaredNorm, double TraceCovariance, int Steps, int SmallBatch, int BigBatch)
 {
+    /// <summary>N, the examples the batches were drawn from without replacement; null: an infinite population.</summary>
+    public long? PopulationSize { get; init; }
+
     /// <summary>B_simple = tr(Σ) ÷ |G|²: roughly the batch size beyond which larger batches stop paying (NaN when |G|² ≤ 0).</summary>
     public double NoiseScale => GradientSquaredNorm > 0 ? TraceCovariance / GradientSquaredNorm : double.NaN;
 }

@@ -26,7 +26,10 @@ public sealed class TrainingResult
     /// <summary>Every evaluation, in order (the last is at the end of training).</summary>
     public IReadOnlyList<EvaluationPoint> Evaluations { get; }
 
-    /// <summary>The gradient-noise samples taken while training (<see cref="TrainingHparams.GradientNoise"/>; empty when not measured).</summary>
+    /// <summary>
+    /// The gradient-noise samples taken while training (<see cref="TrainingHparams.GradientNoise"/>; empty when not measured):
+    /// their batches are drawn without replacement from the training set, whose size <see cref="GradientNoiseScale.FromSamples"/> takes.
+    /// </summary>
     public IReadOnlyList<GradientNoiseSample> GradientNoise { get; }
 
     /// <summary>Test accuracy at the end of training.</summary>

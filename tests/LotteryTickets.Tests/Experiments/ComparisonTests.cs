@@ -68,5 +68,14 @@ public class ComparisonTests
         Assert.Equal(1.6, point.MeanGradientSquaredNorm, 9);
         Assert.Equal(24, point.MeanTraceCovariance, 9);
         Assert.Equal(15, point.MeanNoiseScale, 9);
+
+        // Trained on N = 70 examples, the batches are drawn without replacement from them: E|G_B|² = |G|² + c_B·tr Σ
+        // with c_B = (N − B)/(B(N − 1)): c_10 = 60/690 = 6/69, c_60 = 10/4140 = 1/414, c_10 − c_60 = 35/414. So
+        // tr Σ = (4 − 2)/(35/414) = 828/35, |G|² = (c_10·2 − c_60·4)/(35/414) = (72 − 4)/35 = 68/35, B = 828/68.
+        var finite = Assert.Single((r with { TrainingExamples = 70 }).GradientNoise());
+        Assert.Equal(68.0 / 35, finite.MeanGradientSquaredNorm, 9);
+        Assert.Equal(828.0 / 35, finite.MeanTraceCovariance, 9);
+        Assert.Equal(828.0 / 68, finite.MeanNoiseScale, 9);
+        Assert.Equal(828.0 / 68, Assert.Single((r with { TrainingExamples = 70 }).NoiseScaleDuring(0, 10)).NoiseScale, 9);
     }
 }

@@ -52,6 +52,8 @@ public class TicketExperimentTests
         Assert.Equal(Enumerable.Range(0, 3).Select(l => (TicketSeries.Ticket, l)), progress.Reports.Select(SeriesAndLevel));
         AssertSameResult(result, again);
         Assert.Equal(result.Ticket.Points, again.Ticket.Points);
+        // The noise readings' population, the training set, comes with the result whether its levels were trained or loaded.
+        Assert.Equal((600, 600), (result.TrainingExamples, again.TrainingExamples));
     }
 
     [Theory]

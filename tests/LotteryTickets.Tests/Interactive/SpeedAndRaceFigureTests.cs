@@ -38,4 +38,28 @@ public class SpeedAndRaceFigureTests
         Assert.Contains("\"type\":\"log\"", GenericChart.toFigureJson(map.ToChart()));
         Assert.All(RaceFigures.TimeRatio(race).Series.SelectMany(s => s.Y), y => Assert.True(double.IsFinite(y)));
     }
+
+    [Fact]
+    public void TheTradeOffMapsColoursAreTheCostModelsAndItsTitleNamesTheSideWhereTheSparseNetworkWins()
+    {
+        // The cost model at one point above the diagonal y = x (work fraction 0.1, η ratio 0.5) and one below it
+        // (0.5, 0.1): time ratio 0.1 ÷ 0.5 = 0.2 < 1 (sparse wins) and 0.5 ÷ 0.1 = 5 > 1 (dense wins).
+        Assert.Equal(0.2, TimeToTrain.SparseOverDense(flopFraction: 0.1, etaSparse: 0.5 * 0.6, etaDense: 0.6), 12);
+        Assert.Equal(5, TimeToTrain.SparseOverDense(flopFraction: 0.5, etaSparse: 0.1 * 0.6, etaDense: 0.6), 12);
+        var race = RaceToTarget.Of(RaceToTargetTests.Speed, 0.9, 60, RaceToTargetTests.Tickets([100, 50, 10]),
+            RaceToTargetTests.Tickets([100, 50, 10]));
+        var map = RaceFigures.TradeOff(race, (0.60, 0.10));
+        Assert.Contains("sparse wins above the break-even line", map.Title);
+        Assert.DoesNotContain("below", map.Title);
+        // Every cell is log₁₀ of the cost model's ratio at its (x, y) (η_dense 0.25 keeps η_sparse = y × 0.25 ≤ 1 on
+        // the map's y ≤ 10^0.5): negative exactly above the diagonal.
+        for (int j = 0; j < map.Y.Count; j++)
+            for (int i = 0; i < map.X.Count; i++)
+            {
+                double ratio = TimeToTrain.SparseOverDense(map.X[i], map.Y[j] * 0.25, 0.25);
+                Assert.Equal(Math.Log10(ratio), map.Z[j][i], 9);
+                if (map.Y[j] > map.X[i] * 1.0001) Assert.True(map.Z[j][i] < 0, $"cell ({map.X[i]}, {map.Y[j]}) above the diagonal");
+                if (map.Y[j] < map.X[i] * 0.9999) Assert.True(map.Z[j][i] > 0, $"cell ({map.X[i]}, {map.Y[j]}) below the diagonal");
+            }
+    }
 }

@@ -59,15 +59,19 @@ internal sealed partial class BadInputCases
         _cases.Add("smallSquaredNorms", "finite", "NaN norm", () => GradientNoiseScale.Estimate(small, new[] { 1.0, double.NaN }, 2, 8));
         _cases.Add("bigBatch", "larger than smallBatch", "big ≤ small", () => GradientNoiseScale.Estimate(small, small, 8, 8));
         _cases.Add("smallBatch", "0", "batch 0", () => GradientNoiseScale.Estimate(small, small, 0, 8));
+        _cases.Add("populationSize", "at least bigBatch (8)", "fewer examples than the big batch",
+            () => GradientNoiseScale.Estimate(small, small, 2, 8, 7));
         _cases.Add("bigBatch", "24", "big batch beyond the data", () => GradientNoiseScale.Measure(model, mask, train, 2, 25, 1, 1, 0));
         _cases.Add("draws", "[1, 100000]", "no draws", () => GradientNoiseScale.Measure(model, mask, train, 2, 8, 0, 1, 0));
         _cases.Add("labelSmoothing", "[0, 1)", "ε = 1", () => GradientNoiseScale.Measure(model, mask, train, 2, 8, 1, 1, 1));
         _cases.Add("data", "[12, 1, 5, 5]", "examples of the wrong shape", () => GradientNoiseScale.Measure(model, mask, wide, 2, 8, 1, 1, 0));
         _cases.Add("mask", "mismatch", "a mask of another model", () => GradientNoiseScale.Measure(model, wrongMask, train, 2, 8, 1, 1, 0));
-        _cases.Add("samples", "null", "null", () => GradientNoiseScale.FromSamples(null!, new GradientNoiseHparams(2, 1), 8));
-        _cases.Add("noise", "null", "null", () => GradientNoiseScale.FromSamples(Array.Empty<GradientNoiseSample>(), null!, 8));
+        _cases.Add("samples", "null", "null", () => GradientNoiseScale.FromSamples(null!, new GradientNoiseHparams(2, 1), 8, 100));
+        _cases.Add("noise", "null", "null", () => GradientNoiseScale.FromSamples(Array.Empty<GradientNoiseSample>(), null!, 8, 100));
         _cases.Add("batchSize", "larger than noise.SmallBatch (8)", "batch not above the small batch",
-            () => GradientNoiseScale.FromSamples(new[] { new GradientNoiseSample(1, 1, 1) }, new GradientNoiseHparams(8, 1), 8));
+            () => GradientNoiseScale.FromSamples(new[] { new GradientNoiseSample(1, 1, 1) }, new GradientNoiseHparams(8, 1), 8, 100));
+        _cases.Add("populationSize", "at least batchSize (8)", "a training set smaller than the batch",
+            () => GradientNoiseScale.FromSamples(new[] { new GradientNoiseSample(1, 1, 1) }, new GradientNoiseHparams(2, 1), 8, 0));
 
         _cases.Add("target", "[0, 1]", "accuracy target 1.5", () => StepsToTarget.Of(Array.Empty<EvaluationPoint>(), 1.5));
         _cases.Add("evaluations", "null", "null", () => StepsToTarget.Of(null!, 0.9));

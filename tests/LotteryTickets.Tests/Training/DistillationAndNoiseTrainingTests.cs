@@ -90,10 +90,12 @@ public class DistillationAndNoiseTrainingTests
         Assert.Equal(60, r.TotalIterations);   // 600 examples in full batches of 20, 2 epochs
         Assert.Equal(Enumerable.Range(0, 60).Where(i => i % 3 == 0).ToArray(), r.GradientNoise.Select(s => s.Iteration).ToArray());
         Assert.All(r.GradientNoise, s => Assert.True(s.SmallSquaredNorm > 0 && s.BigSquaredNorm > 0));
-        // A sub-batch of 5 is noisier than the batch of 20 on average: E|G_5|² − E|G_20|² = tr(Σ)(1/5 − 1/20) > 0.
+        // A sub-batch of 5 is noisier than the batch of 20 on average: E|G_5|² − E|G_20|² = tr(Σ)(c_5 − c_20) > 0, with
+        // c_B = (600 − B)/(599·B) for batches drawn without replacement from the 600 training examples.
         Assert.True(r.GradientNoise.Average(s => s.SmallSquaredNorm) > r.GradientNoise.Average(s => s.BigSquaredNorm));
-        var estimate = GradientNoiseScale.FromSamples(r.GradientNoise, new(5, 3), 20)!;
+        var estimate = GradientNoiseScale.FromSamples(r.GradientNoise, new(5, 3), 20, data.Train.Count)!;
         Assert.True(estimate.TraceCovariance > 0);
+        Assert.Equal(600, estimate.PopulationSize);
     }
 
     [Fact]

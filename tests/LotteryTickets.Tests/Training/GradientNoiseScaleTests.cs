@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Training;
@@ -39,7 +40,7 @@ public class GradientNoiseScaleTests
     [Fact]
     public void ExactExpectationsGiveTheExactAnswer()
     {
-        // E|G_B|² = |G|² + tr(Σ)/B with |G|² = 2, tr(Σ) = 12: 5 at B = 4, 2.75 at B = 16.
+        // An infinite population: E|G_B|² = |G|² + tr(Σ)/B with |G|² = 2, tr(Σ) = 12: 5 at B = 4, 2.75 at B = 16.
         var e = GradientNoiseScale.Estimate([5.0], [2.75], 4, 16);
         Assert.Equal(2, e.GradientSquaredNorm, 12);
         Assert.Equal(12, e.TraceCovariance, 12);
@@ -76,5 +77,119 @@ public class GradientNoiseScaleTests
         Assert.Equal(a, b);
         Assert.True(a.TraceCovariance > 0 && double.IsFinite(a.NoiseScale));
         Assert.Equal("bigBatch", Assert.ThrowsAny<ArgumentException>(() => GradientNoiseScale.Measure(model, null, data, 8, 201, 1, 1)).ParamName);
+    }
+
+    [Fact]
+    public void WithoutReplacementTheClosedFormIsTheAverageOverEveryBatchAndTheEstimateIsExact()
+    {
+        // The exact gradients of 12 examples of a tiny LeNet; every batch of 3 (220) and of 8 (495) drawn without
+        // replacement from them, enumerated: the mean of |G_B|² over all of them is exactly |G|² + tr(Σ)(N − B)/(B(N − 1)),
+        // not |G|² + tr(Σ)/B.
+        const int n = 12;
+        var (model, data, all) = SmallProblem(n);
+        model.Dispose();
+        data.Dispose();
+        var (gradient, trace) = Moments(all);
+        double Enumerated(int b) => Subsets(n, b).Average(batch =>
+            Enumerable.Range(0, all[0].Length).Sum(j => Math.Pow(batch.Average(i => all[i][j]), 2)));
+        double small = Enumerated(3), big = Enumerated(8);
+        Assert.Equal(1, small / (gradient + trace * (n - 3) / (3.0 * (n - 1))), 12);
+        Assert.Equal(1, big / (gradient + trace * (n - 8) / (8.0 * (n - 1))), 12);
+        Assert.True(Math.Abs(big / (gradient + trace / 8) - 1) > 0.05);   // the infinite population's 1/B is off
+
+        // These exact expectations give the exact |G|² and tr(Σ) with the population of 12; with the infinite
+        // population's 1/B, |G|² comes out low by exactly tr(Σ)/(N − 1) and tr(Σ) high by N/(N − 1).
+        var e = GradientNoiseScale.Estimate([small], [big], 3, 8, populationSize: n);
+        Assert.Equal(1, e.GradientSquaredNorm / gradient, 9);
+        Assert.Equal(1, e.TraceCovariance / trace, 9);
+        Assert.Equal(n, e.PopulationSize);
+        var infinite = GradientNoiseScale.Estimate([small], [big], 3, 8);
+        Assert.Equal(1, infinite.GradientSquaredNorm / (gradient - trace / (n - 1)), 9);
+        Assert.Equal(1, infinite.TraceCovariance / (trace * n / (n - 1)), 9);
+        Assert.Null(infinite.PopulationSize);
+    }
+
+    [Fact]
+    public void MeasuringASmallTrainingSetRecoversItsExactNoise()
+    {
+        // N = 64 examples, batches of 8 and 32 drawn without replacement from them: E|G_B|² = |G|² + tr(Σ)(N − B)/(B(N − 1)).
+        // The 1/B of an infinite population would leave |G|² low by tr(Σ)/(N − 1), 39 % of it here (B_simple ≈ 25), and
+        // B_simple 1.6× too high. 3,000 draws: the estimates' own noise is a few per cent.
+        var (model, data, perExample) = SmallProblem(64);
+        using var _ = model;
+        using var __ = data;
+        var (gradient, trace) = Moments(perExample);
+        var e = GradientNoiseScale.Measure(model, null, data, 8, 32, draws: 3000, seed: 1);
+        Assert.InRange(e.GradientSquaredNorm / gradient, 0.9, 1.1);
+        Assert.InRange(e.TraceCovariance / trace, 0.95, 1.05);
+        Assert.InRange(e.NoiseScale / (trace / gradient), 0.9, 1.1);
+    }
+
+    [Fact]
+    public void TheTrainersSamplesAreDrawnWithoutReplacementFromTheTrainingSet()
+    {
+        // The trainer's noise samples on the 64 examples, every step of batch 32 (small batch 8) for 1,500 epochs, with
+        // a learning rate of 1e−12: the weights stay put (to 1e−9), so the 3,000 samples are draws at one point, whose
+        // exact |G|² and tr(Σ) the per-example gradients give. The batches are slices of each epoch's permutation:
+        // with the training set as the population the estimate recovers both; as an infinite one |G|² is 39 % low.
+        var (model, data, perExample) = SmallProblem(64);
+        using var _ = model;
+        using var __ = data;
+        var (gradient, trace) = Moments(perExample);
+        var noise = new GradientNoiseHparams(SmallBatch: 8, Every: 1);
+        var hparams = new TrainingHparams
+        {
+            Optimizer = Optimizer.Sgd, LearningRate = 1e-12, BatchSize = 32, Epochs = 1500, EvalEvery = 3000, GradientNoise = noise,
+        };
+        var before = model.PrunableTensors().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
+        var r = Trainer.Train(model, null, data, null, data, hparams, seed: 1);
+        Assert.All(model.PrunableTensors(), kv => Assert.True(kv.Value.sub(before[kv.Key]).abs().max().item<double>() < 1e-9, kv.Key));
+        Assert.Equal(3000, r.GradientNoise.Count);
+        var e = GradientNoiseScale.FromSamples(r.GradientNoise, noise, 32, data.Count)!;
+        Assert.InRange(e.GradientSquaredNorm / gradient, 0.9, 1.1);
+        Assert.InRange(e.TraceCovariance / trace, 0.95, 1.05);
+        Assert.InRange(e.NoiseScale / (trace / gradient), 0.9, 1.1);
+        Assert.True(GradientNoiseScale.FromSamples(r.GradientNoise, noise, 32, null)!.GradientSquaredNorm / gradient < 0.8);
+    }
+
+    // A tiny LeNet (16 → 12 → 8 → 4) in float64 on n examples with inputs uniform in [−1, 1] and labels read off two
+    // pixels, and each example's exact loss gradient over the prunable weights (one backward per example).
+    private static (LeNet300100 Model, TensorDataset Data, double[][] PerExample) SmallProblem(int n)
+    {
+        var model = Synthetic.TinyLeNet();
+        model.to(ScalarType.Float64);
+        var rng = new SeededRandom(3);
+        var x = Enumerable.Range(0, n * 16).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
+        var y = Enumerable.Range(0, n).Select(i => (long)((x[16 * i] > 0 ? 2 : 0) + (x[16 * i + 5] > 0 ? 1 : 0))).ToArray();
+        var data = new TensorDataset(tensor(x, [n, 1, 4, 4], ScalarType.Float64), tensor(y, [n]));
+        var perExample = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            model.zero_grad();
+            nn.functional.cross_entropy(model.call(data.Inputs.narrow(0, i, 1)), data.Labels.narrow(0, i, 1)).backward();
+            perExample[i] = model.PrunableTensors().Values.SelectMany(p => p.grad!.data<double>().ToArray()).ToArray();
+        }
+        model.zero_grad();
+        return (model, data, perExample);
+    }
+
+    // Every subset of size k of {0, …, n − 1}, in lexicographic order.
+    private static IEnumerable<int[]> Subsets(int n, int k, int from = 0)
+    {
+        if (k == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        for (int first = from; first <= n - k; first++)
+            foreach (var rest in Subsets(n, k - 1, first + 1))
+                yield return [first, .. rest];
+    }
+
+    // The oracle: |G|² of the mean gradient and tr(Σ) = (1/N) Σ_i |g_i − G|² (the population covariance, divisor N).
+    private static (double Gradient, double Trace) Moments(IReadOnlyList<double[]> g)
+    {
+        var mean = Enumerable.Range(0, g[0].Length).Select(j => g.Average(v => v[j])).ToArray();
+        return (mean.Sum(m => m * m), g.Average(v => v.Select((x, j) => (x - mean[j]) * (x - mean[j])).Sum()));
     }
 }
