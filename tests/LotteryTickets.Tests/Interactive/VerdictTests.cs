@@ -1,4 +1,3 @@
-using LotteryTickets.Interactive.Curriculum;
 using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Tests.Interactive;
