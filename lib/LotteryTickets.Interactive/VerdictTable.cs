@@ -41,8 +41,8 @@ public sealed record VerdictTable(string Budget, IReadOnlyList<ClaimResult> Rows
     public string ToHtml()
     {
         var header = IsFullRun
-            ? new[] { "claim (chapter)", "measured", "claim says", "full budget (this run)", "verdict" }
-            : new[] { "claim (chapter)", "measured", "claim says", $"{Budget} budget (this run)", "verdict", "full budget (record)", "verdict" };
+            ? new[] { "claim", "measured", "claim says", "full budget (this run)", "verdict" }
+            : new[] { "claim", "measured", "claim says", $"{Budget} budget (this run)", "verdict", "full budget (record)", "verdict" };
         var rows = Rows.Select(r =>
         {
             var cells = new List<string> { r.Statement, r.Measure, Show(r), Show(r.Measured, r.Format), Show(r.Verdict) };
@@ -54,7 +54,7 @@ public sealed record VerdictTable(string Budget, IReadOnlyList<ClaimResult> Rows
             }
             return (IReadOnlyList<string>)cells;
         });
-        var sb = new StringBuilder(HtmlTable.Render("The chapter's claims against this run", header, rows));
+        var sb = new StringBuilder(HtmlTable.Render("Claims against this run", header, rows));
         sb.Append("<p style=\"font-size:0.85em\">").Append(WebUtility.HtmlEncode(RuleText)).Append(' ')
           .Append(WebUtility.HtmlEncode(Provenance())).Append("</p>");
         foreach (var r in Rows.Where(r => r.Why is not null && (r.Verdict != Verdict.Holds || Full?.Find(r.Id) is { Verdict: not Verdict.Holds })))
