@@ -27,6 +27,39 @@ public class CollectionNotebookTests(KernelFixture kernel)
         OfflineCharts.AssertIn(r.Output!);
     }
 
+    /// <summary>The notebooks with a committed full-budget record (notebooks/records/&lt;notebook&gt;.full.json).</summary>
+    public static TheoryData<string> Recorded()
+    {
+        var data = new TheoryData<string>();
+        string records = Path.Combine(RepoLayout.Find(AppContext.BaseDirectory).NotebooksDirectory, "records");
+        foreach (var f in Directory.GetFiles(records, "*.full.json").Order())
+            data.Add(Path.GetFileName(f)[..^".full.json".Length]);
+        return data;
+    }
+
+    /// <summary>
+    /// The quick budget teaches what the full budget does: each claim this (quick) run decided is in the notebook's
+    /// committed full record and the record's claims are all still shown (else the record is stale: run the full budget
+    /// again), and no quick verdict is the opposite of the full one (holds against does not hold).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Recorded))]
+    public async Task QuickVerdictsNeverContradictTheFullRecord(string notebook)
+    {
+        var run = await kernel.Collection();
+        var full = VerdictRecord.Read(Path.Combine(kernel.Repo.NotebooksDirectory, "records", notebook + ".full.json"));
+        Assert.Equal("full", full.Budget);
+        string path = Path.Combine(run.OutputDirectory, "verdicts", notebook + ".json");
+        Assert.True(File.Exists(path), $"{notebook} has a full-budget record but its quick run wrote no verdicts ({path}).");
+        var quick = VerdictRecord.Read(path);
+        Assert.Equal(full.Claims.Select(c => c.Id).Order(), quick.Claims.Select(c => c.Id).Order());
+        var opposite = quick.Claims.Select(q => (Quick: q, Full: full.Find(q.Id)!))
+            .Where(p => LotteryTickets.Statistics.VerdictRule.Contradicts(p.Quick.Verdict, p.Full.Verdict))
+            .Select(p => $"{p.Quick.Id}: quick {VerdictTable.Show(p.Quick.Measured, p.Quick.Format)} {SerialNames.Of(p.Quick.Verdict)}, " +
+                $"full {VerdictTable.Show(p.Full.Measured, p.Full.Format)} {SerialNames.Of(p.Full.Verdict)}").ToList();
+        Assert.True(opposite.Count == 0, $"{notebook}: the quick budget teaches the opposite of the full budget:\n" + string.Join("\n", opposite));
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void IsCommittedWithoutOutputs(string notebook) =>
