@@ -109,24 +109,26 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
 
     /// <summary>
     /// Progress in training iterations over the whole experiment: each seed trains the ticket's levels 0 … L, then
-    /// (with controls) L re-initialised and L random-mask levels; level 0 and the re-initialised levels run the whole
-    /// schedule of T iterations, the others the T − RewindStep after the rewind point. A loaded level counts as done.
+    /// (with controls) L re-initialised and L random-mask levels; level 0 runs its own schedule of T0 iterations
+    /// (<see cref="LotteryHparams.DenseEpochs"/>), the re-initialised levels the whole schedule of T, the others the
+    /// T − RewindStep after the rewind point. A loaded level counts as done.
     /// </summary>
     private sealed class Work(TicketExperiment e, IProgress<ExperimentProgress>? progress)
     {
         private readonly int _levels = e.Levels, _rewind = e.Hparams.RewindStep, _controls = e.ControlLevelsRun.Count;
         private readonly IReadOnlyList<int> _controlLevels = e.ControlLevelsRun;
-        private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs;
+        private readonly int T = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.Training.Epochs,
+            T0 = e.Hparams.Training.IterationsPerEpoch(e.Data.Train.Count) * e.Hparams.TrainingAt(0).Epochs;
         private readonly bool _reinit = e.Controls.Contains(TicketSeries.RandomReinit), _random = e.Controls.Contains(TicketSeries.RandomMask);
-        private int PerSeed => T + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + (_random ? _controls * (T - _rewind) : 0);
+        private int PerSeed => T0 + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + (_random ? _controls * (T - _rewind) : 0);
         private int Total => e.Seeds.Count * PerSeed;
 
         // Iterations before (series, level) within one seed, and the iteration its schedule starts at.
         private (int Before, int Start) Offset(TicketSeries series, int level) => series switch
         {
-            TicketSeries.Ticket => (level == 0 ? 0 : T + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
-            TicketSeries.RandomReinit => (T + _levels * (T - _rewind) + ControlIndex(level) * T, 0),
-            _ => (T + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + ControlIndex(level) * (T - _rewind), _rewind),
+            TicketSeries.Ticket => (level == 0 ? 0 : T0 + (level - 1) * (T - _rewind), level == 0 ? 0 : _rewind),
+            TicketSeries.RandomReinit => (T0 + _levels * (T - _rewind) + ControlIndex(level) * T, 0),
+            _ => (T0 + _levels * (T - _rewind) + (_reinit ? _controls * T : 0) + ControlIndex(level) * (T - _rewind), _rewind),
         };
 
         private int ControlIndex(int level) => Math.Max(0, _controlLevels.Count(l => l < level));

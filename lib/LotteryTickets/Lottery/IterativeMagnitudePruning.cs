@@ -128,12 +128,12 @@ public static class IterativeMagnitudePruning
     {
         double percent = mask.PercentKept;
         var relay = Relay<TrainingProgress>.To(progress, p => new ImpProgress(series, level, percent, p.Point, p.TotalIterations));
-        var request = new TrainRequest(model, mask, data.Train, data.Validation, data.Test, hparams.Training, dataSeed, data.Teacher)
+        var training = series == TicketSeries.Ticket ? hparams.TrainingAt(level) : hparams.Training;
+        var request = new TrainRequest(model, mask, data.Train, data.Validation, data.Test, training, dataSeed, data.Teacher)
         {
             StartIteration = startIteration, SnapshotAt = snapshotAt, Progress = relay, CancellationToken = cancellationToken,
         };
-        var training = Trainer.Run(request, out snapshot);
-        return new LevelResult(level, percent, mask.Report(), training, mask);
+        return new LevelResult(level, percent, mask.Report(), Trainer.Run(request, out snapshot), mask);
     }
 
     // dataName: what the caller calls the data (Run's data; an experiment's Data property).
@@ -159,7 +159,9 @@ public static class IterativeMagnitudePruning
             Check.That(top < model.Classes, $"data.{which} has labels up to {top} but hparams.Model has {model.Classes} classes.", dataName);
         }
         Trainer.CheckTeacher(model.Classes, data.Train, hparams.Training, data.Teacher);
-        int total = hparams.Training.IterationsPerEpoch(data.Train.Count) * hparams.Training.Epochs;
+        // Level 0 captures the rewind point within its own schedule; the later levels start there within theirs.
+        int epochs = Math.Min(hparams.Training.Epochs, hparams.DenseEpochs ?? int.MaxValue);
+        int total = hparams.Training.IterationsPerEpoch(data.Train.Count) * epochs;
         Check.That(hparams.RewindStep <= total,
             $"RewindStep must be in [0, {total}] (the schedule's iterations); got {hparams.RewindStep}.", nameof(hparams.RewindStep));
     }

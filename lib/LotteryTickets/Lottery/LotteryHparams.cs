@@ -26,6 +26,18 @@ public sealed record LotteryHparams : IValidated
     /// </summary>
     [NonNegative] public int RewindStep { get; init; }
 
+    /// <summary>
+    /// Epochs of level 0, the dense network (null, the default: <see cref="TrainingHparams.Epochs"/>, as every level). Set it
+    /// where the dense network needs longer to converge than its tickets do, so that the dense reference the tickets are
+    /// compared with is not under-trained relative to them; the first pruning step then ranks the longer-trained weights.
+    /// The pruned levels and the controls keep <see cref="Training"/>'s schedule.
+    /// </summary>
+    [Positive] public int? DenseEpochs { get; init; }
+
+    /// <summary>How <paramref name="level"/> trains: <see cref="Training"/>, with <see cref="DenseEpochs"/> at level 0 where set.</summary>
+    public TrainingHparams TrainingAt(int level) =>
+        Check.NonNegative(level) == 0 && DenseEpochs is int epochs ? Training with { Epochs = epochs } : Training;
+
     /// <summary>Percentage of prunable weights remaining at <paramref name="level"/> if every layer had the global rate
     /// (a guide; exact counts come from the masks).</summary>
     public double NominalPercentRemaining(int level) => 100.0 * Math.Pow(1 - Pruning.Fraction, Check.NonNegative(level));

@@ -57,20 +57,21 @@ public class TicketExperimentTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    public void ProgressOfAnExperimentWithControlsNeverGoesBackAndEndsAtItsTotal(int rewindStep)
+    [InlineData(0, null)]
+    [InlineData(3, null)]
+    [InlineData(3, 2)]
+    public void ProgressOfAnExperimentWithControlsNeverGoesBackAndEndsAtItsTotal(int rewindStep, int? denseEpochs)
     {
-        var h = Tiny() with { RewindStep = rewindStep };
+        var h = Tiny() with { RewindStep = rewindStep, DenseEpochs = denseEpochs };
         var progress = new SyncProgress<ExperimentProgress>();
         var result = new TicketExperiment(h, RunStoreTests.Data, [1, 2]) { Levels = 2 }.Run(new ExperimentContext { Progress = progress });
 
         // Iterations of the whole experiment, counted by hand: 600 examples in batches of 60 is 10 iterations an epoch,
-        // one epoch per level. Per seed: level 0 (all 10), two ticket levels and two random-mask levels (each resumes at
-        // the rewind step: 10 − r), two re-initialised levels (all 10).
+        // one epoch per level. Per seed: level 0 (all 10, or 10 per dense epoch), two ticket levels and two random-mask
+        // levels (each resumes at the rewind step: 10 − r), two re-initialised levels (all 10).
         Assert.Equal(60, h.Training.BatchSize);
         const int schedule = 10;
-        int perSeed = schedule + 2 * (schedule - rewindStep) + 2 * schedule + 2 * (schedule - rewindStep), total = 2 * perSeed;
+        int perSeed = schedule * (denseEpochs ?? 1) + 2 * (schedule - rewindStep) + 2 * schedule + 2 * (schedule - rewindStep), total = 2 * perSeed;
         Assert.NotEmpty(progress.Reports);
         Assert.All(progress.Reports, p => Assert.Equal((total, "iterations"), (p.Total, p.Unit)));
         Assert.All(progress.Reports, p => Assert.True(IsTraining(p), p.ToString())); // nothing stored: everything trains

@@ -57,6 +57,7 @@ internal sealed partial class BadInputCases
         _cases.Add("name", "\"winners\"", "an unknown name", () => SerialNames.Parse<TicketSeries>("winners"));
         _cases.Add("type", "null", "null", () => SerialNames.Parse(null!, "ticket"));
         _cases.Add("level", "-1", "negative level", () => hparams.NominalPercentRemaining(-1));
+        _cases.Add("level", "-1", "negative level", () => hparams.TrainingAt(-1));
 
         var curve = TicketCurve.FromLevels(TicketSeries.Ticket, new[] { run.Levels });
         _cases.Add("perSeed", "at least one", "no seeds",

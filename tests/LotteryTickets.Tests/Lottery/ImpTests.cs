@@ -118,6 +118,27 @@ public class ImpTests
     }
 
     [Fact]
+    public void DenseEpochsLengthenOnlyLevelZeroAndThePruningRanksItsWeights()
+    {
+        // 600 examples / batch 60 = 10 iterations per epoch: level 0 trains 3 epochs (evaluated at 10, 20, 30), the pruned
+        // level and its controls the 1-epoch schedule.
+        var h = Tiny() with { DenseEpochs = 3 };
+        var run = Run(h, levels: 1);
+        Assert.Equal([10, 20, 30], run.Levels[0].Training.Evaluations.Select(e => e.Iteration));
+        Assert.Equal([10], run.Levels[1].Training.Evaluations.Select(e => e.Iteration));
+        Assert.Equal([10], LotteryControls.Train(run, TicketSeries.RandomReinit, seed: 7).Levels[0].Training.Evaluations.Select(e => e.Iteration));
+
+        // Oracle: the dense network trained 3 epochs on its own, then one global magnitude step from the rewound mask.
+        using var model = h.Model.Create(CPU, Seed);
+        Trainer.Train(model, null, Data.Train, null, Data.Test, h.Training with { Epochs = 3 }, Seed);
+        var trained = WeightSnapshot.Capture(model);
+        Assert.True(IterativeMagnitudePruning.PruneNext(h, Mask.Dense(model), trained).ContentEquals(run.Levels[1].Mask));
+        Assert.Equal(h.Training, h.TrainingAt(1));
+        Assert.Equal(3, h.TrainingAt(0).Epochs);
+        Assert.Equal(h.Training, Tiny().TrainingAt(0));
+    }
+
+    [Fact]
     public void ALevelIsAFunctionOfItsInputsSoARunCanResumeFromSavedState()
     {
         var full = Run(Tiny(), levels: 2);
@@ -173,6 +194,9 @@ public class ImpTests
     {
         var ex = Assert.ThrowsAny<ArgumentException>(() => Run(Tiny(rewindStep: 11)));
         Assert.Equal("RewindStep", ex.ParamName);
+        // The rewind point must lie within level 0's schedule too when the dense network trains fewer epochs.
+        var shortDense = Tiny(rewindStep: 11, epochs: 2) with { DenseEpochs = 1 };
+        Assert.Equal("RewindStep", Assert.ThrowsAny<ArgumentException>(() => Run(shortDense)).ParamName);
         Assert.Equal("levels", Assert.ThrowsAny<ArgumentException>(() => Run(Tiny(), levels: -1)).ParamName);
         Assert.Equal("mask", Assert.ThrowsAny<ArgumentException>(() =>
             IterativeMagnitudePruning.TrainLevel(Tiny(), Seed, 1, null, null, Data)).ParamName);
