@@ -68,16 +68,51 @@ public static class TicketFigures
     public static LineFigure Tied(TiedComparison c, bool absolute)
     {
         Check.NotNull(c);
-        int seeds = c.Tied.Seeds.Count;
+        int tiedSeeds = c.Tied.Seeds.Count, untiedSeeds = c.Untied.Seeds.Count;
         var series = new[] { ("tied ticket", c.Tied, c.Tied.Ticket), ("tied, random re-init", c.Tied, c.Tied.RandomReinit),
                              ("untied ticket", c.Untied, c.Untied.Ticket), ("untied, random re-init", c.Untied, c.Untied.RandomReinit) }
             .Select(x => Series(x.Item1, Plotted(x.Item3), p => absolute ? x.Item2.WeightsAt(p.PercentRemaining) : p.PercentRemaining,
-                p => p.MeanAccuracy, seeds > 1 ? p => p.StdAccuracy : null)).Where(s => s.X.Count > 0).ToList();
-        string err = seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "";
+                p => p.MeanAccuracy, x.Item2.Seeds.Count > 1 ? p => p.StdAccuracy : null)).Where(s => s.X.Count > 0).ToList();
+        string err = (tiedSeeds, untiedSeeds) switch
+        {
+            (1, 1) => "",
+            _ when tiedSeeds == untiedSeeds => $" (mean ± s.d. over {tiedSeeds} seeds)",
+            _ => $" (mean ± s.d. over {tiedSeeds} tied and {untiedSeeds} untied seeds)",
+        };
         return new LineFigure(absolute ? "tied-vs-untied-weights" : "tied-vs-untied-percent",
             absolute ? $"Tied vs untied RNN tickets at equal numbers of weights{err}"
                 : $"Tied vs untied RNN tickets against the share of weights kept{err}",
             absolute ? "weights remaining (count)" : "weights remaining (% of the network's)", "test accuracy at early stop (%)", series)
         { LogX = true, ReverseX = true };
+    }
+
+    /// <summary>
+    /// Section 3's learning curves: validation accuracy (%) after each evaluation, mean over seeds, of each network's dense
+    /// level and of its ticket and random re-initialisation at the sparsest level where the control trained — how long
+    /// each needs before it stops improving (the dense level may train longer: <see cref="LotteryHparams.DenseEpochs"/>).
+    /// </summary>
+    public static LineFigure TiedLearning(TiedComparison c)
+    {
+        Check.NotNull(c);
+        var series = new List<FigureSeries>();
+        foreach (var (name, r) in new[] { ("tied", c.Tied), ("untied", c.Untied) })
+        {
+            int level = r.RandomReinit.Points.Where(p => p.Level > 0).Select(p => p.Level).DefaultIfEmpty(r.Ticket.Points[^1].Level).Max();
+            double percent = r.Ticket.AtLevel(level)?.PercentRemaining ?? 100;
+            var lines = new[] { ($"{name} dense", TicketSeries.Ticket, 0),
+                (F("{0} ticket, {1:0.#} %", name, percent), TicketSeries.Ticket, level),
+                (F("{0} random re-init, {1:0.#} %", name, percent), TicketSeries.RandomReinit, level) };
+            foreach (var (label, kind, at) in level == 0 ? lines.Take(1) : lines)
+            {
+                var runs = r.At(kind, at);
+                if (runs.Count == 0) continue;
+                int n = runs.Min(t => t.Evaluations.Count);
+                double Mean(int i) => runs.Average(t => 100 * (t.Evaluations[i].ValidationAccuracy ?? t.Evaluations[i].TestAccuracy));
+                series.Add(new FigureSeries(label, runs[0].Evaluations.Take(n).Select(e => e.Epoch).ToList(),
+                    Enumerable.Range(0, n).Select(Mean).ToList()));
+            }
+        }
+        return new LineFigure("tied-vs-untied-learning", "Validation accuracy while training, mean over seeds: dense network, ticket and re-init",
+            "epoch", "validation accuracy (%)", series);
     }
 }

@@ -121,54 +121,6 @@ public static class TicketFindings
         string Percent(double? v) => v is double x ? F("{0:0.00} %", x) : "—";
     }
 
-    /// <summary>Tied against untied recurrent tickets: dense accuracies and sizes, how far each stays near dense, the
-    /// gap to re-initialisation, equal-weight readings and the error at 95 % sparsity.</summary>
-    public static IReadOnlyList<string> Findings(this TiedComparison r)
-    {
-        Check.NotNull(r);
-        string Within(TicketExperimentResult x, TicketCurve curve) => StructuredComparison.SparsestWithin(curve, x.DenseAccuracy) is double p
-                ? F("{0:0.0} % ({1:N0} weights)", p, x.WeightsAt(p)) : "not even the first level";
-        string Gap(TicketExperimentResult x)
-        {
-            var gaps = x.Ticket.Points.Skip(1).Select(p => x.TicketAdvantageOverReinit(p.Level)).Where(double.IsFinite).ToList();
-            var last = x.Ticket.Points[^1];
-            return gaps.Count == 0 ? "no re-init control"
-                : F("{0:+0.00;-0.00} points at {1:0.0} % ({2:0.00} % vs {3:0.00} %), {4:+0.00;-0.00} on average over levels",
-                    x.TicketAdvantageOverReinit(last.Level), last.PercentRemaining, last.MeanAccuracy,
-                    x.RandomReinit.AtLevel(last.Level)?.MeanAccuracy ?? double.NaN, gaps.Average());
-        }
-        var tied = r.Tied;
-        var untied = r.Untied;
-        int seeds = tied.Seeds.Count;
-        var lines = new List<string>
-        {
-            F("Dense: tied RNN {0:0.00} % with {1:N0} weights, untied RNN {2:0.00} % with {3:N0} weights ({4:0.0}× as many); mean of {5} seed(s).",
-                tied.DenseAccuracy, tied.PrunableWeights, untied.DenseAccuracy, untied.PrunableWeights,
-                (double)untied.PrunableWeights / tied.PrunableWeights, seeds),
-            F("Within 1 point of its own dense accuracy down to: tied ticket {0}, untied ticket {1}.", Within(tied, tied.Ticket),
-                Within(untied, untied.Ticket)),
-            F("Ticket − random re-init: tied {0}; untied {1}.", Gap(tied), Gap(untied)),
-        };
-        var shared = r.AtEqualWeights.Where(p => p.Model == "untied" && p.OtherTicket is not null).ToList();
-        if (shared.Count > 0)
-        {
-            var sparsest = shared[^1];
-            lines.Add(F("At equal weights ({0:N0}): untied ticket {1:0.00} % ({2:0.0} % of its weights) vs tied ticket {3:0.00} %.",
-                sparsest.Weights, sparsest.Ticket, sparsest.PercentRemaining, sparsest.OtherTicket));
-        }
-        else
-            lines.Add(F(
-                "The untied run never gets down to the tied network's {0:N0} weights (its sparsest level keeps {1:N0}): no equal-weight reading.",
-                tied.PrunableWeights, untied.WeightsAt(untied.Ticket.Points[^1].PercentRemaining)));
-        foreach (var (name, x) in new[] { ("tied", tied), ("untied", untied) })
-            if (x.Ticket.AccuracyAt(5) is double at5)
-                lines.Add(F(
-                    "At 5 % of the weights (95 % sparsity) the {0} ticket reaches {1:0.00} % (interpolated): a test error of {2:0.0} % — Zhang & " +
-                        "Stadie report ~7–10 % for basic RNNs on the full sequential MNIST.",
-                    name, at5, 100 - at5));
-        return lines;
-    }
-
     /// <summary>Plain cross-entropy against label smoothing: dense accuracies, how far each ticket stays near dense,
     /// the sparsest level, and the gradient noise scale across the levels.</summary>
     public static IReadOnlyList<string> Findings(this SmoothingComparison r)

@@ -59,13 +59,6 @@ public class FindingsTests
             "Unstructured − structured ticket at equal weights, mean over 1 levels: +0.00 points (at the sparsest: +0.00).",
             ]), Text(new StructuredComparison(Result(), Result()).Findings()));
         Assert.Equal(Text([
-            "Dense: tied RNN 90.00 % with 320 weights, untied RNN 90.00 % with 320 weights (1.0× as many); mean of 1 seed(s).",
-            "Within 1 point of its own dense accuracy down to: tied ticket 80.0 % (256 weights), untied ticket 80.0 % (256 weights).",
-            "Ticket − random re-init: tied +6.00 points at 80.0 % (91.00 % vs 85.00 %), +6.00 on average over levels; untied +6.00 points at 80.0 " +
-                "% (91.00 % vs 85.00 %), +6.00 on average over levels.",
-            "At equal weights (256): untied ticket 91.00 % (80.0 % of its weights) vs tied ticket 91.00 %.",
-            ]), Text(new TiedComparison(Result(), Result()).Findings()));
-        Assert.Equal(Text([
             "Dense: 90.00 % with plain cross-entropy, 90.00 % with label smoothing ε = 0 (mean of 1 seed(s)).",
             "Sparsest ticket within 0.5 point of its own dense accuracy: plain 80.0 %, smoothed 80.0 % (smoothed against the plain dense accuracy: " +
                 "80.0 %).",

@@ -51,6 +51,13 @@ internal sealed partial class BadInputCases
             new TicketCurve(TicketSeries.Ticket, []), new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []),
             [], 0);
         _cases.Add("level", "-1", "a negative level", () => tickets.At(TicketSeries.Ticket, -1));
+        TiedComparison? noComparison = null;
+        _cases.Add("c", "null", "null", () => TiedTickets.Claims(noComparison!));
+        var noControls = new TicketExperimentResult(TiedTickets.Hparams(Budget.Quick, true), [1],
+            new TicketCurve(TicketSeries.Ticket, [new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1)]), new TicketCurve(TicketSeries.RandomReinit, []),
+            new TicketCurve(TicketSeries.RandomMask, []), [], 0);
+        var withoutControls = new TiedComparison(noControls, noControls);
+        _cases.Add("c", "random re-initialisation control", "results without one", () => TiedTickets.Claims(withoutControls));
         _cases.Add("e", "null", "null", () => VerdictTable.Show(noEstimate!, "0"));
         ClaimResult? noClaim = null;
         _cases.Add("c", "null", "null", () => VerdictTable.Show(noClaim!));
@@ -98,6 +105,7 @@ internal sealed partial class BadInputCases
         SmoothingComparison? noSmoothing = null;
         _cases.Add("c", "null", "null", () => TicketFigures.Structured(noStructured!));
         _cases.Add("c", "null", "null", () => TicketFigures.Tied(noTied!, false));
+        _cases.Add("c", "null", "null", () => TicketFigures.TiedLearning(noTied!));
         _cases.Add("c", "null", "null", () => NoiseFigures.AcrossLevels(noSmoothing!));
         var smoothing = new SmoothingComparison(result, result);
         _cases.Add("windowSteps", "0", "a window of no steps", () => NoiseFigures.DuringTraining(smoothing, 0));
@@ -144,7 +152,6 @@ internal sealed partial class BadInputCases
         _cases.Add("r", "null", "null", () => noResult!.Findings());
         _cases.Add("r", "null", "null", () => noDistillation!.Findings());
         _cases.Add("r", "null", "null", () => noStructured!.Findings());
-        _cases.Add("r", "null", "null", () => noTied!.Findings());
         _cases.Add("r", "null", "null", () => noSmoothing!.Findings());
         _cases.Add("r", "null", "null", () => noSpeed!.Findings());
         _cases.Add("r", "null", "null", () => noRace!.Findings());
@@ -187,7 +194,16 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => StructureIsKing.Speed(none!));
         _cases.Add("budget", "null", "null", () => TiedTickets.Training(none!));
         _cases.Add("budget", "null", "null", () => TiedTickets.Hparams(none!, true));
-        _cases.Add("budget", "null", "null", () => TiedTickets.Seeds(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.Seeds(none!, true));
+        _cases.Add("budget", "null", "null", () => TiedTickets.DenseEpochs(none!));
+        _cases.Add("budget", "null", "null", () => TiedTickets.ControlLevels(none!));
+        TorchSharp.torch.Device? noDevice = null;
+        TrainingData? noData = null;
+        TrainingHparams? noTraining = null;
+        var training = TiedTickets.Training(Budget.Quick);
+        _cases.Add("device", "null", "null", () => TiedTickets.TrainUntiedCopy(noDevice!, data, training, 1));
+        _cases.Add("data", "null", "null", () => TiedTickets.TrainUntiedCopy(TorchSharp.torch.CPU, noData!, training, 1));
+        _cases.Add("training", "null", "null", () => TiedTickets.TrainUntiedCopy(TorchSharp.torch.CPU, data, noTraining!, 1));
         _cases.Add("budget", "null", "null", () => TiedTickets.Experiment(none!, data, true));
         _cases.Add("budget", "null", "null", () => TimeToTrainParadox.UnstructuredExperiment(none!, data));
         _cases.Add("budget", "null", "null", () => TimeToTrainParadox.StructuredExperiment(none!, data));
