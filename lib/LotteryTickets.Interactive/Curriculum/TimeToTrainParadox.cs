@@ -77,8 +77,8 @@ public static class TimeToTrainParadox
             { Format = "0.00", Why = stepsWhy }.Against(Estimate.Of(StepRatios(structured, compact.Level, race.Target))),
             new Claim("more-steps-unstructured", "Pruning cuts the FLOPs of a step, but the pruned network may need more steps to reach " +
                     "the target: the unstructured ticket.",
-                F("unstructured ticket ÷ dense, steps to {0:P0} validation accuracy {1} ({2:P0} of the FLOPs)", race.Target, at,
-                    masked.FlopFraction), 1, ClaimSide.Above)
+                F("unstructured ticket ÷ dense, steps to {0:P0} validation accuracy at {1:0.#} % of the weights ({2:P0} of the FLOPs)",
+                    race.Target, masked.PercentRemaining, masked.FlopFraction), 1, ClaimSide.Above)
             {
                 Format = "0.00",
                 Why = "Frankle & Carbin's unstructured tickets learn faster than the dense network — they reach a given accuracy in fewer " +
