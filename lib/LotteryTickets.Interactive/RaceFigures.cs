@@ -22,20 +22,24 @@ public static class RaceFigures
             double min = series.SelectMany(s => s.X).DefaultIfEmpty(100).Min();
             series.Insert(0, new FigureSeries("dense", [100.0, min], [race.Dense.Steps, race.Dense.Steps]));
         }
-        return new LineFigure("steps-to-target", $"Training steps to {race.Target:P0} test accuracy (levels that never reach it are left out)",
+        return new LineFigure("steps-to-target",
+            $"Training steps to {race.Target:P0} validation accuracy (levels that never reach it are left out)",
             "weights remaining (%)", "steps to target", series) { LogX = true, ReverseX = true };
     }
 
-    /// <summary>Time to the target ÷ the dense network's, measured, per way of running the tickets; below 1 the ticket wins.</summary>
+    /// <summary>Time to the target ÷ the dense network's, measured, per way of running the tickets, without and with the
+    /// IMP search that found each ticket (<see cref="RaceEntry.TimeRatioWithSearch"/>); below 1 the ticket wins.</summary>
     public static LineFigure TimeRatio(RaceToTarget race)
     {
         Check.NotNull(race);
         var series = Variants.Select(v => Series(LabelText.Variant(v), Finite(race, v), x => x.PercentRemaining, x => x.TimeRatio))
+            .Concat(Variants.Select(v => Series(LabelText.Variant(v) + " + IMP's search", Finite(race, v), x => x.PercentRemaining,
+                x => x.TimeRatioWithSearch)))
             .Where(s => s.X.Count > 0).ToList();
         var xs = series.SelectMany(s => s.X).DefaultIfEmpty(100).ToList();
         series.Add(new FigureSeries("break-even (= dense)", [xs.Max(), xs.Min()], [1.0, 1.0]));
         return new LineFigure("time-to-target-ratio",
-            $"Time to {race.Target:P0} test accuracy ÷ dense, batch {race.Batch} (measured steps × measured seconds per step)",
+            $"Time to {race.Target:P0} validation accuracy ÷ dense, batch {race.Batch} (measured steps × measured seconds per step)",
             "weights remaining (%)", "time to target ÷ dense (×)", series) { LogX = true, ReverseX = true, LogY = true };
     }
 

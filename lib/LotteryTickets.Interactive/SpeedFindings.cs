@@ -39,9 +39,9 @@ public static class SpeedFindings
         Check.NotNull(r);
         var dense = r.Dense;
         List<string> lines = [dense.Reached
-            ? F("Target {0:P1} test accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
+            ? F("Target {0:P1} validation accuracy. Dense: {1:0} steps × {2:0.000} ms = {3:0.00} s of training steps (η = {4:0.00}).",
                 r.Target, dense.Steps, 1e3 * dense.SecondsPerStep, dense.SecondsToTarget, dense.Eta)
-            : F("Target {0:P1} test accuracy: the dense network never reached it — lower the target.", r.Target)];
+            : F("Target {0:P1} validation accuracy: the dense network never reached it — lower the target.", r.Target)];
         foreach (var v in SpeedVariants.Pruned)
         {
             var entries = r.Of(v);
@@ -49,8 +49,9 @@ public static class SpeedFindings
             var reached = entries.Where(e => e.Reached).ToList();
             string best = reached.Count == 0 ? "no level reached the target"
                 : string.Join("; ", reached.OrderBy(e => e.TimeRatio).Take(1).Select(e => F(
-                    "best at {0:0.#} % of the weights: {1:0.00}× the dense time (steps ×{2:0.00}, FLOPs ×{3:0.000}, η {4:0.000} vs dense {5:0.00})",
-                    e.PercentRemaining, e.TimeRatio, e.StepRatio, e.FlopFraction, e.Eta, e.DenseEta)));
+                    "best at {0:0.#} % of the weights: {1:0.00}× the dense time (steps ×{2:0.00}, FLOPs ×{3:0.000}, η {4:0.000} vs dense " +
+                        "{5:0.00}); {6:0.0}× counting IMP's search",
+                    e.PercentRemaining, e.TimeRatio, e.StepRatio, e.FlopFraction, e.Eta, e.DenseEta, e.TimeRatioWithSearch)));
             int missed = entries.Count - reached.Count;
             lines.Add(F("{0}: {1}{2}.", LabelText.Variant(v), best,
                 missed > 0 ? F("; {0} of {1} levels never reached the target", missed, entries.Count) : ""));

@@ -44,20 +44,39 @@ public static class TicketFigures
     }
 
     /// <summary>
-    /// Section 1's figure: structured and unstructured tickets, each with its random re-initialisation, against weights
-    /// remaining (the number of weights, not units, is the common axis).
+    /// Section 1's figure: structured and unstructured tickets, each with its random re-initialisation where it was trained,
+    /// against weights remaining (the number of weights, not units, is the common axis).
     /// </summary>
     public static LineFigure Structured(StructuredComparison c)
     {
         Check.NotNull(c);
         static TicketCurve Pruned(TicketCurve curve) => curve with { Points = curve.Points.Where(p => p.Level > 0).ToList() };
         int seeds = c.Unstructured.Seeds.Count;
+        var curves = new[]
+        {
+            ("unstructured ticket (global magnitude)", c.Unstructured.Ticket), ("unstructured, random re-init", Pruned(c.Unstructured.RandomReinit)),
+            ("structured ticket (whole neurons)", c.Structured.Ticket),
+            ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)),
+        };
         return Compare("structured-vs-unstructured",
             $"Structured vs unstructured tickets at equal weights{(seeds > 1 ? $" (mean ± s.d. over {seeds} seeds)" : "")} — " +
                 $"{c.Unstructured.Hparams.Model.Name}",
-            ("unstructured ticket (global magnitude)", c.Unstructured.Ticket), ("unstructured, random re-init", Pruned(c.Unstructured.RandomReinit)),
-            ("structured ticket (whole neurons)", c.Structured.Ticket),
-            ("structured, random re-init (Liu et al.)", Pruned(c.Structured.RandomReinit)));
+            [.. curves.Where(x => x.Item2.Points.Count > 0)]); // a control not trained has no curve
+    }
+
+    /// <summary>
+    /// Section 1's other unit kinds: each network's structured ticket beside the same architectures re-initialised (where
+    /// its control was trained), against weights remaining (% of that network's).
+    /// </summary>
+    public static LineFigure Units(params (string Network, TicketExperimentResult Result)[] runs)
+    {
+        Check.NotNull(runs);
+        Check.That(runs.Length > 0 && runs.All(r => r.Result is not null), "runs must hold at least one result, and no null.", nameof(runs));
+        var series = runs.SelectMany(r => new[] { ($"{r.Network} ticket", r.Result.Ticket), ($"{r.Network}, random re-init", r.Result.RandomReinit) })
+            .Select(x => Series(x.Item1, Plotted(x.Item2), p => p.PercentRemaining, p => p.MeanAccuracy, p => p.StdAccuracy))
+            .Where(s => s.X.Count > 0).ToList();
+        return new LineFigure("structured-units", "Structured tickets and the same architectures re-initialised (mean ± s.d. over seeds)",
+            "weights remaining (% of the network's)", "test accuracy at early stop (%)", series) { LogX = true, ReverseX = true };
     }
 
     /// <summary>

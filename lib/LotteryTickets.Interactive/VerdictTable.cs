@@ -19,8 +19,9 @@ public sealed record VerdictTable(string Budget, IReadOnlyList<ClaimResult> Rows
 
     /// <summary>The verdict rule in words, as every table states it.</summary>
     public static string RuleText => string.Format(C,
-        "Verdict rule: a claim holds when this run's mean ± {0} standard errors (over seeds, n given) lies wholly on its side of the threshold, " +
-        "does not hold when it lies wholly on the other side, and is within noise otherwise, or with fewer than {1} seeds.",
+        "Verdict rule: a claim holds when this run's measurement ± {0} standard errors (the mean over seeds, or the median over timing " +
+        "repeats; n given) lies wholly on its side of the threshold, does not hold when it lies wholly on the other side, and is within " +
+        "noise otherwise, or with fewer than {1} replicates.",
         VerdictRule.StandardErrors, VerdictRule.MinimumReplicates);
 
     /// <summary>A measurement as shown: "+0.85 ± 0.21 (n = 3)".</summary>

@@ -3,28 +3,15 @@ using LotteryTickets.Hardware;
 namespace LotteryTickets.Experiments;
 
 /// <summary>The median, fastest and slowest of <paramref name="Repeats"/> timed runs, in seconds.</summary>
-public sealed record TimingSummary(double Median, double Min, double Max, int Repeats);
+public sealed record TimingSummary(double Median, double Min, double Max, int Repeats)
+{
+    /// <summary>Every timed run's seconds, in order (run i of a row was timed beside run i of its dense network); empty when
+    /// made by hand without them.</summary>
+    public IReadOnlyList<double> Seconds { get; init; } = [];
+}
 
 /// <summary>One float32 matrix side of the peak measurement and the FLOP/s it reached.</summary>
 public sealed record PeakRate(int Size, double FlopsPerSecond);
-
-/// <summary>One measurement of a <see cref="SpeedSweep"/>.</summary>
-/// <param name="Variant">One of <see cref="SpeedVariants"/>.</param>
-/// <param name="Sparsity">Share of the weights removed (0 for dense).</param>
-/// <param name="Batch">Examples per step.</param>
-/// <param name="Weights">Weights the variant keeps.</param>
-/// <param name="Macs">Useful multiply-adds per example (kept weights only; for a compacted model, all of its own).</param>
-/// <param name="Train">One training step (forward, backward, update).</param>
-/// <param name="Inference">One no-grad forward pass.</param>
-/// <param name="FirstLayerMacs">The part of <paramref name="Macs"/> in the first layer (whose input gradient a step does not compute).</param>
-/// <param name="DenseTrain">The dense network's training step, timed alternately with this row's (its own runs for the dense row).</param>
-/// <param name="DenseInference">The dense network's inference batch, timed alternately with this row's.</param>
-public sealed record SpeedRow(string Variant, double Sparsity, int Batch, long Weights, long Macs, long FirstLayerMacs, TimingSummary Train,
-    TimingSummary Inference, TimingSummary DenseTrain, TimingSummary DenseInference)
-{
-    /// <summary>Dense median ÷ this row's median, against the dense runs timed alternately with it.</summary>
-    public double Speedup(bool training = true) => training ? DenseTrain.Median / Train.Median : DenseInference.Median / Inference.Median;
-}
 
 /// <summary>What a <see cref="SpeedSweep"/> measured, with the speed-ups and efficiencies derived from it.</summary>
 /// <param name="Model">The network's name.</param>
@@ -60,6 +47,48 @@ public sealed record SpeedResult(string Model, long DenseWeights, long DenseMacs
     /// <summary>Measured speed-up over dense at the same batch (<see cref="SpeedRow.Speedup"/>: against the dense runs
     /// timed alternately with the row).</summary>
     public double Speedup(SpeedRow row, bool training = true) => Check.NotNull(row).Speedup(training);
+
+    /// <summary>
+    /// The row of <paramref name="variant"/> at <paramref name="batch"/> measured within half a point of
+    /// <paramref name="sparsity"/>; refused when there is none.
+    /// </summary>
+    public SpeedRow At(string variant, int batch, double sparsity)
+    {
+        Check.UnitInterval(sparsity);
+        var row = Of(variant, batch).MinBy(r => Math.Abs(r.Sparsity - sparsity));
+        Check.That(row is not null && Math.Abs(row.Sparsity - sparsity) <= 0.005,
+            $"sparsity must be one this sweep measured for {variant} at batch {batch} (within half a point); got {sparsity}.", nameof(sparsity));
+        return row!;
+    }
+
+    /// <summary>
+    /// Run by run, the speed-up of <paramref name="row"/> over the dense run timed beside it (dense seconds ÷ the row's,
+    /// <see cref="SpeedRow.TimeRatios"/>): the replicates whose median a timing claim reads, with their spread.
+    /// </summary>
+    public IReadOnlyList<double> RunSpeedups(SpeedRow row, bool training = true) =>
+        Check.NotNull(row).TimeRatios(training).Select(r => 1 / r).ToList();
+
+    /// <summary>Run by run, η of <paramref name="row"/>'s training step: useful FLOPs ÷ the run's seconds ÷ the measured peak.</summary>
+    public IReadOnlyList<double> RunEfficiencies(SpeedRow row)
+    {
+        Check.NotNull(row);
+        Check.That(row.Train.Seconds.Count > 0, $"row must keep each timed run's seconds; this {row.Variant} row has none.", nameof(row));
+        double flops = Flops.TrainingStep(row.Macs, row.FirstLayerMacs, row.Batch);
+        return row.Train.Seconds.Select(t => TimeToTrain.Efficiency(flops, t, PeakFlopsPerSecond)).ToList();
+    }
+
+    /// <summary>
+    /// Run by run, η of <paramref name="row"/>'s training step ÷ η of the dense step timed beside it: (the row's useful
+    /// FLOPs ÷ the dense FLOPs) ÷ <see cref="SpeedRow.TimeRatios"/> — the peak cancels. Below 1: the row's kernel runs
+    /// further from the peak than the dense one.
+    /// </summary>
+    public IReadOnlyList<double> EfficiencyRatios(SpeedRow row)
+    {
+        Check.NotNull(row);
+        var dense = Dense(row.Batch);
+        double flops = Flops.TrainingStep(row.Macs, row.FirstLayerMacs, row.Batch) / Flops.TrainingStep(dense.Macs, dense.FirstLayerMacs, row.Batch);
+        return row.TimeRatios().Select(r => flops / r).ToList();
+    }
 
     /// <summary>The speed-up a kernel doing only the useful work at the dense rate would give: dense MACs ÷ this row's MACs.</summary>
     public double TheoreticalSpeedup(SpeedRow row) => (double)DenseMacs / Check.NotNull(row).Macs;

@@ -41,6 +41,10 @@ public sealed record SpeedSweep(
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.Speed;
 
+    // Results stored before every run's seconds were kept carry no spread to decide a claim from: they are not found again.
+    /// <inheritdoc />
+    protected override IEnumerable<(string Name, object? Value)> KeyExtras() => [("timings", "every run")];
+
     /// <inheritdoc />
     protected override SpeedResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
     {
@@ -160,5 +164,6 @@ public sealed record SpeedSweep(
         }
     }
 
-    private static TimingSummary Summary(TimingResult t) => new(t.MedianSeconds, t.MinSeconds, t.MaxSeconds, t.Seconds.Count);
+    private static TimingSummary Summary(TimingResult t) =>
+        new(t.MedianSeconds, t.MinSeconds, t.MaxSeconds, t.Seconds.Count) { Seconds = t.Seconds.ToList() };
 }

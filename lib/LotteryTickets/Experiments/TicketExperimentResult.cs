@@ -29,8 +29,9 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     public int? TrainingExamples { get; init; }
 
     /// <summary>
-    /// For each level of <paramref name="series"/>: the first evaluated iteration at which test accuracy reached
-    /// <paramref name="target"/> (in [0, 1]), over the seeds that reached it (<see cref="Training.StepsToTarget"/>).
+    /// For each level of <paramref name="series"/>: the first evaluated iteration at which validation accuracy reached
+    /// <paramref name="target"/> (in [0, 1]), over the seeds that reached it (<see cref="Training.StepsToTarget"/>: the
+    /// test set only reports).
     /// </summary>
     public IReadOnlyList<StepsToTargetPoint> StepsToTarget(double target, TicketSeries series = TicketSeries.Ticket)
     {
@@ -43,6 +44,20 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
             var (mean, sd) = MeanSd(reached);
             return new StepsToTargetPoint(g.Key, g.Average(t => t.PercentRemaining), target, mean, sd, reached.Count, steps.Count);
         }).ToList();
+    }
+
+    /// <summary>
+    /// For each seed (in the order of <see cref="Seeds"/>): the weights remaining (%) of the sparsest level of
+    /// <paramref name="series"/> whose validation accuracy reached <paramref name="target"/> (in [0, 1],
+    /// <see cref="Training.StepsToTarget"/>); 100 where no pruned level did.
+    /// </summary>
+    public IReadOnlyList<double> SparsestReaching(double target, TicketSeries series = TicketSeries.Ticket)
+    {
+        Check.UnitInterval(target);
+        Check.Defined(series);
+        return Seeds.Select(s => Trainings.Where(t => t.Series == series && t.Seed == s && t.Level > 0 &&
+                Training.StepsToTarget.Of(t.Evaluations, target) is not null)
+            .Select(t => t.PercentRemaining).DefaultIfEmpty(100).Min()).ToList();
     }
 
     /// <summary>
@@ -162,7 +177,7 @@ public sealed record LevelTraining(TicketSeries Series, long Seed, int Level, do
 /// <summary>Steps to a target accuracy at one level, over seeds (see <see cref="TicketExperimentResult.StepsToTarget"/>).</summary>
 /// <param name="Level">0 = dense.</param>
 /// <param name="PercentRemaining">Weights remaining (%), mean over seeds.</param>
-/// <param name="Target">The target test accuracy in [0, 1].</param>
+/// <param name="Target">The target validation accuracy in [0, 1].</param>
 /// <param name="MeanSteps">Mean first iteration at or above the target, over the seeds that reached it (NaN if none did).</param>
 /// <param name="StdSteps">Its sample standard deviation (0 for fewer than two).</param>
 /// <param name="Reached">Seeds that reached the target.</param>

@@ -25,10 +25,20 @@ public class PinnedRunKeysTests
             foreach (var k in Seeds("00 winning tickets", WinningTickets.Experiment(budget, data))) yield return k;
             foreach (var k in Seeds("01 unstructured", StructureIsKing.UnstructuredExperiment(budget, data))) yield return k;
             foreach (var k in Seeds("01 structured", StructureIsKing.StructuredExperiment(budget, data))) yield return k;
+            foreach (var k in Seeds("01 filters", StructureIsKing.FilterExperiment(budget, data))) yield return k;
+            foreach (var k in Seeds("01 heads", StructureIsKing.HeadExperiment(budget, data))) yield return k;
             yield return ($"{b} 01 speed", StructureIsKing.Speed(budget).Key(budget));
+            yield return ($"{b} 01 solutions Conv-2 speed", (StructureIsKing.Speed(budget) with
+            {
+                Model = LotteryTickets.Models.ModelHparams.Conv2(convWidth: 32, fcWidth: 64), Sparsities = [0.5, 0.75, 0.9], BatchSizes = [60],
+            }).Key(budget));
+            yield return ($"{b} 01 solutions speed 2 threads",
+                (StructureIsKing.Speed(budget) with { Threads = 2, Sparsities = [0.9, 0.98, 0.99] }).Key(budget));
             foreach (var k in Seeds("02 unstructured", TimeToTrainParadox.UnstructuredExperiment(budget, data))) yield return k;
             foreach (var k in Seeds("02 structured", TimeToTrainParadox.StructuredExperiment(budget, data))) yield return k;
             yield return ($"{b} 02 speed at 50/90 %", TimeToTrainParadox.Speed(budget, [0.5, 0.9]).Key(budget));
+            yield return ($"{b} 02 solutions speed batch 60 and 1024",
+                (TimeToTrainParadox.Speed(budget, [0.5, 0.8, 0.9]) with { BatchSizes = [60, 1024], Repeats = 6 }).Key(budget));
             foreach (var tied in new[] { true, false })
                 foreach (var k in Seeds($"03 rnn tied={tied}", TiedTickets.Experiment(budget, data, tied))) yield return k;
 

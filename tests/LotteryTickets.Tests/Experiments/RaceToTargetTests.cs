@@ -3,7 +3,8 @@ namespace LotteryTickets.Tests.Experiments;
 /// <summary>The race and the structured comparison on hand-built results whose answers are worked out by hand.</summary>
 public class RaceToTargetTests
 {
-    private static EvaluationPoint At(int iteration, double accuracy) => new(iteration, iteration / 100.0, null, accuracy, 0.1);
+    // The race reads validation accuracy; the test accuracy, 0.3 lower, would reach no target here.
+    private static EvaluationPoint At(int iteration, double accuracy) => new(iteration, iteration / 100.0, accuracy, accuracy - 0.3, 0.1);
 
     private static TicketCurvePoint Point(int level, double percent, double accuracy) => new(level, percent, accuracy, 0, 0, 0, 2);
 
@@ -66,6 +67,14 @@ public class RaceToTargetTests
         Assert.False(masked[1].Reached);                                            // one seed missed at 10 %
         Assert.True(double.IsNaN(masked[1].TimeRatio));
         Assert.Equal((SpeedVariants.Compacted, 1), (race.Winner.Variant, race.Winner.Level));
+        // The search: level 0 trained its whole schedule (100 steps) before level 1, at dense speed; before level 2 also
+        // level 1's 100 steps at its fastest unstructured way (masked, 0.8 of a dense step; the sparse kernel takes 4).
+        Assert.Equal((0.0, 1.0), (race.Dense.SearchSteps, race.Dense.TimeRatioWithSearch));
+        Assert.Equal([100.0, 180.0], masked.Select(e => e.SearchSteps));
+        Assert.Equal((100 + 100 * 0.8) / 100, masked[0].TimeRatioWithSearch, 12);
+        Assert.Equal((100 + 100 * 4.0) / 100, race.Of(SpeedVariants.SparseKernel)[0].TimeRatioWithSearch, 12);
+        Assert.Equal((100 + 100 * 0.6) / 100, race.Of(SpeedVariants.Compacted)[0].TimeRatioWithSearch, 12);
+        Assert.True(double.IsNaN(masked[1].TimeRatioWithSearch));                  // not reached by every seed
         Assert.Contains(race.Findings(), l => l.Contains("Winner") && l.Contains("structured, compacted"));
     }
 

@@ -22,6 +22,14 @@ public class SpeedSweepTests
             Assert.True(eta > 0 && eta <= 1, $"η = {eta} for {row.Variant} at {row.Sparsity}");
         }
         Assert.Equal(1.0, r.Speedup(r.Dense(4)));
+        // Every run's seconds are kept, paired with the dense runs timed beside them: the spread a timing claim reads.
+        foreach (var row in r.Rows.Where(x => x.Variant != SpeedVariants.Dense))
+        {
+            Assert.Equal(2, row.Train.Seconds.Count);
+            Assert.Equal(row.Train.Seconds.Zip(row.DenseTrain.Seconds, (a, d) => a / d), row.TimeRatios());
+            Assert.Equal(row.Train.Median, row.Train.Seconds.Average(), 12);                  // two runs: the median is their mean
+        }
+        Assert.All(r.Dense(4).TimeRatios(), x => Assert.Equal(1, x));
         // Uniform per-layer masks: the useful MACs are the kept weights, so theory = dense weights ÷ kept weights.
         var masked = r.Of(SpeedVariants.Masked, 4);
         Assert.Equal((double)r.DenseWeights / masked[0].Weights, r.TheoreticalSpeedup(masked[0]), 12);
@@ -44,6 +52,9 @@ public class SpeedSweepTests
         var second = Sweep.Run(new ExperimentContext { Store = store });
         Assert.Equal(first.Rows.Select(r => r.Train.Median), second.Rows.Select(r => r.Train.Median));   // loaded, not re-timed
         Assert.NotEqual(Sweep.Key(Budget.Quick), (Sweep with { Threads = 2 }).Key(Budget.Quick));        // threads name the run
+        Assert.Equal(first.Rows.Select(r => r.Train.Seconds), second.Rows.Select(r => r.Train.Seconds));
+        // A result stored before every run's seconds were kept is not found again (it has no spread to decide from).
+        Assert.Contains("extra.timings=every run", Sweep.Key(Budget.Quick).Lines);
     }
 
     [Fact]

@@ -41,13 +41,17 @@ public class TimeToTrainTests
     }
 
     [Fact]
-    public void StepsToATargetIsTheFirstEvaluationThatReachesItOrNotReached()
+    public void StepsToATargetIsTheFirstEvaluationWhoseValidationAccuracyReachesItOrNotReached()
     {
-        EvaluationPoint At(int iteration, double accuracy) => new(iteration, iteration / 10.0, null, accuracy, 0.1);
+        // Validation accuracy decides; the test accuracy (here always 0.99, or always 0.5) is never read.
+        EvaluationPoint At(int iteration, double validation, double test = 0.99) => new(iteration, iteration / 10.0, validation, test, 0.1);
         var curve = new[] { At(50, 0.80), At(100, 0.93), At(150, 0.91), At(200, 0.96) };
         Assert.Equal(100, StepsToTarget.Of(curve, 0.90));
         Assert.Equal(200, StepsToTarget.Of(curve, 0.95));
         Assert.Null(StepsToTarget.Of(curve, 0.97));
+        Assert.Equal(100, StepsToTarget.Of(curve.Select(e => e with { TestAccuracy = 0.5 }).ToList(), 0.90));
         Assert.Equal("target", Assert.ThrowsAny<ArgumentException>(() => StepsToTarget.Of(curve, 1.5)).ParamName);
+        var testOnly = new[] { new EvaluationPoint(50, 5, null, 0.99, 0.1) };
+        Assert.Equal("evaluations", Assert.ThrowsAny<ArgumentException>(() => StepsToTarget.Of(testOnly, 0.9)).ParamName);
     }
 }

@@ -77,7 +77,7 @@ public class FindingsTests
             """, Text(speed.Findings()));
         var entry = new RaceEntry(SpeedVariants.Dense, 0, 100, 0, 100, true, 10, 0.01, 1, 1, 1, 1, 1);
         Assert.Equal("""
-            Target 90.0 % test accuracy. Dense: 0 steps × 10000.000 ms = 1.00 s of training steps (η = 1.00).
+            Target 90.0 % validation accuracy. Dense: 0 steps × 10000.000 ms = 1.00 s of training steps (η = 1.00).
             Winner of the race on this machine: the dense network.
             """, Text(new RaceToTarget(0.9, 8, 1e9, entry, [entry]).Findings()));
     }

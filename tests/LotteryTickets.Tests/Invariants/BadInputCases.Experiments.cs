@@ -126,6 +126,8 @@ internal sealed partial class BadInputCases
         _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.StepsToTarget(0.9, (TicketSeries)9));
+        _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.SparsestReaching(90, TicketSeries.Ticket));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.SparsestReaching(0.9, (TicketSeries)9));
         _cases.Add("percentRemaining", "[0, 100]", "150 %", () => result.WeightsAt(150));
         _cases.Add("percentRemaining", "NaN", "NaN", () => result.WeightsAt(double.NaN));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.GradientNoise((TicketSeries)9));
@@ -176,6 +178,14 @@ internal sealed partial class BadInputCases
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => speed.BreakEvenSparsity("sparse", 8, true, 1.1));
         _cases.Add("baseline", "null", "null", () => speed.SpeedupOver(null!, SpeedVariants.Masked, 8));
         _cases.Add("batch", "got 16", "a batch not measured", () => speed.SpeedupOver(speed, SpeedVariants.Masked, 16));
+        _cases.Add("sparsity", "got 0.9", "a sparsity not measured", () => speed.At(SpeedVariants.Masked, 8, 0.9));
+        _cases.Add("sparsity", "[0, 1]", "a percentage for a share", () => speed.At(SpeedVariants.Masked, 8, 50));
+        _cases.Add("row", "null", "null", () => speed.RunSpeedups(null!, true));
+        _cases.Add("training", "keep each timed run's seconds", "a row without its runs",
+            () => speed.RunSpeedups(speed.Of(SpeedVariants.Masked, 8)[0], true));
+        _cases.Add("row", "null", "null", () => speed.RunEfficiencies(null!));
+        _cases.Add("row", "keep each timed run's seconds", "a row without its runs", () => speed.RunEfficiencies(speed.Dense(8)));
+        _cases.Add("row", "null", "null", () => speed.EfficiencyRatios(null!));
         _cases.Add("batch", "got 16", "a batch not measured", () => RaceToTarget.Of(speed, 0.9, 16, result, null));
         _cases.Add("target", "[0, 1]", "target 90 (a percentage)", () => RaceToTarget.Of(speed, 90, 8, result, null));
         _cases.Add("speed", "null", "null", () => RaceToTarget.Of(null!, 0.9, 8, result, null));

@@ -30,9 +30,13 @@ internal sealed partial class BadInputCases
         // Verdicts: the claims, the estimates they read, the records.
         double[] noSamples = [];
         _cases.Add("samples", "at least one", "no samples", () => LotteryTickets.Statistics.Estimate.Of(noSamples));
+        _cases.Add("samples", "at least one", "no samples", () => LotteryTickets.Statistics.Estimate.OfMedian(noSamples));
+        double[] nanSample = [1, double.NaN];
+        _cases.Add("samples", "finite", "a NaN run", () => LotteryTickets.Statistics.Estimate.OfMedian(nanSample));
         _cases.Add("b", "pair one value", "unpaired lists", () => LotteryTickets.Statistics.Estimate.PairedDifference(xsPair, xsOne));
         LotteryTickets.Statistics.Estimate? noEstimate = null;
         _cases.Add("a", "null", "null", () => LotteryTickets.Statistics.Estimate.Difference(noEstimate!, oneEstimate));
+        _cases.Add("b", "null", "null", () => LotteryTickets.Statistics.Estimate.Product(oneEstimate, noEstimate!));
         _cases.Add("threshold", "finite", "a NaN threshold",
             () => LotteryTickets.Statistics.VerdictRule.Decide(oneEstimate, double.NaN, LotteryTickets.Statistics.ClaimSide.Above));
         var claim = new Claim("c", "s", "m", 0, LotteryTickets.Statistics.ClaimSide.Above);
@@ -45,14 +49,20 @@ internal sealed partial class BadInputCases
         _cases.Add("claims", "null", "null", () => record.With(noClaims!));
         TicketExperimentResult? noTickets = null;
         _cases.Add("r", "null", "null", () => LotteryTickets.Interactive.Curriculum.WinningTickets.Claims(noTickets!));
+        StructuredComparison? noComparison = null;
+        SpeedResult? noTimings = null;
+        _cases.Add("neurons", "null", "null",
+            () => LotteryTickets.Interactive.Curriculum.StructureIsKing.Claims(noComparison!, noTickets!, noTickets!, noTimings!));
+        _cases.Add("unstructured", "null", "null",
+            () => LotteryTickets.Interactive.Curriculum.TimeToTrainParadox.Claims(noTickets!, noTickets!, noTimings!, null!));
         Budget? noBudget = null;
         _cases.Add("budget", "null", "null", () => LotteryTickets.Interactive.Curriculum.WinningTickets.ControlLevels(noBudget!));
         var tickets = new TicketExperimentResult(LotteryTickets.Interactive.Curriculum.WinningTickets.Hparams(Budget.Quick), [1],
             new TicketCurve(TicketSeries.Ticket, []), new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []),
             [], 0);
         _cases.Add("level", "-1", "a negative level", () => tickets.At(TicketSeries.Ticket, -1));
-        TiedComparison? noComparison = null;
-        _cases.Add("c", "null", "null", () => TiedTickets.Claims(noComparison!));
+        TiedComparison? noTiedComparison = null;
+        _cases.Add("c", "null", "null", () => TiedTickets.Claims(noTiedComparison!));
         var noControls = new TicketExperimentResult(TiedTickets.Hparams(Budget.Quick, true), [1],
             new TicketCurve(TicketSeries.Ticket, [new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1)]), new TicketCurve(TicketSeries.RandomReinit, []),
             new TicketCurve(TicketSeries.RandomMask, []), [], 0);
@@ -100,6 +110,8 @@ internal sealed partial class BadInputCases
         _cases.Add("r", "null", "null", () => TicketFigures.EarlyStop(noResult!));
         var noCurves = Array.Empty<(string, TicketCurve)>();
         _cases.Add("curves", "at least one", "no curve", () => TicketFigures.Compare("c", "t", noCurves));
+        (string, TicketExperimentResult)[] noRuns = [];
+        _cases.Add("runs", "at least one", "no run", () => TicketFigures.Units(noRuns));
         StructuredComparison? noStructured = null;
         TiedComparison? noTied = null;
         SmoothingComparison? noSmoothing = null;
@@ -211,7 +223,12 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => WinningTickets.Hparams(none!));
         _cases.Add("budget", "null", "null", () => WinningTickets.Seeds(none!));
         _cases.Add("budget", "null", "null", () => WinningTickets.Levels(none!));
-        _cases.Add("budget", "null", "null", () => StructureIsKing.Levels(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.Fraction(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.UnstructuredLevels(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.StructuredLevels(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.StructuredControlLevels(none!));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.FilterExperiment(none!, data));
+        _cases.Add("budget", "null", "null", () => StructureIsKing.HeadExperiment(none!, data));
         _cases.Add("budget", "null", "null", () => TiedTickets.Levels(none!));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Levels(none!));
         _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.StudentLevels(none!));

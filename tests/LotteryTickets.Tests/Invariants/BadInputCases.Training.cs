@@ -75,6 +75,8 @@ internal sealed partial class BadInputCases
 
         _cases.Add("target", "[0, 1]", "accuracy target 1.5", () => StepsToTarget.Of(Array.Empty<EvaluationPoint>(), 1.5));
         _cases.Add("evaluations", "null", "null", () => StepsToTarget.Of(null!, 0.9));
+        _cases.Add("evaluations", "validation accuracies", "a curve without a validation split",
+            () => StepsToTarget.Of(new[] { new EvaluationPoint(50, 1, null, 0.95, 0.1) }, 0.9));
         _cases.Add("examples", "0", "no examples", () => hparams.IterationsPerEpoch(0));
 
         var data = new TrainingData(train, noValidation, test);

@@ -36,6 +36,33 @@ public class VerdictRuleTests
     }
 
     [Fact]
+    public void ATimingEstimateIsTheMedianWithARobustStandardErrorThatOneSlowRunDoesNotMove()
+    {
+        // 1.0, 1.1, 1.2, 1.3, 9.0: median 1.2; deviations 0.2, 0.1, 0, 0.1, 7.8 → MAD 0.1;
+        // SE = √(π/2) · 1.4826 · 0.1 / √5.
+        var e = Estimate.OfMedian([1.3, 1.0, 9.0, 1.2, 1.1]);
+        Assert.Equal(1.2, e.Mean, 12);
+        Assert.Equal(Math.Sqrt(Math.PI / 2) * 1.482602218505602 * 0.1 / Math.Sqrt(5), e.StandardError, 12);
+        Assert.Equal(5, e.Count);
+        // Even count: the median is the mean of the middle two (2 and 3); deviations 1.5, 0.5, 0.5, 1.5 → MAD 1.
+        Assert.Equal((2.5, Math.Sqrt(Math.PI / 2) * 1.482602218505602 / 2), (Estimate.OfMedian([1, 2, 3, 4]).Mean,
+            Estimate.OfMedian([1, 2, 3, 4]).StandardError));
+        Assert.True(double.IsNaN(Estimate.OfMedian([3]).StandardError));
+        // 1 / Φ⁻¹(3/4): MAD × this estimates σ of a normal sample.
+        Assert.Equal(1 / 0.6744897501960817, Estimate.MadToSigma, 12);
+    }
+
+    [Fact]
+    public void IndependentEstimatesMultiplyWithTheirRelativeErrorsInQuadrature()
+    {
+        // 0.5 ± 0.1 times 4 ± 0.2: 2 ± √((4·0.1)² + (0.5·0.2)²) = 2 ± √0.17.
+        var p = Estimate.Product(new Estimate(0.5, 0.1, 3), new Estimate(4, 0.2, 12));
+        Assert.Equal(2, p.Mean, 12);
+        Assert.Equal(Math.Sqrt(0.17), p.StandardError, 12);
+        Assert.Equal(3, p.Count);
+    }
+
+    [Fact]
     public void IndependentEstimatesDifferWithTheirErrorsInQuadrature()
     {
         var d = Estimate.Difference(new Estimate(5, 0.3, 3), new Estimate(2, 0.4, 5));
