@@ -2,7 +2,9 @@ using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
+using LotteryTickets.Statistics;
 using LotteryTickets.Training;
+using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive.Curriculum;
 
@@ -57,4 +59,74 @@ public static class ApprenticeAndMaster
     /// <summary>The whole experiment on <paramref name="data"/>.</summary>
     public static DistillationExperiment Experiment(Budget budget, TrainingData data) =>
         new(Teacher(budget), Student(budget), Distillation, data, Seeds(budget)) { Levels = StudentLevels(budget) };
+
+    /// <summary>"Far beyond", read as a gain of more than this many points of test accuracy (a separate, stronger claim than
+    /// "helps", whose threshold is 0).</summary>
+    public const double FarBeyond = 1.0;
+
+    /// <summary>
+    /// The section's claims against <paramref name="r"/>, each paired seed by seed on the same masks: distillation raises
+    /// the ticket above the same ticket trained on the labels (mean over the pruned levels trained both ways), and far
+    /// beyond it (by more than <see cref="FarBeyond"/> points); under distillation the ticket's initialisation still
+    /// beats a fresh one on the same mask (mean over the control's levels); and a distilled ticket beats a distilled
+    /// dense network with as many weights (mean over the size-matched levels). A claim whose series was not trained is left out.
+    /// </summary>
+    public static ClaimResult[] Claims(DistillationResult r)
+    {
+        Check.NotNull(r);
+        var both = r.Distilled.Ticket.Points.Where(p => p.Level > 0 && r.Labels.Ticket.AtLevel(p.Level) is not null).ToList();
+        var claims = new List<ClaimResult>();
+        if (both.Count > 0)
+        {
+            var gain = Estimate.PairedDifference(MeanOver(r.Distilled, TicketSeries.Ticket, both), MeanOver(r.Labels, TicketSeries.Ticket, both));
+            string measure = F("distilled − labels-only accuracy of the same tickets (same mask, initialisation and data order), {0} (points)",
+                Where(both));
+            claims.Add(new Claim("distillation-helps",
+                "A sparse ticket learns more from a dense teacher than from the labels alone: the same ticket, distilled, is more accurate.",
+                measure, 0, ClaimSide.Above)
+            {
+                Why = "The teacher adds little here: trained on the same few thousand images, it is only a couple of points better than its " +
+                    "students, and the labels of MNIST are already nearly all a ticket needs. Distillation's softer target also trains more " +
+                    "slowly, so a short schedule can end before it pays off.",
+            }.Against(gain));
+            claims.Add(new Claim("far-beyond",
+                F("… far beyond the labels alone (read here as more than {0:0.#} point of test accuracy).", FarBeyond), measure, FarBeyond,
+                ClaimSide.Above)
+            {
+                Why = "What a student can gain is bounded by how much better the teacher is than the student trained on labels — a couple of " +
+                    "points here — and the sparse ticket already matches the dense student on labels, so the room left is small.",
+            }.Against(gain));
+        }
+        var controls = r.Distilled.RandomReinit.Points;
+        if (controls.Count > 0)
+            claims.Add(new Claim("ticket-init-matters-distilled",
+                "Under distillation the ticket's initialisation still matters: the same mask distilled from a fresh initialisation falls behind.",
+                F("distilled ticket − the same mask distilled from a fresh initialisation, {0} (points)", Where(controls)), 0, ClaimSide.Above)
+            {
+                Why = "A teacher's soft targets could in principle make any sparse network trainable; where the gap closes, the initialisation " +
+                    "mattered only for learning from the labels.",
+            }.Against(Estimate.PairedDifference(MeanOver(r.Distilled, TicketSeries.Ticket, controls),
+                MeanOver(r.Distilled, TicketSeries.RandomReinit, controls))));
+        var baselines = r.Baselines.Where(b => r.Distilled.Ticket.AtLevel(b.Level) is not null).ToList();
+        if (baselines.Count > 0)
+            claims.Add(new Claim("beats-size-matched",
+                "A sparse ticket is a better apprentice than a dense network with as many weights: distilled, the ticket is more accurate.",
+                F("distilled ticket − distilled size-matched dense network, mean over {0} (points)",
+                    string.Join(", ", baselines.Select(b => F("{0:0.0} %", b.PercentRemaining)))), 0, ClaimSide.Above)
+            {
+                Why = "A dense network as small as a sparse ticket is very narrow; where it is still wide enough to fit the teacher, it can " +
+                    "learn as much.",
+            }.Against(Estimate.PairedDifference(
+                MeanOver(r.Distilled, TicketSeries.Ticket, baselines.Select(b => r.Distilled.Ticket.AtLevel(b.Level)!).ToList()),
+                r.Labels.Seeds.Select((_, i) => baselines.Average(b => b.DistilledAccuracies[i])).ToList())));
+        return [.. claims];
+    }
+
+    // Each seed's accuracy (%) of one series, averaged over the given levels, in the order of the result's seeds.
+    static List<double> MeanOver(TicketExperimentResult r, TicketSeries series, IReadOnlyList<TicketCurvePoint> levels) =>
+        r.Seeds.Select(s => levels.Average(p => r.At(series, p.Level).Single(t => t.Seed == s).EarlyStopAccuracy)).ToList();
+
+    static string Where(IReadOnlyList<TicketCurvePoint> levels) => levels.Count == 1
+        ? F("at {0:0.0} % of the weights", levels[0].PercentRemaining)
+        : F("mean over {0} levels ({1} % of the weights)", levels.Count, string.Join(", ", levels.Select(p => F("{0:0.0}", p.PercentRemaining))));
 }

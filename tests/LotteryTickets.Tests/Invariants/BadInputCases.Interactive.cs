@@ -142,7 +142,7 @@ internal sealed partial class BadInputCases
         SpeedResult? noSpeed = null;
         OmpRecoveryResult? noOmp = null;
         _cases.Add("r", "null", "null", () => noResult!.Findings());
-        _cases.Add("r", "null", "null", () => noDistillation!.Findings());
+        _cases.Add("r", "null", "null", () => ApprenticeAndMaster.Claims(noDistillation!));
         _cases.Add("r", "null", "null", () => noStructured!.Findings());
         _cases.Add("r", "null", "null", () => noTied!.Findings());
         _cases.Add("r", "null", "null", () => noSmoothing!.Findings());
