@@ -21,9 +21,10 @@ public static class DistillationFigures
         var series = new List<FigureSeries> { Ticket("ticket, on labels", labels), Ticket("the same ticket, distilled", r.Distilled.Ticket.Points) };
         if (r.Distilled.RandomReinit.Points.Count > 0)
             series.Add(Ticket("the same mask re-initialised, distilled", r.Distilled.RandomReinit.Points));
+        if (r.Baselines.Any(b => b.LabelsAccuracies.Count > 0))
+            series.Add(Dense("size-matched dense, on labels", b => b.LabelsAccuracy, b => b.LabelsStd));
         if (r.Baselines.Count > 0)
-            series.AddRange([Dense("size-matched dense, on labels", b => b.LabelsAccuracy, b => b.LabelsStd),
-                Dense("size-matched dense, distilled", b => b.DistilledAccuracy, b => b.DistilledStd)]);
+            series.Add(Dense("size-matched dense, distilled", b => b.DistilledAccuracy, b => b.DistilledStd));
         double min = Math.Min(labels.Min(p => p.PercentRemaining), r.Baselines.Select(b => b.PercentRemaining).DefaultIfEmpty(100).Min());
         series.Add(new("teacher (dense)", [100, min], [r.TeacherAccuracy, r.TeacherAccuracy]));
         string err = bars ? $" (mean ± s.d. over {r.Labels.Seeds.Count} seeds)" : "";

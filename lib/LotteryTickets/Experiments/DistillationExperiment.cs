@@ -41,6 +41,9 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     /// every level 1 … <see cref="Levels"/>; empty: none).</summary>
     [Distinct, Range(1, IterativeMagnitudePruning.MaxLevels)] public IReadOnlyList<int>? BaselineLevels { get; init; }
 
+    /// <summary>Train the size-matched dense networks on the labels as well as distilled (default true; false: distilled only).</summary>
+    public bool BaselinesOnLabels { get; init; } = true;
+
     /// <summary>The teacher's seed (default 0, apart from the students' seeds).</summary>
     public long TeacherSeed { get; init; }
 
@@ -79,7 +82,11 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
     {
         Validation.Check(this);
         var b = budget ?? Budget.Current;
-        var taught = Data.WithTeacher(Check.NotNull(teacherLogits));
+        Check.NotNull(teacherLogits);
+        Check.That(teacherLogits.dim() == 2 && teacherLogits.shape[0] == Data.Train.Count,
+            $"teacherLogits must hold one row per training example ({Data.Train.Count}); got [{string.Join(", ", teacherLogits.shape)}].",
+            nameof(teacherLogits));
+        var taught = Data.WithTeacher(teacherLogits);
         return DistilledKey(seed, DataFingerprint.Describe(taught, DataSource), LabelsRun.KeyFor(seed, b), b);
     }
 
@@ -106,10 +113,10 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
         {
             var model = SizeMatched((LeNetHparams)Student.Model, labels.WeightsAt(labels.Ticket.AtLevel(level)!.PercentRemaining));
             long weights = WeightsOf(model);
-            var plain = Students(Data, null, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels"));
+            var plain = BaselinesOnLabels ? Students(Data, null, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels")) : null;
             var soft = Students(taught, Distillation, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
             baselines.Add(new DenseBaselinePoint(level, 100.0 * weights / labels.PrunableWeights, weights, model.Hidden1, model.Hidden2,
-                plain.At(TicketSeries.Ticket, 0).Select(t => t.EarlyStopAccuracy).ToList(),
+                plain?.At(TicketSeries.Ticket, 0).Select(t => t.EarlyStopAccuracy).ToList() ?? [],
                 soft.At(TicketSeries.Ticket, 0).Select(t => t.EarlyStopAccuracy).ToList()));
         }
         return new DistillationResult(Distillation, teacherAccuracy, teacherWeights, labels, distilled, baselines.AsReadOnly(),
@@ -149,7 +156,8 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             var own = LotteryControls.Retrain(runs[s], TicketSeries.Ticket, hparams.Training, taught, seed, ticketLevels, progress,
                 c.CancellationToken, levels, Loaded(index, TicketSeries.Ticket));
             var fresh = LotteryControls.Retrain(runs[s], TicketSeries.RandomReinit, hparams.Training, taught,
-                seed + TicketExperiment.ControlSeedOffset, controlLevels, progress, c.CancellationToken, levels, Loaded(index, TicketSeries.RandomReinit));
+                seed + TicketExperiment.ControlSeedOffset, controlLevels, progress, c.CancellationToken, levels,
+                Loaded(index, TicketSeries.RandomReinit));
             if (key is not null) c.Store!.CompleteRun(key);
             ticket.Add(own.Levels);
             reinit.Add(fresh.Levels);
@@ -269,13 +277,13 @@ public sealed record DistillationResult(DistillationHparams Distillation, double
 /// <param name="Weights">Its prunable weights.</param>
 /// <param name="Hidden1">First hidden width.</param>
 /// <param name="Hidden2">Second hidden width.</param>
-/// <param name="LabelsAccuracies">Trained on the labels, per seed.</param>
+/// <param name="LabelsAccuracies">Trained on the labels, per seed (empty when they were trained distilled only).</param>
 /// <param name="DistilledAccuracies">Trained with distillation, per seed.</param>
 public sealed record DenseBaselinePoint(int Level, double PercentRemaining, long Weights, int Hidden1, int Hidden2,
     IReadOnlyList<double> LabelsAccuracies, IReadOnlyList<double> DistilledAccuracies)
 {
-    /// <summary>Trained on the labels: mean over seeds.</summary>
-    public double LabelsAccuracy => LabelsAccuracies.Average();
+    /// <summary>Trained on the labels: mean over seeds (NaN when not trained on the labels).</summary>
+    public double LabelsAccuracy => LabelsAccuracies.Count == 0 ? double.NaN : LabelsAccuracies.Average();
 
     /// <summary>Its s.d. over seeds (0 for one seed).</summary>
     public double LabelsStd => TicketCurve.StandardDeviation(LabelsAccuracies);

@@ -94,7 +94,8 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
         return (result, runs.AsReadOnly());
     }
 
-    /// <summary>One series' training of each level in <paramref name="results"/>, as <see cref="TicketExperimentResult.Trainings"/> holds it.</summary>
+    /// <summary>One series' training of each level in <paramref name="results"/>, as <see cref="TicketExperimentResult.Trainings"/>
+    /// holds it.</summary>
     internal static IEnumerable<LevelTraining> Trainings(TicketSeries series, long seed, IEnumerable<LevelResult> results) =>
         results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
         {

@@ -46,6 +46,9 @@ public static class LotteryControls
         Check.Defined(kind);
         var hparams = run.Hparams with { Training = Check.NotNull(training) };
         Validation.Check(hparams, nameof(training));
+        Check.NotNull(data);
+        Check.That(training.Distillation is null || data.Teacher is not null,
+            "data must carry the teacher's logits for the training examples (TrainingData.WithTeacher) when training distils.", nameof(data));
         IterativeMagnitudePruning.CheckDataFits(hparams, data, nameof(data));
         var chosen = Levels(run, levels);
         Check.That(kind == TicketSeries.Ticket || !chosen.Contains(0), $"a control trains pruned levels only (1 … n); level 0 is the dense "
@@ -103,7 +106,8 @@ public static class LotteryControls
     }
 }
 
-/// <summary>A control trained at the levels of a <see cref="LotteryRun"/>, or the run's masks retrained (<see cref="LotteryControls.Retrain"/>).</summary>
+/// <summary>A control trained at the levels of a <see cref="LotteryRun"/>, or the run's masks retrained
+/// (<see cref="LotteryControls.Retrain"/>).</summary>
 /// <param name="Kind">Which series (a control, or <see cref="TicketSeries.Ticket"/> for the ticket retrained).</param>
 /// <param name="Seed">The control's seed (unused by the ticket's series).</param>
 /// <param name="Levels">One result per level trained, in level order.</param>

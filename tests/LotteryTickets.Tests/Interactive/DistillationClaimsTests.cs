@@ -58,6 +58,25 @@ public class DistillationClaimsTests
         // Distilled ticket − distilled size-matched dense network at level 2: 5.3, 4.4, 3.4.
         Assert.Equal(13.1 / 3, claims["beats-size-matched"].Measured.Mean, 9);
         Assert.Equal(Verdict.Holds, claims["beats-size-matched"].Verdict);
+        Assert.Contains("at 24.8 % of the weights", claims["beats-size-matched"].Measure);
+
+        // Two ways of teaching the same tickets, seed by seed over the pruned levels both distilled (level 2 only here):
+        // the result against itself with its level-2 accuracies lowered by 0.1, 0.2, 0.3.
+        var lowered = result with
+        {
+            Distilled = Result(h, distilled.Trainings.Where(t => t.Series == TicketSeries.Ticket && t.Level == 2)
+                .Select(t => t with { EarlyStopAccuracy = t.EarlyStopAccuracy - 0.1 * t.Seed })),
+        };
+        var difference = ApprenticeAndMaster.DistilledDifference(result, lowered);
+        Assert.Equal((0.2, 0.1 / Math.Sqrt(3), 3), (difference.Mean, difference.StandardError, difference.Count), new Near());
+    }
+
+    sealed class Near : IEqualityComparer<(double, double, int)>
+    {
+        public bool Equals((double, double, int) x, (double, double, int) y) =>
+            Math.Abs(x.Item1 - y.Item1) < 1e-9 && Math.Abs(x.Item2 - y.Item2) < 1e-9 && x.Item3 == y.Item3;
+
+        public int GetHashCode((double, double, int) obj) => obj.Item3;
     }
 
     [Fact]

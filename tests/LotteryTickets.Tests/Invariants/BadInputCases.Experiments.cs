@@ -120,7 +120,7 @@ internal sealed partial class BadInputCases
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));
         var distillation = new DistillationExperiment(tiny, tiny, new DistillationHparams(2, 0.5), data, new long[] { 1 });
         _cases.Add("teacherLogits", "null", "null", () => distillation.DistilledKeyFor(1, null!, Budget.Quick));
-        _cases.Add("teacher", "one row per training example", "logits for another training set",
+        _cases.Add("teacherLogits", "one row per training example", "logits for another training set",
             () => distillation.DistilledKeyFor(1, Own(TorchSharp.torch.zeros(5, 4)), Budget.Quick));
         _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new LeNetHparams(), 0));
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
