@@ -113,7 +113,7 @@ public static class ApprenticeAndMaster
                     "here, where the teacher learned from the same few thousand images and the ticket already matches the dense student.",
             }.Against(gain));
         }
-        var controls = r.Distilled.RandomReinit.Points;
+        var controls = r.Distilled.RandomReinit.Points.Where(p => r.Distilled.Ticket.AtLevel(p.Level) is not null).ToList();
         if (controls.Count > 0)
             claims.Add(new Claim("ticket-init-matters-distilled",
                 "Under distillation the ticket's initialisation still matters: the same mask distilled from a fresh initialisation falls behind.",
