@@ -39,45 +39,6 @@ public static class TicketFindings
         return lines;
     }
 
-    /// <summary>The teacher, the dense students, the gain of distillation per level and the size-matched dense networks
-    /// against the tickets.</summary>
-    public static IReadOnlyList<string> Findings(this DistillationResult r)
-    {
-        Check.NotNull(r);
-        var lines = new List<string>
-        {
-            F("Teacher (dense, {0:N0} weights): {1:0.00} % test accuracy. Distillation T = {2}, α = {3}; students over {4} seed(s).",
-                r.TeacherWeights, r.TeacherAccuracy, r.Distillation.Temperature, r.Distillation.Alpha, r.Labels.Seeds.Count),
-            F("Dense student (level 0): {0:0.00} % on labels, {1:0.00} % distilled.", r.Labels.DenseAccuracy, r.Distilled.DenseAccuracy),
-        };
-        var gains = r.DistillationGain;
-        if (gains.Count > 0)
-            lines.Add(F("Distilled − labels-only ticket: {0} (mean {1:+0.00;-0.00} points).",
-                string.Join(", ", gains.Select(g => F("{0:+0.00;-0.00} at {1:0.0} %", g.Gain, g.PercentRemaining))),
-                gains.Average(g => g.Gain)));
-        var last = r.Labels.Ticket.Points[^1];
-        var b = r.Baselines.Count > 0 ? r.Baselines[^1] : null;
-        if (b is not null)
-            lines.Add(F(
-                "At {0:0.0} % of the weights ({1:N0}): ticket {2:0.00} % on labels, {3:0.00} % distilled; dense {4}-{5} network ({6:N0} weights) " +
-                    "{7:0.00} % on labels, {8:0.00} % distilled.",
-                last.PercentRemaining, r.Labels.WeightsAt(last.PercentRemaining), last.MeanAccuracy,
-                r.Distilled.Ticket.AtLevel(last.Level)?.MeanAccuracy ?? double.NaN,
-                b.Hidden1, b.Hidden2, b.Weights, b.LabelsAccuracy, b.DistilledAccuracy));
-        if (r.Baselines.Count > 0)
-        {
-            var pairs = r.Labels.Ticket.Points.Skip(1).Zip(r.Baselines).ToList();
-            lines.Add(F(
-                "The size-matched dense network is below the ticket at {0} of {1} sparsities on labels (by {2:0.00} points on average) and at {3} " +
-                    "of {1} distilled (by {4:0.00}).",
-                pairs.Count(x => x.Second.LabelsAccuracy < x.First.MeanAccuracy), pairs.Count,
-                pairs.Average(x => x.First.MeanAccuracy - x.Second.LabelsAccuracy),
-                pairs.Count(x => x.Second.DistilledAccuracy < (r.Distilled.Ticket.AtLevel(x.First.Level)?.MeanAccuracy ?? double.NaN)),
-                pairs.Average(x => (r.Distilled.Ticket.AtLevel(x.First.Level)?.MeanAccuracy ?? double.NaN) - x.Second.DistilledAccuracy)));
-        }
-        return lines;
-    }
-
     /// <summary>Structured against unstructured tickets at equal weights, each beside its re-initialisation (Liu et al.'s test).</summary>
     public static IReadOnlyList<string> Findings(this StructuredComparison r)
     {

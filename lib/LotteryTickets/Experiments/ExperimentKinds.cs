@@ -30,6 +30,11 @@ public static class ExperimentKinds
     /// <summary><see cref="Experiments.SpeedSweep"/>.</summary>
     public const string Speed = "speed";
 
-    /// <summary><see cref="Experiments.DistillationExperiment"/> (its runs are stored as ticket experiments: teacher, students, baselines).</summary>
+    /// <summary><see cref="Experiments.DistillationExperiment"/> (its runs are stored as ticket experiments — teacher, students on the
+    /// labels, baselines — and as <see cref="MaskRetraining"/> runs).</summary>
     public const string Distillation = "distillation";
+
+    /// <summary>The masks of a stored ticket run trained again under other settings (<see cref="Lottery.LotteryControls.Retrain"/>;
+    /// the distilled students of <see cref="Experiments.DistillationExperiment"/>), one run per seed.</summary>
+    public const string MaskRetraining = "mask_retraining";
 }

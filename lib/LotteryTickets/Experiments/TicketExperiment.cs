@@ -47,11 +47,16 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
     public string? DataSource { get; init; }
 
     /// <inheritdoc />
-    public TicketExperimentResult Run(ExperimentContext? context = null)
+    public TicketExperimentResult Run(ExperimentContext? context = null) => RunKeepingRuns(context).Result;
+
+    /// <summary><see cref="Run"/>, also handing back each seed's IMP run (its masks and rewind point), in the order of
+    /// <see cref="Seeds"/>: what an experiment that trains those masks again (<see cref="LotteryControls.Retrain"/>) starts from.</summary>
+    internal (TicketExperimentResult Result, IReadOnlyList<LotteryRun> Runs) RunKeepingRuns(ExperimentContext? context)
     {
         var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
         Validation.Check(this);
         IterativeMagnitudePruning.CheckDataFits(Hparams, Data, nameof(Data));
+        var runs = new List<LotteryRun>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? dataDescription = c.Store is null ? null : DataFingerprint.Describe(Data, DataSource);
         var work = new Work(this, c.Progress);
@@ -70,27 +75,34 @@ public sealed record TicketExperiment(LotteryHparams Hparams, TrainingData Data,
             var reinitRun = Controls.Contains(TicketSeries.RandomReinit) ? Control(run, TicketSeries.RandomReinit, s, c, levels, work) : null;
             var randomRun = Controls.Contains(TicketSeries.RandomMask) ? Control(run, TicketSeries.RandomMask, s, c, levels, work) : null;
             if (key is not null) c.Store!.CompleteRun(key); // every level this experiment asked for is stored
+            runs.Add(run);
             ticket.Add(run.Levels.ToList());
             reinit.Add(reinitRun?.Levels ?? []);
             random.Add(randomRun?.Levels ?? []);
             sparsity.Add(run.Levels[^1].Sparsity);
             foreach (var (series, results) in new[] { (TicketSeries.Ticket, run.Levels), (TicketSeries.RandomReinit, reinit[^1]),
                 (TicketSeries.RandomMask, random[^1]) })
-                trainings.AddRange(results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
-                {
-                    GradientNoise = r.Training.GradientNoise,
-                    EarlyStopAccuracy = 100 * r.Training.EarlyStopTestAccuracy,
-                    EarlyStopIteration = r.Training.EarlyStopIteration,
-                }));
+                trainings.AddRange(Trainings(series, seed, results));
         }
-        return new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
+        var result = new TicketExperimentResult(Hparams, Seeds.ToList().AsReadOnly(),
             TicketCurve.FromLevels(TicketSeries.Ticket, ticket), TicketCurve.FromLevels(TicketSeries.RandomReinit, reinit),
             TicketCurve.FromLevels(TicketSeries.RandomMask, random), sparsity.AsReadOnly(), clock.Elapsed.TotalSeconds)
         {
             Trainings = trainings.AsReadOnly(),
             TrainingExamples = Data.Train.Count,
         };
+        return (result, runs.AsReadOnly());
     }
+
+    /// <summary>One series' training of each level in <paramref name="results"/>, as <see cref="TicketExperimentResult.Trainings"/>
+    /// holds it.</summary>
+    internal static IEnumerable<LevelTraining> Trainings(TicketSeries series, long seed, IEnumerable<LevelResult> results) =>
+        results.Select(r => new LevelTraining(series, seed, r.Level, r.PercentRemaining, r.Training.Evaluations)
+        {
+            GradientNoise = r.Training.GradientNoise,
+            EarlyStopAccuracy = 100 * r.Training.EarlyStopTestAccuracy,
+            EarlyStopIteration = r.Training.EarlyStopIteration,
+        });
 
     private ControlRun Control(LotteryRun run, TicketSeries kind, int seedIndex, ExperimentContext c, ILevelStore? levels, Work work) =>
         LotteryControls.Train(run, kind, Seeds[seedIndex] + ControlSeedOffset, ControlLevels is null ? null : ControlLevelsRun,

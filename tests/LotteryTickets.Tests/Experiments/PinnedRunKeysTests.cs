@@ -44,16 +44,16 @@ public class PinnedRunKeysTests
 
             var distillation = ApprenticeAndMaster.Experiment(budget, data);
             foreach (var k in Seeds("04 teacher", distillation.TeacherRun)) yield return k;
-            foreach (var k in Seeds("04 students on labels",
-                new TicketExperiment(distillation.Student, data, distillation.Seeds) { Controls = [] })) yield return k;
+            foreach (var k in Seeds("04 students on labels", distillation.LabelsRun)) yield return k;
             using var logits = arange(data.Train.Count * 10, dtype: ScalarType.Float32).reshape(data.Train.Count, 10).div(1000);
             var taught = data.WithTeacher(logits);
-            var distilledStudent = distillation.Student with
+            foreach (var (name, variant) in new[]
             {
-                Training = distillation.Student.Training with { Distillation = distillation.Distillation },
-            };
-            foreach (var k in Seeds("04 students distilled",
-                new TicketExperiment(distilledStudent, taught, distillation.Seeds) { Controls = [] })) yield return k;
+                ("04 same masks distilled", distillation), ("04 solutions T 1", distillation with { Distillation = new(1, 0.1) }),
+                ("04 solutions T 10", distillation with { Distillation = new(10, 0.1) }),
+                ("04 solutions alpha 0", distillation with { Distillation = new(4, 0) }),
+            })
+                foreach (long s in distillation.Seeds) yield return ($"{b} {name} seed {s}", variant.DistilledKeyFor(s, logits, budget));
             var small = DistillationExperiment.SizeMatched((LotteryTickets.Models.LeNetHparams)distillation.Student.Model, 20_000);
             var dense = distillation.Student with { Model = small };
             foreach (var k in Seeds("04 size-matched dense on labels",

@@ -34,18 +34,6 @@ public class FindingsTests
         """, Text(Result().Findings()));
 
     [Fact]
-    public void Distillation() => Assert.Equal(Text([
-        "Teacher (dense, 1,000 weights): 95.00 % test accuracy. Distillation T = 4, α = 0.5; students over 1 seed(s).",
-        "Dense student (level 0): 90.00 % on labels, 90.00 % distilled.",
-        "Distilled − labels-only ticket: +0.00 at 80.0 % (mean +0.00 points).",
-        "At 80.0 % of the weights (256): ticket 91.00 % on labels, 91.00 % distilled; dense 3-1 network (100 weights) 90.00 % on labels, 91.00 % " +
-            "distilled.",
-        "The size-matched dense network is below the ticket at 1 of 1 sparsities on labels (by 1.00 points on average) and at 0 of 1 distilled (by " +
-            "0.00).",
-        ]), Text(new DistillationResult(new DistillationHparams(4, 0.5), 95, 1000, Result(), Result(),
-            [new DenseBaselinePoint(1, 80, 100, 3, 1, 90, 0, 91, 0)], 1).Findings()));
-
-    [Fact]
     public void Comparisons()
     {
         Assert.Equal(Text([

@@ -131,7 +131,8 @@ internal sealed partial class BadInputCases
         Entry(new TicketExperiment(imp, data, [1]) { ControlLevels = [1] }, e => e.Run(null));
         Entry(new Claim("c", "s", "m", 0, LotteryTickets.Statistics.ClaimSide.Above),
             c => c.Against(LotteryTickets.Statistics.Estimate.Of(new[] { 1.0, 2.0 })));
-        Entry(new DistillationExperiment(imp, imp, new DistillationHparams(2, 0.5), data, [1]), e => e.Run(null));
+        Entry(new DistillationExperiment(imp, imp, new DistillationHparams(2, 0.5), data, [1])
+            { DistilledLevels = [0, 1], ControlLevels = [1], BaselineLevels = [1] }, e => e.Run(null));
         Entry(new ExperimentContext(), c => ticket.Run(c));
         Entry(data, d => new TicketExperiment(imp, d, new long[] { 1 }).Run(null));
         Entry(model.UnitGroups[0], g => new StructuredMagnitudePruning(new[] { g }));

@@ -118,6 +118,10 @@ internal sealed partial class BadInputCases
         var student = tiny with { Model = new LeNetHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
         _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));
+        var distillation = new DistillationExperiment(tiny, tiny, new DistillationHparams(2, 0.5), data, new long[] { 1 });
+        _cases.Add("teacherLogits", "null", "null", () => distillation.DistilledKeyFor(1, null!, Budget.Quick));
+        _cases.Add("teacherLogits", "one row per training example", "logits for another training set",
+            () => distillation.DistilledKeyFor(1, Own(TorchSharp.torch.zeros(5, 4)), Budget.Quick));
         _cases.Add("weights", "0", "no weights", () => DistillationExperiment.SizeMatched(new LeNetHparams(), 0));
         _cases.Add("model", "null", "null", () => DistillationExperiment.WeightsOf(null!));
 

@@ -162,7 +162,14 @@ internal sealed partial class BadInputCases
         SpeedResult? noSpeed = null;
         OmpRecoveryResult? noOmp = null;
         _cases.Add("r", "null", "null", () => noResult!.Findings());
-        _cases.Add("r", "null", "null", () => noDistillation!.Findings());
+        _cases.Add("r", "null", "null", () => ApprenticeAndMaster.Claims(noDistillation!));
+        _cases.Add("a", "null", "null", () => ApprenticeAndMaster.DistilledDifference(noDistillation!, noDistillation!));
+        var taught = new DistillationResult(new DistillationHparams(4, 0.1), 97, 1000, SampleResult(), SampleResult(), [], 1);
+        var otherSeeds = taught with { Labels = SampleResult() with { Seeds = [2] } };
+        _cases.Add("b", "same students", "students of other seeds", () => ApprenticeAndMaster.DistilledDifference(taught, otherSeeds));
+        var denseOnly = taught with { Distilled = SampleResult() with { Ticket = new TicketCurve(TicketSeries.Ticket, [SampleTicket.Points[0]]) } };
+        _cases.Add("b", "pruned level in common", "no pruned level distilled by both",
+            () => ApprenticeAndMaster.DistilledDifference(taught, denseOnly));
         _cases.Add("r", "null", "null", () => noStructured!.Findings());
         _cases.Add("r", "null", "null", () => noSmoothing!.Findings());
         _cases.Add("r", "null", "null", () => noSpeed!.Findings());
@@ -181,6 +188,8 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Student(none!));
         _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Seeds(none!));
         _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.Experiment(none!, data));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.DistilledLevels(none!));
+        _cases.Add("budget", "null", "null", () => ApprenticeAndMaster.ControlLevels(none!));
         _cases.Add("epsilon", "[0, 1)", "ε = 1", () => ApprenticeAndMaster.LeNetTeacher(1.0));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Training(none!, 0));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.Hparams(none!, 0));

@@ -53,6 +53,16 @@ internal sealed partial class BadInputCases
         _cases.Add("like", "null", "null", () => LotteryControls.RandomMaskLike(null!, 1));
         _cases.Add("kind", "a control", "the ticket as a control",
             () => LotteryControls.Train(run, TicketSeries.Ticket, 1, null, noProgress, CancellationToken.None, null, null));
+        _cases.Add("run", "null", "null", () => LotteryControls.Retrain(null!, TicketSeries.Ticket, hparams.Training, data, 1));
+        _cases.Add("kind", "7", "undefined series", () => LotteryControls.Retrain(run, (TicketSeries)7, hparams.Training, data, 1));
+        _cases.Add("training", "null", "null", () => LotteryControls.Retrain(run, TicketSeries.Ticket, null!, data, 1));
+        var distilling = hparams.Training with { Distillation = new(2, 0.5) };
+        _cases.Add("data", "teacher's logits", "distillation without a teacher",
+            () => LotteryControls.Retrain(run, TicketSeries.Ticket, distilling, data, 1));
+        _cases.Add("levels", "pruned levels only", "a control at the dense level",
+            () => LotteryControls.Retrain(run, TicketSeries.RandomReinit, hparams.Training, data, 1, new[] { 0 }));
+        _cases.Add("levels", "[0, 1]", "a level the run lacks",
+            () => LotteryControls.Retrain(run, TicketSeries.Ticket, hparams.Training, data, 1, new[] { 2 }));
         _cases.Add("value", "null", "null", () => SerialNames.Of(null!));
         _cases.Add("name", "\"winners\"", "an unknown name", () => SerialNames.Parse<TicketSeries>("winners"));
         _cases.Add("type", "null", "null", () => SerialNames.Parse(null!, "ticket"));
