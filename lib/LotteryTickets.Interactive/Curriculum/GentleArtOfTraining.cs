@@ -18,10 +18,11 @@ public static class GentleArtOfTraining
     public const double Epsilon = 0.1;
 
     /// <summary>
-    /// Training: Adam 1.2·10⁻³, batch 60, and the gradient noise sampled at every step from the first 10 examples of the
-    /// batch against the whole batch of 60 (<see cref="GradientNoiseHparams"/>; sampling every step rather than every
-    /// fifth costs under half a training again and cuts the spread of each seed's B_simple by about half — what lets three
-    /// seeds decide). Quick: 4 epochs; full: 12.
+    /// Training: Adam 1.2·10⁻³, batch 60, and the gradient noise sampled from the first 10 examples of the batch against
+    /// the whole batch of 60 (<see cref="GradientNoiseHparams"/>). Quick: 4 epochs, a sample at every step (against every
+    /// fifth, it costs about half a training more and halves the spread of each seed's B_simple, which was mostly the
+    /// estimator's own noise: what lets three seeds decide); full: 12 epochs, a sample every second step (as many samples
+    /// per level again as the quick budget takes).
     /// </summary>
     public static TrainingHparams Training(Budget budget, double epsilon = 0)
     {
@@ -30,14 +31,15 @@ public static class GentleArtOfTraining
         return new TrainingHparams
         {
             BatchSize = 60, Epochs = budget.Choose(quick: 4, full: 12), LabelSmoothing = epsilon,
-            GradientNoise = new GradientNoiseHparams(SmallBatch: 10, Every: 1),
+            GradientNoise = new GradientNoiseHparams(SmallBatch: 10, Every: budget.Choose(quick: 1, full: 2)),
         };
     }
 
     /// <summary>
     /// IMP with label smoothing <paramref name="epsilon"/>: global magnitude pruning (the output layer at half the rate),
-    /// rewind to init. Quick: 4 levels of 60 % (to 2.6 %: where the tickets start to fall below their dense network at
-    /// this training length); full: 16 levels of 25 % (to 1.0 %).
+    /// rewind to init. Quick: 4 levels of 60 % (to 2.6 %, where the frontier is read at this training length; a fifth
+    /// level, to 1.1 %, leaves every ticket far below its dense network and the seeds further apart); full: 16 levels of
+    /// 25 % (to 1.0 %).
     /// </summary>
     public static LotteryHparams Hparams(Budget budget, double epsilon = 0)
     {
@@ -82,6 +84,16 @@ public static class GentleArtOfTraining
         return pruned.TakeLast(2).ToList();
     }
 
+    /// <summary>Each seed's dense accuracy (%, level 0 at its early-stop iteration), in the order of the result's seeds.</summary>
+    public static IReadOnlyList<double> DenseAccuracies(TicketExperimentResult r) => MeanAccuracy(Check.NotNull(r), [0]);
+
+    /// <summary>Each seed's ticket accuracy (%) averaged over the <see cref="SparseLevels"/>, in the order of the result's seeds.</summary>
+    public static IReadOnlyList<double> SparseAccuracies(TicketExperimentResult r) => MeanAccuracy(r, [.. SparseLevels(r).Select(p => p.Level)]);
+
+    /// <summary>Each seed's drop below its own dense accuracy at the <see cref="SparseLevels"/> (points; negative: above it).</summary>
+    public static IReadOnlyList<double> DropBelowDense(TicketExperimentResult r) =>
+        DenseAccuracies(r).Zip(SparseAccuracies(r), (dense, sparse) => dense - sparse).ToList();
+
     /// <summary>
     /// The section's claims against <paramref name="c"/>, each paired seed by seed: label smoothing lowers the gradient
     /// noise scale (B_simple over every level's training); and so lets sparser tickets train — read against each run's
@@ -91,19 +103,11 @@ public static class GentleArtOfTraining
     public static ClaimResult[] Claims(SmoothingComparison c)
     {
         Check.NotNull(c);
-        var seeds = c.PairedSeeds;
+        _ = c.PairedSeeds;
         var sparse = SparseLevels(c.Plain);
-        foreach (var p in sparse)
-            Check.That(c.Smoothed.Ticket.AtLevel(p.Level) is not null, $"the smoothed run must reach level {p.Level}, as the plain run does.",
-                nameof(c));
+        Check.That(SparseLevels(c.Smoothed).Select(p => p.Level).SequenceEqual(sparse.Select(p => p.Level)),
+            "c must hold two runs pruned to the same levels (its smoothed run's sparsest levels differ from its plain run's).", nameof(c));
         string levels = string.Join(" and ", sparse.Select(p => F("{0:0.0} %", p.PercentRemaining)));
-        // Per seed: accuracy at each sparse level minus its own dense accuracy (negative: a drop), mean over the levels.
-        List<double> Sparse(TicketExperimentResult r) => seeds.Select(s => sparse.Average(p => Accuracy(r, p.Level, s))).ToList();
-        List<double> Dense(TicketExperimentResult r) => seeds.Select(s => Accuracy(r, 0, s)).ToList();
-        var (plainSparse, smoothedSparse) = (Sparse(c.Plain), Sparse(c.Smoothed));
-        var (plainDense, smoothedDense) = (Dense(c.Plain), Dense(c.Smoothed));
-        var plainDrop = plainDense.Zip(plainSparse, (d, x) => d - x).ToList();
-        var smoothedDrop = smoothedDense.Zip(smoothedSparse, (d, x) => d - x).ToList();
         var claims = new List<ClaimResult>();
         if (NoiseChange(c) is { } noise)
             claims.Add(new Claim("lower-noise",
@@ -122,14 +126,14 @@ public static class GentleArtOfTraining
             Why = "Smoothing raises the dense network's accuracy too, and the sparsest tickets gain about as much as the dense network " +
                 "or less, so their drop below it does not shrink: smoothing lifts the whole curve rather than moving where it falls. " +
                 "Each seed's difference combines four accuracies on the same small test set, so a small difference needs many seeds.",
-        }.Against(Estimate.PairedDifference(smoothedDrop, plainDrop)));
+        }.Against(Estimate.PairedDifference(DropBelowDense(c.Smoothed), DropBelowDense(c.Plain))));
         claims.Add(new Claim("sparse-accuracy",
             "Read absolutely, smoothing lets sparser tickets train to a given accuracy: at the sparsest levels the smoothed ticket is more " +
                 "accurate than the plain one.",
             $"smoothed − plain ticket accuracy, mean of the levels at {levels} of the weights (points)", 0, ClaimSide.Above)
         {
             Why = "At the quick budget's short training and few seeds the lift at the sparsest levels can sit within the spread of the seeds.",
-        }.Against(Estimate.PairedDifference(smoothedSparse, plainSparse)));
+        }.Against(Estimate.PairedDifference(SparseAccuracies(c.Smoothed), SparseAccuracies(c.Plain))));
         return [.. claims];
     }
 
@@ -144,6 +148,12 @@ public static class GentleArtOfTraining
         return change.Count == 0 ? new Estimate(double.NaN, double.NaN, 0) : Estimate.Of(change);
     }
 
-    static double Accuracy(TicketExperimentResult r, int level, long seed) =>
-        r.At(TicketSeries.Ticket, level).Single(t => t.Seed == seed).EarlyStopAccuracy;
+    // Each seed's early-stop accuracy averaged over the levels (a seed missing one of them is refused).
+    static List<double> MeanAccuracy(TicketExperimentResult r, IReadOnlyList<int> levels) =>
+        r.Seeds.Select(seed => levels.Average(level =>
+        {
+            var run = r.Trainings.Where(t => t.Series == TicketSeries.Ticket && t.Level == level && t.Seed == seed).ToList();
+            Check.That(run.Count == 1, $"r must hold one training of seed {seed} at level {level}; it holds {run.Count}.", nameof(r));
+            return run[0].EarlyStopAccuracy;
+        })).ToList();
 }

@@ -182,6 +182,11 @@ internal sealed partial class BadInputCases
         SmoothingComparison? noComparison = null;
         _cases.Add("c", "null", "null", () => GentleArtOfTraining.Claims(noComparison!));
         _cases.Add("r", "at least one pruned level", "a curve without pruned levels", () => GentleArtOfTraining.SparseLevels(tickets));
+        TicketExperimentResult? noRun = null;
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.DenseAccuracies(noRun!));
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.SparseAccuracies(noRun!));
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.DropBelowDense(noRun!));
+        _cases.Add("r", "one training of seed 1 at level 0", "a seed without a dense training", () => GentleArtOfTraining.DenseAccuracies(tickets));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
         _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));
