@@ -179,8 +179,7 @@ internal sealed partial class BadInputCases
         _cases.Add("epsilon", "NaN", "ε NaN", () => GentleArtOfTraining.Experiment(Budget.Quick, data, double.NaN));
         _cases.Add("budget", "null", "null", () => GentleArtOfTraining.AccuracyOnly(none!, data, 0.3));
         _cases.Add("epsilon", "[0, 1)", "ε = 1", () => GentleArtOfTraining.AccuracyOnly(Budget.Quick, data, 1));
-        SmoothingComparison? noComparison = null;
-        _cases.Add("c", "null", "null", () => GentleArtOfTraining.Claims(noComparison!));
+        _cases.Add("c", "null", "null", () => GentleArtOfTraining.Claims(noSmoothing!));
         _cases.Add("r", "at least one pruned level", "a curve without pruned levels", () => GentleArtOfTraining.SparseLevels(tickets));
         TicketExperimentResult? noRun = null;
         _cases.Add("r", "null", "null", () => GentleArtOfTraining.DenseAccuracies(noRun!));
