@@ -1,6 +1,5 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Lottery;
-using System.Globalization;
 using static LotteryTickets.Interactive.FigureText;
 
 namespace LotteryTickets.Interactive;
@@ -80,42 +79,5 @@ public static class TicketFindings
         return lines;
 
         string Percent(double? v) => v is double x ? F("{0:0.00} %", x) : "—";
-    }
-
-    /// <summary>Plain cross-entropy against label smoothing: dense accuracies, how far each ticket stays near dense,
-    /// the sparsest level, and the gradient noise scale across the levels.</summary>
-    public static IReadOnlyList<string> Findings(this SmoothingComparison r)
-    {
-        Check.NotNull(r);
-        double eps = r.Smoothed.Hparams.Training.LabelSmoothing;
-        static string Pct(double? p) => p is double v ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "not even the first level";
-        var lines = new List<string>
-        {
-            F("Dense: {0:0.00} % with plain cross-entropy, {1:0.00} % with label smoothing ε = {2} (mean of {3} seed(s)).",
-                r.Plain.DenseAccuracy, r.Smoothed.DenseAccuracy, eps, r.Plain.Seeds.Count),
-            F("Sparsest ticket within {0} point of its own dense accuracy: plain {1}, smoothed {2} (smoothed against the plain dense accuracy: {3}).",
-                r.Tolerance, Pct(r.PlainFrontier), Pct(r.SmoothedFrontier), Pct(r.SmoothedFrontierAgainstPlainDense)),
-        };
-        var p = r.Plain.Ticket.Points[^1];
-        var s = r.Smoothed.Ticket.AtLevel(p.Level);
-        if (s is not null)
-            lines.Add(F("At the sparsest level ({0:0.0} % of the weights): plain {1:0.00} %, smoothed {2:0.00} % ({3:+0.00;-0.00} points).",
-                p.PercentRemaining, p.MeanAccuracy, s.MeanAccuracy, s.MeanAccuracy - p.MeanAccuracy));
-        var np = r.Plain.GradientNoise();
-        var ns = r.Smoothed.GradientNoise();
-        if (np.Count > 1 && ns.Count > 1)
-        {
-            lines.Add(F(
-                "Gradient noise scale B_simple (tr Σ / |G|², averaged over training): dense plain {0:0} vs smoothed {1:0}; sparsest plain {2:0} vs " +
-                    "smoothed {3:0}.",
-                np[0].MeanNoiseScale, ns[0].MeanNoiseScale, np[^1].MeanNoiseScale, ns[^1].MeanNoiseScale));
-            int lower = np.Zip(ns).Count(x => x.Second.MeanNoiseScale < x.First.MeanNoiseScale);
-            lines.Add(F(
-                "Smoothing gives the lower noise scale at {0} of {1} levels; |G|² (the signal) is {2:0.00}× and tr Σ (the noise) {3:0.00}× the " +
-                    "plain run's, averaged over levels.",
-                lower, Math.Min(np.Count, ns.Count), np.Zip(ns).Average(x => x.Second.MeanGradientSquaredNorm / x.First.MeanGradientSquaredNorm),
-                np.Zip(ns).Average(x => x.Second.MeanTraceCovariance / x.First.MeanTraceCovariance)));
-        }
-        return lines;
     }
 }

@@ -122,6 +122,26 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
             .ToList();
     }
 
+    /// <summary>
+    /// B_simple of each seed (in the order of <see cref="Seeds"/>) over the training of <paramref name="levels"/> of
+    /// <paramref name="series"/> (null: every level): each term averaged over every sample of those levels, the ratio
+    /// taken last (<see cref="Training.GradientNoiseScale.FromSamples"/>, over the <see cref="TrainingExamples"/>). One
+    /// number per seed, for comparisons paired seed by seed; null for a seed with no samples there. Empty unless the runs
+    /// measured the noise (<see cref="Training.TrainingHparams.GradientNoise"/>).
+    /// </summary>
+    public IReadOnlyList<Training.GradientNoiseEstimate?> GradientNoiseBySeed(IReadOnlyCollection<int>? levels = null,
+        TicketSeries series = TicketSeries.Ticket)
+    {
+        if (levels is not null) foreach (int level in levels) Check.NonNegative(level, nameof(levels));
+        Check.Defined(series);
+        if (Hparams.Training.GradientNoise is not { } noise) return [];
+        return Seeds.Select(seed => Training.GradientNoiseScale.FromSamples(
+                Trainings.Where(t => t.Series == series && t.Seed == seed && (levels is null || levels.Contains(t.Level)))
+                    .OrderBy(t => t.Level).SelectMany(t => t.GradientNoise).ToList(),
+                noise, Hparams.Training.BatchSize, TrainingExamples))
+            .ToList();
+    }
+
     private static (double Mean, double Sd) MeanSd(IReadOnlyList<double> xs)
     {
         var finite = xs.Where(double.IsFinite).ToList();

@@ -73,6 +73,7 @@ public static class GradientNoiseScale
         Trainer.CheckData(model, data, nameof(data));
         var small = new List<double>();
         var big = new List<double>();
+        using var masked = mask is null ? null : new MaskedModel(model, mask);
         using var generator = new Generator(unchecked((ulong)seed));
         bool wasTraining = model.training;
         model.train();
@@ -87,7 +88,7 @@ public static class GradientNoiseScale
                     model.zero_grad();
                     Losses.CrossEntropyChecked(model.call(data.Inputs.index_select(0, idx)), data.Labels.index_select(0, idx),
                         labelSmoothing).backward();
-                    into.Add(SquaredGradientNorm(model, mask));
+                    into.Add(SquaredKeptGradientNorm(model, masked));
                 }
             }
         }
@@ -124,12 +125,19 @@ public static class GradientNoiseScale
     // |∇|² of the gradient now in .grad, over the prunable weights (the kept entries only, under a mask).
     internal static double SquaredGradientNorm(PrunableModel model, Mask? mask)
     {
+        using var masked = mask is null ? null : new MaskedModel(model, mask);
+        return SquaredKeptGradientNorm(model, masked);
+    }
+
+    // The same with the mask's multipliers already on the model's device (a training run makes them once, not per sample).
+    internal static double SquaredKeptGradientNorm(PrunableModel model, MaskedModel? masked)
+    {
         using var scope = torch.NewDisposeScope();
         Tensor? total = null;
-        foreach (var (name, p) in model.PrunableTensors())
+        foreach (var p in model.PrunableTensors().Values)
         {
             if (p.grad is not { } g) continue;
-            if (mask is not null) g = g.mul(mask.ToTensor(name, g.dtype, g.device));
+            if (masked?.MultiplierOf(p) is { } m) g = g.mul(m);
             var sq = g.to(ScalarType.Float64).pow(2).sum();
             total = total is null ? sq : total.add(sq);
         }

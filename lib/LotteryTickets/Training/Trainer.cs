@@ -122,12 +122,12 @@ public static class Trainer
                     {
                         int small = noise!.SmallBatch;
                         LossOf(x.narrow(0, 0, small), y.narrow(0, 0, small), soft?.narrow(0, 0, small)).backward();
-                        smallNorm = GradientNoiseScale.SquaredGradientNorm(model, mask);
+                        smallNorm = GradientNoiseScale.SquaredKeptGradientNorm(model, masked);
                         optimizer.ZeroGrad();
                     }
                     var loss = LossOf(x, y, soft);
                     loss.backward();
-                    if (sample) noiseSamples.Add(new GradientNoiseSample(it, smallNorm, GradientNoiseScale.SquaredGradientNorm(model, mask)));
+                    if (sample) noiseSamples.Add(new GradientNoiseSample(it, smallNorm, GradientNoiseScale.SquaredKeptGradientNorm(model, masked)));
                     optimizer.Step();
                     lossSum.add_(loss.detach());
                 }

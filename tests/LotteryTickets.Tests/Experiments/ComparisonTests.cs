@@ -46,8 +46,51 @@ public class ComparisonTests
         var c = new SmoothingComparison(plain, smoothed);
         Assert.Equal(50, c.PlainFrontier);
         Assert.Equal(25, c.SmoothedFrontier);
-        Assert.Equal(12.5, c.SmoothedFrontierAgainstPlainDense);
         Assert.Null((c with { Tolerance = 0.1 }).SmoothedFrontier);   // 95.8 < 96 − 0.1 already at the first level
+    }
+
+    [Fact]
+    public void EachSeedsFrontierIsReadAgainstThatSeedsOwnDenseAccuracy()
+    {
+        // Seed 1: plain 95 → 95.2 (50 %) → 94.4 (25 %): out at 25 %, frontier 50 %; smoothed 96 → 95.8 → 95.6: 25 %.
+        // Seed 2: plain 95 → 94.0: out at the first level (null); smoothed 96 → 95.6 → 95.4 (< 95.5): 50 %.
+        static TicketExperimentResult Run(double[] seed1, double[] seed2) =>
+            Result(100, (0, 100, 0), (1, 50, 0), (2, 25, 0)) with
+            {
+                Seeds = [1, 2],
+                Trainings = [.. new[] { seed1, seed2 }.SelectMany((accuracies, s) => accuracies.Select((a, level) =>
+                    new LevelTraining(TicketSeries.Ticket, s + 1, level, new[] { 100, 50, 25.0 }[level], []) { EarlyStopAccuracy = a }))],
+            };
+        var c = new SmoothingComparison(Run([95, 95.2, 94.4], [95, 94.0, 94.1]), Run([96, 95.8, 95.6], [96, 95.6, 95.4]));
+        Assert.Equal([new SeedFrontier(1, 50, 25), new SeedFrontier(2, null, 50)], c.FrontierBySeed());
+        var swapped = c with { Smoothed = c.Smoothed with { Seeds = [2, 1] } };
+        Assert.Equal("Smoothed", Assert.ThrowsAny<ArgumentException>(() => swapped.FrontierBySeed()).ParamName);
+    }
+
+    [Fact]
+    public void EachSeedsNoiseScalePoolsTheSamplesOfTheLevelsAsked()
+    {
+        // B_small = 10, B_big = 60, an infinite population: |G|² = (60·big − 10·small)/50, tr Σ = (small − big)/(1/10 − 1/60).
+        // Seed 1: (3, 1) at level 0 and (5, 3) at level 1, pooled means (4, 2): |G|² = 1.6, tr Σ = 24, B = 15; level 1
+        // alone: |G|² = (180 − 50)/50 = 2.6, tr Σ = 24. Seed 2: (2, 2) at level 0 only: tr Σ = 0, B = 0; nothing at level 1.
+        var r = Result(100, [(0, 100, 95), (1, 50, 95)], [], new TrainingHparams { GradientNoise = new GradientNoiseHparams(10, 1) }) with
+        {
+            Seeds = [1, 2],
+            Trainings =
+            [
+                new LevelTraining(TicketSeries.Ticket, 1, 0, 100, []) { GradientNoise = [new(0, 3, 1)] },
+                new LevelTraining(TicketSeries.Ticket, 1, 1, 50, []) { GradientNoise = [new(0, 5, 3)] },
+                new LevelTraining(TicketSeries.Ticket, 2, 0, 100, []) { GradientNoise = [new(0, 2, 2)] },
+            ],
+        };
+        var all = r.GradientNoiseBySeed();
+        Assert.Equal(15, all[0]!.NoiseScale, 9);
+        Assert.Equal(0, all[1]!.NoiseScale, 9);
+        var sparse = r.GradientNoiseBySeed([1]);
+        Assert.Equal(2.6, sparse[0]!.GradientSquaredNorm, 9);
+        Assert.Equal(24 / 2.6, sparse[0]!.NoiseScale, 9);
+        Assert.Null(sparse[1]);
+        Assert.Empty((r with { Hparams = new LotteryHparams() }).GradientNoiseBySeed()); // no noise measured
     }
 
     [Fact]

@@ -46,12 +46,6 @@ public class FindingsTests
                 "predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.",
             "Unstructured − structured ticket at equal weights, mean over 1 levels: +0.00 points (at the sparsest: +0.00).",
             ]), Text(new StructuredComparison(Result(), Result()).Findings()));
-        Assert.Equal(Text([
-            "Dense: 90.00 % with plain cross-entropy, 90.00 % with label smoothing ε = 0 (mean of 1 seed(s)).",
-            "Sparsest ticket within 0.5 point of its own dense accuracy: plain 80.0 %, smoothed 80.0 % (smoothed against the plain dense accuracy: " +
-                "80.0 %).",
-            "At the sparsest level (80.0 % of the weights): plain 91.00 %, smoothed 91.00 % (+0.00 points).",
-            ]), Text(new SmoothingComparison(Result(), Result()).Findings()));
     }
 
     [Fact]

@@ -137,6 +137,8 @@ internal sealed partial class BadInputCases
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.GradientNoise((TicketSeries)9));
         _cases.Add("windowSteps", "0", "a window of no steps", () => result.NoiseScaleDuring(1, 0, TicketSeries.Ticket));
         _cases.Add("level", "-1", "negative level", () => result.NoiseScaleDuring(-1, 10, TicketSeries.Ticket));
+        _cases.Add("levels", "-1", "a negative level", () => result.GradientNoiseBySeed(new[] { 0, -1 }, TicketSeries.Ticket));
+        _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.GradientNoiseBySeed(null, (TicketSeries)9));
         _cases.Add("tolerance", "NaN", "NaN tolerance", () => result.SparsestWithinDense(double.NaN));
         _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(SampleTicket, double.NaN, 1));
         _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(SampleTicket, 90, -1));

@@ -171,7 +171,6 @@ internal sealed partial class BadInputCases
         _cases.Add("b", "pruned level in common", "no pruned level distilled by both",
             () => ApprenticeAndMaster.DistilledDifference(taught, denseOnly));
         _cases.Add("r", "null", "null", () => noStructured!.Findings());
-        _cases.Add("r", "null", "null", () => noSmoothing!.Findings());
         _cases.Add("r", "null", "null", () => noSpeed!.Findings());
         _cases.Add("r", "null", "null", () => noRace!.Findings());
         _cases.Add("r", "null", "null", () => noOmp!.Findings());
@@ -199,6 +198,15 @@ internal sealed partial class BadInputCases
         _cases.Add("epsilon", "[0, 1)", "ε = 1", () => GentleArtOfTraining.Training(Budget.Quick, 1));
         _cases.Add("epsilon", "[0, 1)", "ε = −0.1", () => GentleArtOfTraining.Hparams(Budget.Quick, -0.1));
         _cases.Add("epsilon", "NaN", "ε NaN", () => GentleArtOfTraining.Experiment(Budget.Quick, data, double.NaN));
+        _cases.Add("budget", "null", "null", () => GentleArtOfTraining.AccuracyOnly(none!, data, 0.3));
+        _cases.Add("epsilon", "[0, 1)", "ε = 1", () => GentleArtOfTraining.AccuracyOnly(Budget.Quick, data, 1));
+        _cases.Add("c", "null", "null", () => GentleArtOfTraining.Claims(noSmoothing!));
+        _cases.Add("r", "at least one pruned level", "a curve without pruned levels", () => GentleArtOfTraining.SparseLevels(tickets));
+        TicketExperimentResult? noRun = null;
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.DenseAccuracies(noRun!));
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.SparseAccuracies(noRun!));
+        _cases.Add("r", "null", "null", () => GentleArtOfTraining.DropBelowDense(noRun!));
+        _cases.Add("r", "one training of seed 1 at level 0", "a seed without a dense training", () => GentleArtOfTraining.DenseAccuracies(tickets));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
         _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));

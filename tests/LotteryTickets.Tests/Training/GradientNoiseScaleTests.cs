@@ -71,6 +71,15 @@ public class GradientNoiseScaleTests
         double expected = model.PrunableTensors()[model.OutputParameter].grad!.to(ScalarType.Float64).pow(2).sum().item<double>();
         Assert.Equal(expected, GradientNoiseScale.SquaredGradientNorm(model, outputOnly), 10);
         Assert.True(GradientNoiseScale.SquaredGradientNorm(model, null) > expected);
+        // A mask keeping every other weight of each layer, through the multipliers a training run prepares once (the
+        // trainer's path): the squared norm of the kept entries only.
+        var half = Mask.FromTensors(model.PrunableTensors().Select(kv => new KeyValuePair<string, Tensor>(kv.Key,
+            arange(kv.Value.numel()).remainder(2).eq(0).reshape(kv.Value.shape))), model.OutputParameter);
+        double kept = model.PrunableTensors().Sum(kv => kv.Value.grad!.to(ScalarType.Float64).mul(half.ToTensor(kv.Key, ScalarType.Float64))
+            .pow(2).sum().item<double>());
+        using (var masked = new MaskedModel(model, half))
+            Assert.Equal(kept, GradientNoiseScale.SquaredKeptGradientNorm(model, masked), 10);
+        Assert.Equal(kept, GradientNoiseScale.SquaredGradientNorm(model, half), 10);
 
         var a = GradientNoiseScale.Measure(model, null, data, 8, 64, draws: 20, seed: 3);
         var b = GradientNoiseScale.Measure(model, null, data, 8, 64, draws: 20, seed: 3);
