@@ -186,8 +186,7 @@ public static class StructureIsKing
                 "the smaller architecture, not its initialisation, carries the accuracy — a good architecture, not a ticket. The " +
                 "ticket's initialisation helps most where the network is tiny and the training short, so the answer moves with " +
                 "sparsity and budget: trained longer, the re-initialised architecture catches up." + also,
-        }.Against(Estimate.PairedDifference(ticket.Select(t => t.EarlyStopAccuracy).ToList(),
-            r.At(TicketSeries.RandomReinit, level).Select(t => t.EarlyStopAccuracy).ToList()));
+        }.Against(Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, level), r.SeedAccuracies(TicketSeries.RandomReinit, level)));
     }
 
     static ClaimResult Faster(SpeedResult speed, string variant, int batch, string id, ClaimSide side, string statement)

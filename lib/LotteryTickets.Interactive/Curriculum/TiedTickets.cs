@@ -116,7 +116,7 @@ public static class TiedTickets
                 Why = "The dense recurrent network learns more slowly than its tickets, so it trains for longer here; where its budget is " +
                     "still too short for it to stop improving (the quick budget), the ticket's lead measures speed as much as accuracy, and " +
                     "the full budget, which trains it until its validation accuracy levels off, decides.",
-            }.Against(Estimate.PairedDifference(Accuracies(r.At(TicketSeries.Ticket, match.Level)), Accuracies(r.At(TicketSeries.Ticket, 0)))));
+            }.Against(Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, match.Level), r.SeedAccuracies(TicketSeries.Ticket, 0))));
         }
         foreach (var (name, r) in new[] { ("tied", c.Tied), ("untied", c.Untied) })
         {
@@ -128,7 +128,7 @@ public static class TiedTickets
             {
                 Why = "Both train for the same number of epochs, and a re-initialised sparse network learns more slowly than the ticket: " +
                     "a short budget widens the gap, a longer one narrows it, so the full budget's longer training is the sterner test.",
-            }.Against(Estimate.PairedDifference(Accuracies(r.At(TicketSeries.Ticket, level)), Accuracies(r.At(TicketSeries.RandomReinit, level)))));
+            }.Against(Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, level), r.SeedAccuracies(TicketSeries.RandomReinit, level))));
         }
         claims.Add(new Claim("tied-as-robust",
             "Tickets exist in the tied RNN as robustly as in the untied one: tying does not shrink the ticket's lead over its re-initialisation.",
@@ -151,9 +151,8 @@ public static class TiedTickets
     }
 
     static Estimate Lead(TicketExperimentResult r, int level) =>
-        Estimate.PairedDifference(Accuracies(r.At(TicketSeries.Ticket, level)), Accuracies(r.At(TicketSeries.RandomReinit, level)));
+        Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, level), r.SeedAccuracies(TicketSeries.RandomReinit, level));
 
-    static List<double> Accuracies(IReadOnlyList<LevelTraining> runs) => runs.Select(t => t.EarlyStopAccuracy).ToList();
 }
 
 /// <summary>What <see cref="TiedTickets.TrainUntiedCopy"/> measured.</summary>

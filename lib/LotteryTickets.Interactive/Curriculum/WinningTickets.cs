@@ -61,7 +61,6 @@ public static class WinningTickets
         Check.NotNull(r);
         var tenth = r.Ticket.Points.Where(p => p.PercentRemaining >= 10).MaxBy(p => p.Level)!;
         var dense = r.At(TicketSeries.Ticket, 0);
-        var atTenth = r.At(TicketSeries.Ticket, tenth.Level);
         var middle = r.Ticket.Points.Where(p => p.PercentRemaining is >= 10 and <= 50).ToList();
         var claims = new List<ClaimResult>
         {
@@ -70,7 +69,7 @@ public static class WinningTickets
             {
                 Why = "Matching is read here as “no more than half a point below”: a ticket that loses more at this sparsity needs more training " +
                     "or gentler pruning than this run gave it.",
-            }.Against(Estimate.PairedDifference(Accuracies(atTenth), Accuracies(dense))),
+            }.Against(Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, tenth.Level), r.SeedAccuracies(TicketSeries.Ticket, 0))),
             new Claim("learns-faster",
                 "Winning tickets learn faster: they reach their best validation accuracy in fewer iterations than the dense network.",
                 F("dense − ticket early-stop iteration, mean over the {0} levels with 10–50 % of the weights", middle.Count), 0, ClaimSide.Above)
@@ -99,10 +98,9 @@ public static class WinningTickets
             {
                 Why = "The gap opens only where the network is very sparse: at the quick budget's sparsest level the controls may still train " +
                     "almost as well as the ticket, and the full budget (to ~1 % of the weights) decides.",
-            }.Against(Estimate.PairedDifference(Accuracies(r.At(TicketSeries.Ticket, sparsest.Level)), Accuracies(r.At(series, sparsest.Level)))));
+            }.Against(Estimate.PairedDifference(r.SeedAccuracies(TicketSeries.Ticket, sparsest.Level), r.SeedAccuracies(series, sparsest.Level))));
         }
         return [.. claims];
     }
 
-    static List<double> Accuracies(IReadOnlyList<LevelTraining> runs) => runs.Select(t => t.EarlyStopAccuracy).ToList();
 }

@@ -116,8 +116,7 @@ public sealed record DistillationExperiment(LotteryHparams Teacher, LotteryHpara
             var plain = BaselinesOnLabels ? Students(Data, null, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} on labels")) : null;
             var soft = Students(taught, Distillation, model).Run(Stage($"dense {model.Hidden1}-{model.Hidden2} distilled"));
             baselines.Add(new DenseBaselinePoint(level, 100.0 * weights / labels.PrunableWeights, weights, model.Hidden1, model.Hidden2,
-                plain?.At(TicketSeries.Ticket, 0).Select(t => t.EarlyStopAccuracy).ToList() ?? [],
-                soft.At(TicketSeries.Ticket, 0).Select(t => t.EarlyStopAccuracy).ToList()));
+                plain?.SeedAccuracies(TicketSeries.Ticket, 0) ?? [], soft.SeedAccuracies(TicketSeries.Ticket, 0)));
         }
         return new DistillationResult(Distillation, teacherAccuracy, teacherWeights, labels, distilled, baselines.AsReadOnly(),
             clock.Elapsed.TotalSeconds);

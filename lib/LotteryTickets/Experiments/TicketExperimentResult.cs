@@ -71,6 +71,10 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
         return Seeds.SelectMany(s => Trainings.Where(t => t.Series == series && t.Level == level && t.Seed == s)).ToList();
     }
 
+    /// <summary>Each seed's test accuracy (%) at the early-stop iteration at <paramref name="level"/> of <paramref name="series"/>,
+    /// in the order of <see cref="Seeds"/> (<see cref="At"/>'s trainings): what a verdict pairs seed by seed.</summary>
+    public IReadOnlyList<double> SeedAccuracies(TicketSeries series, int level) => At(series, level).Select(t => t.EarlyStopAccuracy).ToList();
+
     /// <summary>The network's prunable weights (dense count): the axis of absolute weights remaining.</summary>
     public long PrunableWeights => SparsestTicket[0].Total.Total;
 

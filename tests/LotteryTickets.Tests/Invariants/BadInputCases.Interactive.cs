@@ -61,6 +61,7 @@ internal sealed partial class BadInputCases
             new TicketCurve(TicketSeries.Ticket, []), new TicketCurve(TicketSeries.RandomReinit, []), new TicketCurve(TicketSeries.RandomMask, []),
             [], 0);
         _cases.Add("level", "-1", "a negative level", () => tickets.At(TicketSeries.Ticket, -1));
+        _cases.Add("level", "-1", "a negative level", () => tickets.SeedAccuracies(TicketSeries.Ticket, -1));
         TiedComparison? noTiedComparison = null;
         _cases.Add("c", "null", "null", () => TiedTickets.Claims(noTiedComparison!));
         var noControls = new TicketExperimentResult(TiedTickets.Hparams(Budget.Quick, true), [1],
