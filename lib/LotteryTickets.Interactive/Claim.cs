@@ -22,6 +22,10 @@ public sealed record Claim([property: NotEmpty] string Id, [property: NotEmpty] 
     /// <summary>How the quantity is printed (.NET numeric format), default two decimals with a sign.</summary>
     public string Format { get; init; } = "+0.00;-0.00;0.00";
 
+    /// <summary>True when the quantity is a wall-clock time or a ratio of times: its verdict belongs to the machine that
+    /// measured it, so a quick run on another machine is not compared with the full record's (see <see cref="VerdictRecord.Machine"/>).</summary>
+    public bool Timed { get; init; }
+
     /// <inheritdoc />
     public void CheckRelations() => Check.That(double.IsFinite(Threshold), $"Threshold must be finite; got {Threshold}.", nameof(Threshold));
 
@@ -32,7 +36,7 @@ public sealed record Claim([property: NotEmpty] string Id, [property: NotEmpty] 
         Check.NotNull(measured);
         return new ClaimResult(Id, Statement, Measure, Threshold, Side, measured, VerdictRule.Decide(measured, Threshold, Side))
         {
-            Why = Why, Format = Format,
+            Why = Why, Format = Format, Timed = Timed,
         };
     }
 }

@@ -19,4 +19,8 @@ public sealed record ClaimResult(string Id, string Statement, string Measure, do
 
     /// <summary>How the quantity is printed.</summary>
     public string Format { get; init; } = "+0.00;-0.00;0.00";
+
+    /// <summary>True when the quantity is a time (see <see cref="Claim.Timed"/>); written only when true.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Timed { get; init; }
 }

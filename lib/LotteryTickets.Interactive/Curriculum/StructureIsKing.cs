@@ -199,6 +199,7 @@ public static class StructureIsKing
             PracticalSpeedup, side)
         {
             Format = "0.00",
+            Timed = true,
             Why = "A small batch's step is mostly fixed costs — one call per layer, the optimizer's work per tensor — that removing units " +
                 "does not remove, so the compacted network gains less than its arithmetic; a mask keeps every multiplication of " +
                 "the dense kernel. Times on a shared machine are noisy, which is why each row is a median over runs paired with " +

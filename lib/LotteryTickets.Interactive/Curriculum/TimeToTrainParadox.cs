@@ -88,11 +88,11 @@ public static class TimeToTrainParadox
             new Claim("eta-by-kernel", "Hardware efficiency η differs by kernel: dense kernels run far nearer the machine's peak than " +
                     "sparse ones (the chapter's example: 0.60 against 0.10, a factor of 6).",
                 F("η of the dense step ÷ η of the sparse-kernel (COO) step {0} ({1})", at, timed), 1, ClaimSide.Above)
-            { Format = "0.0" }.Against(Estimate.OfMedian(speed.EfficiencyRatios(sparseRow).Select(r => 1 / r))),
+            { Format = "0.0", Timed = true }.Against(Estimate.OfMedian(speed.EfficiencyRatios(sparseRow).Select(r => 1 / r))),
             new Claim("tenth-slower", "A sparse network with a tenth of the FLOPs can take longer per step than the dense one.",
                 F("sparse-kernel (COO) step ÷ dense step {0}, {1:P0} of the FLOPs ({2})", at, sparse.FlopFraction, timed), 1,
                 ClaimSide.Above)
-            { Format = "0.00" }.Against(Estimate.OfMedian(sparseRow.TimeRatios())),
+            { Format = "0.00", Timed = true }.Against(Estimate.OfMedian(sparseRow.TimeRatios())),
             Race("race-dense-kernel", "on the dense kernel (masked)", unstructuredSteps, maskedRow, at, ClaimSide.Below),
             Race("race-sparse-kernel", "on the sparse kernel (COO)", unstructuredSteps, sparseRow, at, ClaimSide.Below),
             new Claim("race-with-search", "The ticket still wins the race when finding it is counted: IMP's L + 1 trainings.",
@@ -100,6 +100,7 @@ public static class TimeToTrainParadox
                     "kernel (over seeds, step times at their medians)", masked.Level, race.Target, at), 1, ClaimSide.Below)
             {
                 Format = "0.0",
+                Timed = true,
                 Why = "IMP finds a ticket by training the dense network and every level before it to the end of its schedule: that search " +
                     "costs several whole trainings, more than any ticket can save on one. A ticket pays for its search only " +
                     "when it is reused — trained again many times, or transferred.",
@@ -115,6 +116,7 @@ public static class TimeToTrainParadox
                 row.Train.Repeats), 1, side)
         {
             Format = "0.00",
+            Timed = true,
             Why = "The ticket's time is its steps times its step time: fewer steps win only on a kernel whose steps cost no more than dense " +
                 "ones, and a sparse kernel's low η can cost more than the FLOPs and steps save.",
         }.Against(Estimate.Product(Estimate.Of(steps), Estimate.OfMedian(row.TimeRatios())));

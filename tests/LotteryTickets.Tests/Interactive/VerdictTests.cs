@@ -80,6 +80,19 @@ public sealed class VerdictTests : IDisposable
     }
 
     [Fact]
+    public void ATimedClaimSaysSoInItsRecordAndAnUntimedOneWritesNothing()
+    {
+        var record = new VerdictRecord("n", "full", DateTimeOffset.UnixEpoch, "m", "c", "v",
+            [Above.Against(Estimate.Of([1.0, 1.2])), (Above with { Id = "speed", Timed = true }).Against(Estimate.Of([1.0, 1.2]))]);
+        string path = Path.Combine(_folder, "t.json");
+        record.Write(path);
+        var back = VerdictRecord.Read(path);
+        Assert.False(back.Find("gap")!.Timed);
+        Assert.True(back.Find("speed")!.Timed);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(path), "\"timed\""));
+    }
+
+    [Fact]
     public void WinningTicketsClaimsPairTheSeeds()
     {
         // Three seeds; the ticket at 10.7 % is 0.2 ± 0.1 below dense; the re-init control 1 point below the ticket at 6.9 %.
