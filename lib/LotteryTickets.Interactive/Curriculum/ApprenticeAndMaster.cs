@@ -158,8 +158,8 @@ public static class ApprenticeAndMaster
     }
 
     // Each seed's accuracy (%) of one series, averaged over the given levels, in the order of the result's seeds.
-    static List<double> MeanOver(TicketExperimentResult r, TicketSeries series, IReadOnlyList<TicketCurvePoint> levels) =>
-        r.Seeds.Select(s => levels.Average(p => r.At(series, p.Level).Single(t => t.Seed == s).EarlyStopAccuracy)).ToList();
+    static IReadOnlyList<double> MeanOver(TicketExperimentResult r, TicketSeries series, IReadOnlyList<TicketCurvePoint> levels) =>
+        r.SeedAccuracies(series, [.. levels.Select(p => p.Level)]);
 
     static string Where(IReadOnlyList<TicketCurvePoint> levels) => Where(levels.Select(p => p.PercentRemaining).ToList());
 

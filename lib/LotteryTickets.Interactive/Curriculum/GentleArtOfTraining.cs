@@ -85,10 +85,11 @@ public static class GentleArtOfTraining
     }
 
     /// <summary>Each seed's dense accuracy (%, level 0 at its early-stop iteration), in the order of the result's seeds.</summary>
-    public static IReadOnlyList<double> DenseAccuracies(TicketExperimentResult r) => MeanAccuracy(Check.NotNull(r), [0]);
+    public static IReadOnlyList<double> DenseAccuracies(TicketExperimentResult r) => Check.NotNull(r).SeedAccuracies(TicketSeries.Ticket, [0]);
 
     /// <summary>Each seed's ticket accuracy (%) averaged over the <see cref="SparseLevels"/>, in the order of the result's seeds.</summary>
-    public static IReadOnlyList<double> SparseAccuracies(TicketExperimentResult r) => MeanAccuracy(r, [.. SparseLevels(r).Select(p => p.Level)]);
+    public static IReadOnlyList<double> SparseAccuracies(TicketExperimentResult r) =>
+        r.SeedAccuracies(TicketSeries.Ticket, [.. SparseLevels(r).Select(p => p.Level)]);
 
     /// <summary>Each seed's drop below its own dense accuracy at the <see cref="SparseLevels"/> (points; negative: above it).</summary>
     public static IReadOnlyList<double> DropBelowDense(TicketExperimentResult r) =>
@@ -147,13 +148,4 @@ public static class GentleArtOfTraining
             .Select(x => 100 * (x.Second!.NoiseScale / x.First!.NoiseScale - 1)).ToList();
         return change.Count == 0 ? new Estimate(double.NaN, double.NaN, 0) : Estimate.Of(change);
     }
-
-    // Each seed's early-stop accuracy averaged over the levels (a seed missing one of them is refused).
-    static List<double> MeanAccuracy(TicketExperimentResult r, IReadOnlyList<int> levels) =>
-        r.Seeds.Select(seed => levels.Average(level =>
-        {
-            var run = r.Trainings.Where(t => t.Series == TicketSeries.Ticket && t.Level == level && t.Seed == seed).ToList();
-            Check.That(run.Count == 1, $"r must hold one training of seed {seed} at level {level}; it holds {run.Count}.", nameof(r));
-            return run[0].EarlyStopAccuracy;
-        })).ToList();
 }

@@ -75,6 +75,21 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
     /// in the order of <see cref="Seeds"/> (<see cref="At"/>'s trainings): what a verdict pairs seed by seed.</summary>
     public IReadOnlyList<double> SeedAccuracies(TicketSeries series, int level) => At(series, level).Select(t => t.EarlyStopAccuracy).ToList();
 
+    /// <summary>Each seed's test accuracy (%) at the early-stop iteration of <paramref name="series"/>, averaged over
+    /// <paramref name="levels"/>, in the order of <see cref="Seeds"/>; every seed must have one training at each level.</summary>
+    public IReadOnlyList<double> SeedAccuracies(TicketSeries series, IReadOnlyList<int> levels)
+    {
+        Check.Defined(series);
+        Check.That(Check.NotNull(levels).Count > 0, "levels must name at least one level.", nameof(levels));
+        return Seeds.Select(seed => levels.Average(level =>
+        {
+            var run = Trainings.Where(t => t.Series == series && t.Level == level && t.Seed == seed).ToList();
+            Check.That(run.Count == 1, $"levels must be levels every seed trained; seed {seed} has {run.Count} trainings at level {level}.",
+                nameof(levels));
+            return run[0].EarlyStopAccuracy;
+        })).ToList();
+    }
+
     /// <summary>The network's prunable weights (dense count): the axis of absolute weights remaining.</summary>
     public long PrunableWeights => SparsestTicket[0].Total.Total;
 

@@ -62,6 +62,9 @@ internal sealed partial class BadInputCases
             [], 0);
         _cases.Add("level", "-1", "a negative level", () => tickets.At(TicketSeries.Ticket, -1));
         _cases.Add("level", "-1", "a negative level", () => tickets.SeedAccuracies(TicketSeries.Ticket, -1));
+        _cases.Add("levels", "seed 1 has 0 trainings at level 0", "a seed without a training there",
+            () => tickets.SeedAccuracies(TicketSeries.Ticket, new[] { 0 }));
+        _cases.Add("levels", "at least one level", "no levels", () => tickets.SeedAccuracies(TicketSeries.Ticket, Array.Empty<int>()));
         TiedComparison? noTiedComparison = null;
         _cases.Add("c", "null", "null", () => TiedTickets.Claims(noTiedComparison!));
         var noControls = new TicketExperimentResult(TiedTickets.Hparams(Budget.Quick, true), [1],
@@ -162,7 +165,6 @@ internal sealed partial class BadInputCases
         // Findings: the sentences of each result (a null result; the ℓ1 target is in the experiments' cases).
         SpeedResult? noSpeed = null;
         OmpRecoveryResult? noOmp = null;
-        _cases.Add("r", "null", "null", () => noResult!.Findings());
         _cases.Add("r", "null", "null", () => ApprenticeAndMaster.Claims(noDistillation!));
         _cases.Add("a", "null", "null", () => ApprenticeAndMaster.DistilledDifference(noDistillation!, noDistillation!));
         var taught = new DistillationResult(new DistillationHparams(4, 0.1), 97, 1000, SampleResult(), SampleResult(), [], 1);
@@ -171,7 +173,6 @@ internal sealed partial class BadInputCases
         var denseOnly = taught with { Distilled = SampleResult() with { Ticket = new TicketCurve(TicketSeries.Ticket, [SampleTicket.Points[0]]) } };
         _cases.Add("b", "pruned level in common", "no pruned level distilled by both",
             () => ApprenticeAndMaster.DistilledDifference(taught, denseOnly));
-        _cases.Add("r", "null", "null", () => noStructured!.Findings());
         _cases.Add("r", "null", "null", () => noSpeed!.Findings());
         _cases.Add("r", "null", "null", () => noRace!.Findings());
         _cases.Add("r", "null", "null", () => noOmp!.Findings());
@@ -207,7 +208,6 @@ internal sealed partial class BadInputCases
         _cases.Add("r", "null", "null", () => GentleArtOfTraining.DenseAccuracies(noRun!));
         _cases.Add("r", "null", "null", () => GentleArtOfTraining.SparseAccuracies(noRun!));
         _cases.Add("r", "null", "null", () => GentleArtOfTraining.DropBelowDense(noRun!));
-        _cases.Add("r", "one training of seed 1 at level 0", "a seed without a dense training", () => GentleArtOfTraining.DenseAccuracies(tickets));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
         _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));
