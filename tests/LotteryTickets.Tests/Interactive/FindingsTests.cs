@@ -1,52 +1,14 @@
 namespace LotteryTickets.Tests.Interactive;
 
 /// <summary>
-/// The findings' sentences, pinned character for character on small hand-built results: the text moved from the
-/// result records to the notebook layer unchanged (these strings are what the records printed before the move).
+/// The findings' sentences that notebooks still print (speed, race, the sparse-recovery sweeps), pinned character for
+/// character on small hand-built results. The ticket experiments' sentences gave way to the verdict tables.
 /// </summary>
 public class FindingsTests
 {
-    private static readonly LotteryHparams Tiny = new()
-    {
-        Model = new LeNetHparams { Hidden1 = 12, Hidden2 = 8, ImageSize = 4, Classes = 4 },
-        Training = new TrainingHparams { BatchSize = 6, Epochs = 1, EvalEvery = 0 },
-    };
-
-    private static TicketExperimentResult Result()
-    {
-        var point = new TicketCurvePoint(0, 100, 90, 0, 10, 0, 1);
-        var ticket = new TicketCurve(TicketSeries.Ticket, [point, new TicketCurvePoint(1, 80, 91, 0, 10, 0, 1)]);
-        var control = new TicketCurve(TicketSeries.RandomReinit, [new TicketCurvePoint(1, 80, 85, 0, 10, 0, 1)]);
-        return new TicketExperimentResult(Tiny, [1], ticket, control, control, [new SparsityReport([new SparsityRow("fc1.weight", 320, 320)])], 1.0);
-    }
-
     private static readonly TimingSummary Timing = new(0.01, 0.01, 0.01, 3);
 
     private static string Text(IReadOnlyList<string> lines) => string.Join("\n", lines);
-
-    [Fact]
-    public void TicketExperiment() => Assert.Equal("""
-        Dense LeNet: 90.00 % test accuracy at its early-stop iteration (mean of 1 seed(s)).
-        The ticket stays within 0.5 point of dense accuracy (or above it) down to 80.0 % of weights remaining (91.00 %).
-        At 80.0 % remaining: ticket 91.00 %, random re-init 85.00 % (ticket − re-init = +6.00 points), random mask 85.00 %.
-        Best pruned ticket: 91.00 % at 80.0 % remaining; early stop moved from iteration 10 (dense) to 10 (sparsest).
-        Wall time: 1 s for 1 seed(s) × (2 IMP levels + 2 control(s)).
-        """, Text(Result().Findings()));
-
-    [Fact]
-    public void Comparisons()
-    {
-        Assert.Equal(Text([
-            "Dense network: 90.00 % (structured run's level 0: 90.00 %), mean of 1 seed(s).",
-            "Within 1 point of dense down to: unstructured ticket 80.0 %, unstructured re-init not even the first level, structured ticket 80.0 %, " +
-                "structured re-init not even the first level of the weights.",
-            "At 80.0 % of the weights (the sparsest structured level): unstructured ticket 91.00 %, structured ticket 91.00 %, structured re-init " +
-                "85.00 %.",
-            "Ticket − re-init, mean over levels: structured +6.00 points (largest +6.00), unstructured +6.00 points (largest +6.00). Liu et al. " +
-                "predict ≈ 0 for the structured architecture; the unstructured gap is Frankle & Carbin's.",
-            "Unstructured − structured ticket at equal weights, mean over 1 levels: +0.00 points (at the sparsest: +0.00).",
-            ]), Text(new StructuredComparison(Result(), Result()).Findings()));
-    }
 
     [Fact]
     public void SpeedAndRace()
