@@ -63,6 +63,35 @@ public class CollectionNotebookTests(KernelFixture kernel)
         Assert.True(opposite.Count == 0, $"{notebook}: the quick budget teaches the opposite of the full budget:\n" + string.Join("\n", opposite));
     }
 
+    /// <summary>
+    /// Sections 0–5 end with their claims against the run: every notebook of them (and its solutions) writes
+    /// out/verdicts/&lt;notebook&gt;.json with at least one claim and shows the table in the book, and across the main
+    /// notebooks most claims resolve at the quick budget (holds or does not hold) — a rule or a design that leaves most
+    /// of them within noise teaches nothing.
+    /// </summary>
+    [Fact]
+    public async Task SectionsZeroToFiveWriteTheirVerdictsAndMostResolve()
+    {
+        var run = await kernel.Collection();
+        var names = kernel.Repo.Notebooks().Select(Path.GetFileNameWithoutExtension).Where(n => Regex.IsMatch(n!, "^0[0-5]-")).ToList();
+        Assert.Equal(12, names.Count);
+        var records = names.ToDictionary(n => n!, n =>
+        {
+            string path = Path.Combine(run.OutputDirectory, "verdicts", n + ".json");
+            Assert.True(File.Exists(path), $"{n} wrote no verdicts ({path}).");
+            var record = VerdictRecord.Read(path);
+            Assert.Equal("quick", record.Budget);
+            Assert.NotEmpty(record.Claims);
+            string page = Path.Combine(run.Book, n + ".html");
+            Assert.True(File.Exists(page) && File.ReadAllText(page).Contains("Claims against this run"),
+                $"the book's page for {n} ({page}) does not show its verdict table.");
+            return record;
+        });
+        var main = records.Where(r => !r.Key.EndsWith("-solutions")).SelectMany(r => r.Value.Claims).ToList();
+        var noisy = main.Where(c => c.Verdict == LotteryTickets.Statistics.Verdict.WithinNoise).Select(c => c.Id).ToList();
+        Assert.True(2 * noisy.Count < main.Count, $"{noisy.Count} of {main.Count} claims stay within noise: {string.Join(", ", noisy)}");
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void IsCommittedWithoutOutputs(string notebook) =>
