@@ -11,6 +11,7 @@ public static class L1Figures
     {
         L1Algorithm.Ista => "ISTA",
         L1Algorithm.Fista => "FISTA",
+        L1Algorithm.SubgradientDescent => "subgradient descent",
         _ => "proximal Newton",
     };
 

@@ -26,6 +26,7 @@ internal static class SeriesColours
         ("fista", "#d62728"),
         ("ista", "#e377c2"),
         ("proximal newton", "#1f77b4"),
+        ("subgradient", "#bcbd22"),
         ("ticket", "#1f77b4"),
         ("dense", "#222222"),
     ];

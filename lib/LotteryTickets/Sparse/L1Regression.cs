@@ -5,8 +5,9 @@ namespace LotteryTickets.Sparse;
 
 /// <summary>
 /// ℓ1-regularised regression min_x F(Ax) + λ‖x‖₁ (optionally x ≥ 0) for the least-squares and logistic losses, by
-/// ISTA, FISTA or proximal Newton. All three stop on the duality gap, computed at the dual-feasible point obtained by
-/// scaling the gradient ∇F(Ax) (the residual Ax − b for least squares) until ‖Aᵀu‖∞ ≤ λ.
+/// ISTA, FISTA or proximal Newton (or, for contrast, plain subgradient descent). All stop on the duality gap, computed
+/// at the dual-feasible point obtained by scaling the gradient ∇F(Ax) (the residual Ax − b for least squares) until
+/// ‖Aᵀu‖∞ ≤ λ.
 /// </summary>
 public sealed class L1Regression
 {
@@ -42,6 +43,7 @@ public sealed class L1Regression
         {
             L1Algorithm.Ista => run.Ista(x),
             L1Algorithm.Fista => run.Fista(x),
+            L1Algorithm.SubgradientDescent => run.SubgradientDescent(x),
             _ => run.ProximalNewton(x),
         };
     }
@@ -108,6 +110,26 @@ public sealed class L1Regression
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
                 x = Prox(x - grad / lip, lambda / lip);
+            }
+        }
+
+        /// <summary>Plain (sub)gradient descent on F(Ax) + λ‖x‖₁: x ← x − t_k (Aᵀ∇F + λ sign x), sign 0 = 0 (what automatic
+        /// differentiation gives for |x|), t_k = 1 ÷ (L √(k + 1)); for x ≥ 0 the step is projected onto it. The last
+        /// iterate is returned.</summary>
+        public L1Result SubgradientDescent(Vector<double> x)
+        {
+            double lip = loss.CurvatureBound * Math.Pow(a.L2Norm(), 2);
+            if (lip == 0) return Done(x, RecordAt(0, x));
+            for (int it = 0; ; it++)
+            {
+                var z = Times(x);
+                var g = loss.Gradient(z);
+                var grad = TransposeTimes(g);
+                if (Record(it, x, z, g, grad)) return Done(x, true);
+                if (it == o.MaxIterations) return Done(x, false);
+                double step = 1 / (lip * Math.Sqrt(it + 1));
+                var next = Vector<double>.Build.Dense(x.Count, i => x[i] - step * (grad[i] + lambda * Math.Sign(x[i])));
+                x = o.NonNegative ? next.PointwiseMaximum(0) : next;
             }
         }
 
@@ -345,6 +367,9 @@ public enum L1Algorithm
     Fista,
     /// <summary>Proximal Newton: the quadratic model is minimised by coordinate descent, then a backtracking line search.</summary>
     ProximalNewton,
+    /// <summary>Plain subgradient descent with the diminishing step 1/(L√(k + 1)): the "simple gradient descent" the
+    /// proximal methods are compared with. Its iterates step over 0 instead of landing on it, so it finds no exact zeros.</summary>
+    SubgradientDescent,
 }
 
 /// <summary>The smooth part of an ℓ1-regularised objective F(Ax) + λ‖x‖₁.</summary>

@@ -82,6 +82,21 @@ public sealed record Estimate(double Mean, double StandardError, int Count)
             Math.Min(a.Count, b.Count));
     }
 
+    /// <summary>
+    /// A rate, <paramref name="successes"/> of <paramref name="trials"/> independent trials, as the Agresti–Coull
+    /// ("plus four") estimate with z = <see cref="VerdictRule.StandardErrors"/> = 2: the centre p̃ = (k + 2) ÷ (n + 4) and
+    /// the standard error √(p̃(1 − p̃) ÷ (n + 4)), n = <paramref name="trials"/>. Its interval p̃ ± 2 SE contains Wilson's
+    /// score interval and keeps near its nominal 95 % coverage even at 0 of n or n of n, where the plain share's standard
+    /// error would be 0 and make 40 of 40 look certain. The centre is p̃, not k ÷ n: say so where it is shown.
+    /// </summary>
+    public static Estimate OfProportion(int successes, int trials)
+    {
+        Check.That(trials >= 1, $"trials must be at least 1; got {trials}.", nameof(trials));
+        Check.That(successes >= 0 && successes <= trials, $"successes must be in [0, {trials}]; got {successes}.", nameof(successes));
+        double z2 = VerdictRule.StandardErrors * VerdictRule.StandardErrors, n = trials + z2, p = (successes + z2 / 2) / n;
+        return new Estimate(p, Math.Sqrt(p * (1 - p) / n), trials);
+    }
+
     static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToArray();

@@ -34,6 +34,9 @@ internal sealed partial class BadInputCases
         double[] nanSample = [1, double.NaN];
         _cases.Add("samples", "finite", "a NaN run", () => LotteryTickets.Statistics.Estimate.OfMedian(nanSample));
         _cases.Add("b", "pair one value", "unpaired lists", () => LotteryTickets.Statistics.Estimate.PairedDifference(xsPair, xsOne));
+        _cases.Add("trials", "at least 1", "no trials", () => LotteryTickets.Statistics.Estimate.OfProportion(0, 0));
+        _cases.Add("successes", "[0, 10]", "more successes than trials", () => LotteryTickets.Statistics.Estimate.OfProportion(11, 10));
+        _cases.Add("successes", "[0, 10]", "negative successes", () => LotteryTickets.Statistics.Estimate.OfProportion(-1, 10));
         LotteryTickets.Statistics.Estimate? noEstimate = null;
         _cases.Add("a", "null", "null", () => LotteryTickets.Statistics.Estimate.Difference(noEstimate!, oneEstimate));
         _cases.Add("b", "null", "null", () => LotteryTickets.Statistics.Estimate.Product(oneEstimate, noEstimate!));

@@ -17,6 +17,58 @@ public class VerdictRuleTests
     }
 
     [Fact]
+    public void ARateIsTheAgrestiCoullEstimateAndFortyOfFortyIsNotCertain()
+    {
+        // 40 of 40: p̃ = 42/44, SE = √(p̃(1 − p̃)/44) = √(42·2/44³).
+        var all = Estimate.OfProportion(40, 40);
+        Assert.Equal(42.0 / 44, all.Mean, 12);
+        Assert.Equal(Math.Sqrt(42.0 * 2 / (44.0 * 44 * 44)), all.StandardError, 12);
+        Assert.Equal(40, all.Count);
+        Assert.Equal(Verdict.WithinNoise, VerdictRule.Decide(all, 0.9, ClaimSide.Above)); // 0.955 − 2·0.031 = 0.892
+        Assert.Equal(Verdict.Holds, VerdictRule.Decide(all, 0.85, ClaimSide.Above));
+        // 0 of 10: p̃ = 2/14, SE = √(2·12/14³).
+        var none = Estimate.OfProportion(0, 10);
+        Assert.Equal(2.0 / 14, none.Mean, 12);
+        Assert.Equal(Math.Sqrt(2.0 * 12 / (14.0 * 14 * 14)), none.StandardError, 12);
+        Assert.Equal(Verdict.DoesNotHold, VerdictRule.Decide(none, 0.5, ClaimSide.Above));
+    }
+
+    [Fact]
+    public void ARatesIntervalContainsWilsonsAndCoversTheTrueRateAsOftenAsItSays()
+    {
+        // Wilson's score interval with z = 2, written out independently: it lies inside the Agresti–Coull interval.
+        for (int n = 1; n <= 60; n++)
+            for (int k = 0; k <= n; k++)
+            {
+                var e = Estimate.OfProportion(k, n);
+                double p = (double)k / n, centre = (k + 2.0) / (n + 4), half = 2.0 / (n + 4) * Math.Sqrt(n * p * (1 - p) + 1);
+                Assert.True(e.Low <= centre - half + 1e-12 && centre + half <= e.High + 1e-12, $"{k} of {n}");
+            }
+        // Exact coverage by enumerating the binomial distribution: at n = 40 the interval holds the true rate at least
+        // 92 % of the time for every rate on a grid (nominal 95.45 %), where the plain share ± 2 SE falls to 0 % near p = 0.
+        foreach (double rate in Enumerable.Range(1, 99).Select(i => i / 100.0))
+        {
+            double covered = 0, plain = 0;
+            for (int k = 0; k <= 40; k++)
+            {
+                double pk = Binomial(40, k, rate), share = k / 40.0, se = Math.Sqrt(share * (1 - share) / 40);
+                var e = Estimate.OfProportion(k, 40);
+                if (e.Low <= rate && rate <= e.High) covered += pk;
+                if (share - 2 * se <= rate && rate <= share + 2 * se) plain += pk;
+            }
+            Assert.True(covered >= 0.92, $"coverage {covered:0.000} at p = {rate}");
+            if (rate == 0.01) Assert.True(plain < 0.4, $"the plain share's coverage {plain:0.000} at p = 0.01");
+        }
+    }
+
+    static double Binomial(int n, int k, double p)
+    {
+        double logChoose = 0;
+        for (int i = 1; i <= k; i++) logChoose += Math.Log(n - k + i) - Math.Log(i);
+        return Math.Exp(logChoose + k * Math.Log(p) + (n - k) * Math.Log(1 - p));
+    }
+
+    [Fact]
     public void OneReplicateHasNoSpreadAndDecidesNothing()
     {
         var one = Estimate.Of([5]);
