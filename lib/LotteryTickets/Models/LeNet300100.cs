@@ -50,6 +50,18 @@ public sealed class LeNet300100 : PrunableModel
 
     internal override (long[] Example, bool AnyLayout)? InputShape => ([_inputs], true);
 
+    /// <summary>
+    /// The two hidden layers' activations after their ReLU, [N, hidden1] and [N, hidden2], for <paramref name="input"/>
+    /// (images or vectors, as <see cref="forward"/> takes): the features a later layer reads, e.g. the columns of a
+    /// dictionary built from the network. The caller owns (and disposes) both tensors.
+    /// </summary>
+    public (Tensor Hidden1, Tensor Hidden2) Hidden(Tensor input)
+    {
+        CheckInput(input, nameof(input));
+        var h1 = nn.functional.relu(fc1.call(input.flatten(1)));
+        return (h1, nn.functional.relu(fc2.call(h1)));
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {

@@ -126,6 +126,11 @@ internal sealed partial class BadInputCases
         _cases.Add("input", "[3, 15]", "input of the wrong width", () => lenet.forward(wrongWidth));
         _cases.Add("input", "Float64", "input of the wrong dtype", () => lenet.forward(doubles));
         _cases.Add("input", "null", "null", () => lenet.forward(null!));
+        _cases.Add("input", "[3, 15]", "input of the wrong width", () => lenet.Hidden(wrongWidth));
+        _cases.Add("input", "null", "null", () => lenet.Hidden(null!));
+        _cases.Add("inputs", "[3, 15]", "input of the wrong width", () => NetworkFeatures.Of(lenet, wrongWidth, LeNetLayer.Fc2));
+        _cases.Add("network", "null", "null", () => NetworkFeatures.Of(null!, wrongWidth, LeNetLayer.Fc2));
+        _cases.Add("layer", "Fc1, Fc2", "an undefined layer", () => NetworkFeatures.Of(lenet, Own(torch.ones(3, 16)), (LeNetLayer)7));
         _cases.Add("input", "[3, 15]", "input of the wrong shape", () => conv.forward(wrongWidth));
         _cases.Add("input", "[3, 15]", "input of the wrong size", () => rnn.forward(wrongWidth));
         _cases.Add("input", "[3, 15]", "input of the wrong size", () => transformer.forward(wrongWidth));
