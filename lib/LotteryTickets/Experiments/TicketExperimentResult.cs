@@ -170,28 +170,6 @@ public sealed record TicketExperimentResult(LotteryHparams Hparams, IReadOnlyLis
 
     /// <summary>Test accuracy (%) of the dense network at its early-stop iteration (level 0), mean over seeds.</summary>
     public double DenseAccuracy => Ticket.Points[0].MeanAccuracy;
-
-    /// <summary>The sparsest level at which the ticket is within <paramref name="tolerance"/> points of dense
-    /// accuracy (or above it) at that level and every denser one; null if even level 1 is not.</summary>
-    public TicketCurvePoint? SparsestWithinDense(double tolerance = 0.5)
-    {
-        Check.NonNegative(tolerance);
-        return Ticket.Points.Skip(1).TakeWhile(p => !(p.MeanAccuracy < DenseAccuracy - tolerance)).LastOrDefault();
-    }
-
-    /// <summary>
-    /// Ticket minus random re-initialisation (accuracy points) at a level of the ticket's curve; NaN at a level without
-    /// a re-init control (level 0, or a level the control skipped). A level not on the ticket's curve is refused.
-    /// </summary>
-    public double TicketAdvantageOverReinit(int level)
-    {
-        var ticket = Ticket.AtLevel(level);
-        Check.That(ticket is not null,
-            "level must be a level of the ticket's curve " +
-                $"({(Ticket.Points.Count == 0 ? "none" : $"{Ticket.Points.Min(p => p.Level)} to {Ticket.Points.Max(p => p.Level)}")}); got {level}.",
-                nameof(level));
-        return ticket!.MeanAccuracy - (RandomReinit.AtLevel(level)?.MeanAccuracy ?? double.NaN);
-    }
 }
 
 /// <summary>One trained level's evaluation curve, as <see cref="TicketExperiment"/> measured it.</summary>

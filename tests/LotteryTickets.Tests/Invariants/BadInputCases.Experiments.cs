@@ -127,7 +127,6 @@ internal sealed partial class BadInputCases
 
         // Readings of results built directly (SampleResult, SampleOmp, SampleSpeed, SampleRace).
         var result = SampleResult();
-        _cases.Add("level", "0 to 1", "a level beyond the ticket's curve", () => result.TicketAdvantageOverReinit(5));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.StepsToTarget(90, TicketSeries.Ticket));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.StepsToTarget(0.9, (TicketSeries)9));
         _cases.Add("target", "[0, 1]", "accuracy target 90 (a percentage)", () => result.SparsestReaching(90, TicketSeries.Ticket));
@@ -139,7 +138,6 @@ internal sealed partial class BadInputCases
         _cases.Add("level", "-1", "negative level", () => result.NoiseScaleDuring(-1, 10, TicketSeries.Ticket));
         _cases.Add("levels", "-1", "a negative level", () => result.GradientNoiseBySeed(new[] { 0, -1 }, TicketSeries.Ticket));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => result.GradientNoiseBySeed(null, (TicketSeries)9));
-        _cases.Add("tolerance", "NaN", "NaN tolerance", () => result.SparsestWithinDense(double.NaN));
         _cases.Add("dense", "NaN", "NaN accuracy", () => StructuredComparison.SparsestWithin(SampleTicket, double.NaN, 1));
         _cases.Add("tolerance", "-1", "negative tolerance", () => StructuredComparison.SparsestWithin(SampleTicket, 90, -1));
         _cases.Add("curve", "null", "null", () => StructuredComparison.SparsestWithin(null!, 90, 1));
