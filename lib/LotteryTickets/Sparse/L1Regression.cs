@@ -98,25 +98,22 @@ public sealed class L1Regression
 
         private L1Result Done(Vector<double> x, bool converged) => new(lambda, x, history.AsReadOnly(), converged);
 
-        public L1Result Ista(Vector<double> x)
-        {
-            double lip = loss.CurvatureBound * Math.Pow(a.L2Norm(), 2);
-            if (lip == 0) return Done(x, RecordAt(0, x));
-            for (int it = 0; ; it++)
-            {
-                var z = Times(x);
-                var g = loss.Gradient(z);
-                var grad = TransposeTimes(g);
-                if (Record(it, x, z, g, grad)) return Done(x, true);
-                if (it == o.MaxIterations) return Done(x, false);
-                x = Prox(x - grad / lip, lambda / lip);
-            }
-        }
+        public L1Result Ista(Vector<double> x) => Descend(x, (_, v, grad, lip) => Prox(v - grad / lip, lambda / lip));
 
         /// <summary>Plain (sub)gradient descent on F(Ax) + λ‖x‖₁: x ← x − t_k (Aᵀ∇F + λ sign x), sign 0 = 0 (what automatic
         /// differentiation gives for |x|), t_k = 1 ÷ (L √(k + 1)); for x ≥ 0 the step is projected onto it. The last
         /// iterate is returned.</summary>
-        public L1Result SubgradientDescent(Vector<double> x)
+        public L1Result SubgradientDescent(Vector<double> x) => Descend(x, (it, v, grad, lip) =>
+        {
+            double step = 1 / (lip * Math.Sqrt(it + 1));
+            var next = Vector<double>.Build.Dense(v.Count, i => v[i] - step * (grad[i] + lambda * Math.Sign(v[i])));
+            return o.NonNegative ? next.PointwiseMaximum(0) : next;
+        });
+
+        /// <summary>The loop ISTA and subgradient descent share: with L = ‖A‖₂² times the loss's curvature bound, record
+        /// (objective, gap) at x and stop on the gap or at the iteration limit, else x ← <paramref name="update"/>(k, x,
+        /// Aᵀ∇F(Ax), L).</summary>
+        private L1Result Descend(Vector<double> x, Func<int, Vector<double>, Vector<double>, double, Vector<double>> update)
         {
             double lip = loss.CurvatureBound * Math.Pow(a.L2Norm(), 2);
             if (lip == 0) return Done(x, RecordAt(0, x));
@@ -127,9 +124,7 @@ public sealed class L1Regression
                 var grad = TransposeTimes(g);
                 if (Record(it, x, z, g, grad)) return Done(x, true);
                 if (it == o.MaxIterations) return Done(x, false);
-                double step = 1 / (lip * Math.Sqrt(it + 1));
-                var next = Vector<double>.Build.Dense(x.Count, i => x[i] - step * (grad[i] + lambda * Math.Sign(x[i])));
-                x = o.NonNegative ? next.PointwiseMaximum(0) : next;
+                x = update(it, x, grad, lip);
             }
         }
 
