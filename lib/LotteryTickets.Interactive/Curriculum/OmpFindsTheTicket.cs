@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Training;
 
 namespace LotteryTickets.Interactive.Curriculum;
 
@@ -16,4 +17,17 @@ public static class OmpFindsTheTicket
         SnrsDb: budget.Choose<double[]>(quick: [double.PositiveInfinity, 30, 20, 15, 10, 5],
             full: [double.PositiveInfinity, 40, 30, 25, 20, 15, 12, 10, 7, 5, 0]),
         Trials: budget.Choose(quick: 40, full: 200), Seed: 6);
+
+    /// <summary>
+    /// The dense LeNet-300-100s that sections 6–9 read (their hidden units as atoms, their read-out as an ℓ1 problem,
+    /// their units as a design): notebook 00's network and optimiser (<see cref="WinningTickets.Hparams"/>) trained on
+    /// <paramref name="data"/> for 5 epochs (quick) or its full 20 (full), one per seed, quick 3 seeds and full 5. Trained once
+    /// per run store: every notebook that nests these settings loads the same networks.
+    /// </summary>
+    public static DenseNetworks Networks(Budget budget, TrainingData data)
+    {
+        var hparams = WinningTickets.Hparams(Check.NotNull(budget));
+        hparams = hparams with { Training = hparams.Training with { Epochs = budget.Choose(quick: 5, full: hparams.Training.Epochs) } };
+        return new DenseNetworks(hparams, data, budget.Seeds(quick: 3, full: 5));
+    }
 }

@@ -37,4 +37,8 @@ public static class ExperimentKinds
     /// <summary>The masks of a stored ticket run trained again under other settings (<see cref="Lottery.LotteryControls.Retrain"/>;
     /// the distilled students of <see cref="Experiments.DistillationExperiment"/>), one run per seed.</summary>
     public const string MaskRetraining = "mask_retraining";
+
+    /// <summary><see cref="Experiments.DenseNetworks"/>: one dense network per seed, trained once per run store for the sections
+    /// that read a network (06–09).</summary>
+    public const string DenseNetwork = "dense_network";
 }

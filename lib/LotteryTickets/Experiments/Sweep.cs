@@ -18,7 +18,7 @@ public abstract record Sweep<TResult> : IExperiment<TResult>, IValidated
     {
         Validation.Check(this);
         var c = Validation.Check(context ?? new ExperimentContext(), nameof(context));
-        TResult Compute() => this.Compute(c.Progress, c.CancellationToken);
+        TResult Compute() => this.Compute(c);
         return c.Store is null ? Compute() : c.Store.GetOrCompute(KeyOf(c.Budget), Compute, c.Recompute);
     }
 
@@ -36,6 +36,10 @@ public abstract record Sweep<TResult> : IExperiment<TResult>, IValidated
 
     /// <summary>The sweep itself (settings already validated).</summary>
     protected abstract TResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>The sweep with its whole context, for sweeps that run a nested experiment through the same store (e.g.
+    /// <see cref="DenseNetworks"/>). Default: <see cref="Compute(IProgress{ExperimentProgress}, CancellationToken)"/>.</summary>
+    protected virtual TResult Compute(ExperimentContext context) => Compute(Check.NotNull(context).Progress, context.CancellationToken);
 }
 
 /// <summary>

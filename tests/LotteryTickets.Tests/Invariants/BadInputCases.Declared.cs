@@ -151,6 +151,7 @@ internal sealed partial class BadInputCases
         Entry(new DesignComparisonSweep(6, 2, new[] { 2, 3 }, 1, 1, 1.0, null), s => s.Run(null));
         Entry(new SpeedSweep(imp.Model, new[] { 0.5 }, new[] { 8 }, 1, 3, 10, 0), s => s.Run(null));
         Entry(new LayerDesignSweep(imp, "fc1.weight", new[] { 4 }, data), s => s.Run(null));
+        Entry(new DenseNetworks(imp, data, new long[] { 1 }), n => n.Run(null));
 
         // The notebook layer: a session and its figures, checked where they are shown or written.
         var xs = new[] { 1.0, 2.0 };

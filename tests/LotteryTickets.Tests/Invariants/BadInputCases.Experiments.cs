@@ -115,6 +115,17 @@ internal sealed partial class BadInputCases
             () => new TicketExperiment(tiny, mnistShaped, new long[] { 1 }).Run(context));
         _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model",
             () => new LayerDesignSweep(tiny, "fc1.weight", new[] { 4 }, mnistShaped).Run(context));
+        _cases.Add("Data", "784 values", "MNIST-sized data for a 4×4 model",
+            () => new DenseNetworks(tiny, mnistShaped, new long[] { 1 }).Run(context));
+        var conv = tiny with { Model = new Conv2Hparams { ConvWidth = 4, FcWidth = 8, ImageSize = 4, Classes = 4 } };
+        _cases.Add("Hparams", "LeNet", "a Conv-2", () => new DenseNetworks(conv, data, new long[] { 1 }).Run(context));
+        _cases.Add("Hparams", "LeNet", "a Conv-2", () => new DenseNetworks(conv, data, new long[] { 1 }).KeyFor(1, Budget.Quick));
+        var dense = new DenseNetworks(tiny, data, new long[] { 1 }).Run(context).Networks[0];
+        _cases.Add("state", "Initial, Trained", "an undefined state", () => dense.Weights((NetworkState)9));
+        _cases.Add("state", "Initial, Trained", "an undefined state", () => dense.Build((NetworkState)9, null));
+        _cases.Add("inputs", "null", "null", () => dense.Activations(NetworkState.Trained, null!, LeNetLayer.Fc2));
+        _cases.Add("layer", "Fc1, Fc2", "an undefined layer",
+            () => dense.Activations(NetworkState.Trained, Own(TorchSharp.torch.zeros(2, 1, 4, 4)), (LeNetLayer)9));
         var student = tiny with { Model = new LeNetHparams { Hidden1 = 6, Hidden2 = 4, ImageSize = 4, Classes = 3 } };
         _cases.Add("Teacher", "class count (3)", "teacher and student disagree on classes",
             () => new DistillationExperiment(tiny, student, new DistillationHparams(2, 0.5), data, new long[] { 1 }).Run(context));

@@ -214,6 +214,7 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Convergence(none!));
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.Path(none!));
         _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Recovery(none!));
+        _cases.Add("budget", "null", "null", () => OmpFindsTheTicket.Networks(none!, data));
         _cases.Add("budget", "null", "null", () => PredictingTheLottery.PhaseGrid(none!));
         _cases.Add("budget", "null", "null", () => PredictingTheLottery.Teacher(none!));
         _cases.Add("budget", "null", "null", () => StatisticiansDilemma.Random(none!, 1.0));
