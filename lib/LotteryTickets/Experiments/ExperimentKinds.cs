@@ -41,4 +41,16 @@ public static class ExperimentKinds
     /// <summary><see cref="Experiments.DenseNetworks"/>: one dense network per seed, trained once per run store for the sections
     /// that read a network (06–09).</summary>
     public const string DenseNetwork = "dense_network";
+
+    /// <summary>Section 6's OMP in a network's dictionary (hidden-unit activations as atoms).</summary>
+    public const string NetworkDictionary = "network_dictionary";
+
+    /// <summary>Section 7's ℓ1-penalised read-out of a network's features.</summary>
+    public const string NetworkReadout = "network_readout";
+
+    /// <summary>Section 8's planted sparse read-out over a network's frozen features, recovered as the examples grow.</summary>
+    public const string NetworkTeacher = "network_teacher";
+
+    /// <summary>Section 9's choice of a layer's units: A-optimal, magnitude, random.</summary>
+    public const string UnitSelection = "unit_selection";
 }

@@ -152,6 +152,10 @@ internal sealed partial class BadInputCases
         Entry(new SpeedSweep(imp.Model, new[] { 0.5 }, new[] { 8 }, 1, 3, 10, 0), s => s.Run(null));
         Entry(new LayerDesignSweep(imp, "fc1.weight", new[] { 4 }, data), s => s.Run(null));
         Entry(new DenseNetworks(imp, data, new long[] { 1 }), n => n.Run(null));
+        AddSection06Entries();
+        AddSection07Entries();
+        AddSection08Entries();
+        AddSection09Entries();
 
         // The notebook layer: a session and its figures, checked where they are shown or written.
         var xs = new[] { 1.0, 2.0 };

@@ -31,6 +31,10 @@ internal sealed partial class BadInputCases : IDisposable
             cases.AddHardware();
             cases.AddExperiments();
             cases.AddInteractive();
+            cases.AddSection06();
+            cases.AddSection07();
+            cases.AddSection08();
+            cases.AddSection09();
             cases.AddDeclared();
             return cases;
         }
