@@ -22,6 +22,7 @@ public static class HtmlFormatters
         Register<TicketExperimentResult>(r => ToHtml(r));
         Register<LotteryHparams>(h => ParameterTable("Hyper-parameters", h));
         Register<PhaseDiagramResult>(r => ToHtml(r));
+        Register<NetworkDictionaryResult>(r => ToHtml(r));
         Register<RunStore>(s => ToHtml(s));
         Register<VerdictTable>(t => t.ToHtml());
     }
@@ -98,6 +99,23 @@ public static class HtmlFormatters
             t.EmpiricalRho is { } e2 ? (e2 - t.TheoreticalRho).ToString("+0.000;-0.000", C) : "—",
         ]);
         return HtmlTable.Render(caption, ["δ = m/n", "empirical ρ at 50 %", "theory ρ(δ)", "difference"], rows);
+    }
+
+    /// <summary>Section 6's dictionaries at a glance: per source of atoms, the live atoms, μ (mean and largest over the trials) and
+    /// the share of atoms with a near-twin.</summary>
+    public static string ToHtml(NetworkDictionaryResult r)
+    {
+        Check.NotNull(r);
+        var o = r.Options;
+        string caption = $"Dictionaries from LeNet's {o.Layer.ToString().ToLowerInvariant()} over {o.Inputs} digits: mean of {o.Trials} trials " +
+            $"({r.NetworkAccuracy.Length} networks, test accuracy {string.Join(", ", r.NetworkAccuracy.Select(a => a.ToString("0.0", C)))} %)";
+        var rows = r.Summary().Select(s => (IReadOnlyList<string>)
+        [
+            OmpFigures.SourceLabel(s.Source), s.Atoms.ToString("0.0", C), s.MeanCoherence.ToString("0.000", C),
+            s.MaxCoherence.ToString("0.000", C), (100 * s.TwinShare).ToString("0.0", C) + " %",
+        ]);
+        return HtmlTable.Render(caption, ["atoms from", "live atoms", "μ (mean)", "μ (largest)",
+            $"atoms with a near-twin (|cos| ≥ {NetworkDictionarySweep.TwinCosine.ToString("0.0", C)})"], rows);
     }
 
     /// <summary>The runs in a store: key, kind, seed, status, levels stored, when.</summary>

@@ -147,7 +147,8 @@ public static class Validation
     /// <summary>
     /// Checks that <paramref name="result"/>, read back from storage, is complete: no null where its record — and,
     /// recursively, the library's records and the arrays and lists it holds — declares a property or an entry not
-    /// nullable. Throws an <see cref="InvalidDataException"/> that begins with <paramref name="what"/> and names the
+    /// nullable (a property marked <see cref="System.Text.Json.Serialization.JsonIgnoreAttribute"/> is not stored, and not
+    /// asked for). Throws an <see cref="InvalidDataException"/> that begins with <paramref name="what"/> and names the
     /// first missing property, so a damaged result is refused where it is read, not dereferenced later.
     /// </summary>
     internal static void CheckComplete(object result, string what)
@@ -165,6 +166,7 @@ public static class Validation
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
         {
             if (p.GetIndexParameters().Length > 0 || p.GetMethod is null || p.SetMethod is null) continue;
+            if (p.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute))) continue; // never stored, so never read back
             var info = PropertyNullability.GetOrAdd(p, static q => { lock (Nullability) return Nullability.Create(q); });
             if (Missing(p.GetValue(value), info, $"{path}.{p.Name}", depth + 1) is { } missing) return missing;
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LotteryTickets.Lottery;
 using LotteryTickets.Models;
 using LotteryTickets.Training;
@@ -12,9 +13,10 @@ namespace LotteryTickets.Experiments;
 /// run too.
 /// </summary>
 /// <param name="Hparams">The network (a LeNet) and its training; pruning settings are not used.</param>
-/// <param name="Data">The splits the networks train on (named in the run keys by a fingerprint of the examples).</param>
+/// <param name="Data">The splits the networks train on (named in the run keys by a fingerprint of the examples; not written with a
+/// result that holds these settings, so such a result read back from the store has no data).</param>
 /// <param name="Seeds">One network per seed (initialisation and data order).</param>
-public sealed record DenseNetworks(LotteryHparams Hparams, [property: NotInRunKey] TrainingData Data,
+public sealed record DenseNetworks(LotteryHparams Hparams, [property: NotInRunKey, JsonIgnore] TrainingData Data,
     [property: NotEmpty, Distinct] IReadOnlyList<long> Seeds) : IExperiment<DenseNetworksResult>, IValidated
 {
     /// <inheritdoc />

@@ -85,39 +85,10 @@ public sealed record OmpRecoverySweep(
             exact, found, covered, failed, clock.Elapsed.TotalSeconds);
     }
 
-    private sealed record UnitResult(double Coherence, int[,] Exact, double[,] Found, int[] Covered, int[] Failed);
-
     // One (shared weight, trial): its dictionary, then every k and SNR on it.
-    private UnitResult Unit(double sharedWeight, int t)
+    private OmpTrials.Outcome Unit(double sharedWeight, int t)
     {
-        int nk = Sparsities.Count, ns = SnrsDb.Count;
         var a = Dictionaries.Correlated(M, N, sharedWeight, SplitMix64.Derive(Seed, t, -1, 0));
-        double coherence = Dictionaries.MutualCoherence(a);
-        var r = new UnitResult(coherence, new int[nk, ns], new double[nk, ns], new int[ns], new int[ns]);
-        for (int ki = 0; ki < nk; ki++)
-        {
-            int k = Sparsities[ki];
-            var x = SparseSignals.KSparse(N, k, Signal, SplitMix64.Derive(Seed, t, k, 1));
-            var ticket = SparseSignals.Support(x).ToHashSet();
-            var clean = a * x;
-            var omp = new OrthogonalMatchingPursuit(new OmpOptions(NonzeroCoefs: k));
-            bool guaranteed = CoherenceGuarantee.Covers(k, coherence);
-            for (int si = 0; si < ns; si++)
-            {
-                double snr = SnrsDb[si];
-                var b = double.IsPositiveInfinity(snr) ? clean : SparseSignals.AddNoise(clean, snr, SplitMix64.Derive(Seed, t, k, 2));
-                var support = omp.Fit(a, b).Support;
-                int hits = support.Count(ticket.Contains);
-                bool success = hits == k && support.Count == k;
-                if (success) r.Exact[ki, si]++;
-                r.Found[ki, si] += (double)hits / k;
-                if (guaranteed)
-                {
-                    r.Covered[si]++;
-                    if (!success) r.Failed[si]++;
-                }
-            }
-        }
-        return r;
+        return OmpTrials.Run(a, Dictionaries.MutualCoherence(a), Sparsities, SnrsDb, Signal, Seed, t);
     }
 }

@@ -71,6 +71,11 @@ public class PinnedRunKeysTests
             var omp = OmpFindsTheTicket.Recovery(budget);
             yield return ($"{b} 06 omp recovery", omp.Key(budget));
             yield return ($"{b} 06 solutions M 128", (omp with { M = 128, SharedWeights = [0], SnrsDb = [double.PositiveInfinity] }).Key(budget));
+            var networks = OmpFindsTheTicket.Networks(budget, data);
+            foreach (long s in networks.Seeds) yield return ($"{b} 06–09 dense network seed {s}", networks.KeyFor(s, budget));
+            var network = OmpFindsTheTicket.Network(budget, data);
+            yield return ($"{b} 06 network dictionary", network.Key(budget));
+            yield return ($"{b} 06 solutions network not centred", (network with { Centre = false }).Key(budget));
             yield return ($"{b} 07 convergence", L1ProximalNewton.Convergence(budget).Key(budget));
             yield return ($"{b} 07 solutions convergence 0.01", (L1ProximalNewton.Convergence(budget) with { LambdaRatio = 0.01 }).Key(budget));
             yield return ($"{b} 07 path", L1ProximalNewton.Path(budget).Key(budget));
