@@ -49,6 +49,9 @@ public static class OmpFindsTheTicket
     /// recovered in 90 % of noiseless trials at the full budget before these claims were written).</summary>
     public const int ReadAtK = 8;
 
+    /// <summary>The SNR the synthetic noise claim is read at (in both budgets' grids).</summary>
+    public const double NoisySnrDb = 5;
+
     /// <summary>The ticket size and SNR the network claims are read at: a read-out of 3 units at 20 dB.</summary>
     public const int NetworkK = 3;
 
@@ -67,7 +70,7 @@ public static class OmpFindsTheTicket
         Check.NotNull(network);
         var o = synthetic.Options;
         int noiseless = Index(o.SnrsDb, double.PositiveInfinity, nameof(synthetic)), k4 = Index(o.Sparsities, 4, nameof(synthetic));
-        int k8 = Index(o.Sparsities, ReadAtK, nameof(synthetic)), lowest = Index(o.SnrsDb, o.SnrsDb.Min(), nameof(synthetic));
+        int k8 = Index(o.Sparsities, ReadAtK, nameof(synthetic)), noisy = Index(o.SnrsDb, NoisySnrDb, nameof(synthetic));
         int netNoiseless = Index(network.Options.SnrsDb, double.PositiveInfinity, nameof(network));
         int netSnr = Index(network.Options.SnrsDb, NetworkSnrDb, nameof(network));
         Index(network.Options.Sparsities, NetworkK, nameof(network));
@@ -94,8 +97,8 @@ public static class OmpFindsTheTicket
                     "directions as random as before, so a random ticket is still told apart until k is large.",
             }.Against(Estimate.Difference(Rate(last, k8, noiseless), Rate(0, k8, noiseless))),
             new Claim("noise-hurts", "Noise breaks greed: recovery falls with the SNR.",
-                F("exact recovery of k = {0}, Gaussian dictionary: {1} dB − noiseless (share of trials)", ReadAtK, o.SnrsDb[lowest]), 0,
-                ClaimSide.Below).Against(Estimate.Difference(Rate(0, k8, lowest), Rate(0, k8, noiseless))),
+                F("exact recovery of k = {0}, Gaussian dictionary: {1} dB − noiseless (share of trials)", ReadAtK, NoisySnrDb), 0,
+                ClaimSide.Below).Against(Estimate.Difference(Rate(0, k8, noisy), Rate(0, k8, noiseless))),
             new Claim("network-dictionary-at-init", "The network's architecture defines a dictionary in which OMP finds a sparse ticket.",
                 "exact recovery at initialisation: " + where, 0.9, ClaimSide.Above) { Format = "0.00" }.Against(Network(AtomSource.Initial)),
             new Claim("network-dictionary-trained", "(the same, for the trained network, whose tickets the chapter is about)",
