@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Models;
 using LotteryTickets.Training;
 
 namespace LotteryTickets.Interactive.Curriculum;
@@ -26,4 +27,19 @@ public static class StatisticiansDilemma
         hparams = hparams with { Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
         return new LayerDesignSweep(hparams, "fc3.weight", [10, 12, 15, 20, 30, 40, 50, 60, 80, 100], data);
     }
+
+    /// <summary>The k (of fc2's 100 units) at which the claims are read, fixed in advance: twice p = 10.</summary>
+    public const int ClaimSubsetSize = 20;
+
+    /// <summary>
+    /// fc2's 100 units of the shared trained networks (<see cref="OmpFindsTheTicket.Networks"/>), kept by A-optimality on the
+    /// activation design with p = 10 (the read-out's outputs), by notebook 01's magnitude rule (ℓ1 norm of the incoming
+    /// weights) and at random; quick k ∈ {10, 15, 20, 30, 50} with 20 random draws, full k ∈ {10, 12, 15, 20, 30, 40, 50, 70}
+    /// with 100.
+    /// </summary>
+    public static UnitSelectionSweep Units(Budget budget, TrainingData data) =>
+        new(OmpFindsTheTicket.Networks(budget, data), LeNetLayer.Fc2,
+            Check.NotNull(budget).Choose<IReadOnlyList<int>>(quick: [10, 15, ClaimSubsetSize, 30, 50],
+                full: [10, 12, 15, ClaimSubsetSize, 30, 40, 50, 70]),
+            Components: 10, RandomDraws: budget.Choose(quick: 20, full: 100), Seed: 9, UnitNorm: 1);
 }

@@ -86,6 +86,11 @@ public class DeterminismTests(ITestOutputHelper output)
             n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
         ("design comparison",
             n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+        ("unit selection",
+            n => new UnitSelectionSweep(new DenseNetworks(new LotteryHparams
+            {
+                Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 12 }, Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
+            }, RunStoreTests.Data, [1]), LeNetLayer.Fc2, [3, 5], Components: 3, RandomDraws: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
     ];
 
     public static TheoryData<string> ThreadedSweepNames() => [.. ThreadedSweeps.Select(s => s.Name)];
