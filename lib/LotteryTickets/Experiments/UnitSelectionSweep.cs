@@ -1,7 +1,6 @@
 using LotteryTickets.Design;
 using LotteryTickets.Models;
 using LotteryTickets.Pruning;
-using MathNet.Numerics.Statistics;
 using static TorchSharp.torch;
 
 namespace LotteryTickets.Experiments;
@@ -88,7 +87,7 @@ public sealed record UnitSelectionSweep(
             var best = AOptimality.Evaluate(d.X, optimal.Rows);
             var magnitude = UnitMagnitude.Keep(nets[n].Trained, group, k, UnitNorm);
             var rng = new SeededRandom(SplitMix64.Derive(Seed, n, i, 0));
-            var draws = Enumerable.Range(0, RandomDraws).Select(_ => Subset(rng, units, k)).ToArray();
+            var draws = Enumerable.Range(0, RandomDraws).Select(_ => DesignComparison.RandomSubset(rng, units, k)).ToArray();
             double[] eff = draws.Select(r => Efficiency(best, AOptimality.Evaluate(d.X, r))).ToArray();
             double[] acc = draws.Select(Accuracy).ToArray();
             return new UnitSelectionPoint(k, optimal.Method, best.Rows, magnitude,
@@ -106,19 +105,7 @@ public sealed record UnitSelectionSweep(
     static double Efficiency(DesignSelection optimal, DesignSelection candidate) =>
         AOptimality.Efficiency(optimal, candidate) is var e && double.IsNaN(e) ? 0 : e;
 
-    static double Spread(double[] values) => values.Length < 2 ? double.NaN : values.StandardDeviation();
-
-    // A uniformly random k-subset of 0 … m − 1: the first k of a partial Fisher–Yates shuffle.
-    static int[] Subset(SeededRandom rng, int m, int k)
-    {
-        var all = Enumerable.Range(0, m).ToArray();
-        for (int j = 0; j < k; j++)
-        {
-            int r = j + rng.Next(m - j);
-            (all[j], all[r]) = (all[r], all[j]);
-        }
-        return all.Take(k).Order().ToArray();
-    }
+    static double Spread(double[] values) => DesignComparison.Spread(values);
 
     static int[] Labels(Tensor labels)
     {

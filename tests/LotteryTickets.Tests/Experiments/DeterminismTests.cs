@@ -85,7 +85,8 @@ public class DeterminismTests(ITestOutputHelper output)
         ("teacher recovery",
             n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
         ("design comparison",
-            n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+            n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n,
+                RandomDraws: 3).Run()),
         ("unit selection",
             n => new UnitSelectionSweep(new DenseNetworks(new LotteryHparams
             {
