@@ -19,18 +19,6 @@ public static class StatisticiansDilemma
         new(Rows: 40, Columns: 5, SubsetSizes: [5, 6, 8, 10, 15, 20, 25, 30, 35, 40], Trials: Check.NotNull(budget).Choose(10, 50), Seed: 9,
             RowScaleSpread: rowScaleSpread, RandomDraws: 20);
 
-    /// <summary>
-    /// The 100 hidden units feeding LeNet-300-100's output layer (rows: their 10 outgoing weights, fc3.weight's
-    /// columns), after training the dense network with notebook 00's settings (<see cref="WinningTickets.Hparams"/>)
-    /// for 2 epochs (quick) or its full 20 (full); keep k = 10 … 100 units.
-    /// </summary>
-    public static LayerDesignSweep TrainedLayer(Budget budget, TrainingData data)
-    {
-        var hparams = WinningTickets.Hparams(budget);
-        hparams = hparams with { Training = hparams.Training with { Epochs = budget.Choose(2, hparams.Training.Epochs) } };
-        return new LayerDesignSweep(hparams, "fc3.weight", [10, 12, 15, 20, 30, 40, 50, 60, 80, 100], data);
-    }
-
     /// <summary>The k (of fc2's 100 units) at which the claims are read, fixed in advance: twice p = 10.</summary>
     public const int ClaimSubsetSize = 20;
 

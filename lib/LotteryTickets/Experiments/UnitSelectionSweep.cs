@@ -66,7 +66,7 @@ public sealed record UnitSelectionSweep(
     {
         Check.NotNull(context);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var nets = Networks.Run(context with { Progress = null }).Networks;
+        var nets = Networks.Run(context).Networks; // its progress shows while it trains; loaded, it is instant
         var group = Networks.Hparams.Model.UnitGroups().First(g => g.Name == SerialNames.Of(Layer));
         var data = Networks.Data;
         int[] trainY = Labels(data.Train.Labels), testY = Labels(data.Test.Labels);
