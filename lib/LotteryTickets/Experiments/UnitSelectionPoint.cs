@@ -14,7 +14,8 @@ namespace LotteryTickets.Experiments;
 /// <param name="RandomJaccard">Mean Jaccard overlap of the random draws with the A-optimal units.</param>
 /// <param name="OptimalAccuracy">Test accuracy (%) of the read-out refitted on the A-optimal units.</param>
 /// <param name="MagnitudeAccuracy">Test accuracy (%) of the read-out refitted on the magnitude units.</param>
-/// <param name="RandomAccuracy">Mean test accuracy (%) of the read-outs refitted on the random draws.</param>
+/// <param name="RandomAccuracy">Mean test accuracy (%) of the read-outs refitted on the random draws (the first
+/// <c>RefitDraws</c> of them).</param>
 /// <param name="RandomAccuracySpread">Standard deviation of the random draws' accuracies (points).</param>
 public sealed record UnitSelectionPoint(int SubsetSize, string OptimalMethod, IReadOnlyList<int> OptimalUnits, IReadOnlyList<int> MagnitudeUnits,
     double MagnitudeEfficiency, double MagnitudeJaccard, double ChanceJaccard, double RandomEfficiency, double RandomEfficiencySpread,

@@ -8,9 +8,10 @@ namespace LotteryTickets.Experiments;
 /// <param name="Units">m, the layer's units.</param>
 /// <param name="Components">p, the directions of the activation design.</param>
 /// <param name="RandomDraws">Random k-subsets per network and k.</param>
+/// <param name="RefitDraws">How many of them were refitted for their accuracy.</param>
 /// <param name="Networks">One per network, in the order of the seeds.</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds (the networks' training not included when they were stored).</param>
-public sealed record UnitSelectionResult(LeNetLayer Layer, int Units, int Components, int RandomDraws,
+public sealed record UnitSelectionResult(LeNetLayer Layer, int Units, int Components, int RandomDraws, int RefitDraws,
     IReadOnlyList<UnitSelectionNetwork> Networks, double ElapsedSeconds)
 {
     /// <summary>The k values compared, ascending.</summary>

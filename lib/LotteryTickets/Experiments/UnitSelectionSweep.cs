@@ -20,10 +20,12 @@ namespace LotteryTickets.Experiments;
 /// <param name="Layer">The hidden layer whose units are kept.</param>
 /// <param name="SubsetSizes">k values, each in [Components, the layer's width].</param>
 /// <param name="Components">p, the directions of the activation design (10 for fc2: the read-out's outputs).</param>
-/// <param name="RandomDraws">Random k-subsets per network and k.</param>
+/// <param name="RandomDraws">Random k-subsets per network and k (their efficiencies and overlaps are cheap).</param>
 /// <param name="Seed">Master seed of the random draws.</param>
 /// <param name="UnitNorm">The magnitude rule's norm of a unit's incoming weights: 1 (ℓ1, as notebook 01) or 2.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
+/// <param name="RefitDraws">How many of the random draws (the first) also get the read-out refitted for their accuracy,
+/// at most <paramref name="RandomDraws"/> (null: all; a refit costs far more than a criterion).</param>
 public sealed record UnitSelectionSweep(
     DenseNetworks Networks,
     LeNetLayer Layer,
@@ -32,7 +34,8 @@ public sealed record UnitSelectionSweep(
     [property: Positive] int RandomDraws,
     int Seed,
     [property: Range(1, 2)] int UnitNorm = 1,
-    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<UnitSelectionResult>
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null,
+    [property: Positive] int? RefitDraws = null) : Sweep<UnitSelectionResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.UnitSelection;
@@ -46,6 +49,8 @@ public sealed record UnitSelectionSweep(
         Check.Defined(Layer);
         Networks.CheckRelations();
         int width = Width();
+        Check.That(RefitDraws is null || RefitDraws <= RandomDraws, $"RefitDraws must be ≤ RandomDraws = {RandomDraws}; got {RefitDraws}.",
+            nameof(RefitDraws));
         Check.That(Components <= width, $"Components must be ≤ the layer's {width} units; got {Components}.", nameof(Components));
         Check.That(SubsetSizes.All(k => k >= Components && k <= width),
             $"SubsetSizes must lie in [Components = {Components}, {width}] (at least p units, at most the layer's).", nameof(SubsetSizes));
@@ -89,7 +94,7 @@ public sealed record UnitSelectionSweep(
             var rng = new SeededRandom(SplitMix64.Derive(Seed, n, i, 0));
             var draws = Enumerable.Range(0, RandomDraws).Select(_ => DesignComparison.RandomSubset(rng, units, k)).ToArray();
             double[] eff = draws.Select(r => Efficiency(best, AOptimality.Evaluate(d.X, r))).ToArray();
-            double[] acc = draws.Select(Accuracy).ToArray();
+            double[] acc = draws.Take(RefitDraws ?? RandomDraws).Select(Accuracy).ToArray();
             return new UnitSelectionPoint(k, optimal.Method, best.Rows, magnitude,
                 Efficiency(best, AOptimality.Evaluate(d.X, magnitude)), AOptimality.Jaccard(best.Rows, magnitude),
                 DesignComparison.RandomJaccard(units, k), eff.Average(), Spread(eff), draws.Average(r => AOptimality.Jaccard(best.Rows, r)),
@@ -99,7 +104,7 @@ public sealed record UnitSelectionSweep(
         var networks = nets.Select((net, n) => new UnitSelectionNetwork(net.Seed, net.TestAccuracy,
             ReadoutRefit.Accuracy(designs[n].Train, trainY, designs[n].Test, testY, all),
             points.Skip(n * sizes.Length).Take(sizes.Length).ToList())).ToList();
-        return new UnitSelectionResult(Layer, units, Components, RandomDraws, networks, clock.Elapsed.TotalSeconds);
+        return new UnitSelectionResult(Layer, units, Components, RandomDraws, RefitDraws ?? RandomDraws, networks, clock.Elapsed.TotalSeconds);
     }
 
     static double Efficiency(DesignSelection optimal, DesignSelection candidate) =>

@@ -91,7 +91,8 @@ public class DeterminismTests(ITestOutputHelper output)
             n => new UnitSelectionSweep(new DenseNetworks(new LotteryHparams
             {
                 Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 12 }, Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
-            }, RunStoreTests.Data, [1]), LeNetLayer.Fc2, [3, 5], Components: 3, RandomDraws: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+            }, RunStoreTests.Data, [1]), LeNetLayer.Fc2, [3, 5], Components: 3, RandomDraws: 4, Seed: 9, MaxDegreeOfParallelism: n,
+                RefitDraws: 2).Run()),
     ];
 
     public static TheoryData<string> ThreadedSweepNames() => [.. ThreadedSweeps.Select(s => s.Name)];

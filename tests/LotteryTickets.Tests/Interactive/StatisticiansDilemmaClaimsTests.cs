@@ -10,7 +10,7 @@ public sealed class StatisticiansDilemmaClaimsTests
         new(k, "exchange", [0], [1], magEff, magJac, 0.11, randEff, 0.05, 0.12, optAcc, magAcc, randAcc, 1.0);
 
     /// <summary>Three networks; at k = 20 the numbers below, at k = 10 a second point so that the figures have two.</summary>
-    internal static UnitSelectionResult Units() => new(LeNetLayer.Fc2, 100, 10, 20,
+    internal static UnitSelectionResult Units() => new(LeNetLayer.Fc2, 100, 10, 20, 20,
     [
         new(1, 97, 95, [P(10, 0.05, 0.2, 0.2, 80, 70, 60), P(20, 0.1, 0.30, 0.4, 90, 88.0, 85)]),
         new(2, 97.5, 96, [P(10, 0.05, 0.2, 0.2, 80, 70, 60), P(20, 0.2, 0.35, 0.3, 91, 89.0, 87)]),

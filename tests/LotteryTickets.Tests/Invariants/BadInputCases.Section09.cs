@@ -38,16 +38,18 @@ internal sealed partial class BadInputCases
             () => new UnitSelectionSweep(networks, LeNetLayer.Fc2, new[] { 2 }, 3, 2, 1, 1, null).Run(null));
         _cases.Add("Components", "≤ the layer's 8 units", "p above the width",
             () => new UnitSelectionSweep(networks, LeNetLayer.Fc2, new[] { 8 }, 9, 2, 1, 1, null).Run(null));
+        _cases.Add("RefitDraws", "≤ RandomDraws = 2", "more refits than draws",
+            () => new UnitSelectionSweep(networks, LeNetLayer.Fc2, new[] { 4 }, 3, 2, 1, 1, null, 3).Run(null));
         _cases.Add("Layer", "Fc1, Fc2", "an undefined layer",
             () => new UnitSelectionSweep(networks, (LeNetLayer)9, new[] { 4 }, 3, 2, 1, 1, null).Key(Budget.Quick));
-        var result = new UnitSelectionResult(LeNetLayer.Fc2, 8, 3, 2, new[] { new UnitSelectionNetwork(1, 90, 80, new[] {
+        var result = new UnitSelectionResult(LeNetLayer.Fc2, 8, 3, 2, 2, new[] { new UnitSelectionNetwork(1, 90, 80, new[] {
             new UnitSelectionPoint(4, "exact", new[] { 0, 1, 2, 3 }, new[] { 0, 1, 2, 3 }, 1, 1, 0.3, 0.5, 0.1, 0.3, 80, 80, 70, 2) }) }, 1);
         _cases.Add("subsetSize", "one of 4", "a k not compared", () => result.At(5));
         _cases.Add("budget", "null", "null", () => StatisticiansDilemma.Units(null!, data));
         var wild = new DesignComparisonResult("w", 40, 5, new[] { new DesignComparisonPoint(10, 2, 0.5, 0.9, 0.8, 0, 1, "exact") }, 1);
         _cases.Add("units", "k = 20", "no k = 20", () => StatisticiansDilemma.Claims(wild, result));
         _cases.Add("wild", "null", "null", () => StatisticiansDilemma.Claims(null!, result));
-        var empty = new UnitSelectionResult(LeNetLayer.Fc2, 8, 3, 2, Array.Empty<UnitSelectionNetwork>(), 1);
+        var empty = new UnitSelectionResult(LeNetLayer.Fc2, 8, 3, 2, 2, Array.Empty<UnitSelectionNetwork>(), 1);
         _cases.Add("units", "at least one network", "no networks", () => DesignFigures.RefitAccuracy("r", empty));
         _cases.Add("units", "null", "null", () => DesignFigures.RefitAccuracy("r", null!));
         _cases.Add("units", "at least one network", "no networks", () => DesignFigures.Efficiency("e", empty));
