@@ -78,12 +78,50 @@ public static class DesignComparison
     internal static DesignComparisonPoint Summarise(int k, IReadOnlyList<(DesignSelection Optimal, DesignSelection RowNorm)> pairs)
     {
         var eff = pairs.Select(p => AOptimality.Efficiency(p.Optimal, p.RowNorm)).Select(e => double.IsNaN(e) ? 0 : e).ToArray();
+        var jaccard = pairs.Select(p => AOptimality.Jaccard(p.Optimal, p.RowNorm)).ToArray();
         return new DesignComparisonPoint(k, pairs.Count,
-            pairs.Average(p => AOptimality.Jaccard(p.Optimal, p.RowNorm)),
+            jaccard.Average(),
             eff.Average(), eff.Min(),
             pairs.Count(p => p.RowNorm.IsSingular) / (double)pairs.Count,
             pairs.Average(p => p.Optimal.Criterion),
-            pairs.All(p => p.Optimal.Method == "exact") ? "exact" : "exchange");
+            pairs.All(p => p.Optimal.Method == "exact") ? "exact" : "exchange")
+        {
+            EfficiencyStandardError = StandardError(eff), JaccardStandardError = StandardError(jaccard),
+        };
+    }
+
+    /// <summary>The A-efficiency (0 when singular) and Jaccard overlap, against <paramref name="optimal"/>, of
+    /// <paramref name="draws"/> uniformly random k-subsets of the rows of <paramref name="x"/>.</summary>
+    internal static (double[] Efficiency, double[] Jaccard) RandomDraws(Matrix<double> x, DesignSelection optimal, int draws, int seed)
+    {
+        var rng = new SeededRandom(seed);
+        var subsets = Enumerable.Range(0, draws).Select(_ => RandomSubset(rng, x.RowCount, optimal.Rows.Count)).ToArray();
+        return (subsets.Select(r => AOptimality.Efficiency(optimal, AOptimality.Evaluate(x, r)) is var e && double.IsNaN(e) ? 0 : e).ToArray(),
+            subsets.Select(r => AOptimality.Jaccard(optimal.Rows, r)).ToArray());
+    }
+
+    /// <summary>A uniformly random k-subset of 0 … m − 1 (the first k of a partial Fisher–Yates shuffle), ascending.</summary>
+    internal static int[] RandomSubset(Random rng, int m, int k)
+    {
+        var all = Enumerable.Range(0, m).ToArray();
+        for (int j = 0; j < k; j++)
+        {
+            int r = j + rng.Next(m - j);
+            (all[j], all[r]) = (all[r], all[j]);
+        }
+        return all.Take(k).Order().ToArray();
+    }
+
+    /// <summary>Sample standard deviation ÷ √n (NaN below two values).</summary>
+    internal static double StandardError(IReadOnlyList<double> values) =>
+        values.Count < 2 ? double.NaN : Spread(values) / Math.Sqrt(values.Count);
+
+    /// <summary>Sample standard deviation (NaN below two values).</summary>
+    internal static double Spread(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2) return double.NaN;
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
     // name: what the caller calls the sizes (Compare's subsetSizes, the sweep's SubsetSizes).
@@ -107,16 +145,3 @@ public sealed record DesignComparisonResult(string Source, int Rows, int Columns
     /// <summary>The point for k (null when k was not compared).</summary>
     public DesignComparisonPoint? At(int subsetSize) => Points.FirstOrDefault(p => p.SubsetSize == subsetSize);
 }
-
-/// <summary>A-optimal vs row-norm selection of k rows, averaged over trials.</summary>
-/// <param name="SubsetSize">k.</param>
-/// <param name="Trials">Matrices averaged over.</param>
-/// <param name="Jaccard">Mean Jaccard overlap of the two selections (1: the same rows).</param>
-/// <param name="Efficiency">Mean A-efficiency of the row-norm selection: optimal ÷ row-norm criterion (0 when singular).</param>
-/// <param name="MinEfficiency">Worst efficiency over the trials.</param>
-/// <param name="RowNormSingular">Share of trials where the row-norm rows are rank-deficient (criterion +∞).</param>
-/// <param name="OptimalCriterion">Mean tr((X_SᵀX_S)⁻¹) of the A-optimal selection.</param>
-/// <param name="OptimalMethod">"exact" when every trial was searched exhaustively, else "exchange" (Fedorov exchange
-/// from the greedy start: a local optimum, so the efficiency is an upper bound).</param>
-public sealed record DesignComparisonPoint(int SubsetSize, int Trials, double Jaccard, double Efficiency, double MinEfficiency,
-    double RowNormSingular, double OptimalCriterion, string OptimalMethod);

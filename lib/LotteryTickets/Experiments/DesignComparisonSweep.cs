@@ -15,6 +15,7 @@ namespace LotteryTickets.Experiments;
 /// <param name="RowScaleSpread">σ of the log-normal row scales: row i is e^{σzᵢ}·gᵢ with gᵢ ~ N(0, I_p); 0 gives rows
 /// of similar norm, larger values make a few rows dominate by magnitude.</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
+/// <param name="RandomDraws">Uniformly random k-row selections drawn per matrix, the baseline of no rule (default 0: none).</param>
 public sealed record DesignComparisonSweep(
     [property: Positive] int Rows,
     [property: Positive] int Columns,
@@ -22,7 +23,8 @@ public sealed record DesignComparisonSweep(
     [property: Positive] int Trials,
     int Seed,
     [property: NonNegative] double RowScaleSpread = 1.0,
-    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<DesignComparisonResult>
+    [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null,
+    [property: NonNegative] int RandomDraws = 0) : Sweep<DesignComparisonResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.DesignComparison;
@@ -39,12 +41,26 @@ public sealed record DesignComparisonSweep(
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var sizes = SubsetSizes.Order().ToArray();
-        var pairs = SeededParallel.Map(sizes.Length * Trials, cell =>
+        var cells = SeededParallel.Map(sizes.Length * Trials, cell =>
         {
             int i = cell / Trials, t = cell % Trials;
-            return DesignComparison.Pair(DesignComparison.RandomRows(Rows, Columns, RowScaleSpread, SplitMix64.Derive(Seed, i, 1, t)), sizes[i]);
+            var x = DesignComparison.RandomRows(Rows, Columns, RowScaleSpread, SplitMix64.Derive(Seed, i, 1, t));
+            var pair = DesignComparison.Pair(x, sizes[i]);
+            var random = RandomDraws == 0 ? ([], []) : DesignComparison.RandomDraws(x, pair.Optimal, RandomDraws, SplitMix64.Derive(Seed, i, 2, t));
+            return (Pair: pair, Random: random);
         }, MaxDegreeOfParallelism, progress, "matrices", cancellationToken);
-        var points = sizes.Select((k, i) => DesignComparison.Summarise(k, pairs.Skip(i * Trials).Take(Trials).ToArray())).ToArray();
+        var points = sizes.Select((k, i) =>
+        {
+            var mine = cells.Skip(i * Trials).Take(Trials).ToArray();
+            var point = DesignComparison.Summarise(k, mine.Select(c => c.Pair).ToArray());
+            if (RandomDraws == 0) return point;
+            double[] eff = mine.SelectMany(c => c.Random.Efficiency).ToArray(), jac = mine.SelectMany(c => c.Random.Jaccard).ToArray();
+            return point with
+            {
+                RandomEfficiency = eff.Average(), RandomEfficiencySpread = DesignComparison.Spread(eff),
+                RandomJaccard = jac.Average(), RandomJaccardSpread = DesignComparison.Spread(jac),
+            };
+        }).ToArray();
         string source = $"Gaussian {Rows} × {Columns}, log-normal row scales σ = {RowScaleSpread:0.##}";
         return new DesignComparisonResult(source, Rows, Columns, points, clock.Elapsed.TotalSeconds);
     }

@@ -58,13 +58,7 @@ public sealed class StructuredMagnitudePruning : IPruningStrategy
                 $"Fraction {hparams.Fraction} would remove all {alive.Length} remaining units of \"{g.Name}\" (at least one must stay).",
                 nameof(hparams.Fraction));
             var weights = trainedWeights.ValuesOf(g.Owner.Parameter);
-            double Score(int u)
-            {
-                double s = 0;
-                foreach (long i in UnitIndices.Of(shapes[g.Owner.Parameter], g.Owner, u))
-                    if (ownerKept[i]) s += hparams.UnitNorm == 1 ? Math.Abs(weights[i]) : (double)weights[i] * weights[i];
-                return s;
-            }
+            double Score(int u) => UnitMagnitude.Score(weights, shapes[g.Owner.Parameter], g.Owner, u, hparams.UnitNorm, ownerKept);
             foreach (int u in alive.Select(u => (Unit: u, Score: Score(u))).OrderBy(x => x.Score).ThenBy(x => x.Unit).Take((int)toPrune).Select(x =>
                 x.Unit))
                 foreach (var slice in g.Slices.Where(s => values.ContainsKey(s.Parameter)))

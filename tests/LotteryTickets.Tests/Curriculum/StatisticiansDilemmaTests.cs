@@ -6,11 +6,14 @@ public class StatisticiansDilemmaTests
     public void PresetsAreValid()
     {
         var r = StatisticiansDilemma.Random(Budget.Quick);
-        Assert.Equal((40, 5, 10), (r.Rows, r.Columns, r.Trials));
+        Assert.Equal((40, 5, 10, 20), (r.Rows, r.Columns, r.Trials, r.RandomDraws));
         var data = Synthetic.Splits(train: 60, test: 30);
-        var layer = StatisticiansDilemma.TrainedLayer(Budget.Quick, data);
-        Assert.Equal(("fc3.weight", 2), (layer.Parameter, layer.Hparams.Training.Epochs));
-        Assert.Same(data, layer.Data);
-        Assert.Equal(20, StatisticiansDilemma.TrainedLayer(Budget.Full, data).Hparams.Training.Epochs);
+        // The units read the shared networks of notebooks 06–09, and the claims' k is among the quick and full sizes.
+        var units = StatisticiansDilemma.Units(Budget.Quick, data);
+        Assert.Equal(OmpFindsTheTicket.Networks(Budget.Quick, data).KeyFor(1, Budget.Quick), units.Networks.KeyFor(1, Budget.Quick));
+        Assert.Equal((LeNetLayer.Fc2, 10, 1), (units.Layer, units.Components, units.UnitNorm));
+        Assert.Contains(StatisticiansDilemma.ClaimSubsetSize, units.SubsetSizes);
+        Assert.Contains(StatisticiansDilemma.ClaimSubsetSize, StatisticiansDilemma.Units(Budget.Full, data).SubsetSizes);
+        Assert.Contains(StatisticiansDilemma.RandomClaimSubsetSize, r.SubsetSizes);
     }
 }

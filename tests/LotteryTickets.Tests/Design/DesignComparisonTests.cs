@@ -94,4 +94,26 @@ public class DesignComparisonTests
 
     private static IEnumerable<int[]> Subsets(int m, int k) => k == 0 ? [[]]
         : Enumerable.Range(k - 1, m - k + 1).SelectMany(last => Subsets(last, k - 1).Select(s => s.Append(last).ToArray()));
+
+    [Fact]
+    public void TheRandomBaselineOverlapsByChanceAndNeverBeatsTheExactOptimum()
+    {
+        var r = (Small() with { Trials = 6, RandomDraws = 50 }).Run();
+        foreach (var p in r.Points)
+        {
+            Assert.Equal("exact", p.OptimalMethod); // C(12, k) ≤ 924: searched exhaustively
+            Assert.InRange(p.RandomEfficiency, 0, 1 + 1e-12);
+            // Monte Carlo against the closed form: E[Jaccard(fixed A, uniform B)] = RandomJaccard(m, k), within 3 SE over 300 draws.
+            double se = p.RandomJaccardSpread / Math.Sqrt(300);
+            Assert.InRange(p.RandomJaccard, DesignComparison.RandomJaccard(12, p.SubsetSize) - 3 * se - 1e-12,
+                DesignComparison.RandomJaccard(12, p.SubsetSize) + 3 * se + 1e-12);
+            Assert.True(p.EfficiencyStandardError >= 0);
+        }
+        // At k = m every selection is every row: efficiency 1, overlap 1, no spread.
+        Assert.Equal((1.0, 1.0, 0.0), (r.At(12)!.RandomEfficiency, r.At(12)!.RandomJaccard, r.At(12)!.RandomJaccardSpread));
+        // The default draws nothing, and leaves the row-norm comparison as it was.
+        var plain = Small().Run().At(6)!;
+        Assert.True(double.IsNaN(plain.RandomEfficiency));
+        Assert.Equal(plain.Efficiency, (Small() with { RandomDraws = 5 }).Run().At(6)!.Efficiency);
+    }
 }

@@ -88,7 +88,14 @@ public class DeterminismTests(ITestOutputHelper output)
         ("teacher recovery",
             n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
         ("design comparison",
-            n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+            n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n,
+                RandomDraws: 3).Run()),
+        ("unit selection",
+            n => new UnitSelectionSweep(new DenseNetworks(new LotteryHparams
+            {
+                Model = new LeNetHparams { Hidden1 = 32, Hidden2 = 12 }, Training = new TrainingHparams { Epochs = 1, EvalEvery = 5 },
+            }, RunStoreTests.Data, [1]), LeNetLayer.Fc2, [3, 5], Components: 3, RandomDraws: 4, Seed: 9, MaxDegreeOfParallelism: n,
+                RefitDraws: 2).Run()),
     ];
 
     public static TheoryData<string> ThreadedSweepNames() => [.. ThreadedSweeps.Select(s => s.Name)];

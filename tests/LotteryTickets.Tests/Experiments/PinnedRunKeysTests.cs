@@ -87,7 +87,7 @@ public class PinnedRunKeysTests
             yield return ($"{b} 08 teacher", PredictingTheLottery.Teacher(budget).Key(budget));
             yield return ($"{b} 09 random", StatisticiansDilemma.Random(budget).Key(budget));
             yield return ($"{b} 09 random spread 0", StatisticiansDilemma.Random(budget, rowScaleSpread: 0).Key(budget));
-            yield return ($"{b} 09 trained layer", StatisticiansDilemma.TrainedLayer(budget, data).Key(budget));
+            yield return ($"{b} 09 units", StatisticiansDilemma.Units(budget, data).Key(budget));
         }
     }
 

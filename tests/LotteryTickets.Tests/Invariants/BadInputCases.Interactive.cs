@@ -218,7 +218,6 @@ internal sealed partial class BadInputCases
         _cases.Add("budget", "null", "null", () => PredictingTheLottery.PhaseGrid(none!));
         _cases.Add("budget", "null", "null", () => PredictingTheLottery.Teacher(none!));
         _cases.Add("budget", "null", "null", () => StatisticiansDilemma.Random(none!, 1.0));
-        _cases.Add("budget", "null", "null", () => StatisticiansDilemma.TrainedLayer(none!, data));
         _cases.Add("budget", "null", "null", () => StructureIsKing.Training(none!));
         _cases.Add("budget", "null", "null", () => StructureIsKing.Unstructured(none!));
         _cases.Add("budget", "null", "null", () => StructureIsKing.Structured(none!));
