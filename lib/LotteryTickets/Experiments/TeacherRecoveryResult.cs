@@ -1,4 +1,5 @@
 using LotteryTickets.Sparse;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Experiments;
 
@@ -10,18 +11,13 @@ namespace LotteryTickets.Experiments;
 public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
     int PredictedSamples, double ElapsedSeconds)
 {
-    /// <summary>Where a learner's success first crosses ½ as m grows (linear interpolation; null when it never does).</summary>
+    /// <summary>Where a learner's success first reaches ½ as m grows (<see cref="Crossings.First"/>, rising: linear
+    /// interpolation, the smallest m when already there, null when it never does).</summary>
     public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
     {
         Check.NotNull(learner);
         var pts = Points.OrderBy(p => p.Samples).ToList();
-        if (pts.Count > 0 && learner(pts[0]) >= 0.5) return pts[0].Samples;
-        for (int i = 0; i + 1 < pts.Count; i++)
-        {
-            double a = learner(pts[i]), b = learner(pts[i + 1]);
-            if (a < 0.5 && b >= 0.5) return pts[i].Samples + (0.5 - a) / (b - a) * (pts[i + 1].Samples - pts[i].Samples);
-        }
-        return null;
+        return pts.Count == 0 ? null : Crossings.First(pts.Select(p => (double)p.Samples).ToArray(), pts.Select(learner).ToArray());
     }
 }
 
