@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Sparse;
 
 namespace LotteryTickets.Interactive.Curriculum;
 
@@ -14,14 +15,15 @@ public static class PredictingTheLottery
         new(Steps(Check.NotNull(budget).Choose(0.1, 0.05)), Steps(0.1), N: budget.Choose(50, 100), Trials: 10, Seed: 8);
 
     /// <summary>
-    /// The planted teacher, seed 8: n inputs, k = n/10 non-zeros, m = n/10, 2n/10, …, n; quick n = 100 with 10 trials
-    /// per m, full n = 200 with 20.
+    /// The planted teacher, seed 8: n inputs, k = n/10 non-zeros, m = n/10, 2n/10, …, n; quick n = 100 with 20 trials
+    /// per m, full n = 200 with 40. The pruners are not told k: they stop at the sparsest level still fitting the training
+    /// data (<see cref="PruningStop.FitLost"/>).
     /// </summary>
     public static TeacherRecoverySweep Teacher(Budget budget)
     {
         int n = Check.NotNull(budget).Choose(100, 200);
         return new TeacherRecoverySweep(N: n, K: n / 10, Samples: Enumerable.Range(1, 10).Select(i => i * n / 10).ToArray(),
-            Trials: budget.Choose(10, 20), Seed: 8);
+            Trials: budget.Choose(20, 40), Seed: 8, Stop: PruningStop.FitLost);
     }
 
     private static double[] Steps(double step) =>

@@ -11,6 +11,17 @@ namespace LotteryTickets.Experiments;
 public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOnlyList<TeacherRecoveryPoint> Points,
     int PredictedSamples, double ElapsedSeconds)
 {
+    /// <summary>A learner's 50 % crossing in m with its bootstrap standard error (<see cref="Crossings.Bootstrap"/>: each m's
+    /// successes redrawn binomially, 1,000 resamples, seed 8); Mean NaN when the share never reaches ½.</summary>
+    public Estimate SamplesEstimate(Func<TeacherRecoveryPoint, double> learner)
+    {
+        Check.NotNull(learner);
+        var pts = Points.OrderBy(p => p.Samples).ToList();
+        int trials = Options.Trials;
+        return Crossings.Bootstrap(pts.Select(p => (double)p.Samples).ToArray(),
+            pts.Select(p => (int)Math.Round(learner(p) * trials)).ToArray(), trials);
+    }
+
     /// <summary>Where a learner's success first reaches ½ as m grows (<see cref="Crossings.First"/>, rising: linear
     /// interpolation, the smallest m when already there, null when it never does).</summary>
     public double? EmpiricalSamples(Func<TeacherRecoveryPoint, double> learner)
@@ -28,4 +39,11 @@ public sealed record TeacherRecoveryResult(TeacherRecoverySweep Options, IReadOn
 /// <param name="OneShot">Share recovered by the linear layer pruned once by magnitude to k weights and retrained.</param>
 /// <param name="Iterative">Share recovered by iterative magnitude pruning of the linear layer.</param>
 /// <param name="PredictedMargin"><see cref="PhaseTransition.Predict"/>'s margin ρ_W(m/n) − k/m (recoverable when &gt; 0).</param>
-public sealed record TeacherRecoveryPoint(int Samples, double Delta, double L1, double OneShot, double Iterative, double PredictedMargin);
+public sealed record TeacherRecoveryPoint(int Samples, double Delta, double L1, double OneShot, double Iterative, double PredictedMargin)
+{
+    /// <summary>Mean weights the one-shot pruner kept (null when it was told k, <see cref="PruningStop.GivenK"/>).</summary>
+    public double? OneShotKept { get; init; }
+
+    /// <summary>Mean weights iterative pruning kept (null when it was told k).</summary>
+    public double? IterativeKept { get; init; }
+}

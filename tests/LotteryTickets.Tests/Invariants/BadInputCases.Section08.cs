@@ -17,6 +17,15 @@ internal sealed partial class BadInputCases
         _cases.Add("successes", "[0, 4]", "more successes than trials", () => Crossings.Bootstrap(x, new[] { 0, 5 }, 4, 0.5, true, 10, 1));
         _cases.Add("trials", "positive", "no trials", () => Crossings.Bootstrap(x, counts, 0, 0.5, true, 10, 1));
         _cases.Add("resamples", "positive", "no resamples", () => Crossings.Bootstrap(x, counts, 4, 0.5, true, 0, 1));
+        var a = Dictionaries.Gaussian(4, 6, 1);
+        var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(4, 1);
+        _cases.Add("fraction", "(0, 1)", "a fraction of 1", () => LinearNetworkPruning.IterativeUntilFitLost(a, b, 1, 1e-6));
+        _cases.Add("fitTolerance", "positive", "a zero tolerance", () => LinearNetworkPruning.OneShotUntilFitLost(a, b, 0.2, 0));
+        var teacher = new TeacherRecoverySweep(N: 10, K: 1, Samples: new[] { 10 }, Trials: 1, Seed: 1, Stop: PruningStop.FitLost)
+            .Run();
+        _cases.Add("learner", "null", "null", () => teacher.SamplesEstimate(null!));
+        var badStop = new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, (PruningStop)9, null);
+        _cases.Add("Stop", "GivenK, FitLost", "an undefined stop", () => badStop.Run(null));
         PhaseDiagramResult? noPhase = null;
         _cases.Add("result", "null", "null", () => PhaseFigures.TransitionEstimates(noPhase!));
     }
