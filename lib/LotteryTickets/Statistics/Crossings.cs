@@ -63,6 +63,19 @@ public static class Crossings
         return new Estimate(observed ?? double.NaN, se, trials);
     }
 
+    /// <summary>
+    /// The mean of crossings from independent rows (e.g. the δ rows of a phase diagram): rows with a NaN mean (no crossing) left
+    /// out; SE = √Σ SEᵢ² ÷ n (NaN when any row's is); Count the smallest row's. NaN mean and SE when no row has a crossing.
+    /// </summary>
+    public static Estimate MeanOfRows(IEnumerable<Estimate> rows)
+    {
+        var xs = Check.NotNull(rows).ToList();
+        Check.That(xs.All(r => r is not null), "rows must not hold null.", nameof(rows));
+        xs = xs.Where(r => double.IsFinite(r.Mean)).ToList();
+        if (xs.Count == 0) return new Estimate(double.NaN, double.NaN, 0);
+        return new Estimate(xs.Average(r => r.Mean), Math.Sqrt(xs.Sum(r => r.StandardError * r.StandardError)) / xs.Count, xs.Min(r => r.Count));
+    }
+
     private static double? FirstUnchecked(IReadOnlyList<double> x, IReadOnlyList<double> share, double level, bool rising)
     {
         for (int i = 0; i < x.Count; i++)

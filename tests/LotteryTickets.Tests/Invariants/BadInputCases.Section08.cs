@@ -1,4 +1,5 @@
 using LotteryTickets.Statistics;
+using LotteryTickets.Tests.Experiments;
 
 namespace LotteryTickets.Tests.Invariants;
 
@@ -26,12 +27,27 @@ internal sealed partial class BadInputCases
         _cases.Add("learner", "null", "null", () => teacher.SamplesEstimate(null!));
         var badStop = new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, (PruningStop)9, null);
         _cases.Add("Stop", "GivenK, FitLost", "an undefined stop", () => badStop.Run(null));
+        var network = new NetworkTeacherResult(2, 4, LeNetLayer.Fc2, new[] { 8 }, new[] { 4 },
+            new[] { new NetworkTeacherPoint(2, 0, 0, 0, 2, 2), new NetworkTeacherPoint(8, 4, 4, 4, 2, 2) }, 0);
+        _cases.Add("successes", "null", "null", () => network.Crossing(null!));
+        _cases.Add("successes", "null", "null", () => network.RelativeCrossing(null!));
+        _cases.Add("rows", "null", "null", () => Crossings.MeanOfRows(null!));
+        _cases.Add("rows", "null", "a null row", () => Crossings.MeanOfRows(new Estimate[] { null! }));
+        NetworkTeacherResult? noNetwork = null;
+        _cases.Add("result", "null", "null", () => RecoveryFigures.NetworkTeacher(noNetwork!, "n"));
+        var sweep = NetworkTeacherTests.Tiny(null);
+        _cases.Add("sweep", "null", "null", () => PredictingTheLottery.Scales(null!, network));
+        _cases.Add("network", "null", "null", () => PredictingTheLottery.Scales(sweep, null!));
+        _cases.Add("budget", "null", "null", () => PredictingTheLottery.NetworkTeacher(null!, sweep.Networks.Data));
+        _cases.Add("data", "null", "null", () => PredictingTheLottery.NetworkTeacher(Budget.Quick, null!));
         PhaseDiagramResult? noPhase = null;
+        _cases.Add("l1", "null", "null", () => PredictingTheLottery.Claims(noPhase!, noPhase!, teacher, network));
         _cases.Add("result", "null", "null", () => PhaseFigures.TransitionEstimates(noPhase!));
     }
 
     /// <summary>Declared-constraint entries (<see cref="Entry{T}"/>) of section 08's settings records.</summary>
     private void AddSection08Entries()
     {
+        Entry(NetworkTeacherTests.Tiny(null), s => s.Run(null));
     }
 }
