@@ -66,7 +66,7 @@ public static class PredictingTheLottery
     /// over δ), OMP's below ℓ1's (δ ≥ 0.3), and the predicted m* against the 50 % crossing in m (within 25 % of m*) of ℓ1 and of
     /// iterative pruning, for the planted linear teacher and for the planted read-out of a network's layer. Crossings carry
     /// bootstrap standard errors (<see cref="Crossings.Bootstrap"/>); a mean over δ adds the rows' in quadrature (independent
-    /// rows) and leaves out rows without a crossing.
+    /// rows) and leaves out rows whose crossing is not resolved (<see cref="Crossings.MeanOfRows"/>).
     /// </summary>
     public static ClaimResult[] Claims(PhaseDiagramResult l1, PhaseDiagramResult omp, TeacherRecoveryResult linear, NetworkTeacherResult network)
     {
@@ -92,13 +92,13 @@ public static class PredictingTheLottery
         return
         [
             new Claim("l1-on-curve-not-above", "ℓ1's empirical 50 % crossing follows the Donoho–Tanner curve ρ_W(δ) — not above it …",
-                $"ℓ1's empirical − theoretical ρ at 50 %, mean over the δ with a crossing (n = {l1.Options.N})", 0.05, ClaimSide.Below)
+                $"ℓ1's empirical − theoretical ρ at 50 %, mean over the δ where it is resolved (n = {l1.Options.N})", 0.05, ClaimSide.Below)
                 { Why = curveWhy, Format = "+0.000;-0.000;0.000" }.Against(gap),
             new Claim("l1-on-curve-not-below", "… nor below it.",
-                $"ℓ1's empirical − theoretical ρ at 50 %, mean over the δ with a crossing (n = {l1.Options.N})", -0.05, ClaimSide.Above)
+                $"ℓ1's empirical − theoretical ρ at 50 %, mean over the δ where it is resolved (n = {l1.Options.N})", -0.05, ClaimSide.Above)
                 { Why = curveWhy, Format = "+0.000;-0.000;0.000" }.Against(gap),
             new Claim("omp-below-l1", "The curve is ℓ1's: greedy OMP, told k, recovers less at the same (δ, ρ).",
-                "OMP − ℓ1 crossing ρ at 50 %, mean over δ ≥ 0.3", 0, ClaimSide.Below)
+                "OMP − ℓ1 crossing ρ at 50 %, mean over the δ ≥ 0.3 where both are resolved", 0, ClaimSide.Below)
                 { Why = "At the smallest δ both recover the few non-zeros a handful of measurements allows, so the gap opens with δ.",
                   Format = "+0.000;-0.000;0.000" }.Against(ompGap),
             new Claim("linear-teacher-predicted", "The prediction says how many samples a planted sparse layer needs: ℓ1 finds it by m*.",

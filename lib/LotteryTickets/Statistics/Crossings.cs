@@ -64,14 +64,16 @@ public static class Crossings
     }
 
     /// <summary>
-    /// The mean of crossings from independent rows (e.g. the δ rows of a phase diagram): rows with a NaN mean (no crossing) left
-    /// out; SE = √Σ SEᵢ² ÷ n (NaN when any row's is); Count the smallest row's. NaN mean and SE when no row has a crossing.
+    /// The mean of crossings from independent rows (e.g. the δ rows of a phase diagram) over the rows whose crossing is resolved:
+    /// rows with a NaN mean (no crossing) or a NaN standard error (the crossing goes missing in more than 2.5 % of the
+    /// resamples, e.g. at the edge of the grid) are left out; SE = √Σ SEᵢ² ÷ n; Count the smallest row's. NaN mean and SE when
+    /// no row is resolved.
     /// </summary>
     public static Estimate MeanOfRows(IEnumerable<Estimate> rows)
     {
         var xs = Check.NotNull(rows).ToList();
         Check.That(xs.All(r => r is not null), "rows must not hold null.", nameof(rows));
-        xs = xs.Where(r => double.IsFinite(r.Mean)).ToList();
+        xs = xs.Where(r => double.IsFinite(r.Mean) && double.IsFinite(r.StandardError)).ToList();
         if (xs.Count == 0) return new Estimate(double.NaN, double.NaN, 0);
         return new Estimate(xs.Average(r => r.Mean), Math.Sqrt(xs.Sum(r => r.StandardError * r.StandardError)) / xs.Count, xs.Min(r => r.Count));
     }

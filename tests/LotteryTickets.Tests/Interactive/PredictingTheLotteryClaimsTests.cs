@@ -49,10 +49,11 @@ public sealed class PredictingTheLotteryClaimsTests
     }
 
     [Fact]
-    public void AMeanOverRowsAddsTheirErrorsInQuadratureAndSkipsRowsWithoutACrossing()
+    public void AMeanOverRowsAddsTheirErrorsInQuadratureAndSkipsRowsWithoutAResolvedCrossing()
     {
-        // (0.1 ± 0.03, 0.3 ± 0.04, none): mean 0.2, SE √(0.03² + 0.04²)/2 = 0.05/2 = 0.025, count the smaller (10).
-        var m = Crossings.MeanOfRows([new Estimate(0.1, 0.03, 10), new Estimate(0.3, 0.04, 20), new Estimate(double.NaN, 0.1, 10)]);
+        // (0.1 ± 0.03, 0.3 ± 0.04, none, unresolved): mean 0.2, SE √(0.03² + 0.04²)/2 = 0.05/2 = 0.025, count the smaller (10).
+        var m = Crossings.MeanOfRows([new Estimate(0.1, 0.03, 10), new Estimate(0.3, 0.04, 20), new Estimate(double.NaN, 0.1, 10),
+            new Estimate(0.9, double.NaN, 5)]);
         Assert.Equal(0.2, m.Mean, 12);
         Assert.Equal(0.025, m.StandardError, 12);
         Assert.Equal(10, m.Count);
