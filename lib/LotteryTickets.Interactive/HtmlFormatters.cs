@@ -84,21 +84,23 @@ public static class HtmlFormatters
             ["level", "weights left", "ticket", "random re-init", "random mask", "stop it. (ticket)", "stop it. (re-init)", "stop it. (mask)"], rows);
     }
 
-    /// <summary>A phase diagram at a glance: the set-up, and per δ the empirical ½-success ρ against theory.</summary>
+    /// <summary>A phase diagram at a glance: the set-up, and per δ the empirical ½-success ρ (with twice its
+    /// bootstrap standard error) against theory.</summary>
     public static string ToHtml(PhaseDiagramResult r)
     {
         Check.NotNull(r);
         var o = r.Options;
         string caption = $"{(o.Method == PhaseDiagramMethod.L1 ? "ℓ1" : "OMP")} phase diagram: n = {o.N}, {o.Signal} signals, " +
                          $"{r.Deltas.Count} × {r.Rhos.Count} cells × {r.Trials} trials, seed {o.Seed}, {r.ElapsedSeconds.ToString("0.0", C)} s";
-        var rows = PhaseFigures.Transitions(r).Select(t => (IReadOnlyList<string>)
+        var rows = PhaseFigures.TransitionEstimates(r).Select(t => (IReadOnlyList<string>)
         [
             t.Delta.ToString("0.00", C),
-            t.EmpiricalRho is { } e ? e.ToString("0.000", C) : "—",
+            double.IsFinite(t.EmpiricalRho.Mean) ? t.EmpiricalRho.Mean.ToString("0.000", C) : "—",
+            double.IsFinite(t.EmpiricalRho.StandardError) ? (2 * t.EmpiricalRho.StandardError).ToString("0.000", C) : "—",
             t.TheoreticalRho.ToString("0.000", C),
-            t.EmpiricalRho is { } e2 ? (e2 - t.TheoreticalRho).ToString("+0.000;-0.000", C) : "—",
+            double.IsFinite(t.EmpiricalRho.Mean) ? (t.EmpiricalRho.Mean - t.TheoreticalRho).ToString("+0.000;-0.000", C) : "—",
         ]);
-        return HtmlTable.Render(caption, ["δ = m/n", "empirical ρ at 50 %", "theory ρ(δ)", "difference"], rows);
+        return HtmlTable.Render(caption, ["δ = m/n", "empirical ρ at 50 %", "± 2 SE (bootstrap)", "theory ρ(δ)", "difference"], rows);
     }
 
     /// <summary>Section 6's dictionaries at a glance: per source of atoms, the live atoms, μ (mean and largest over the trials) and

@@ -1,5 +1,6 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Interactive;
 
@@ -25,24 +26,27 @@ public static class PhaseFigures
             result.Deltas, result.Rhos, z) { Overlays = [theory], ZRange = (0, 1) };
     }
 
-    /// <summary>Per δ: the ρ where the empirical success probability crosses ½ (linear interpolation between grid
-    /// rows; null when it never does), beside the theoretical threshold.</summary>
+    /// <summary>Per δ: the ρ where the empirical success probability falls below ½ (<see cref="Crossings.First"/>, falling:
+    /// linear interpolation between grid rows, the smallest ρ when its cell already fails, null when no cell does), beside the
+    /// theoretical threshold.</summary>
     public static IReadOnlyList<(double Delta, double? EmpiricalRho, double TheoreticalRho)> Transitions(PhaseDiagramResult result)
     {
         Check.NotNull(result);
         bool nonNegative = result.Options.Signal == SignalKind.NonNegative;
-        var rows = new List<(double, double?, double)>();
-        for (int i = 0; i < result.Deltas.Count; i++)
-        {
-            double? crossing = null;
-            for (int j = 0; j + 1 < result.Rhos.Count && crossing is null; j++)
-            {
-                double a = result.SuccessFraction(i, j), b = result.SuccessFraction(i, j + 1);
-                if (a >= 0.5 && b < 0.5)
-                    crossing = result.Rhos[j] + (a - 0.5) / (a - b) * (result.Rhos[j + 1] - result.Rhos[j]);
-            }
-            rows.Add((result.Deltas[i], crossing, PhaseTransition.WeakThreshold(result.Deltas[i], nonNegative)));
-        }
-        return rows;
+        return result.Deltas.Select((delta, i) => (delta, Crossings.First(result.Rhos,
+                result.Rhos.Select((_, j) => result.SuccessFraction(i, j)).ToArray(), rising: false),
+            PhaseTransition.WeakThreshold(delta, nonNegative))).ToList();
+    }
+
+    /// <summary>Per δ: <see cref="Transitions"/>' crossing with its bootstrap standard error (<see cref="Crossings.Bootstrap"/>,
+    /// each cell's successes redrawn binomially, 1,000 resamples, seed 8), beside the theoretical threshold.</summary>
+    public static IReadOnlyList<(double Delta, Estimate EmpiricalRho, double TheoreticalRho)> TransitionEstimates(PhaseDiagramResult result)
+    {
+        Check.NotNull(result);
+        bool nonNegative = result.Options.Signal == SignalKind.NonNegative;
+        return result.Deltas.Select((delta, i) => (delta, Crossings.Bootstrap(result.Rhos,
+                result.Rhos.Select((_, j) => (int)Math.Round(result.SuccessFraction(i, j) * result.Trials)).ToArray(), result.Trials,
+                rising: false),
+            PhaseTransition.WeakThreshold(delta, nonNegative))).ToList();
     }
 }

@@ -19,4 +19,22 @@ public static class RecoveryFigures
              Series($"iterative magnitude pruning ({o.PruneFraction:P0} per level)", p => p.Iterative),
              Series($"ℓ1 prediction (m* = {result.PredictedSamples})", p => p.Samples >= result.PredictedSamples ? 1.0 : 0.0)]);
     }
+
+    /// <summary>Success probability against m for the planted read-out of a network's layer (<see cref="NetworkTeacherResult"/>):
+    /// ℓ1 and the two pruners not told k, and the predicted step at the networks' mean m*.</summary>
+    public static LineFigure NetworkTeacher(NetworkTeacherResult result, string name = "network-teacher")
+    {
+        Check.NotNull(result);
+        double mStar = result.MeanPredictedSamples;
+        FigureSeries Series(string label, Func<NetworkTeacherPoint, double> f) => FigureText.Series(label, result.Points, p => p.Samples, f);
+        double Share(int successes) => (double)successes / result.Trials;
+        string layer = result.Layer.ToString().ToLowerInvariant();
+        return new LineFigure(name,
+            $"Learning a {result.K}-sparse read-out of trained LeNet {layer} features (n = {string.Join(", ", result.LiveUnits)} live units; " +
+                $"{result.Trials} trials per m)",
+            "m (training digits)", "success probability (share of trials that find v*)",
+            [Series("ℓ1", p => Share(p.L1Successes)), Series("one-shot magnitude pruning, not told k", p => Share(p.OneShotSuccesses)),
+             Series("iterative magnitude pruning, not told k", p => Share(p.IterativeSuccesses)),
+             Series($"ℓ1 prediction for Gaussian measurements (m* = {mStar:0.#})", p => p.Samples >= mStar ? 1.0 : 0.0)]);
+    }
 }

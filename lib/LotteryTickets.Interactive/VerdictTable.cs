@@ -19,8 +19,9 @@ public sealed record VerdictTable(string Budget, IReadOnlyList<ClaimResult> Rows
 
     /// <summary>The verdict rule in words, as every table states it.</summary>
     public static string RuleText => string.Format(C,
-        "Verdict rule: a claim holds when this run's measurement ± {0} standard errors (the mean over seeds, or the median over timing " +
-        "repeats; n given) lies wholly on its side of the threshold, does not hold when it lies wholly on the other side, and is within " +
+        "Verdict rule: a claim holds when this run's measurement ± {0} standard errors (the mean over seeds, the median over timing " +
+        "repeats, a share of n trials as the Agresti–Coull estimate (k + 2)/(n + 4), or a crossing with its bootstrap standard error; " +
+        "n given) lies wholly on its side of the threshold, does not hold when it lies wholly on the other side, and is within " +
         "noise otherwise, or with fewer than {1} replicates.",
         VerdictRule.StandardErrors, VerdictRule.MinimumReplicates);
 

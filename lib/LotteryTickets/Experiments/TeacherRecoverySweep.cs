@@ -16,6 +16,8 @@ namespace LotteryTickets.Experiments;
 /// <param name="Signal">How the teacher's non-zero weights are drawn.</param>
 /// <param name="PruneFraction">Share of the surviving weights each IMP level removes.</param>
 /// <param name="SuccessTolerance">A learner succeeds when ‖ŵ − w*‖₂ ≤ SuccessTolerance·‖w*‖₂.</param>
+/// <param name="Stop">Where the pruners stop: told the true k (default, as before), or at the sparsest level still fitting the
+/// training data (not told k).</param>
 /// <param name="MaxDegreeOfParallelism">Cores used (null: all); not part of the run key.</param>
 public sealed record TeacherRecoverySweep(
     [property: Positive] int N,
@@ -26,6 +28,7 @@ public sealed record TeacherRecoverySweep(
     SignalKind Signal = SignalKind.Signed,
     [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double PruneFraction = 0.2,
     [property: Positive] double SuccessTolerance = 1e-2,
+    PruningStop Stop = PruningStop.GivenK,
     [property: NotInRunKey, Positive] int? MaxDegreeOfParallelism = null) : Sweep<TeacherRecoveryResult>
 {
     /// <inheritdoc />
@@ -45,13 +48,19 @@ public sealed record TeacherRecoverySweep(
         var wins = SeededParallel.Map(Samples.Count * Trials, cell =>
         {
             int i = cell / Trials, t = cell % Trials;
-            return RecoveryTrials.TeacherTrial(N, K, Samples[i], Signal, PruneFraction, SuccessTolerance, SplitMix64.Derive(Seed, i, 0, t));
+            return RecoveryTrials.TeacherTrial(N, K, Samples[i], Signal, PruneFraction, SuccessTolerance, SplitMix64.Derive(Seed, i, 0, t),
+                Stop);
         }, MaxDegreeOfParallelism, progress, "(m, trial) pairs", cancellationToken);
-        double Share(int i, Func<(bool L1, bool OneShot, bool Iterative), bool> learner) =>
+        double Share(int i, Func<TeacherOutcome, bool> learner) =>
             Enumerable.Range(0, Trials).Count(t => learner(wins[i * Trials + t])) / (double)Trials;
+        double? Kept(int i, Func<TeacherOutcome, int> kept) =>
+            Stop == PruningStop.GivenK ? null : Enumerable.Range(0, Trials).Average(t => (double)kept(wins[i * Trials + t]));
         bool nonNegative = Signal == SignalKind.NonNegative;
         var points = Samples.Select((m, i) => new TeacherRecoveryPoint(m, (double)m / N, Share(i, w => w.L1), Share(i, w => w.OneShot),
-            Share(i, w => w.Iterative), PhaseTransition.WeakThreshold((double)m / N, nonNegative) - (double)K / m)).ToArray();
+            Share(i, w => w.Iterative), PhaseTransition.WeakThreshold((double)m / N, nonNegative) - (double)K / m)
+        {
+            OneShotKept = Kept(i, w => w.OneShotKept), IterativeKept = Kept(i, w => w.IterativeKept),
+        }).ToArray();
         return new TeacherRecoveryResult(this, points, PhaseTransition.MinimumSamples(K, N, nonNegative), clock.Elapsed.TotalSeconds);
     }
 }

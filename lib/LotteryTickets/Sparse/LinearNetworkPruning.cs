@@ -63,6 +63,60 @@ public static class LinearNetworkPruning
         return w;
     }
 
+    /// <summary>
+    /// Iterative magnitude pruning not told k: train, remove <paramref name="fraction"/> of the surviving weights (at
+    /// least one) with the smallest |wᵢ|, retrain, and stop when the training fit is lost — a level whose residual
+    /// ‖Aw − b‖ exceeds <paramref name="fitTolerance"/>·‖b‖ — returning the level before it: the sparsest level that still
+    /// matches the dense layer on its training data (with noiseless targets, the lottery-ticket criterion). The levels
+    /// keep n, then round(s·(1 − fraction)) of the s before (at least one fewer, at least one), as <see cref="Iterative"/>.
+    /// The dense layer itself is returned when even it does not fit.
+    /// </summary>
+    public static Vector<double> IterativeUntilFitLost(Matrix<double> a, Vector<double> b, double fraction = 0.2, double fitTolerance = 1e-6)
+    {
+        var w = MinimumNormFit(a, b);
+        CheckStop(fraction, fitTolerance);
+        double allowed = fitTolerance * b.L2Norm();
+        IReadOnlyList<int> support = Enumerable.Range(0, a.ColumnCount).ToArray();
+        while (support.Count > 1)
+        {
+            var next = Largest(w, support, NextLevel(support.Count, fraction));
+            var fit = MinimumNormFit(a, b, next);
+            if ((a * fit - b).L2Norm() > allowed) break;
+            (support, w) = (next, fit);
+        }
+        return w;
+    }
+
+    /// <summary>
+    /// One-shot magnitude pruning not told k: rank the dense layer's weights once by |wᵢ| and try the sizes of
+    /// <see cref="IterativeUntilFitLost"/>'s levels in turn, keeping the largest weights and retraining them; return the
+    /// sparsest size before the first whose training residual exceeds <paramref name="fitTolerance"/>·‖b‖.
+    /// </summary>
+    public static Vector<double> OneShotUntilFitLost(Matrix<double> a, Vector<double> b, double fraction = 0.2, double fitTolerance = 1e-6)
+    {
+        var dense = MinimumNormFit(a, b);
+        CheckStop(fraction, fitTolerance);
+        double allowed = fitTolerance * b.L2Norm();
+        var ranked = Enumerable.Range(0, a.ColumnCount).ToArray();
+        var w = dense;
+        for (int size = a.ColumnCount; size > 1;)
+        {
+            size = NextLevel(size, fraction);
+            var fit = MinimumNormFit(a, b, Largest(dense, ranked, size));
+            if ((a * fit - b).L2Norm() > allowed) break;
+            w = fit;
+        }
+        return w;
+    }
+
+    private static int NextLevel(int count, double fraction) => Math.Max(1, Math.Min(count - 1, (int)Math.Round(count * (1 - fraction))));
+
+    private static void CheckStop(double fraction, double fitTolerance)
+    {
+        Check.That(double.IsFinite(fraction) && fraction > 0 && fraction < 1, $"fraction must be in (0, 1); got {fraction}.", nameof(fraction));
+        Check.That(double.IsFinite(fitTolerance) && fitTolerance > 0, $"fitTolerance must be positive; got {fitTolerance}.", nameof(fitTolerance));
+    }
+
     private static int[] Largest(Vector<double> w, IEnumerable<int> candidates, int k) =>
         candidates.OrderByDescending(i => Math.Abs(w[i])).ThenBy(i => i).Take(k).Order().ToArray();
 }

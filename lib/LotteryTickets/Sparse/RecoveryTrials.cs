@@ -76,18 +76,35 @@ internal static class RecoveryTrials
 
     /// <summary>One planted-teacher draw: X (m×n Gaussian, unit columns), a k-sparse w*, y = Xw*; whether ℓ1, one-shot
     /// and iterative magnitude pruning of a linear layer (<see cref="LinearNetworkPruning"/>) each find w*.</summary>
-    internal static (bool L1, bool OneShot, bool Iterative) TeacherTrial(int n, int k, int m, SignalKind signal, double pruneFraction,
-        double successTolerance, int seed)
+    internal static TeacherOutcome TeacherTrial(int n, int k, int m, SignalKind signal, double pruneFraction,
+        double successTolerance, int seed, PruningStop stop = PruningStop.GivenK)
     {
         var x = Dictionaries.Gaussian(m, n, seed);
         var teacher = SparseSignals.KSparse(n, k, signal, seed ^ 0x5bd1e995);
-        var y = x * teacher;
-        bool Found(Vector<double>? w) => w is not null && (w - teacher).L2Norm() <= successTolerance * teacher.L2Norm();
-        return (Found(RecoverL1(x, y, signal == SignalKind.NonNegative)),
-                Found(LinearNetworkPruning.OneShot(x, y, k)),
-                Found(LinearNetworkPruning.Iterative(x, y, k, pruneFraction)));
+        return Learn(x, x * teacher, teacher, k, pruneFraction, successTolerance, stop, signal == SignalKind.NonNegative);
     }
+
+    /// <summary>The three learners on features <paramref name="x"/> (rows: examples) and noiseless targets
+    /// <paramref name="y"/> = x·<paramref name="teacher"/>: whether each found the teacher, and how many weights each pruner
+    /// kept.</summary>
+    internal static TeacherOutcome Learn(Matrix<double> x, Vector<double> y, Vector<double> teacher, int k, double pruneFraction,
+        double successTolerance, PruningStop stop, bool nonNegative)
+    {
+        bool Found(Vector<double>? w) => w is not null && (w - teacher).L2Norm() <= successTolerance * teacher.L2Norm();
+        var (oneShot, iterative) = stop == PruningStop.GivenK
+            ? (LinearNetworkPruning.OneShot(x, y, k), LinearNetworkPruning.Iterative(x, y, k, pruneFraction))
+            : (LinearNetworkPruning.OneShotUntilFitLost(x, y, pruneFraction, FitTolerance),
+               LinearNetworkPruning.IterativeUntilFitLost(x, y, pruneFraction, FitTolerance));
+        static int Kept(Vector<double> w) => w.Count(v => v != 0);
+        return new TeacherOutcome(Found(RecoverL1(x, y, nonNegative)), Found(oneShot), Found(iterative), Kept(oneShot), Kept(iterative));
+    }
+
+    /// <summary>The training fit the fit-lost pruners keep: residual ≤ 1e-6·‖y‖ (noiseless targets fit to rounding).</summary>
+    internal const double FitTolerance = 1e-6;
 }
+
+/// <summary>One planted-teacher trial: which learners found the teacher, and the weights each pruner kept.</summary>
+internal readonly record struct TeacherOutcome(bool L1, bool OneShot, bool Iterative, int OneShotKept, int IterativeKept);
 
 /// <summary>The recovery algorithm an empirical phase diagram tests.</summary>
 public enum PhaseDiagramMethod

@@ -26,7 +26,8 @@ public class LayeringTests
         ["LotteryTickets.Sparse"] = [],
         ["LotteryTickets.Statistics"] = [],
         ["LotteryTickets.Design"] = ["Sparse"],
-        ["LotteryTickets.Experiments"] = ["Storage", "Data", "Models", "Pruning", "Training", "Lottery", "Sparse", "Design", "Hardware"],
+        ["LotteryTickets.Experiments"] = ["Storage", "Data", "Models", "Pruning", "Training", "Lottery", "Sparse", "Design", "Hardware",
+            "Statistics"],
     };
 
     // The notebook layer sits on top of the whole core; its curriculum (the chapter's presets) on top of the rest of it.

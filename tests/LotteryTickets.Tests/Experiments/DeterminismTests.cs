@@ -87,6 +87,7 @@ public class DeterminismTests(ITestOutputHelper output)
                 Sparsities: [1, 2, 3], SnrsDb: [double.PositiveInfinity, 10], Trials: 6, Seed: 5, MaxDegreeOfParallelism: n).Run()),
         ("teacher recovery",
             n => new TeacherRecoverySweep(N: 30, K: 3, Samples: [6, 12, 18, 30], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n).Run()),
+        ("network teacher", n => NetworkTeacherTests.Tiny(n).Run()),
         ("design comparison",
             n => new DesignComparisonSweep(Rows: 12, Columns: 3, SubsetSizes: [3, 5, 8], Trials: 4, Seed: 9, MaxDegreeOfParallelism: n,
                 RandomDraws: 3).Run()),

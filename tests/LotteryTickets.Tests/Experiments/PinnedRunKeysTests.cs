@@ -85,6 +85,9 @@ public class PinnedRunKeysTests
             yield return ($"{b} 08 solutions non-negative",
                 (PredictingTheLottery.PhaseGrid(budget) with { Signal = LotteryTickets.Sparse.SignalKind.NonNegative }).Key(budget));
             yield return ($"{b} 08 teacher", PredictingTheLottery.Teacher(budget).Key(budget));
+            yield return ($"{b} 08 solutions teacher given k",
+                (PredictingTheLottery.Teacher(budget) with { Stop = LotteryTickets.Sparse.PruningStop.GivenK }).Key(budget));
+            yield return ($"{b} 08 network teacher", PredictingTheLottery.NetworkTeacher(budget, data).Key(budget));
             yield return ($"{b} 09 random", StatisticiansDilemma.Random(budget).Key(budget));
             yield return ($"{b} 09 random spread 0", StatisticiansDilemma.Random(budget, rowScaleSpread: 0).Key(budget));
             yield return ($"{b} 09 units", StatisticiansDilemma.Units(budget, data).Key(budget));

@@ -147,7 +147,7 @@ internal sealed partial class BadInputCases
         Entry(new PhaseDiagramSweep(new[] { 0.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null), s => s.Run(null));
         Entry(new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000), s => s.Run(null));
         Entry(new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000), s => s.Run(null));
-        Entry(new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null), s => s.Run(null));
+        Entry(new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, PruningStop.GivenK, null), s => s.Run(null));
         Entry(new DesignComparisonSweep(6, 2, new[] { 2, 3 }, 1, 1, 1.0, null), s => s.Run(null));
         Entry(new SpeedSweep(imp.Model, new[] { 0.5 }, new[] { 8 }, 1, 3, 10, 0), s => s.Run(null));
         Entry(new LayerDesignSweep(imp, "fc1.weight", new[] { 4 }, data), s => s.Run(null));

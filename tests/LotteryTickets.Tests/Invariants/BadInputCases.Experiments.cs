@@ -104,7 +104,7 @@ internal sealed partial class BadInputCases
         _cases.Add("Sparsities", "[1, 4]", "k above M",
             () => new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 5 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null).Run(context));
         _cases.Add("Columns", "≤ Rows", "more columns than rows", () => new DesignComparisonSweep(4, 5, new[] { 5 }, 1, 1, 1.0, null).Run(context));
-        var badTeacherSignal = new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, (SignalKind)9, 0.2, 1e-2, null);
+        var badTeacherSignal = new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, (SignalKind)9, 0.2, 1e-2, PruningStop.GivenK, null);
         _cases.Add("Signal", "9", "an undefined signal", () => badTeacherSignal.Key(Budget.Quick));
         var tiny = TinyImp();
         var data = new TrainingData(Dataset(24), null, Dataset(12, seed: 4));
@@ -208,7 +208,8 @@ internal sealed partial class BadInputCases
         _cases.Add("runs", "must not hold null", "a null run", () => RaceToTarget.SparsitiesOf(new TicketExperimentResult[] { result, null! }));
         var race = SampleRace();
         _cases.Add("variant", "\"sparse\"", "an unknown variant", () => race.Of("sparse"));
-        var teacher = new TeacherRecoveryResult(new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, null),
+        var teacher = new TeacherRecoveryResult(
+            new TeacherRecoverySweep(8, 2, new[] { 10 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, PruningStop.GivenK, null),
             Array.Empty<TeacherRecoveryPoint>(), 1, 0.1);
         _cases.Add("learner", "null", "null", () => teacher.EmpiricalSamples(null!));
     }
