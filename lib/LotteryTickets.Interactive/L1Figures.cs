@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Interactive;
 
-/// <summary>Figures of notebook 07: convergence of ISTA, FISTA and proximal Newton, and the λ path as soft pruning.</summary>
+/// <summary>Figures of notebook 07: convergence of the ℓ1 solvers (subgradient descent, ISTA, FISTA, proximal Newton), their exact
+/// zeros, and the λ path as soft pruning.</summary>
 public static class L1Figures
 {
     static string Label(L1Algorithm a) => a switch
@@ -26,9 +27,24 @@ public static class L1Figures
     static LineFigure Gap(L1ConvergenceResult result, string name, string by, string xTitle, Func<L1Algorithm, (double[], double[])> median)
     {
         Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = median(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = result.Options.Solvers.Select(a => { var (x, y) = median(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure(name, $"Objective gap vs {by} (median of {result.Options.Problems} lasso problems)",
             xTitle, "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
+    }
+
+    /// <summary>Coefficients not exactly 0 against iterations (median over problems), one line per solver, with n and the
+    /// final support of the best solver: proximal steps land on 0, subgradient steps step over it.</summary>
+    public static LineFigure NonzerosByIteration(L1ConvergenceResult result)
+    {
+        Check.NotNull(result);
+        var series = result.Options.Solvers.Select(a =>
+        {
+            var (x, y) = result.MedianNonzerosByIteration(a);
+            return new FigureSeries(Label(a), x, y);
+        }).ToList();
+        return new LineFigure("l1-nonzeros-vs-iterations",
+            $"Exact zeros: coefficients ≠ 0 per iteration (median of {result.Options.Problems} problems, n = {result.Options.N})",
+            "outer iteration", "coefficients not exactly 0", series) { LogX = true, Markers = false };
     }
 
     /// <summary>Support size of the ℓ1 solution along the λ path, with the ticket's size k.</summary>

@@ -61,7 +61,7 @@ public static class SparseFindings
         var o = r.Options;
         List<string> lines = [F("{0} lasso problems, A {1}×{2}, k = {3}, SNR {4:0.#} dB, λ = {5:0.###}·λ_max; {6:0.0} s in all.",
             o.Problems, o.M, o.N, o.K, o.SnrDb, o.LambdaRatio, r.ElapsedSeconds)];
-        foreach (var algorithm in L1ConvergenceSweep.Algorithms)
+        foreach (var algorithm in r.Options.Solvers)
         {
             var traces = r.TracesOf(algorithm);
             var its = r.MedianIterationsTo(algorithm, target);

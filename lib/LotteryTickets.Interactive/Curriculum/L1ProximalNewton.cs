@@ -1,4 +1,5 @@
 using LotteryTickets.Experiments;
+using LotteryTickets.Sparse;
 
 namespace LotteryTickets.Interactive.Curriculum;
 
@@ -6,10 +7,15 @@ namespace LotteryTickets.Interactive.Curriculum;
 /// <see cref="Budget"/>; copy with <c>with</c> to change one setting.</summary>
 public static class L1ProximalNewton
 {
-    /// <summary>ISTA, FISTA and proximal Newton on 100×300 lassos (k = 10, 20 dB, λ = 0.05 λ_max), seed 7.
+    /// <summary>The four solvers raced, in order: plain subgradient descent (the "simple gradient descent"), ISTA, FISTA, proximal Newton.</summary>
+    public static IReadOnlyList<L1Algorithm> Solvers { get; } =
+        [L1Algorithm.SubgradientDescent, L1Algorithm.Ista, L1Algorithm.Fista, L1Algorithm.ProximalNewton];
+
+    /// <summary>Subgradient descent, ISTA, FISTA and proximal Newton on 100×300 lassos (k = 10, 20 dB, λ = 0.05 λ_max), seed 7.
     /// Quick: 3 problems, at most 3,000 iterations; full: 10 problems, 20,000.</summary>
     public static L1ConvergenceSweep Convergence(Budget budget) => new(M: 100, N: 300, K: 10, SnrDb: 20, LambdaRatio: 0.05,
-        Problems: Check.NotNull(budget).Choose(quick: 3, full: 10), Seed: 7, MaxIterations: budget.Choose(quick: 3000, full: 20_000));
+        Problems: Check.NotNull(budget).Choose(quick: 3, full: 10), Seed: 7, MaxIterations: budget.Choose(quick: 3000, full: 20_000),
+        Algorithms: Solvers);
 
     /// <summary>λ paths on the same kind of problems, from λ_max to 10⁻³ λ_max, seed 7. Quick: 25 λ, 3 problems;
     /// full: 50 λ, 10 problems.</summary>

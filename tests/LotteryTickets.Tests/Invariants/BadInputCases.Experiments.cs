@@ -167,7 +167,7 @@ internal sealed partial class BadInputCases
         _cases.Add("rate", "NaN", "rate NaN", () => ompResult.LargestRecoveredSparsity(0, 0, double.NaN));
         var cell = new[] { new[] { new[] { 1.0 } } };
         var l1Sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
-        var traces = L1ConvergenceSweep.Algorithms.Select(a =>
+        var traces = L1ConvergenceSweep.DefaultAlgorithms.Select(a =>
             new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
         var l1Result = new L1ConvergenceResult(l1Sweep, new[] { 1.0 }, traces, 0.1);
         var otherProblem = new L1ConvergenceTrace(L1Algorithm.Fista, 5, new[] { 0.0 }, new[] { 1.0 }, true, 1);

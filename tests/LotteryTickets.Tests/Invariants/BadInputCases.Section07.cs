@@ -6,6 +6,17 @@ internal sealed partial class BadInputCases
     /// <summary>Bad-input cases of section 07's public members.</summary>
     private void AddSection07()
     {
+        var sweep = new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000);
+        var traces = L1ConvergenceSweep.DefaultAlgorithms.Select(a =>
+            new L1ConvergenceTrace(a, 0, new[] { 0.0, 0.1 }, new[] { 2.0, 1.0 }, true, 2)).ToArray();
+        var race = new L1ConvergenceResult(sweep, new[] { 1.0 }, traces, 0.1);
+        L1ConvergenceResult? noRace = null;
+        _cases.Add("target", "NaN", "target NaN", () => race.IterationsTo(L1Algorithm.Fista, double.NaN));
+        _cases.Add("target", "0", "target 0", () => race.SecondsTo(L1Algorithm.Fista, 0));
+        _cases.Add("algorithm", "SubgradientDescent", "a solver the run did not race", () => race.FinalZeroShare(L1Algorithm.SubgradientDescent));
+        _cases.Add("algorithm", "no nonzero counts", "a result stored before nonzeros were counted",
+            () => race.MedianNonzerosByIteration(L1Algorithm.Ista));
+        _cases.Add("result", "null", "null", () => L1Figures.NonzerosByIteration(noRace!));
     }
 
     /// <summary>Declared-constraint entries (<see cref="Entry{T}"/>) of section 07's settings records.</summary>
