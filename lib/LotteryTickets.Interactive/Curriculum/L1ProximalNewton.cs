@@ -1,5 +1,6 @@
 using LotteryTickets.Experiments;
 using LotteryTickets.Sparse;
+using LotteryTickets.Training;
 
 namespace LotteryTickets.Interactive.Curriculum;
 
@@ -21,4 +22,13 @@ public static class L1ProximalNewton
     /// full: 50 λ, 10 problems.</summary>
     public static L1PathSweep Path(Budget budget) => new(M: 100, N: 300, K: 10, SnrDb: 20, Lambdas: Check.NotNull(budget).Choose(quick: 25, full: 50),
         LambdaRatio: 1e-3, Problems: budget.Choose(quick: 3, full: 10), Seed: 7);
+
+    /// <summary>
+    /// The ℓ1 read-out of the shared LeNets (<see cref="OmpFindsTheTicket.Networks"/> on <paramref name="data"/>): fc3 found again
+    /// by the lasso on fc2's activations of 2,000 training digits (full: 6,000), keeping 20 % of each class's weights, with the
+    /// four solvers raced on class 0 (at most 3,000 iterations; full 20,000).
+    /// </summary>
+    public static NetworkReadoutSweep NetworkReadout(Budget budget, TrainingData data) =>
+        new(OmpFindsTheTicket.Networks(Check.NotNull(budget), Check.NotNull(data)), Examples: budget.Choose(quick: 2000, full: 6000),
+            KeepShare: 0.2, RaceAlgorithms: Solvers, RaceMaxIterations: budget.Choose(quick: 3000, full: 20_000));
 }

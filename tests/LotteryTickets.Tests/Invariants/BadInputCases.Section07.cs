@@ -17,10 +17,16 @@ internal sealed partial class BadInputCases
         _cases.Add("algorithm", "no nonzero counts", "a result stored before nonzeros were counted",
             () => race.MedianNonzerosByIteration(L1Algorithm.Ista));
         _cases.Add("result", "null", "null", () => L1Figures.NonzerosByIteration(noRace!));
+        Budget? noBudget = null;
+        TrainingData? noData = null;
+        _cases.Add("budget", "null", "null", () => L1ProximalNewton.NetworkReadout(noBudget!, Experiments.RunStoreTests.Data));
+        _cases.Add("data", "null", "null", () => L1ProximalNewton.NetworkReadout(Budget.Quick, noData!));
     }
 
     /// <summary>Declared-constraint entries (<see cref="Entry{T}"/>) of section 07's settings records.</summary>
     private void AddSection07Entries()
     {
+        var networks = new DenseNetworks(Experiments.RunStoreTests.Tiny(), Experiments.RunStoreTests.Data, new long[] { 3 });
+        Entry(new NetworkReadoutSweep(networks, 20, 0.25, new[] { L1Algorithm.Ista }, 10), s => s.Run(null));
     }
 }
