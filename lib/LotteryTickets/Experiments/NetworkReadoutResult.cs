@@ -1,16 +1,24 @@
+using LotteryTickets.Sparse;
+
 namespace LotteryTickets.Experiments;
 
 /// <summary>
 /// What <see cref="NetworkReadoutSweep"/> measured: per (network, class) the supports of the ℓ1 read-out and of magnitude
 /// pruning and their overlap; per network the test accuracies of the read-outs; and the race on class 0 of each network.
 /// </summary>
-/// <param name="Options">The settings of the run.</param>
+/// <param name="Examples">Training digits that formed H.</param>
+/// <param name="Units">fc2's units (the columns of H, the weights of one class's read-out).</param>
+/// <param name="KeepShare">The share of a class's weights kept.</param>
+/// <param name="RaceAlgorithms">The solvers raced, in order.</param>
+/// <param name="RaceMaxIterations">Outer iterations at most per solver in the race.</param>
+/// <param name="Tolerance">The fits' duality-gap tolerance (÷ P(0)).</param>
 /// <param name="Fits">One entry per (network, class), by network then class.</param>
 /// <param name="Accuracies">One entry per network.</param>
 /// <param name="RaceTraces">Each solver's history on class 0 of each network (problem index = network index).</param>
 /// <param name="RaceBest">The best objective any solver reached, per network's race problem.</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds of the whole run.</param>
-public sealed record NetworkReadoutResult(NetworkReadoutSweep Options, NetworkReadoutFit[] Fits, NetworkReadoutAccuracy[] Accuracies,
+public sealed record NetworkReadoutResult(int Examples, int Units, double KeepShare, IReadOnlyList<L1Algorithm> RaceAlgorithms,
+    int RaceMaxIterations, double Tolerance, NetworkReadoutFit[] Fits, NetworkReadoutAccuracy[] Accuracies,
     L1ConvergenceTrace[] RaceTraces, double[] RaceBest, double ElapsedSeconds)
 {
     /// <summary>Per network, the mean over classes of Jaccard(ℓ1, magnitude) minus its chance value.</summary>
@@ -26,9 +34,8 @@ public sealed record NetworkReadoutResult(NetworkReadoutSweep Options, NetworkRe
     {
         get
         {
-            int units = ((Models.LeNetHparams)Options.Networks.Hparams.Model).Hidden2;
-            var sweep = new L1ConvergenceSweep(Options.Examples, units, 1, 0, 1, Math.Max(1, RaceBest.Length), 0, Options.Tolerance,
-                Options.RaceMaxIterations, Options.RaceAlgorithms);
+            var sweep = new L1ConvergenceSweep(Examples, Units, 1, 0, 1, Math.Max(1, RaceBest.Length), 0, Tolerance, RaceMaxIterations,
+                RaceAlgorithms);
             return new L1ConvergenceResult(sweep, RaceBest, RaceTraces, ElapsedSeconds);
         }
     }

@@ -34,7 +34,7 @@ public sealed record NetworkReadoutSweep(
     [property: Positive] int RaceMaxIterations,
     [property: Positive] int PathLambdas = 40,
     [property: Range(0, 1, MinExclusive = true, MaxExclusive = true)] double PathRatio = 1e-3,
-    [property: NonNegative] double Tolerance = 1e-10) : Sweep<NetworkReadoutResult>
+    [property: NonNegative] double Tolerance = 1e-8) : Sweep<NetworkReadoutResult>
 {
     /// <inheritdoc />
     public override string Kind => ExperimentKinds.NetworkReadout;
@@ -109,7 +109,9 @@ public sealed record NetworkReadoutSweep(
             race.AddRange(traces);
             context.Progress?.Report(new ExperimentProgress(i + 1, networks.Count, "networks"));
         }
-        return new NetworkReadoutResult(this, [.. fits], [.. accuracies], [.. race], best, clock.Elapsed.TotalSeconds);
+        int units = ((LeNetHparams)Networks.Hparams.Model).Hidden2;
+        return new NetworkReadoutResult(Examples, units, KeepShare, RaceAlgorithms, RaceMaxIterations, Tolerance, [.. fits], [.. accuracies],
+            [.. race], best, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

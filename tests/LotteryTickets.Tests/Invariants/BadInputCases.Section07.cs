@@ -21,6 +21,12 @@ internal sealed partial class BadInputCases
         TrainingData? noData = null;
         _cases.Add("budget", "null", "null", () => L1ProximalNewton.NetworkReadout(noBudget!, Experiments.RunStoreTests.Data));
         _cases.Add("data", "null", "null", () => L1ProximalNewton.NetworkReadout(Budget.Quick, noData!));
+        var readout = new NetworkReadoutResult(10, 4, 0.5, new[] { L1Algorithm.Ista }, 10, 1e-8, Array.Empty<NetworkReadoutFit>(),
+            Array.Empty<NetworkReadoutAccuracy>(), Array.Empty<L1ConvergenceTrace>(), Array.Empty<double>(), 0);
+        NetworkReadoutResult? noReadout = null;
+        _cases.Add("race", "null", "null", () => L1ProximalNewton.Claims(noRace!, readout));
+        _cases.Add("readout", "null", "null", () => L1ProximalNewton.Claims(race, noReadout!));
+        _cases.Add("race", "must race SubgradientDescent", "a race without subgradient descent", () => L1ProximalNewton.Claims(race, readout));
     }
 
     /// <summary>Declared-constraint entries (<see cref="Entry{T}"/>) of section 07's settings records.</summary>
