@@ -41,12 +41,17 @@ public static class L1ProximalNewton
     /// <paramref name="race"/>, which must race both), the time races to a relative gap of <see cref="TargetGap"/> (subgradient
     /// descent and ISTA against proximal Newton, on the lassos and on the networks' read-outs; a solver that never gets there
     /// counts with its whole run, a lower bound), and the network read-out: overlap with magnitude pruning above chance, and test
-    /// accuracy against magnitude pruning, as solved and with both supports refitted.
+    /// accuracy against magnitude pruning, as solved and with both supports refitted; and, from <paramref name="path"/>, the
+    /// ticket kept by the ℓ1 path against one-shot magnitude pruning at the ticket's size, per problem.
     /// </summary>
-    public static ClaimResult[] Claims(L1ConvergenceResult race, NetworkReadoutResult readout)
+    public static ClaimResult[] Claims(L1ConvergenceResult race, L1PathSweepResult path, NetworkReadoutResult readout)
     {
         Check.NotNull(race);
+        Check.NotNull(path);
         Check.NotNull(readout);
+        Check.That(path.L1RecallAtK is not null && path.PruningRecallAtK is not null,
+            "path must carry per-problem recalls (a result stored before they were recorded); recompute it.", nameof(path));
+        var pairs = path.L1RecallAtK!.Zip(path.PruningRecallAtK!).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToList();
         foreach (var a in new[] { L1Algorithm.SubgradientDescent, L1Algorithm.Ista, L1Algorithm.ProximalNewton })
         {
             Check.That(race.Options.Solvers.Contains(a), $"race must race {a}; it raced {string.Join(", ", race.Options.Solvers)}.", nameof(race));
@@ -75,6 +80,14 @@ public static class L1ProximalNewton
             new Claim("pn-beats-ista", "…and more efficiently than first-order proximal steps (ISTA).",
                 F("log₁₀(seconds to a relative gap of {0:0e0}: ISTA ÷ proximal Newton), median of the lassos", TargetGap),
                 0, ClaimSide.Above) { Timed = true, Why = timedWhy }.Against(LogRatio(race, L1Algorithm.Ista)),
+            new Claim("l1-keeps-ticket",
+                "ℓ1 is soft pruning that refits as it prunes: at the ticket's size it keeps more of the ticket than one-shot magnitude pruning.",
+                F("share of the ticket kept, ℓ1 path − one-shot magnitude pruning of the dense fit, at the first path point with ≥ k = {0} " +
+                    "atoms, per problem", path.Options.K), 0, ClaimSide.Above)
+            {
+                Why = "With few measurements the dense fit spreads the ticket over every atom, so its magnitudes rank the ticket poorly; " +
+                    "with many, the dense fit is close to the ticket and one-shot pruning catches up.",
+            }.Against(Estimate.PairedDifference(pairs.Select(p => p.First).ToList(), pairs.Select(p => p.Second).ToList())),
             new Claim("net-pn-beats-gd", "The same holds on a network's ℓ1 problem (the read-out of its last layer).",
                 F("as pn-beats-gd, on class 0 of each network's read-out ({0} training digits × {1} fc2 units), median of the networks",
                     readout.Examples, readout.Units), 0, ClaimSide.Above) { Timed = true, Why = timedWhy }

@@ -44,11 +44,22 @@ public sealed class L1ProximalNewtonClaimsTests
             traces, [1, 1], 5);
     }
 
+    static L1PathSweepResult Path()
+    {
+        // Per problem at k: ℓ1 keeps 0.9, 1.0, 0.8 of the ticket, one-shot pruning 0.6, 0.8, 0.7; a fourth problem never reaches k.
+        double[] one = [1];
+        return new L1PathSweepResult(L1ProximalNewton.Path(Budget.Quick) with { Problems = 4 }, one, one, one, one, one, one, one, one, one, one,
+            [1], one, 1)
+        {
+            L1RecallAtK = [0.9, 1.0, 0.8, double.NaN], PruningRecallAtK = [0.6, 0.8, 0.7, double.NaN], ImpRecallAtK = [1, 1, 1, 1],
+        };
+    }
+
     [Fact]
     public void TheClaimsReadTheRaceAndTheReadoutAsWorkedByHand()
     {
-        var claims = L1ProximalNewton.Claims(Race(), Readout());
-        Assert.Equal(["prox-zeros", "pn-beats-gd", "pn-beats-ista", "net-pn-beats-gd", "net-l1-like-magnitude", "net-l1-accuracy",
+        var claims = L1ProximalNewton.Claims(Race(), Path(), Readout());
+        Assert.Equal(["prox-zeros", "pn-beats-gd", "pn-beats-ista", "l1-keeps-ticket", "net-pn-beats-gd", "net-l1-like-magnitude", "net-l1-accuracy",
             "net-l1-choice-accuracy"], claims.Select(c => c.Id));
         var byId = claims.ToDictionary(c => c.Id);
 
@@ -68,6 +79,12 @@ public sealed class L1ProximalNewtonClaimsTests
         Assert.Equal(1, byId["pn-beats-ista"].Measured.Mean, 12);
         Assert.Equal(0, byId["pn-beats-ista"].Measured.StandardError, 12);
         Assert.Equal(Verdict.Holds, byId["pn-beats-ista"].Verdict);
+
+        // ℓ1 − one-shot over the three problems that reach k: 0.3, 0.2, 0.1 → mean 0.2, s.d. 0.1, SE 0.1/√3 → low 0.085 > 0.
+        Assert.Equal(0.2, byId["l1-keeps-ticket"].Measured.Mean, 12);
+        Assert.Equal(0.1 / Math.Sqrt(3), byId["l1-keeps-ticket"].Measured.StandardError, 12);
+        Assert.Equal(3, byId["l1-keeps-ticket"].Measured.Count);
+        Assert.Equal(Verdict.Holds, byId["l1-keeps-ticket"].Verdict);
 
         // Networks: log₁₀(2/0.02) = 2, log₁₀(2/0.2) = 1: median 1.5, MAD 0.5, SE √(π/2)·1.4826·0.5/√2 = 0.657 → low 0.186 > 0.
         Assert.Equal(1.5, byId["net-pn-beats-gd"].Measured.Mean, 12);
@@ -96,6 +113,6 @@ public sealed class L1ProximalNewtonClaimsTests
     public void ARaceWithoutSubgradientDescentIsRefusedNamingIt()
     {
         var old = new L1ConvergenceResult(new L1ConvergenceSweep(3, 4, 1, 20, 0.1, 1, 0), [1], [], 0);
-        Assert.Equal("race", Assert.ThrowsAny<ArgumentException>(() => L1ProximalNewton.Claims(old, Readout())).ParamName);
+        Assert.Equal("race", Assert.ThrowsAny<ArgumentException>(() => L1ProximalNewton.Claims(old, Path(), Readout())).ParamName);
     }
 }

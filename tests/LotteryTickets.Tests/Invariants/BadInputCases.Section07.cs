@@ -24,9 +24,16 @@ internal sealed partial class BadInputCases
         var readout = new NetworkReadoutResult(10, 4, 0.5, new[] { L1Algorithm.Ista }, 10, 1e-8, Array.Empty<NetworkReadoutFit>(),
             Array.Empty<NetworkReadoutAccuracy>(), Array.Empty<L1ConvergenceTrace>(), Array.Empty<double>(), 0);
         NetworkReadoutResult? noReadout = null;
-        _cases.Add("race", "null", "null", () => L1ProximalNewton.Claims(noRace!, readout));
-        _cases.Add("readout", "null", "null", () => L1ProximalNewton.Claims(race, noReadout!));
-        _cases.Add("race", "must race SubgradientDescent", "a race without subgradient descent", () => L1ProximalNewton.Claims(race, readout));
+        _cases.Add("result", "null", "null", () => L1Figures.ReadoutOverlap(noReadout!));
+        _cases.Add("result", "null", "null", () => L1Figures.ReadoutAccuracy(noReadout!));
+        var pathSweep = new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000);
+        var one = new[] { 1.0 };
+        var oldPath = new L1PathSweepResult(pathSweep, one, one, one, one, one, one, one, one, one, one, new[] { 1 }, one, 0);
+        L1PathSweepResult? noPath = null;
+        _cases.Add("race", "null", "null", () => L1ProximalNewton.Claims(noRace!, oldPath, readout));
+        _cases.Add("path", "null", "null", () => L1ProximalNewton.Claims(race, noPath!, readout));
+        _cases.Add("readout", "null", "null", () => L1ProximalNewton.Claims(race, oldPath, noReadout!));
+        _cases.Add("path", "per-problem recalls", "a path stored before per-problem recalls", () => L1ProximalNewton.Claims(race, oldPath, readout));
     }
 
     /// <summary>Declared-constraint entries (<see cref="Entry{T}"/>) of section 07's settings records.</summary>
