@@ -58,7 +58,7 @@ public sealed record NetworkReadoutSweep(
     protected override NetworkReadoutResult Compute(ExperimentContext context)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var networks = Networks.Run(context with { Progress = null }).Networks;
+        var networks = Networks.Run(context).Networks;
         var data = Networks.Data;
         var trainInputs = data.Train.Inputs[..Examples];
         var testLabels = data.Test.Labels.to(TorchSharp.torch.ScalarType.Int64).cpu().data<long>().ToArray();
