@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LotteryTickets.Interactive;
 
-/// <summary>Figures of notebook 07: convergence of ISTA, FISTA and proximal Newton, and the λ path as soft pruning.</summary>
+/// <summary>Figures of notebook 07: convergence of the ℓ1 solvers (subgradient descent, ISTA, FISTA, proximal Newton), their exact
+/// zeros, and the λ path as soft pruning.</summary>
 public static class L1Figures
 {
     static string Label(L1Algorithm a) => a switch
@@ -26,9 +27,57 @@ public static class L1Figures
     static LineFigure Gap(L1ConvergenceResult result, string name, string by, string xTitle, Func<L1Algorithm, (double[], double[])> median)
     {
         Check.NotNull(result);
-        var series = L1ConvergenceSweep.Algorithms.Select(a => { var (x, y) = median(a); return new FigureSeries(Label(a), x, y); }).ToList();
+        var series = result.Options.Solvers.Select(a => { var (x, y) = median(a); return new FigureSeries(Label(a), x, y); }).ToList();
         return new LineFigure(name, $"Objective gap vs {by} (median of {result.Options.Problems} lasso problems)",
             xTitle, "relative objective gap (F − F*) / F*", series) { LogY = true, LogX = true, Markers = false };
+    }
+
+    /// <summary>Coefficients not exactly 0 against iterations (median over problems), one line per solver, with n and the
+    /// final support of the best solver: proximal steps land on 0, subgradient steps step over it.</summary>
+    public static LineFigure NonzerosByIteration(L1ConvergenceResult result)
+    {
+        Check.NotNull(result);
+        var series = result.Options.Solvers.Select(a =>
+        {
+            var (x, y) = result.MedianNonzerosByIteration(a);
+            return new FigureSeries(Label(a), x, y);
+        }).ToList();
+        return new LineFigure("l1-nonzeros-vs-iterations",
+            $"Exact zeros: coefficients ≠ 0 per iteration (median of {result.Options.Problems} problems, n = {result.Options.N})",
+            "outer iteration", "coefficients not exactly 0", series) { LogX = true, Markers = false };
+    }
+
+    /// <summary>Jaccard overlap of the ℓ1 read-out's support with magnitude pruning's, per class, one line per network, with the
+    /// overlap two random subsets of the same size would have (mean over the networks).</summary>
+    public static LineFigure ReadoutOverlap(NetworkReadoutResult result)
+    {
+        Check.NotNull(result);
+        var series = result.Accuracies.Select(a =>
+        {
+            var fits = result.Fits.Where(f => f.Seed == a.Seed).OrderBy(f => f.Class).ToList();
+            return new FigureSeries($"network seed {a.Seed}", fits.Select(f => (double)f.Class).ToList(), fits.Select(f => f.Jaccard).ToList());
+        }).ToList();
+        var classes = result.Fits.Select(f => f.Class).Distinct().Order().ToList();
+        series.Add(new FigureSeries("chance (random subsets of the same size)", classes.Select(c => (double)c).ToList(),
+            classes.Select(c => result.Fits.Where(f => f.Class == c).Average(f => f.Chance)).ToList()));
+        return new LineFigure("l1-readout-overlap",
+            $"Which fc3 weights ℓ1 keeps: overlap with magnitude pruning at {result.KeepShare:P0} of the weights",
+            "class (logit) read out", "Jaccard(ℓ1 support, largest |weights|)", series);
+    }
+
+    /// <summary>Test accuracy of the read-outs per network: dense fc3, magnitude-pruned (as trained and refitted), ℓ1 (as solved and
+    /// refitted).</summary>
+    public static LineFigure ReadoutAccuracy(NetworkReadoutResult result)
+    {
+        Check.NotNull(result);
+        var x = result.Accuracies.Select(a => (double)a.Seed).ToList();
+        FigureSeries S(string name, Func<NetworkReadoutAccuracy, double> y) => new(name, x, result.Accuracies.Select(y).ToList());
+        return new LineFigure("l1-readout-accuracy", $"Test accuracy of the read-outs at {result.KeepShare:P0} of fc3's weights",
+            "network (seed)", "test accuracy (%)",
+            [
+                S("dense fc3", a => a.Dense), S("magnitude-pruned fc3, not retrained", a => a.Magnitude),
+                S("magnitude support, refitted", a => a.MagnitudeRefit), S("ℓ1 as solved", a => a.L1), S("ℓ1 support, refitted", a => a.L1Refit),
+            ]);
     }
 
     /// <summary>Support size of the ℓ1 solution along the λ path, with the ticket's size k.</summary>

@@ -10,7 +10,9 @@ namespace LotteryTickets.Experiments;
 /// <param name="Objective">Primal objective per outer iteration.</param>
 /// <param name="Converged">Whether the duality-gap tolerance was met.</param>
 /// <param name="SupportSize">Nonzeros of the final iterate.</param>
-public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize)
+/// <param name="Nonzeros">Coefficients not exactly 0, per outer iteration (null in results stored before it was recorded).</param>
+public sealed record L1ConvergenceTrace(L1Algorithm Algorithm, int Problem, double[] Seconds, double[] Objective, bool Converged, int SupportSize,
+    int[]? Nonzeros = null)
 {
     /// <summary>Outer iterations run.</summary>
     public int Iterations => Objective.Length - 1;
@@ -42,8 +44,8 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
     /// <summary>The traces of one solver, by problem.</summary>
     public IReadOnlyList<L1ConvergenceTrace> TracesOf(L1Algorithm algorithm)
     {
-        Check.That(L1ConvergenceSweep.Algorithms.Contains(algorithm),
-            $"algorithm must be one of {string.Join(", ", L1ConvergenceSweep.Algorithms)}; got {algorithm}.", nameof(algorithm));
+        Check.That(Options.Solvers.Contains(algorithm),
+            $"algorithm must be one of {string.Join(", ", Options.Solvers)}; got {algorithm}.", nameof(algorithm));
         return Traces.Where(t => t.Algorithm == algorithm).OrderBy(t => t.Problem).ToList();
     }
 
@@ -77,6 +79,38 @@ public sealed record L1ConvergenceResult(L1ConvergenceSweep Options, double[] Be
     /// <paramref name="target"/> or below (null when it did not on at least half of the problems).</summary>
     public double? MedianIterationsTo(L1Algorithm algorithm, double target) =>
         MedianFirst(algorithm, Check.Positive(target), (trace, i) => i);
+
+    /// <summary>Per problem, the outer iterations a solver needed to bring the relative gap to <paramref name="target"/> or
+    /// below; where it never did, the iterations it ran (a lower bound).</summary>
+    public double[] IterationsTo(L1Algorithm algorithm, double target) => FirstOrCap(algorithm, Check.Positive(target), (trace, i) => i);
+
+    /// <summary>As <see cref="IterationsTo"/>, in wall-clock seconds (where the target was never reached, the seconds of the
+    /// whole run: a lower bound).</summary>
+    public double[] SecondsTo(L1Algorithm algorithm, double target) =>
+        FirstOrCap(algorithm, Check.Positive(target), (trace, i) => trace.Seconds[i]);
+
+    /// <summary>Per problem, the share of the final iterate's n coefficients that are exactly 0.</summary>
+    public double[] FinalZeroShare(L1Algorithm algorithm) =>
+        TracesOf(algorithm).Select(t => 1 - (double)t.SupportSize / Options.N).ToArray();
+
+    /// <summary>Median over problems of the coefficients not exactly 0 after each iteration 0, 1, …, up to the longest run (a
+    /// finished run keeps its final count). Throws for a result stored before the counts were recorded.</summary>
+    public (double[] Iterations, double[] Nonzeros) MedianNonzerosByIteration(L1Algorithm algorithm)
+    {
+        var traces = TracesOf(algorithm);
+        Check.That(traces.All(t => t.Nonzeros is not null),
+            "algorithm's traces carry no nonzero counts (a result stored before they were recorded); recompute the run.", nameof(algorithm));
+        int longest = traces.Max(t => t.Nonzeros!.Length);
+        var its = Enumerable.Range(0, longest).Select(i => (double)i).ToArray();
+        return (its, its.Select(i => Median(traces.Select(t => (double)t.Nonzeros![Math.Min((int)i, t.Nonzeros.Length - 1)]))).ToArray());
+    }
+
+    private double[] FirstOrCap(L1Algorithm algorithm, double target, Func<L1ConvergenceTrace, int, double> measure) =>
+        TracesOf(algorithm).Select(t =>
+        {
+            int i = Array.FindIndex(RelativeGaps(t), g => g <= target);
+            return measure(t, i < 0 ? t.Objective.Length - 1 : i);
+        }).ToArray();
 
     /// <summary>As <see cref="MedianIterationsTo"/>, in seconds.</summary>
     public double? MedianSecondsTo(L1Algorithm algorithm, double target) =>

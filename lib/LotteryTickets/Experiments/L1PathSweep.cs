@@ -44,6 +44,9 @@ public sealed record L1PathSweep(
     public override void CheckRelations() => PlantedLasso.CheckRelations(N, K);
 
     /// <inheritdoc />
+    protected override IEnumerable<(string Name, object? Value)> KeyExtras() => [("result", "per-problem")];
+
+    /// <inheritdoc />
     protected override L1PathSweepResult Compute(IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -61,8 +64,21 @@ public sealed record L1PathSweep(
                 if (l < impRecall.Count) impRecall[l] += recall[l]; else impRecall.Add(recall[l]);
         }
         double[] Mean(int row) => Enumerable.Range(0, nl).Select(i => sums[row, i] / Problems).ToArray();
+        // Per problem, at the first path point whose support reaches k, and at the last IMP level that keeps k or more (NaN if none).
+        double AtK((double[,] Rows, List<int> Sizes, List<double> Recall) r, int row)
+        {
+            int i = Enumerable.Range(0, nl).FirstOrDefault(i => r.Rows[0, i] >= K, -1);
+            return i < 0 ? double.NaN : r.Rows[row, i];
+        }
+        double ImpAtK((double[,] Rows, List<int> Sizes, List<double> Recall) r) =>
+            r.Sizes.FindLastIndex(s => s >= K) is var l and >= 0 ? r.Recall[l] : double.NaN;
         return new L1PathSweepResult(this, ratios, Mean(0), Mean(1), Mean(2), Mean(3), Mean(4), Mean(5), Mean(6), Mean(7), Mean(8),
-            perProblem[0].Sizes.ToArray(), impRecall.Select(r => r / Problems).ToArray(), clock.Elapsed.TotalSeconds);
+            perProblem[0].Sizes.ToArray(), impRecall.Select(r => r / Problems).ToArray(), clock.Elapsed.TotalSeconds)
+        {
+            L1RecallAtK = [.. perProblem.Select(r => AtK(r, 1))],
+            PruningRecallAtK = [.. perProblem.Select(r => AtK(r, 3))],
+            ImpRecallAtK = [.. perProblem.Select(ImpAtK)],
+        };
     }
 
     // One problem: nine numbers per path point (support, recalls, agreement, iterations, seconds) and iterative pruning.

@@ -34,6 +34,16 @@ public sealed record L1PathSweepResult(
     double[] ImpRecall,
     double ElapsedSeconds)
 {
+    /// <summary>Per problem: the share of the ticket in the ℓ1 support at the first path point whose support reaches k (NaN if
+    /// none does); null in results stored before it was recorded.</summary>
+    public double[]? L1RecallAtK { get; init; }
+
+    /// <summary>Per problem: the share of the ticket one-shot magnitude pruning of the dense fit keeps at that same point.</summary>
+    public double[]? PruningRecallAtK { get; init; }
+
+    /// <summary>Per problem: the share of the ticket at the last level of iterative magnitude pruning that keeps k or more atoms.</summary>
+    public double[]? ImpRecallAtK { get; init; }
+
     /// <summary>The first path point whose mean support size reaches k (null when none does).</summary>
     public int? FirstAtTicketSize() => Array.FindIndex(SupportSize, s => s >= Options.K) is var i and >= 0 ? i : null;
 }

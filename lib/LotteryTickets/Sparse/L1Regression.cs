@@ -76,7 +76,9 @@ public sealed class L1Regression
             double s = DualScale(aTgrad.AsArray() ?? aTgrad.ToArray());
             double primal = Primal(z, x);
             double gap = primal - loss.DualValue(grad * s);
-            history.Add(new L1IterationRecord(iteration, primal, gap, clock.Elapsed.TotalSeconds));
+            int nonzeros = 0;
+            foreach (double v in x.AsArray() ?? x.ToArray()) if (v != 0) nonzeros++;
+            history.Add(new L1IterationRecord(iteration, primal, gap, clock.Elapsed.TotalSeconds, nonzeros));
             return gap <= o.Tolerance * scale;
         }
 

@@ -43,4 +43,5 @@ public sealed class L1Result
 /// <param name="Objective">Primal objective F(Ax) + λ‖x‖₁.</param>
 /// <param name="DualityGap">Primal minus the dual value at the scaled-residual dual point (≥ 0 up to rounding).</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds since the fit started.</param>
-public readonly record struct L1IterationRecord(int Iteration, double Objective, double DualityGap, double ElapsedSeconds);
+/// <param name="Nonzeros">Coefficients of this iterate that are not exactly 0.</param>
+public readonly record struct L1IterationRecord(int Iteration, double Objective, double DualityGap, double ElapsedSeconds, int Nonzeros = 0);

@@ -81,6 +81,7 @@ public class PinnedRunKeysTests
             yield return ($"{b} 07 path", L1ProximalNewton.Path(budget).Key(budget));
             yield return ($"{b} 07 solutions path 12 prune 0.5",
                 (L1ProximalNewton.Path(budget) with { Lambdas = 12, PruneFraction = 0.5 }).Key(budget));
+            yield return ($"{b} 07 network read-out", L1ProximalNewton.NetworkReadout(budget, data).Key(budget));
             yield return ($"{b} 08 phase grid", PredictingTheLottery.PhaseGrid(budget).Key(budget));
             yield return ($"{b} 08 solutions non-negative",
                 (PredictingTheLottery.PhaseGrid(budget) with { Signal = LotteryTickets.Sparse.SignalKind.NonNegative }).Key(budget));

@@ -145,7 +145,8 @@ internal sealed partial class BadInputCases
         Entry(new MnistOptions(TrainCount: 10, TestCount: 10), o => Mnist.Load(o, null));
         Entry(new OmpRecoverySweep(4, 8, new[] { 0.0 }, new[] { 1 }, new[] { 20.0 }, 1, 1, SignalKind.Signed, null), s => s.Run(null));
         Entry(new PhaseDiagramSweep(new[] { 0.5 }, new[] { 0.1 }, 20, 1, 1, PhaseDiagramMethod.L1, SignalKind.Signed, 1e-2, null), s => s.Run(null));
-        Entry(new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000), s => s.Run(null));
+        Entry(new L1ConvergenceSweep(10, 20, 2, 20, 0.1, 1, 1, 1e-10, 5000, new[] { L1Algorithm.SubgradientDescent, L1Algorithm.Ista }),
+            s => s.Run(null));
         Entry(new L1PathSweep(10, 20, 2, 20, 10, 0.1, 1, 1, 0.2, L1Algorithm.Fista, 1e-8, 5000), s => s.Run(null));
         Entry(new TeacherRecoverySweep(8, 2, new[] { 4 }, 1, 1, SignalKind.Signed, 0.2, 1e-2, PruningStop.GivenK, null), s => s.Run(null));
         Entry(new DesignComparisonSweep(6, 2, new[] { 2, 3 }, 1, 1, 1.0, null), s => s.Run(null));

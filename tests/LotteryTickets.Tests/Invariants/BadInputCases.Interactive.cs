@@ -167,7 +167,6 @@ internal sealed partial class BadInputCases
 
         // Findings: the sentences of each result (a null result; the ℓ1 target is in the experiments' cases).
         SpeedResult? noSpeed = null;
-        OmpRecoveryResult? noOmp = null;
         _cases.Add("r", "null", "null", () => ApprenticeAndMaster.Claims(noDistillation!));
         _cases.Add("a", "null", "null", () => ApprenticeAndMaster.DistilledDifference(noDistillation!, noDistillation!));
         var taught = new DistillationResult(new DistillationHparams(4, 0.1), 97, 1000, SampleResult(), SampleResult(), [], 1);
@@ -178,9 +177,6 @@ internal sealed partial class BadInputCases
             () => ApprenticeAndMaster.DistilledDifference(taught, denseOnly));
         _cases.Add("r", "null", "null", () => noSpeed!.Findings());
         _cases.Add("r", "null", "null", () => noRace!.Findings());
-        _cases.Add("r", "null", "null", () => noOmp!.Findings());
-        _cases.Add("r", "null", "null", () => noPath!.Findings());
-        _cases.Add("r", "null", "null", () => noConvergence!.Findings(1e-6));
         _cases.Add("series", "Ticket, RandomReinit, RandomMask", "an undefined series", () => LabelText.Series((TicketSeries)7));
         _cases.Add("variant", "null", "null", () => LabelText.Variant(null!));
 

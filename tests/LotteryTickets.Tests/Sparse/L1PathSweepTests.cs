@@ -67,5 +67,22 @@ public class L1PathSweepTests
         for (int i = 0; i < r.SupportSize.Length; i++)
             if (r.SupportSize[i] >= 4) Assert.Equal(1.0, r.PruningRecall[i], 12);
         Assert.Equal(1.0, r.ImpRecall[Array.IndexOf(r.ImpSupportSize, r.ImpSupportSize.First(s => s <= 4)) - 1], 12);
+        // Per problem, the same closed form: one-shot and iterative pruning keep the whole ticket at k.
+        Assert.Equal([1.0, 1.0], r.PruningRecallAtK!);
+        Assert.Equal([1.0, 1.0], r.ImpRecallAtK!);
+        Assert.Equal(2, r.L1RecallAtK!.Length);
+    }
+
+    [Fact]
+    public void WithOneProblemThePerProblemRecallsAreTheMeansAtTheTicketSize()
+    {
+        // One problem: the means are that problem's values, so the per-problem recall at k is the mean curve read at its first
+        // point with support ≥ k, and IMP's at its last level with ≥ k atoms.
+        var r = (Small() with { Problems = 1 }).Run();
+        int i = Array.FindIndex(r.SupportSize, s => s >= r.Options.K);
+        int l = Array.FindLastIndex(r.ImpSupportSize, s => s >= r.Options.K);
+        Assert.Equal(r.L1Recall[i], r.L1RecallAtK![0]);
+        Assert.Equal(r.PruningRecall[i], r.PruningRecallAtK![0]);
+        Assert.Equal(r.ImpRecall[l], r.ImpRecallAtK![0]);
     }
 }
