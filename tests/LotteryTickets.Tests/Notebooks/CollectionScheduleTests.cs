@@ -11,19 +11,19 @@ public class CollectionScheduleTests
     static ScheduledNotebook Nb(string name, bool timed = false) => new($"{name}.ipynb", name, timed);
 
     /// <summary>The collection as it stands, with the seconds each notebook took in the reproduce command's run (two at a
-    /// time, the timed ones alone; 2026-12-07, benchmarks/results/2026-12-07/issue22-after/reproduce.json) as the simulated
+    /// time, the timed ones alone; 2026-12-08, benchmarks/results/2026-12-08/issue23-after/reproduce.json) as the simulated
     /// durations.</summary>
     static readonly (string Name, bool Timed, double Seconds)[] Collection =
     [
-        ("00-winning-tickets", false, 89), ("01-structure-is-king", true, 111), ("02-time-to-train-paradox", true, 9),
-        ("03-tied-tickets", false, 38), ("04-apprentice-and-master", false, 36), ("05-gentle-art-of-training", false, 34),
-        ("06-omp-finds-the-ticket", false, 7), ("07-l1-proximal-newton", true, 8), ("08-predicting-the-lottery", false, 6),
-        ("09-statisticians-dilemma", false, 5),
-        ("00-winning-tickets-solutions", false, 74), ("01-structure-is-king-solutions", true, 24),
-        ("02-time-to-train-paradox-solutions", true, 14), ("03-tied-tickets-solutions", false, 18),
-        ("04-apprentice-and-master-solutions", false, 31), ("05-gentle-art-of-training-solutions", false, 18),
-        ("06-omp-finds-the-ticket-solutions", false, 5), ("07-l1-proximal-newton-solutions", true, 10),
-        ("08-predicting-the-lottery-solutions", false, 9), ("09-statisticians-dilemma-solutions", false, 15),
+        ("00-winning-tickets", false, 105), ("01-structure-is-king", true, 114), ("02-time-to-train-paradox", true, 10),
+        ("03-tied-tickets", false, 46), ("04-apprentice-and-master", false, 42), ("05-gentle-art-of-training", false, 47),
+        ("06-omp-finds-the-ticket", false, 10), ("07-l1-proximal-newton", true, 14), ("08-predicting-the-lottery", false, 13),
+        ("09-statisticians-dilemma", false, 12),
+        ("00-winning-tickets-solutions", false, 78), ("01-structure-is-king-solutions", true, 29),
+        ("02-time-to-train-paradox-solutions", true, 17), ("03-tied-tickets-solutions", false, 19),
+        ("04-apprentice-and-master-solutions", false, 32), ("05-gentle-art-of-training-solutions", false, 19),
+        ("06-omp-finds-the-ticket-solutions", false, 8), ("07-l1-proximal-newton-solutions", true, 8),
+        ("08-predicting-the-lottery-solutions", false, 18), ("09-statisticians-dilemma-solutions", false, 10),
     ];
 
     sealed record Span(ScheduledNotebook Notebook, double Start, double End);
