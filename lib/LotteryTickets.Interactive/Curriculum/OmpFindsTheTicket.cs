@@ -105,9 +105,10 @@ public static class OmpFindsTheTicket
                 "exact recovery after training: " + where, 0.9, ClaimSide.Above)
             {
                 Format = "0.00",
-                Why = "Training makes the units of a layer respond to the same strokes of the same digits: their activation vectors " +
-                    "become near-twins (μ close to 1), and over a few dozen digits OMP cannot tell a unit of the read-out from its twin. " +
-                    "A random network's units are still nearly as incoherent as Gaussian atoms.",
+                Why = "Training makes the units of a layer respond to the same strokes of the same digits: over a few dozen digits " +
+                    "their activation vectors crowd into the few directions that separate the classes (μ close to 1, some near-twins), " +
+                    "so a read-out of a few units is matched almost as well by other units, and OMP's greedy picks go to those. A random " +
+                    "network's units are still nearly as incoherent as Gaussian atoms.",
             }.Against(Network(AtomSource.Trained)),
         ];
     }
