@@ -1,3 +1,4 @@
+using LotteryTickets.Design;
 using LotteryTickets.Models;
 using LotteryTickets.Sparse;
 using MathNet.Numerics.LinearAlgebra;
@@ -127,15 +128,10 @@ public sealed record NetworkDictionarySweep(
     internal Matrix<double> Atoms(Matrix<double> activations, ReadOnlySpan<int> rows)
     {
         var picked = rows.ToArray();
-        var live = new List<Vector<double>>();
-        for (int j = 0; j < activations.ColumnCount; j++)
-        {
-            var column = Vector<double>.Build.Dense(picked.Length, i => activations[picked[i], j]);
-            if (column.AbsoluteMaximum() == 0) continue; // a dead unit measures nothing
-            if (Centre) column = column - column.Average();
-            if (!(column.L2Norm() > 1e-12 * Math.Sqrt(picked.Length))) continue; // constant over the digits: nothing left after centring
-            live.Add(column / column.L2Norm());
-        }
+        var drawn = Matrix<double>.Build.Dense(picked.Length, activations.ColumnCount, (i, j) => activations[picked[i], j]);
+        // Centred: section 9's H̃ (a constant column, silent units included, becomes zero); else unit columns as they are.
+        var scaled = Centre ? UnitDesign.Normalised(drawn) : Dictionaries.NormalizeColumns(drawn);
+        var live = scaled.EnumerateColumns().Where(c => c.AbsoluteMaximum() > 0).ToList(); // a dead unit measures nothing
         Check.That(live.Count > 0, $"the {Layer} layer is silent on every one of the {picked.Length} digits drawn.", nameof(Layer));
         return Matrix<double>.Build.DenseOfColumnVectors(live);
     }

@@ -42,7 +42,6 @@ public sealed record NetworkReadoutSweep(
     /// <inheritdoc />
     public override void CheckRelations()
     {
-        Validation.Check(Networks);
         Check.That(Examples <= Networks.Data.Train.Count,
             $"Examples must be at most the {Networks.Data.Train.Count} training examples; got {Examples}.", nameof(Examples));
     }

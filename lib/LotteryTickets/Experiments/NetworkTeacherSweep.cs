@@ -45,8 +45,7 @@ public sealed record NetworkTeacherSweep(
     /// <inheritdoc />
     public override void CheckRelations()
     {
-        Validation.Check(Networks, nameof(Networks));
-        Check.Defined(Layer, nameof(Layer));
+        // Networks and Layer are checked (with Networks' own relations) before this runs: Validation checks nested settings first.
         Check.InRange(NetworkCount, 1, Networks.Seeds.Count, nameof(NetworkCount));
         Check.InRange(Pool, 2, Networks.Data.Test.Count, nameof(Pool));
         Check.That(Samples.All(m => m <= Pool), $"Samples must hold counts in [1, {Pool}] (at most Pool); got {string.Join(", ", Samples)}.",

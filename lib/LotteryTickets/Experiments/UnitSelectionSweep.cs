@@ -46,8 +46,6 @@ public sealed record UnitSelectionSweep(
     /// <inheritdoc />
     public override void CheckRelations()
     {
-        Check.Defined(Layer);
-        Networks.CheckRelations();
         int width = Width();
         Check.That(RefitDraws is null || RefitDraws <= RandomDraws, $"RefitDraws must be ≤ RandomDraws = {RandomDraws}; got {RefitDraws}.",
             nameof(RefitDraws));
